@@ -1,0 +1,93 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "Waymark",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "waymark", targets: ["waymark"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.0"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
+    ],
+    targets: [
+        .target(name: "WaymarkCore", swiftSettings: strictSettings),
+        .target(name: "WaymarkSynthetic", dependencies: ["WaymarkCore"], swiftSettings: strictSettings),
+        .target(
+            name: "WaymarkStore",
+            dependencies: [
+                "WaymarkCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "WaymarkApp",
+            dependencies: [
+                "WaymarkCore", "WaymarkStore", "WaymarkSynthetic",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "WaymarkWeb",
+            dependencies: [
+                "WaymarkApp",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "WaymarkTestSupport",
+            dependencies: ["WaymarkCore", "WaymarkStore", "WaymarkSynthetic"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "waymark",
+            dependencies: [
+                "WaymarkApp", "WaymarkWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"], swiftSettings: strictSettings),
+        .testTarget(name: "WaymarkSyntheticTests", dependencies: ["WaymarkSynthetic"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "WaymarkStoreTests",
+            dependencies: ["WaymarkStore", "WaymarkTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WaymarkWebTests",
+            dependencies: [
+                "WaymarkWeb", "WaymarkTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,13 @@
+/// Academic age: a young person's age on 31 August before the academic year
+/// that contains the date. It fixes which year group they are in all year.
+public enum AcademicAge {
+    /// Age on 31 August at the start of the academic year containing `date`.
+    public static func of(dateOfBirth: CalendarDate, on date: CalendarDate) -> Int {
+        dateOfBirth.completedYears(to: AcademicYear(containing: date).ageReferenceDay)
+    }
+
+    /// National curriculum year group: Year 11 is academic age 15, Year 12 is 16.
+    public static func yearGroup(dateOfBirth: CalendarDate, on date: CalendarDate) -> Int {
+        of(dateOfBirth: dateOfBirth, on: date) - 4
+    }
+}

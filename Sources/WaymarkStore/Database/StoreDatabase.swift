@@ -1,0 +1,97 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// An open database, on either engine, with transactions that are all-or-nothing.
+public final class StoreDatabase: Sendable {
+    /// The query layer; use ``transaction(_:)`` for anything that writes.
+    public let sql: any SQLDatabase
+    public let engine: DatabaseEngine
+    private let closePool: @Sendable () async throws -> Void
+
+    private init(sql: any SQLDatabase, engine: DatabaseEngine, close: @escaping @Sendable () async throws -> Void) {
+        self.sql = sql
+        self.engine = engine
+        self.closePool = close
+    }
+
+    /// Opens (creating an SQLite file if need be) and, unless told not to,
+    /// migrates to the latest schema.
+    public static func open(_ location: DatabaseLocation, logger: Logger, migrate: Bool = true) async throws -> StoreDatabase {
+        let database = try connect(location, logger: logger)
+        do {
+            try await database.prepareEngine()
+            if migrate { try await MigrationRunner(database: database, logger: logger).migrate() }
+        } catch {
+            try? await database.close()
+            throw error
+        }
+        return database
+    }
+
+    private static func connect(_ location: DatabaseLocation, logger: Logger) throws -> StoreDatabase {
+        switch location {
+        case .sqliteFile, .sqliteMemory:
+            let storage: SQLiteConfiguration.Storage
+            if case .sqliteFile(let path) = location {
+                storage = .file(path: path)
+            } else {
+                // A named shared-cache memory database, so every pooled connection sees the same data.
+                storage = .memory(identifier: "waymark-\(UUID().uuidString)")
+            }
+            let source = SQLiteConnectionSource(configuration: .init(storage: storage, enableForeignKeys: true), threadPool: .singleton)
+            // One connection on one event loop: SQLite has a single writer, and
+            // queueing here is cheaper and more predictable than busy retries.
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let pool = SQLitePool(
+                connections: EventLoopGroupConnectionPool(source: source, maxConnectionsPerEventLoop: 1, logger: logger, on: group))
+            let sql = PooledSQLiteDatabase(pool: pool, logger: logger)
+            return StoreDatabase(sql: sql, engine: .sqlite) {
+                try await pool.connections.shutdownAsync()
+                try await group.shutdownGracefully()
+            }
+        case .postgres(let url, let schema):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            if let schema { configuration.searchPath = [schema] }
+            let source = PostgresConnectionSource(sqlConfiguration: configuration)
+            let pool = PostgresPool(
+                connections: EventLoopGroupConnectionPool(
+                    source: source, maxConnectionsPerEventLoop: 4, logger: logger, on: MultiThreadedEventLoopGroup.singleton))
+            let sql = pool.connections.database(logger: logger).sql(queryLogLevel: nil)
+            return StoreDatabase(sql: sql, engine: .postgres, close: { try await pool.connections.shutdownAsync() })
+        }
+    }
+
+    private func prepareEngine() async throws {
+        guard engine == .sqlite else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        try await sql.raw("PRAGMA synchronous=NORMAL").run()
+        try await sql.raw("PRAGMA busy_timeout=5000").run()
+    }
+
+    /// Runs `body` in one transaction: it commits only if `body` returns, and
+    /// a thrown error rolls back everything it wrote.
+    public func transaction<Result: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        try await sql.withSession { session in
+            try await session.raw("BEGIN").run()
+            do {
+                let result = try await body(session)
+                try await session.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await session.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    public func close() async throws {
+        try await closePool()
+    }
+}

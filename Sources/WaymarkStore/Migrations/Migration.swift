@@ -1,0 +1,52 @@
+import SQLKit
+
+/// One numbered step of the schema. Steps run in order, once, on both engines.
+protocol Migration: Sendable {
+    /// Position in ``Migrations/all``; never reused or renumbered.
+    var version: Int { get }
+    var name: String { get }
+    func prepare(on database: any SQLDatabase, engine: DatabaseEngine) async throws
+}
+
+/// The schema, in order. Append only: a released step never changes.
+enum Migrations {
+    static let all: [any Migration] = [
+        M001Organisations(),
+        M002YoungPeople(),
+        M003PersonHistory(),
+        M004Activities(),
+        M005CaseWork(),
+        M006AuditTrail(),
+        M007Sessions(),
+    ]
+}
+
+/// Column types used across migrations, so both engines agree.
+enum Column {
+    /// Calendar dates are ISO `YYYY-MM-DD` text: they sort and compare the same on both engines and carry no time zone.
+    static let date = SQLDataType.text
+    /// Instants are ISO 8601 UTC text (`2026-11-25T09:30:00Z`), for the same reason.
+    static let timestamp = SQLDataType.text
+    static let id = SQLDataType.bigint
+    /// BOOLEAN on both engines (SQLite stores it as 0/1).
+    static let bool = SQLDataType.custom(SQLRaw("BOOLEAN"))
+}
+
+extension SQLCreateTableBuilder {
+    /// An identity primary key: INTEGER PRIMARY KEY on SQLite, BIGINT IDENTITY on PostgreSQL.
+    func idColumn() -> Self {
+        column("id", type: Column.id, .primaryKey(autoIncrement: true))
+    }
+
+    /// The provenance every fact carries: where it came from, who recorded it, when.
+    func provenanceColumns() -> Self {
+        column("source", type: .text, .notNull)
+            .column("recorded_by", type: Column.id, .references("app_user", "id"))
+            .column("recorded_at", type: Column.timestamp, .notNull)
+    }
+
+    /// A foreign key to the young person, deleted with them (only erasure deletes people).
+    func personColumn() -> Self {
+        column("person_id", type: Column.id, .notNull, .references("young_person", "id", onDelete: .cascade))
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Logging
+import SQLKit
+
+/// Applies the migrations a database has not seen yet, each in its own transaction.
+struct MigrationRunner {
+    let database: StoreDatabase
+    let logger: Logger
+
+    func migrate() async throws {
+        try await database.sql.create(table: "schema_migration").ifNotExists()
+            .column("version", type: .int, .primaryKey(autoIncrement: false))
+            .column("name", type: .text, .notNull)
+            .column("applied_at", type: Column.timestamp, .notNull)
+            .run()
+        let engine = database.engine
+        try await database.transaction { db in
+            if engine == .postgres {
+                // Several servers may start at once; only one migrates, the others wait.
+                try await db.raw("SELECT pg_advisory_xact_lock(7482001)").run()
+            }
+            let applied = Set(try await db.select().column("version").from("schema_migration").all(decodingColumn: "version", as: Int.self))
+            for migration in Migrations.all where !applied.contains(migration.version) {
+                try await migration.prepare(on: db, engine: engine)
+                try await db.insert(into: "schema_migration")
+                    .columns("version", "name", "applied_at")
+                    .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(Timestamp.format(Date())))
+                    .run()
+                logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import SQLKit
+
+/// One all-or-nothing change: every write made through it carries the same
+/// provenance, and each writes its audit event in the same transaction.
+public struct ChangeTransaction: Sendable {
+    let db: any SQLDatabase
+    public let actor: Actor
+    /// The moment of the change, recorded on every fact and audit event.
+    public let now: Date
+    let recordedAt: String
+
+    init(db: any SQLDatabase, actor: Actor, now: Date) {
+        self.db = db
+        self.actor = actor
+        self.now = now
+        self.recordedAt = Timestamp.format(now)
+    }
+
+    /// Appends to the audit trail. `detail` must hold codes and IDs, never names, dates of birth or addresses.
+    public func audit(_ action: AuditAction, entity: String, entityID: Int64?, personID: Int64?, detail: String? = nil) async throws {
+        try await db.insert(into: "audit_event")
+            .columns("occurred_at", "actor_user_id", "actor", "action", "entity", "entity_id", "person_id", "detail")
+            .values(
+                SQLBind(recordedAt), SQLBind(actor.userID), SQLBind(actor.label), SQLBind(action.rawValue), SQLBind(entity),
+                SQLBind(entityID), SQLBind(personID), SQLBind(detail)
+            )
+            .run()
+    }
+
+    /// Inserts one row with provenance columns added and returns its new id.
+    func insertReturningID(into table: String, _ values: [(String, any Encodable & Sendable)]) async throws -> Int64 {
+        let all = values + [("source", actor.source), ("recorded_by", actor.userID), ("recorded_at", recordedAt)]
+        let row = try await db.insert(into: table)
+            .columns(all.map(\.0))
+            .values(all.map { SQLBind($0.1) })
+            .returning("id")
+            .first()
+        guard let row else { throw StoreError.noIDReturned(table: table) }
+        return try row.decode(column: "id", as: Int64.self)
+    }
+}
+
+/// What kind of event the audit trail records.
+public enum AuditAction: String, Sendable, CaseIterable {
+    case create, update, view, export, `import`, merge, signIn = "sign-in", signOut = "sign-out", signInFailed = "sign-in-failed"
+    case bulkLoad = "bulk-load"
+}
+
+/// Failures the store reports in its own words.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case noIDReturned(table: String)
+    case notFound(entity: String, id: Int64)
+    case invalidStoredValue(table: String, column: String, value: String)
+
+    public var description: String {
+        switch self {
+        case .noIDReturned(let table): "the database returned no id for the new \(table) row"
+        case .notFound(let entity, let id): "no \(entity) with id \(id)"
+        case .invalidStoredValue(let table, let column, let value): "\(table).\(column) holds '\(value)', which is not valid"
+        }
+    }
+}

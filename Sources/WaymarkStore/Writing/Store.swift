@@ -1,0 +1,23 @@
+import Foundation
+import SQLKit
+
+/// Waymark's storage: writes go through ``change(by:at:_:)`` so provenance and
+/// audit are never forgotten; reads are the query types in `Reading/`.
+public struct Store: Sendable {
+    public let database: StoreDatabase
+
+    public init(database: StoreDatabase) {
+        self.database = database
+    }
+
+    /// Runs one all-or-nothing change on behalf of `actor`.
+    public func change<Result: Sendable>(
+        by actor: Actor, at now: Date, _ body: @escaping @Sendable (ChangeTransaction) async throws -> Result
+    ) async throws -> Result {
+        try await database.transaction { db in
+            try await body(ChangeTransaction(db: db, actor: actor, now: now))
+        }
+    }
+
+    public var sql: any SQLDatabase { database.sql }
+}
