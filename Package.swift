@@ -43,6 +43,7 @@ let package = Package(
             dependencies: [
                 "WaymarkCore", "WaymarkStore", "WaymarkSynthetic",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: strictSettings
         ),
@@ -71,6 +72,9 @@ let package = Package(
             dependencies: [
                 "WaymarkApp", "WaymarkWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,0 +1,49 @@
+import SQLKit
+
+/// A user as stored (the password hash never leaves the store except to be verified).
+public struct StoredUser: Sendable, Equatable, Identifiable {
+    public let id: Int64
+    public let organisationID: Int64
+    public let email: String
+    public let displayName: String
+    public let role: Role
+    public let passwordHash: String
+    public let disabled: Bool
+}
+
+/// Looks users up for sign-in and sessions.
+public struct UserQueries: Sendable {
+    let db: any SQLDatabase
+
+    public init(store: Store) {
+        self.db = store.sql
+    }
+
+    public func user(email: String) async throws -> StoredUser? {
+        try await db.select().column("*").from("app_user").where("email", .equal, email.lowercased()).first().map(Self.decode)
+    }
+
+    public func user(id: Int64) async throws -> StoredUser? {
+        try await db.select().column("*").from("app_user").where("id", .equal, id).first().map(Self.decode)
+    }
+
+    public func count() async throws -> Int {
+        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("app_user")
+            .first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
+    static func decode(_ row: any SQLRow) throws -> StoredUser {
+        let roleText = try row.decode(column: "role", as: String.self)
+        guard let role = Role(rawValue: roleText) else {
+            throw StoreError.invalidStoredValue(table: "app_user", column: "role", value: roleText)
+        }
+        return StoredUser(
+            id: try row.decode(column: "id", as: Int64.self),
+            organisationID: try row.decode(column: "organisation_id", as: Int64.self),
+            email: try row.decode(column: "email", as: String.self),
+            displayName: try row.decode(column: "display_name", as: String.self),
+            role: role,
+            passwordHash: try row.decode(column: "password_hash", as: String.self),
+            disabled: try row.decode(column: "disabled", as: Bool.self))
+    }
+}

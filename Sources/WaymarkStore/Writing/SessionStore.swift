@@ -1,0 +1,72 @@
+import Foundation
+import SQLKit
+
+/// A signed-in session: who, and the CSRF token their forms must carry.
+public struct StoredSession: Sendable, Equatable {
+    public let userID: Int64
+    public let csrfToken: String
+    public let expiresAt: String
+}
+
+/// Sessions and sign-in attempts, kept in the database so any server can
+/// answer any request. Tokens are stored only as hashes.
+public struct SessionStore: Sendable {
+    let store: Store
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    public func create(tokenHash: String, userID: Int64, csrfToken: String, now: Date, lifetime: TimeInterval) async throws {
+        try await store.change(by: .user(userID), at: now) { tx in
+            try await tx.db.insert(into: "user_session")
+                .columns("token_hash", "user_id", "csrf_token", "created_at", "expires_at")
+                .values(SQLBind(tokenHash), SQLBind(userID), SQLBind(csrfToken), SQLBind(tx.recordedAt),
+                        SQLBind(Timestamp.format(now.addingTimeInterval(lifetime))))
+                .run()
+            try await tx.audit(.signIn, entity: "app_user", entityID: userID, personID: nil)
+        }
+    }
+
+    /// The live session for a token hash, or nil if unknown or expired.
+    public func find(tokenHash: String, now: Date) async throws -> StoredSession? {
+        guard let row = try await store.sql.select().columns("user_id", "csrf_token", "expires_at").from("user_session")
+            .where("token_hash", .equal, tokenHash)
+            .where("expires_at", .greaterThan, Timestamp.format(now))
+            .first()
+        else { return nil }
+        return StoredSession(
+            userID: try row.decode(column: "user_id", as: Int64.self),
+            csrfToken: try row.decode(column: "csrf_token", as: String.self),
+            expiresAt: try row.decode(column: "expires_at", as: String.self))
+    }
+
+    public func delete(tokenHash: String, userID: Int64, now: Date) async throws {
+        try await store.change(by: .user(userID), at: now) { tx in
+            try await tx.db.delete(from: "user_session").where("token_hash", .equal, tokenHash).run()
+            try await tx.audit(.signOut, entity: "app_user", entityID: userID, personID: nil)
+        }
+    }
+
+    /// Records a sign-in attempt (failures are audited without the password, of course).
+    public func recordAttempt(email: String, succeeded: Bool, userID: Int64?, now: Date) async throws {
+        try await store.change(by: Actor(userID: nil, source: "sign-in", label: "anonymous"), at: now) { tx in
+            try await tx.db.insert(into: "sign_in_attempt")
+                .columns("email", "succeeded", "attempted_at")
+                .values(SQLBind(email.lowercased()), SQLBind(succeeded), SQLBind(tx.recordedAt))
+                .run()
+            if !succeeded {
+                try await tx.audit(.signInFailed, entity: "app_user", entityID: userID, personID: nil)
+            }
+        }
+    }
+
+    /// Failed attempts for an address since a moment: the throttle's input.
+    public func failedAttempts(email: String, since: Date) async throws -> Int {
+        try await store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("sign_in_attempt")
+            .where("email", .equal, email.lowercased())
+            .where("succeeded", .equal, false)
+            .where("attempted_at", .greaterThanOrEqual, Timestamp.format(since))
+            .first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Where and how to listen.
+public struct WebConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+}
+
+/// Wires the routes to the services; behaviour lives in the controllers.
+public func buildApplication(services: WebServices, configuration: WebConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
+    let templates = try await Templates.load()
+    let router = buildRouter(services: services, templates: templates)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Waymark"),
+        logger: logger)
+}
+
+func buildRouter(services: WebServices, templates: Templates) -> Router<WebContext> {
+    let router = Router(context: WebContext.self)
+    router.addMiddleware {
+        ErrorPageMiddleware(templates: templates)
+        MetricsMiddleware()
+        LogRequestsMiddleware(.debug)
+        FileMiddleware(PublicFiles.directory, searchForIndexHtml: false)
+        SessionMiddleware(services: services)
+        CSRFMiddleware()
+    }
+    router.addRoutes(HealthController(services: services).endpoints)
+    router.addRoutes(SignInController(services: services, templates: templates).endpoints)
+    router.addRoutes(HomeController(services: services, templates: templates).endpoints)
+    return router
+}
+
+/// Static files (CSS) shipped with the web target.
+enum PublicFiles {
+    static var directory: String {
+        Bundle.module.path(forResource: "public", ofType: nil, inDirectory: "Resources") ?? "public"
+    }
+}
+

@@ -1,0 +1,26 @@
+import Hummingbird
+import WaymarkStore
+
+/// Finds the signed-in user from the session cookie. Unknown, expired or
+/// disabled sessions simply leave the request signed out.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    static let cookieName = "waymark_session"
+
+    let services: WebServices
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if let token = request.cookies[Self.cookieName]?.value {
+            let tokenHash = SecretToken.hash(token)
+            if let session = try await SessionStore(store: services.store).find(tokenHash: tokenHash, now: services.now()),
+                let user = try await UserQueries(store: services.store).user(id: session.userID), !user.disabled
+            {
+                context.user = user
+                context.csrfToken = session.csrfToken
+                context.sessionTokenHash = tokenHash
+            }
+        }
+        return try await next(request, context)
+    }
+}

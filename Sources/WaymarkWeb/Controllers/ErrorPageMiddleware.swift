@@ -1,0 +1,31 @@
+import Hummingbird
+
+/// Turns any error into a page a person can read; internal details stay in the log.
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let templates: Templates
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError {
+            return try templates.render(ErrorPage(status: error.status, message: error.body ?? error.status.reasonPhrase), status: error.status)
+        } catch {
+            context.logger.error("request failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+            return try templates.render(
+                ErrorPage(status: .internalServerError, message: "Something went wrong on our side. Nothing you entered was half-saved; please try again."),
+                status: .internalServerError)
+        }
+    }
+}
+
+struct ErrorPage: PageModel {
+    static let template = "error"
+    let title: String
+    let message: String
+
+    init(status: HTTPResponse.Status, message: String) {
+        self.title = "\(status.code) – \(status.reasonPhrase)"
+        self.message = message
+    }
+}

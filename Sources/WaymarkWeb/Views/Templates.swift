@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// The page templates, loaded once at start-up from the bundle.
+public struct Templates: Sendable {
+    let library: MustacheLibrary
+
+    public static func load() async throws -> Templates {
+        guard let directory = Bundle.module.path(forResource: "templates", ofType: nil, inDirectory: "Resources") else {
+            throw TemplateError.missingDirectory
+        }
+        let library = try await MustacheLibrary(directory: directory)
+        // Fail at start-up, not on the first request, if the bundle is incomplete.
+        for name in ["layout", SignInPage.template, HomePage.template, ErrorPage.template] where library.getTemplate(named: name) == nil {
+            throw TemplateError.missingTemplate(name)
+        }
+        return Templates(library: library)
+    }
+
+    /// Renders a page's view model; a missing template is a server error, never a crash.
+    func render<Page: PageModel>(_ page: Page, status: HTTPResponse.Status = .ok) throws -> Response {
+        guard let html = library.render(page, withTemplate: Page.template) else {
+            throw TemplateError.missingTemplate(Page.template)
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// A typed view model for one page, named after its `.mustache` file.
+protocol PageModel: Sendable {
+    static var template: String { get }
+}
+
+enum TemplateError: Error {
+    case missingDirectory
+    case missingTemplate(String)
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Logging
+import Mustache
+import Prometheus
+import WaymarkCore
+import WaymarkStore
+
+/// Everything the web layer needs, handed in by whoever builds the application.
+public struct WebServices: Sendable {
+    public let store: Store
+    public let registry: LocalAuthorityRegistry
+    /// The LA this installation reports for.
+    public let laCode: LocalAuthorityCode
+    public let classifier: ParticipationClassifier
+    public let metrics: PrometheusCollectorRegistry
+    /// The clock; tests pass a fixed one.
+    public let now: @Sendable () -> Date
+    /// Set when served over HTTPS (directly or behind a proxy), so cookies are Secure.
+    public let secureCookies: Bool
+
+    public init(
+        store: Store, registry: LocalAuthorityRegistry, laCode: LocalAuthorityCode, classifier: ParticipationClassifier = ParticipationClassifier(),
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), secureCookies: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self.registry = registry
+        self.laCode = laCode
+        self.classifier = classifier
+        self.metrics = metrics
+        self.secureCookies = secureCookies
+        self.now = now
+    }
+}

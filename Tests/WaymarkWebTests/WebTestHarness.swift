@@ -1,0 +1,80 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import WaymarkApp
+import WaymarkCore
+import WaymarkStore
+import WaymarkTestSupport
+@testable import WaymarkWeb
+
+/// A router-level test: a fresh database on the engine, one LA, one signed-up user.
+struct WebTestHarness {
+    static let email = "adviser@northmere.example"
+    static let password = "correct horse battery"
+    static let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    static func run(_ engine: DatabaseEngine, _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> Void) async throws {
+        try await TestDatabases.withFreshStore(engine) { store in
+            let laID = try await store.change(by: .system("test"), at: now) { tx in
+                try await tx.createOrganisation(NewOrganisation(kind: .localAuthority, name: DemoAuthority.name, laCode: DemoAuthority.code))
+            }
+            _ = try await UserAccounts(store: store, cost: 4).add(
+                email: email, displayName: "Liam O'Connor", role: .personalAdviser, password: password, organisationID: laID,
+                by: .system("test"), at: now)
+            let services = WebServices(
+                store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, now: { now })
+            let app = try await buildApplication(services: services, configuration: WebConfiguration(), logger: .init(label: "test"))
+            try await app.test(.router) { client in try await body(client, store) }
+        }
+    }
+}
+
+/// Cookies and form posts, as a browser would send them.
+extension TestClientProtocol {
+    func form(_ uri: String, _ fields: [String: String], cookies: [String: String]) async throws -> TestResponse {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")
+        let body = fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            .sorted().joined(separator: "&")
+        return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    func get(_ uri: String, cookies: [String: String] = [:]) async throws -> TestResponse {
+        var headers = HTTPFields()
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        return try await execute(uri: uri, method: .get, headers: headers)
+    }
+
+    /// Fetches the sign-in page and signs in; returns the cookies a browser would then hold.
+    func signIn(password: String = WebTestHarness.password) async throws -> (response: TestResponse, cookies: [String: String]) {
+        let page = try await get("/sign-in")
+        let csrf = try #require(page.cookie(CSRFMiddleware.preSessionCookie))
+        let response = try await form("/sign-in", ["email": WebTestHarness.email, "password": password, "csrf": csrf],
+                                      cookies: [CSRFMiddleware.preSessionCookie: csrf])
+        var cookies = [CSRFMiddleware.preSessionCookie: csrf]
+        if let session = response.cookie(SessionMiddleware.cookieName) { cookies[SessionMiddleware.cookieName] = session }
+        return (response, cookies)
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    /// The value a Set-Cookie header gave a cookie.
+    func cookie(_ name: String) -> String? {
+        for header in headers[values: .setCookie] {
+            let first = header.split(separator: ";")[0]
+            let parts = first.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, parts[0] == name { return String(parts[1]) }
+        }
+        return nil
+    }
+
+    /// The hidden CSRF field of the first form on a page.
+    var csrfField: String? {
+        guard let range = text.range(of: "name=\"csrf\" value=\"") else { return nil }
+        return String(text[range.upperBound...].prefix { $0 != "\"" })
+    }
+}
