@@ -27,5 +27,5 @@ public struct AcademicYear: Hashable, Comparable, Sendable, CustomStringConverti
 }
 
 extension CalendarDate {
-    func adding(years: Int) -> CalendarDate { adding(months: years * 12) }
+    public func adding(years: Int) -> CalendarDate { adding(months: years * 12) }
 }

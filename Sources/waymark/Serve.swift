@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Metrics
+import Prometheus
+import WaymarkApp
+import WaymarkCore
+import WaymarkWeb
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create and migrate the database, then serve Waymark over HTTP.")
+
+    @OptionGroup var storage: StorageOptions
+
+    @Flag(help: "Fill an empty database with a synthetic local authority and demo users, and print their sign-ins.")
+    var demo = false
+
+    @Option(help: "Young people in the demo LA.")
+    var people = 30_000
+
+    @Option(help: "Seed for the demo generator.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Address to listen on. (env: WAYMARK_HOST, default: 127.0.0.1)")
+    var host: String?
+
+    @Option(help: "Port to listen on. (env: WAYMARK_PORT, default: 8080)")
+    var port: Int?
+
+    @Option(help: "The three-digit code of the LA this installation reports for. (env: WAYMARK_LA_CODE, default: the demo LA 990)")
+    var laCode: String?
+
+    @Flag(help: "Mark cookies Secure: set this when Waymark is reached over HTTPS.")
+    var secureCookies = false
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let logger = CommandLogging.logger("serve")
+        let installation = try storage.installation()
+        let store = try await installation.open(logger: logger)
+        logger.info("database ready", metadata: ["location": "\(installation.location)"])
+        if demo {
+            DemoOutput.print(try await DemoSetup(store: store, logger: logger).run(people: people, seed: seed, now: Date()))
+        }
+        let metrics = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
+        let registry = DemoAuthority.registry
+        let code = try registry.code(laCode ?? environment["WAYMARK_LA_CODE"] ?? DemoAuthority.code, field: "la-code")
+        let services = WebServices(store: store, registry: registry, laCode: code, metrics: metrics, secureCookies: secureCookies)
+        let web = WebConfiguration(
+            host: host ?? environment["WAYMARK_HOST"] ?? "127.0.0.1",
+            port: port ?? environment["WAYMARK_PORT"].flatMap(Int.init) ?? 8080)
+        let app = try await buildApplication(services: services, configuration: web, logger: logger)
+        print("Waymark is serving on http://\(web.host):\(web.port)/")
+        try await app.runService()
+        try await store.database.close()
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The one command: serve, migrate, load a demo, manage users, benchmark.
+@main
+struct Waymark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "waymark",
+        abstract: "Waymark – an open-source client caseload information system for English local authorities.",
+        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, Bench.self])
+}
