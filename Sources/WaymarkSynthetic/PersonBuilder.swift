@@ -13,15 +13,10 @@ struct PersonBuilder {
 
     func build() -> SyntheticPerson {
         var builder = self
-        return builder.make(identityOverride: nil, duplicateOf: nil)
+        return builder.make()
     }
 
-    func build(asVariantOf truth: SyntheticPerson, identity: YoungPersonIdentity) -> SyntheticPerson {
-        var builder = self
-        return builder.make(identityOverride: identity, duplicateOf: truth.key)
-    }
-
-    private mutating func make(identityOverride: YoungPersonIdentity?, duplicateOf: Int?) -> SyntheticPerson {
+    private mutating func make() -> SyntheticPerson {
         let hasSEND = random.chance(0.03)
         let hasSENSupport = !hasSEND && random.chance(0.12)
         let age = hasSEND
@@ -29,7 +24,7 @@ struct PersonBuilder {
             : random.weighted([(15, 22), (16, 26), (17, 26), (18, 18), (19, 8)])
         let dateOfBirth = birthDate(academicAge: age)
         let gender: Gender = random.weighted([(.female, 49), (.male, 49), (.unknown, 1), (.withheld, 1)])
-        let identity = identityOverride ?? makeIdentity(dateOfBirth: dateOfBirth, gender: gender, yearOfYear11: currentYear - (age - 15))
+        let identity = makeIdentity(dateOfBirth: dateOfBirth, gender: gender, yearOfYear11: currentYear - (age - 15))
         let ward = random.pick(PlaceTables.wards)
         let addresses = makeAddresses(ward: ward)
         let contacts = makeContacts(identity: identity)
@@ -62,7 +57,7 @@ struct PersonBuilder {
             needs: [makeNeed(hasSEND: hasSEND, hasSENSupport: hasSENSupport, activities: activities, characteristics: characteristics, yearOfYear11: yearOfYear11)],
             intendedDestination: makeIntendedDestination(yearOfYear11: yearOfYear11),
             guarantees: makeGuarantees(yearOfYear11: yearOfYear11, activities: activities),
-            duplicateOf: duplicateOf, plantedErrors: planted)
+            duplicateOf: nil, plantedErrors: planted)
     }
 
     /// A birth date giving this academic age on the reference date.

@@ -15,16 +15,29 @@ public struct SyntheticLA: Sendable {
         organisations = catalogue.all
     }
 
-    /// The person with this key (1-based).
+    /// The person with this key (1-based). A planted duplicate is another
+    /// person's record as a second source would hold it, with `duplicateOf` as the truth.
     public func person(_ key: Int) -> SyntheticPerson {
         var random = SeededGenerator(seed: configuration.seed, stream: UInt64(key))
-        let isVariant = key > 50 && random.chance(configuration.duplicateRate)
-        guard isVariant else { return PersonBuilder(la: self, key: key, random: random).build() }
-        let original = random.int(1...(key - 1))
-        let truth = PersonBuilder(la: self, key: original, random: SeededGenerator(seed: configuration.seed, stream: UInt64(original)))
-            .build()
+        guard Self.drawIsVariant(key: key, rate: configuration.duplicateRate, random: &random) else {
+            return PersonBuilder(la: self, key: key, random: random).build()
+        }
+        var original = random.int(1...(key - 1))
+        while isVariant(original) { original = random.int(1...(key - 1)) }
+        let truth = person(original)
         let variant = VariantGenerator.variant(of: truth, seed: configuration.seed ^ UInt64(key), in: self)
-        return PersonBuilder(la: self, key: key, random: random).build(asVariantOf: truth, identity: variant.identity)
+        return truth.recorded(again: key, identity: variant.identity, postcode: variant.postcode)
+    }
+
+    /// Whether a key is a planted duplicate (the first draw of its stream decides).
+    func isVariant(_ key: Int) -> Bool {
+        var random = SeededGenerator(seed: configuration.seed, stream: UInt64(key))
+        return Self.drawIsVariant(key: key, rate: configuration.duplicateRate, random: &random)
+    }
+
+    private static func drawIsVariant(key: Int, rate: Double, random: inout SeededGenerator) -> Bool {
+        let draw = random.chance(rate)
+        return key > 50 && draw
     }
 
     public func people(_ keys: Range<Int>) -> [SyntheticPerson] {

@@ -71,3 +71,19 @@ public struct SyntheticPerson: Sendable, Equatable {
     /// National rules deliberately broken, e.g. ["NCCIS 259"].
     public let plantedErrors: [String]
 }
+
+extension SyntheticPerson {
+    /// The same person held a second time under another key, as a variant.
+    func recorded(again key: Int, identity: YoungPersonIdentity, postcode: String?) -> SyntheticPerson {
+        var addresses = self.addresses
+        if let postcode, let last = addresses.popLast() {
+            addresses.append(AddressRecord(
+                lines: last.lines, town: last.town, county: last.county, postcode: postcode, ward: last.ward, validFrom: last.validFrom, validTo: last.validTo))
+        }
+        return SyntheticPerson(
+            key: key, identity: identity, cohortStatus: cohortStatus, responsibleLA: responsibleLA, educatedLA: educatedLA,
+            laCodeAtYear11: laCodeAtYear11, transferredToLA: transferredToLA, schoolKey: schoolKey, addresses: addresses,
+            contactDetails: contactDetails, activities: activities, characteristics: characteristics, needs: needs,
+            intendedDestination: intendedDestination, guarantees: guarantees, duplicateOf: self.key, plantedErrors: plantedErrors)
+    }
+}
