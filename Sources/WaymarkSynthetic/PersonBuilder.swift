@@ -154,7 +154,7 @@ struct PersonBuilder {
     }
 
     private mutating func makeGuarantees(yearOfYear11: Int, activities: [SyntheticActivity]) -> [GuaranteeRecord] {
-        guard let laCode = try? LocalAuthorityRegistry(additional: [configuration.laCode: configuration.laName]).code(configuration.laCode) else { return [] }
+        guard let laCode = la.laCode else { return [] }
         var records: [GuaranteeRecord] = []
         let yearTwelve = yearOfYear11 + 1
         if day(yearOfYear11, 6, 1) <= today {

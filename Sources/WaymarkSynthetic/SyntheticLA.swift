@@ -8,9 +8,12 @@ public struct SyntheticLA: Sendable {
     public let configuration: SyntheticLAConfiguration
     public let organisations: [SyntheticOrganisation]
     let catalogue: OrganisationCatalogue
+    /// The LA's own code, checked once rather than for every person.
+    let laCode: LocalAuthorityCode?
 
     public init(_ configuration: SyntheticLAConfiguration) {
         self.configuration = configuration
+        laCode = try? LocalAuthorityRegistry(additional: [configuration.laCode: configuration.laName]).code(configuration.laCode)
         catalogue = OrganisationCatalogue(laCode: configuration.laCode, laName: configuration.laName)
         organisations = catalogue.all
     }

@@ -43,7 +43,12 @@ public enum TestDatabases {
             guard let url = postgresURL else { throw TestDatabaseError.postgresNotConfigured }
             let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
             let admin = try await StoreDatabase.open(.postgres(url: url), logger: logger, migrate: false)
-            try await admin.sql.raw("CREATE SCHEMA \(ident: String(schema))").run()
+            do {
+                try await admin.sql.raw("CREATE SCHEMA \(ident: String(schema))").run()
+            } catch {
+                try? await admin.close()
+                throw error
+            }
             let outcome: Result<R, any Error>
             do {
                 let database = try await StoreDatabase.open(.postgres(url: url, schema: String(schema)), logger: logger)

@@ -1,0 +1,193 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+
+/// A small W3C WebDriver client: enough to drive Chromium through a journey
+/// and take screenshots. chromedriver speaks plain HTTP and JSON.
+struct WebDriver {
+    let endpoint: URL
+    let sessionID: String
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+
+        var isTransient: Bool {
+            description.hasPrefix("stale element reference") || description.hasPrefix("no such element")
+        }
+    }
+
+    /// Starts a headless Chromium session (root needs --no-sandbox).
+    static func start(endpoint: URL, width: Int = 1280, height: Int = 900) async throws -> WebDriver {
+        let capabilities: [String: Any] = [
+            "capabilities": [
+                "alwaysMatch": [
+                    "goog:chromeOptions": [
+                        "args": ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=\(width),\(height)"]
+                    ]
+                ]
+            ]
+        ]
+        let value = try await call(endpoint.appendingPathComponent("session"), method: "POST", body: capabilities)
+        guard let session = (value as? [String: Any])?["sessionId"] as? String else { throw Failure(description: "no session id: \(value)") }
+        return WebDriver(endpoint: endpoint, sessionID: session)
+    }
+
+    func quit() async {
+        _ = try? await Self.call(sessionURL, method: "DELETE", body: nil)
+    }
+
+    func open(_ url: String) async throws {
+        _ = try await Self.call(sessionURL.appendingPathComponent("url"), method: "POST", body: ["url": url])
+    }
+
+    func element(css selector: String) async throws -> String {
+        let value = try await Self.call(
+            sessionURL.appendingPathComponent("element"), method: "POST", body: ["using": "css selector", "value": selector])
+        guard let element = (value as? [String: Any])?.values.first as? String else { throw Failure(description: "no such element:  \(selector)") }
+        return element
+    }
+
+    func type(_ text: String, into selector: String) async throws {
+        try await onElement(selector) { id in
+            _ = try await Self.call(sessionURL.appendingPathComponent("element/\(id)/value"), method: "POST", body: ["text": text])
+        }
+    }
+
+    func click(_ selector: String) async throws {
+        try await onElement(selector) { id in
+            _ = try await Self.call(sessionURL.appendingPathComponent("element/\(id)/click"), method: "POST", body: [:])
+        }
+    }
+
+    func text(of selector: String) async throws -> String {
+        try await onElement(selector) { id in
+            try await Self.call(sessionURL.appendingPathComponent("element/\(id)/text"), method: "GET", body: nil) as? String ?? ""
+        }
+    }
+
+    /// Finds the element and acts on it, trying again for up to five seconds
+    /// while the page is still being replaced by the previous navigation.
+    private func onElement<T>(_ selector: String, _ action: (String) async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try await action(try await element(css: selector))
+            } catch let failure as Failure where failure.isTransient && attempt < 50 {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+    }
+
+    /// Waits (up to five seconds) for navigation to land on a path ending
+    /// in `suffix`, since a click can return before the next page loads.
+    func waitForURL(endingWith suffix: String) async throws -> String {
+        var url = ""
+        for _ in 0..<50 {
+            url = try await currentURL()
+            if url.hasSuffix(suffix) { return url }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return url
+    }
+
+    func currentURL() async throws -> String {
+        try await Self.call(sessionURL.appendingPathComponent("url"), method: "GET", body: nil) as? String ?? ""
+    }
+
+    /// Saves a PNG of the page, for a person to look at.
+    func screenshot(to path: String) async throws {
+        guard let base64 = try await Self.call(sessionURL.appendingPathComponent("screenshot"), method: "GET", body: nil) as? String,
+            let data = Data(base64Encoded: base64)
+        else { throw Failure(description: "no screenshot") }
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try data.write(to: URL(fileURLWithPath: path))
+    }
+
+    /// Whether chromedriver answers /status yet.
+    static func status(_ endpoint: URL) async throws -> Bool {
+        let value = try await call(endpoint.appendingPathComponent("status"), method: "GET", body: nil)
+        return (value as? [String: Any])?["ready"] as? Bool ?? false
+    }
+
+    private var sessionURL: URL { endpoint.appendingPathComponent("session/\(sessionID)") }
+
+    /// One WebDriver command. Foundation's URLSession spins on Linux inside
+    /// the test process, so this uses Hummingbird's NIO test client instead.
+    private static func call(_ url: URL, method: String, body: Any?) async throws -> Any {
+        let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) }
+        let request = TestClient.Request(
+            url.path, method: HTTPRequest.Method(rawValue: method) ?? .get, authority: "127.0.0.1:\(url.port ?? 80)",
+            headers: payload == nil ? [:] : [.contentType: "application/json"],
+            body: payload.map { ByteBuffer(bytes: $0) })
+        let response = try await TestClient.withClient(
+            host: "127.0.0.1", port: url.port ?? 80, configuration: .init(timeout: .seconds(60))
+        ) { client in
+            try await client.execute(request)
+        }
+        let bytes = response.body.map { Data($0.readableBytesView) } ?? Data()
+        let json = try JSONSerialization.jsonObject(with: bytes) as? [String: Any]
+        if let value = json?["value"] as? [String: Any], let error = value["error"] as? String {
+            throw Failure(description: "\(error): \(value["message"] ?? "")")
+        }
+        return json?["value"] ?? NSNull()
+    }
+}
+
+extension WebDriver {
+    /// Starts chromedriver and a headless Chromium, runs `journey`, and
+    /// always closes the browser and the driver afterwards.
+    static func withBrowser(width: Int = 1280, height: Int = 900, _ journey: (WebDriver) async throws -> Void) async throws {
+        let driverProcess = try ChromeDriverProcess(port: 9515 + Int.random(in: 1...2000))
+        try await driverProcess.waitUntilReady()
+        let browser = try await WebDriver.start(endpoint: driverProcess.endpoint, width: width, height: height)
+        do {
+            try await journey(browser)
+        } catch {
+            await browser.quit()
+            throw error
+        }
+        await browser.quit()
+    }
+}
+
+/// Runs chromedriver for the duration of a test, if it is installed.
+final class ChromeDriverProcess {
+    let process = Process()
+    let port: Int
+
+    static var executable: String? {
+        ["/usr/bin/chromedriver", "/usr/local/bin/chromedriver"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    init(port: Int) throws {
+        guard let executable = Self.executable else { throw WebDriver.Failure(description: "chromedriver is not installed") }
+        self.port = port
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["--port=\(port)"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    var endpoint: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+    /// Waits until chromedriver answers /status.
+    func waitUntilReady() async throws {
+        for _ in 0..<50 {
+            if (try? await WebDriver.status(endpoint)) == true { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw WebDriver.Failure(description: "chromedriver did not start")
+    }
+
+    /// Foundation's `waitUntilExit` busy-waits on a run loop that a test
+    /// thread never runs, so this reaps the child with `waitpid` instead.
+    deinit {
+        let pid = process.processIdentifier
+        guard pid > 0 else { return }
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
+}
