@@ -27,6 +27,7 @@ let package = Package(
     targets: [
         .target(name: "WaymarkCore", swiftSettings: strictSettings),
         .target(name: "WaymarkSynthetic", dependencies: ["WaymarkCore"], swiftSettings: strictSettings),
+        .target(name: "WaymarkFormats", dependencies: ["WaymarkCore"], swiftSettings: strictSettings),
         .target(
             name: "WaymarkStore",
             dependencies: [
@@ -41,9 +42,10 @@ let package = Package(
         .target(
             name: "WaymarkApp",
             dependencies: [
-                "WaymarkCore", "WaymarkStore", "WaymarkSynthetic",
+                "WaymarkCore", "WaymarkStore", "WaymarkSynthetic", "WaymarkFormats",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -80,6 +82,17 @@ let package = Package(
         ),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"], swiftSettings: strictSettings),
         .testTarget(name: "WaymarkSyntheticTests", dependencies: ["WaymarkSynthetic"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "WaymarkFormatsTests",
+            dependencies: ["WaymarkFormats"],
+            resources: [.copy("Golden")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WaymarkAppTests",
+            dependencies: ["WaymarkApp", "WaymarkTestSupport"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "WaymarkStoreTests",
             dependencies: ["WaymarkStore", "WaymarkTestSupport"],

@@ -17,10 +17,14 @@ public struct WebServices: Sendable {
     public let now: @Sendable () -> Date
     /// Set when served over HTTPS (directly or behind a proxy), so cookies are Secure.
     public let secureCookies: Bool
+    /// Where generated statutory files are kept for download.
+    public let returnsDirectory: String
 
     public init(
         store: Store, registry: LocalAuthorityRegistry, laCode: LocalAuthorityCode, classifier: ParticipationClassifier = ParticipationClassifier(),
-        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), secureCookies: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), secureCookies: Bool = false,
+        returnsDirectory: String = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-returns").path,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
         self.registry = registry
@@ -28,6 +32,7 @@ public struct WebServices: Sendable {
         self.classifier = classifier
         self.metrics = metrics
         self.secureCookies = secureCookies
+        self.returnsDirectory = returnsDirectory
         self.now = now
     }
 }

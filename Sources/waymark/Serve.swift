@@ -46,7 +46,9 @@ struct Serve: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
         let registry = DemoAuthority.registry
         let code = try registry.code(laCode ?? environment["WAYMARK_LA_CODE"] ?? DemoAuthority.code, field: "la-code")
-        let services = WebServices(store: store, registry: registry, laCode: code, metrics: metrics, secureCookies: secureCookies)
+        let returns = URL(fileURLWithPath: storage.dataDir ?? environment["WAYMARK_DATA_DIR"] ?? "data").appendingPathComponent("returns").path
+        let services = WebServices(
+            store: store, registry: registry, laCode: code, metrics: metrics, secureCookies: secureCookies, returnsDirectory: returns)
         let web = WebConfiguration(
             host: host ?? environment["WAYMARK_HOST"] ?? "127.0.0.1",
             port: port ?? environment["WAYMARK_PORT"].flatMap(Int.init) ?? 8080)

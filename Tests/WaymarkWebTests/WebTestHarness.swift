@@ -14,16 +14,21 @@ struct WebTestHarness {
     static let password = "correct horse battery"
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
 
-    static func run(_ engine: DatabaseEngine, _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> Void) async throws {
+    static func run(
+        _ engine: DatabaseEngine, role: Role = .personalAdviser, returnsDirectory: String? = nil,
+        _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> Void
+    ) async throws {
         try await TestDatabases.withFreshStore(engine) { store in
             let laID = try await store.change(by: .system("test"), at: now) { tx in
                 try await tx.createOrganisation(NewOrganisation(kind: .localAuthority, name: DemoAuthority.name, laCode: DemoAuthority.code))
             }
             _ = try await UserAccounts(store: store, cost: 4).add(
-                email: email, displayName: "Liam O'Connor", role: .personalAdviser, password: password, organisationID: laID,
+                email: email, displayName: "Liam O'Connor", role: role, password: password, organisationID: laID,
                 by: .system("test"), at: now)
             let services = WebServices(
-                store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, now: { now })
+                store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode,
+                returnsDirectory: returnsDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("waymark-test-returns").path,
+                now: { now })
             let app = try await buildApplication(services: services, configuration: WebConfiguration(), logger: .init(label: "test"))
             try await app.test(.router) { client in try await body(client, store) }
         }

@@ -32,6 +32,7 @@ struct BulkTables {
             id, identity.givenName, identity.middleNames, identity.familyName, identity.preferredName, identity.dateOfBirth.iso,
             identity.gender.rawValue, identity.ethnicity.rawValue, identity.upn, identity.uln, person.cohortStatus.rawValue,
             person.responsibleLA.code, person.educatedLA.code, person.laCodeAtYear11?.code, person.transferredToLA?.code, person.schoolID,
+            person.cohortStatusSince?.iso,
         ])
         for address in entry.addresses { append(1, AddressColumns.values(address, personID: id).map(\.1)) }
         for detail in entry.contactDetails {
@@ -81,7 +82,7 @@ struct BulkTables {
 
     static let personColumns = [
         "id", "given_name", "middle_names", "family_name", "preferred_name", "date_of_birth", "gender", "ethnicity", "upn", "uln",
-        "cohort_status", "responsible_la", "educated_la", "la_code_at_year_11", "transferred_to_la", "school_id",
+        "cohort_status", "responsible_la", "educated_la", "la_code_at_year_11", "transferred_to_la", "school_id", "cohort_status_since",
     ]
 
     static func names(_ values: [(String, any Encodable & Sendable)]) -> [String] { values.map(\.0) }

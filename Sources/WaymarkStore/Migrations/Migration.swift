@@ -18,6 +18,7 @@ enum Migrations {
         M005CaseWork(),
         M006AuditTrail(),
         M007Sessions(),
+        M008Returns(),
     ]
 }
 

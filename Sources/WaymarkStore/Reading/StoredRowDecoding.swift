@@ -66,3 +66,24 @@ enum StoredRowDecoding {
         try row.decode(column: column, as: String?.self).map { try CalendarDate(iso: $0, field: column) }
     }
 }
+
+extension StoredRowDecoding {
+    static func address(_ row: any SQLRow) throws -> AddressRecord {
+        let lines = try ["line1", "line2", "line3", "line4"].compactMap { try row.decode(column: $0, as: String?.self) }
+        return AddressRecord(
+            lines: lines, town: try row.decode(column: "town", as: String?.self), county: try row.decode(column: "county", as: String?.self),
+            postcode: try row.decode(column: "postcode", as: String.self), ward: try row.decode(column: "ward", as: String?.self),
+            validFrom: try date(row, "valid_from"), validTo: try optionalDate(row, "valid_to"))
+    }
+
+    static func guarantee(_ row: any SQLRow, registry: LocalAuthorityRegistry) throws -> GuaranteeRecord {
+        let yearGroup = try row.decode(column: "year_group", as: Int.self)
+        guard let year = GuaranteeYear(rawValue: yearGroup) else {
+            throw UnknownCodeError(field: "GuaranteeYear", value: String(yearGroup))
+        }
+        return GuaranteeRecord(
+            year: year, academicYear: AcademicYear(startYear: try row.decode(column: "academic_year", as: Int.self)),
+            status: try GuaranteeStatus.parse(String(row.decode(column: "status", as: Int.self))),
+            laCode: try registry.code(row.decode(column: "la_code", as: String.self), field: "LEACode"))
+    }
+}

@@ -12,10 +12,13 @@ public struct NewYoungPerson: Sendable, Equatable {
     public var laCodeAtYear11: LocalAuthorityCode?
     public var transferredToLA: LocalAuthorityCode?
     public var schoolID: Int64?
+    /// When the cohort status took effect, so a leaver is reported in the month they left.
+    public var cohortStatusSince: CalendarDate?
 
     public init(
         identity: YoungPersonIdentity, cohortStatus: CohortStatus, responsibleLA: LocalAuthorityCode, educatedLA: LocalAuthorityCode,
-        laCodeAtYear11: LocalAuthorityCode? = nil, transferredToLA: LocalAuthorityCode? = nil, schoolID: Int64? = nil
+        laCodeAtYear11: LocalAuthorityCode? = nil, transferredToLA: LocalAuthorityCode? = nil, schoolID: Int64? = nil,
+        cohortStatusSince: CalendarDate? = nil
     ) {
         self.identity = identity
         self.cohortStatus = cohortStatus
@@ -24,6 +27,7 @@ public struct NewYoungPerson: Sendable, Equatable {
         self.laCodeAtYear11 = laCodeAtYear11
         self.transferredToLA = transferredToLA
         self.schoolID = schoolID
+        self.cohortStatusSince = cohortStatusSince
     }
 
     /// Identity rules plus the transfer rules (errors 13, 34, 41, 42).
@@ -61,16 +65,20 @@ extension ChangeTransaction {
                 ("cohort_status", person.cohortStatus.rawValue), ("responsible_la", person.responsibleLA.code),
                 ("educated_la", person.educatedLA.code), ("la_code_at_year_11", person.laCodeAtYear11?.code),
                 ("transferred_to_la", person.transferredToLA?.code), ("school_id", person.schoolID),
+                ("cohort_status_since", person.cohortStatusSince?.iso),
             ])
         try await audit(.create, entity: "young_person", entityID: id, personID: id, detail: "cohort=\(person.cohortStatus.rawValue)")
         return id
     }
 
     /// Changes cohort status (a leaver, a transfer, a duplicate), with the same rules as creation.
-    public func setCohortStatus(of personID: Int64, to status: CohortStatus, transferredTo: LocalAuthorityCode?) async throws {
+    public func setCohortStatus(
+        of personID: Int64, to status: CohortStatus, transferredTo: LocalAuthorityCode?, since: CalendarDate
+    ) async throws {
         try await db.update("young_person")
             .set("cohort_status", to: status.rawValue)
             .set("transferred_to_la", to: transferredTo?.code)
+            .set("cohort_status_since", to: since.iso)
             .where("id", .equal, personID)
             .run()
         try await audit(.update, entity: "young_person", entityID: personID, personID: personID, detail: "cohort=\(status.rawValue)")

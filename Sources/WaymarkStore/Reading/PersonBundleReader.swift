@@ -1,0 +1,70 @@
+import SQLKit
+import WaymarkCore
+
+/// Reads every young person an LA is responsible for, in id order and in
+/// batches, with their histories. Memory holds one batch at a time, so a
+/// return or a set of figures for a quarter of a million people stays flat.
+public struct PersonBundleReader: Sendable {
+    let db: any SQLDatabase
+    let registry: LocalAuthorityRegistry
+    public let batchSize: Int
+
+    public init(store: Store, registry: LocalAuthorityRegistry, batchSize: Int = 2_000) {
+        self.db = store.sql
+        self.registry = registry
+        self.batchSize = batchSize
+    }
+
+    /// Calls `body` with each batch, in ascending id order.
+    public func forEachBatch(
+        responsibleLA: String, _ body: ([PersonBundle]) async throws -> Void
+    ) async throws {
+        var after: Int64 = 0
+        while true {
+            var batch = try await people(responsibleLA: responsibleLA, after: after)
+            guard let first = batch.first, let last = batch.last else { return }
+            try await PersonHistoryLoader(db: db, range: first.id...last.id, registry: registry).fill(&batch)
+            try await body(batch)
+            after = last.id
+        }
+    }
+
+    private func people(responsibleLA: String, after: Int64) async throws -> [PersonBundle] {
+        let rows = try await db.raw("""
+            SELECT p.id, p.given_name, p.middle_names, p.family_name, p.date_of_birth, p.gender, p.ethnicity, p.upn, p.uln,
+              p.cohort_status, p.cohort_status_since, p.responsible_la, p.educated_la, p.la_code_at_year_11,
+              p.transferred_to_la, o.name AS school_name
+            FROM young_person p LEFT JOIN organisation o ON o.id = p.school_id
+            WHERE p.responsible_la = \(bind: responsibleLA) AND p.id > \(bind: after)
+            ORDER BY p.id LIMIT \(literal: batchSize)
+            """).all()
+        return try rows.map(Self.person)
+    }
+
+    static func person(_ row: any SQLRow) throws -> PersonBundle {
+        var person = PersonBundle(id: try row.decode(column: "id", as: Int64.self))
+        func text(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
+        person.givenName = try text("given_name")
+        person.middleNames = try text("middle_names")
+        person.familyName = try text("family_name")
+        person.gender = try text("gender")
+        person.ethnicity = try text("ethnicity")
+        person.upn = try text("upn")
+        person.uln = try text("uln")
+        person.cohortStatus = try text("cohort_status")
+        person.responsibleLA = try text("responsible_la")
+        person.educatedLA = try text("educated_la")
+        person.laCodeAtYear11 = try text("la_code_at_year_11")
+        person.transferredToLA = try text("transferred_to_la")
+        person.schoolName = try text("school_name")
+        for (column, assign) in [("date_of_birth", \PersonBundle.dateOfBirth), ("cohort_status_since", \.cohortStatusSince)] {
+            guard let value = try text(column) else { continue }
+            if let date = try? CalendarDate(iso: value, field: column) {
+                person[keyPath: assign] = date
+            } else {
+                person.unreadable.append(UnreadableValue(table: "young_person", rowID: person.id, reason: "\(column) is not a date"))
+            }
+        }
+        return person
+    }
+}

@@ -1,0 +1,70 @@
+import SQLKit
+import WaymarkCore
+
+/// Fills a batch of people with their histories: one query per table over
+/// the batch's id range, rather than one per person.
+struct PersonHistoryLoader {
+    let db: any SQLDatabase
+    let range: ClosedRange<Int64>
+    let registry: LocalAuthorityRegistry
+
+    func fill(_ batch: inout [PersonBundle]) async throws {
+        var index: [Int64: Int] = [:]
+        for (position, person) in batch.enumerated() { index[person.id] = position }
+        func each(_ table: String, order: String, _ read: (any SQLRow, inout PersonBundle) throws -> Void) async throws {
+            let rows = try await db.raw("""
+                SELECT * FROM \(ident: table) WHERE person_id BETWEEN \(bind: range.lowerBound) AND \(bind: range.upperBound)
+                ORDER BY person_id, \(unsafeRaw: order), id
+                """).all()
+            for row in rows {
+                let personID = try row.decode(column: "person_id", as: Int64.self)
+                guard let position = index[personID] else { continue }
+                do {
+                    try read(row, &batch[position])
+                } catch {
+                    let rowID = (try? row.decode(column: "id", as: Int64.self)) ?? 0
+                    batch[position].unreadable.append(UnreadableValue(table: table, rowID: rowID, reason: Self.reason(error)))
+                }
+            }
+        }
+        try await each("activity", order: "start_date") { row, person in
+            person.activities.append(try StoredRowDecoding.activityRecord(row))
+        }
+        try await each("address", order: "valid_from") { row, person in
+            person.addresses.append(try StoredRowDecoding.address(row))
+        }
+        try await each("characteristic", order: "start_date") { row, person in
+            person.characteristics.append(
+                CharacteristicRecord(
+                    code: try CharacteristicCode.parse(String(row.decode(column: "code", as: Int.self))),
+                    startDate: try StoredRowDecoding.date(row, "start_date"),
+                    endDate: try StoredRowDecoding.optionalDate(row, "end_date")))
+        }
+        try await each("need_assessment", order: "valid_from") { row, person in
+            person.needs.append(
+                NeedAssessment(
+                    levelOfNeed: try LevelOfNeed.parse(String(row.decode(column: "level_of_need", as: Int.self))),
+                    hasSEND: try row.decode(column: "send", as: Bool.self),
+                    hasSENSupport: try row.decode(column: "sen_support", as: Bool.self),
+                    validFrom: try StoredRowDecoding.date(row, "valid_from")))
+        }
+        try await each("intended_destination", order: "recorded_on") { row, person in
+            person.intendedDestinations.append(
+                IntendedDestinationRecord(
+                    code: try IntendedDestination.parse(String(row.decode(column: "code", as: Int.self))),
+                    recordedOn: try StoredRowDecoding.date(row, "recorded_on")))
+        }
+        try await each("september_guarantee", order: "academic_year") { row, person in
+            person.guarantees.append(try StoredRowDecoding.guarantee(row, registry: registry))
+        }
+    }
+
+    /// Names the field and the rule, never the value's owner.
+    private static func reason(_ error: any Error) -> String {
+        switch error {
+        case let unknown as UnknownCodeError: "\(unknown.field) '\(unknown.value)' is not a recognised code"
+        case let invalid as InvalidDateError: "\(invalid.field) is not a valid date"
+        default: "unreadable (\(type(of: error)))"
+        }
+    }
+}

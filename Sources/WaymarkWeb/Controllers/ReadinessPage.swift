@@ -1,0 +1,82 @@
+import WaymarkApp
+import WaymarkCore
+import WaymarkStore
+
+/// The view model of the return readiness page.
+struct ReadinessPage: PageModel {
+    static let template = "returns"
+
+    struct ErrorRow: Sendable {
+        let number: Int
+        let priority: Int
+        let field: String
+        let message: String
+        let count: String
+        let rejects: Bool
+        let examples: [Example]
+    }
+
+    struct Example: Sendable {
+        let youngPersonsID: String
+        let personID: Int64
+        let detail: String?
+    }
+
+    struct HistoryRow: Sendable {
+        let id: Int64
+        let periodEnd: String
+        let records: String
+        let findings: String
+        let sha256: String
+        let generatedAt: String
+    }
+
+    let title = "NCCIS return"
+    let userName: String
+    let role: String
+    let csrf: String
+    let laCode: String
+    let periodEnd: String
+    let periodEndLong: String
+    let records: String
+    let findings: String
+    let priorityOne: String
+    let errors: [ErrorRow]
+    let blockers: [String]
+    let ready: Bool
+    let unreadable: [String]
+    let history: [HistoryRow]
+    let canGenerate: Bool
+    let error: String?
+
+    init(
+        user: StoredUser, csrf: String, laCode: String, periodEnd: CalendarDate, readiness: ReturnReadiness, history: [StoredReturn],
+        canGenerate: Bool, error: String?
+    ) {
+        userName = user.displayName
+        role = user.role.displayName
+        self.csrf = csrf
+        self.laCode = laCode
+        self.periodEnd = periodEnd.iso
+        periodEndLong = periodEnd.longDescription
+        records = readiness.records.formatted()
+        findings = readiness.findingCount.formatted()
+        priorityOne = readiness.count(priority: 1).formatted()
+        errors = readiness.errors.map { entry in
+            ErrorRow(
+                number: entry.error.number, priority: entry.error.priority, field: entry.error.field, message: entry.error.message,
+                count: entry.count.formatted(), rejects: entry.error.rejectsFile,
+                examples: entry.examples.prefix(20).map { Example(youngPersonsID: $0.youngPersonsID, personID: $0.personID, detail: $0.detail) })
+        }
+        blockers = readiness.blockers
+        ready = readiness.blockers.isEmpty
+        unreadable = readiness.unreadable.prefix(20).map(\.description)
+        self.history = history.map {
+            HistoryRow(
+                id: $0.id, periodEnd: $0.generated.periodEnd.iso, records: $0.generated.records.formatted(),
+                findings: $0.generated.findings.formatted(), sha256: String($0.generated.sha256.prefix(16)), generatedAt: $0.generatedAt)
+        }
+        self.canGenerate = canGenerate
+        self.error = error
+    }
+}
