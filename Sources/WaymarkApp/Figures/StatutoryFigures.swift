@@ -1,0 +1,66 @@
+import WaymarkCore
+import WaymarkStore
+
+/// The figures managers and the Department look at, and the Annual Activity
+/// Survey, computed in one streaming pass over the LA with the one
+/// classification function.
+public struct StatutoryFigures: Sendable {
+    let store: Store
+    let registry: LocalAuthorityRegistry
+    let laCode: LocalAuthorityCode
+    let classifier: ParticipationClassifier
+
+    public init(store: Store, registry: LocalAuthorityRegistry, laCode: LocalAuthorityCode, classifier: ParticipationClassifier = .init()) {
+        self.store = store
+        self.registry = registry
+        self.laCode = laCode
+        self.classifier = classifier
+    }
+
+    /// Figures at each month end; `skipped` counts records that could not be read.
+    public func figures(at dates: [CalendarDate]) async throws -> (report: FiguresReport, skipped: Int) {
+        var calculator = FiguresCalculator(dates: dates, classifier: classifier)
+        var skipped = 0
+        let latest = dates.max() ?? CalendarDate(dayNumber: 0)
+        try await PersonBundleReader(store: store, registry: registry).forEachBatch(responsibleLA: laCode.code) { batch in
+            for person in batch {
+                guard let facts = FigureFactsMapper.facts(person, on: latest) else {
+                    skipped += 1
+                    continue
+                }
+                calculator.add(facts)
+            }
+        }
+        return (calculator.result, skipped)
+    }
+
+    /// The survey's rows (with each person's return id) and the per-school summary.
+    public func activitySurvey(year: Int, databaseID: String? = nil) async throws -> ActivitySurveyResult {
+        let survey = ActivitySurvey(surveyYear: year, classifier: classifier)
+        let ids = ReturnRecordMapper(databaseID: databaseID ?? laCode.code, periodEnd: survey.referenceDate, currency: classifier.currency)
+        var result = ActivitySurveyResult(laCode: laCode)
+        try await PersonBundleReader(store: store, registry: registry).forEachBatch(responsibleLA: laCode.code) { batch in
+            for person in batch {
+                guard let facts = FigureFactsMapper.facts(person, on: survey.referenceDate) else {
+                    result.skipped += 1
+                    continue
+                }
+                guard let row = survey.row(for: facts) else { continue }
+                result.rows.append((row, ids.youngPersonsID(person.id)))
+                result.summary.add(row)
+            }
+        }
+        return result
+    }
+}
+
+/// The Annual Activity Survey for one LA.
+public struct ActivitySurveyResult: Sendable {
+    public let laCode: LocalAuthorityCode
+    public internal(set) var rows: [(row: ActivitySurveyRow, youngPersonsID: String)] = []
+    public internal(set) var summary = ActivitySurveySummary()
+    public internal(set) var skipped = 0
+
+    /// The national CSV (Waymark's documented layout).
+    public var nationalCSV: String { ActivitySurvey.csv(rows, laCode: laCode) }
+}
