@@ -39,6 +39,9 @@ extension NationalCode {
 
 extension String {
     func trimmingWhitespace() -> String {
+        // Fast path: codes and names almost never carry outer spaces, and
+        // Character.isWhitespace is costly over a quarter of a million records.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }

@@ -55,6 +55,16 @@ public struct ReturnFileChecks: Sendable {
     }
 
     static func normalised(_ name: String) -> String {
+        // Plain ASCII names (most of them) need no Unicode folding.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: name.utf8.compactMap { byte -> UInt8? in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+                default: nil
+                }
+            }, as: UTF8.self)
+        }
         let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         return String(folded.unicodeScalars.filter { CharacterSet.letters.contains($0) }.map(Character.init))
     }

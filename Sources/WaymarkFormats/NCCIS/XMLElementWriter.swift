@@ -4,11 +4,13 @@ import WaymarkCore
 /// absent are left out entirely: an empty `<ReviewDate></ReviewDate>` is not a
 /// valid date under the schema.
 struct XMLElementWriter {
-    private(set) var text = ""
+    private(set) var text: String
     private var depth: Int
 
     init(depth: Int = 0) {
         self.depth = depth
+        text = ""
+        text.reserveCapacity(2048)
     }
 
     mutating func open(_ name: String) {
@@ -26,7 +28,13 @@ struct XMLElementWriter {
     mutating func element(_ name: String, _ value: String?) {
         guard let value, !value.isEmpty else { return }
         indent()
-        text += "<\(name)>\(XMLText.escaped(value))</\(name)>\n"
+        text += "<"
+        text += name
+        text += ">"
+        text += XMLText.escaped(value)
+        text += "</"
+        text += name
+        text += ">\n"
     }
 
     mutating func element(_ name: String, _ date: CalendarDate?) {
@@ -38,6 +46,8 @@ struct XMLElementWriter {
     }
 
     private mutating func indent() {
-        text += String(repeating: "  ", count: depth)
+        text += depth < Self.indents.count ? Self.indents[depth] : String(repeating: "  ", count: depth)
     }
+
+    private static let indents = (0..<8).map { String(repeating: "  ", count: $0) }
 }

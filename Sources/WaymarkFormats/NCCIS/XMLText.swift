@@ -4,6 +4,7 @@ enum XMLText {
     /// (control characters from a pasted spreadsheet would make the whole file
     /// unreadable to the Department's checker).
     static func escaped(_ text: String) -> String {
+        if !text.utf8.contains(where: needsAttention) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -18,6 +19,16 @@ enum XMLText {
             }
         }
         return result
+    }
+
+    /// Markup characters and ASCII control characters; everything else passes through as it is.
+    private static func needsAttention(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+        case 0x7F: true
+        case 0xEF: true  // U+FFFE and U+FFFF are encoded with a leading 0xEF; check those strings in full
+        default: byte < 0x20
+        }
     }
 
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

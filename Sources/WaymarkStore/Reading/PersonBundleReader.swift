@@ -15,35 +15,44 @@ public struct PersonBundleReader: Sendable {
         self.batchSize = batchSize
     }
 
-    /// Calls `body` with each batch, in ascending id order.
+    /// Calls `body` with each batch, in ascending id order. The next batch is
+    /// read while `body` works on this one, so reading and the caller's work
+    /// use both cores.
     public func forEachBatch(
         responsibleLA: String, _ body: ([PersonBundle]) async throws -> Void
     ) async throws {
-        var after: Int64 = 0
+        var next = Task { try await batch(responsibleLA: responsibleLA, after: 0) }
+        defer { next.cancel() }
         while true {
-            var batch = try await people(responsibleLA: responsibleLA, after: after)
-            guard let first = batch.first, let last = batch.last else { return }
-            try await PersonHistoryLoader(db: db, range: first.id...last.id, registry: registry).fill(&batch)
-            try await body(batch)
-            after = last.id
+            let current = try await next.value
+            guard let last = current.last else { return }
+            next = Task { try await batch(responsibleLA: responsibleLA, after: last.id) }
+            try await body(current)
         }
     }
 
+    private func batch(responsibleLA: String, after: Int64) async throws -> [PersonBundle] {
+        var batch = try await people(responsibleLA: responsibleLA, after: after)
+        guard let first = batch.first, let last = batch.last else { return [] }
+        try await PersonHistoryLoader(db: db, range: first.id...last.id, registry: registry).fill(&batch)
+        return batch
+    }
+
     private func people(responsibleLA: String, after: Int64) async throws -> [PersonBundle] {
-        let rows = try await db.raw("""
+        let rows = try await db.storedRows("""
             SELECT p.id, p.given_name, p.middle_names, p.family_name, p.date_of_birth, p.gender, p.ethnicity, p.upn, p.uln,
               p.cohort_status, p.cohort_status_since, p.responsible_la, p.educated_la, p.la_code_at_year_11,
               p.transferred_to_la, o.name AS school_name
             FROM young_person p LEFT JOIN organisation o ON o.id = p.school_id
             WHERE p.responsible_la = \(bind: responsibleLA) AND p.id > \(bind: after)
             ORDER BY p.id LIMIT \(literal: batchSize)
-            """).all()
+            """)
         return try rows.map(Self.person)
     }
 
-    static func person(_ row: any SQLRow) throws -> PersonBundle {
-        var person = PersonBundle(id: try row.decode(column: "id", as: Int64.self))
-        func text(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
+    static func person(_ row: any StoredColumns) throws -> PersonBundle {
+        var person = PersonBundle(id: try row.requiredInteger("id", table: "young_person"))
+        func text(_ column: String) throws -> String? { try row.text(column) }
         person.givenName = try text("given_name")
         person.middleNames = try text("middle_names")
         person.familyName = try text("family_name")

@@ -11,18 +11,18 @@ struct PersonHistoryLoader {
     func fill(_ batch: inout [PersonBundle]) async throws {
         var index: [Int64: Int] = [:]
         for (position, person) in batch.enumerated() { index[person.id] = position }
-        func each(_ table: String, order: String, _ read: (any SQLRow, inout PersonBundle) throws -> Void) async throws {
-            let rows = try await db.raw("""
+        func each(_ table: String, order: String, _ read: (any StoredColumns, inout PersonBundle) throws -> Void) async throws {
+            let rows = try await db.storedRows("""
                 SELECT * FROM \(ident: table) WHERE person_id BETWEEN \(bind: range.lowerBound) AND \(bind: range.upperBound)
                 ORDER BY person_id, \(unsafeRaw: order), id
-                """).all()
+                """)
             for row in rows {
-                let personID = try row.decode(column: "person_id", as: Int64.self)
+                let personID = try row.requiredInteger("person_id", table: table)
                 guard let position = index[personID] else { continue }
                 do {
                     try read(row, &batch[position])
                 } catch {
-                    let rowID = (try? row.decode(column: "id", as: Int64.self)) ?? 0
+                    let rowID = (try? row.integer("id")) ?? 0
                     batch[position].unreadable.append(UnreadableValue(table: table, rowID: rowID, reason: Self.reason(error)))
                 }
             }
@@ -36,22 +36,22 @@ struct PersonHistoryLoader {
         try await each("characteristic", order: "start_date") { row, person in
             person.characteristics.append(
                 CharacteristicRecord(
-                    code: try CharacteristicCode.parse(String(row.decode(column: "code", as: Int.self))),
+                    code: try CharacteristicCode.parse(String(row.requiredInteger("code", table: "characteristic"))),
                     startDate: try StoredRowDecoding.date(row, "start_date"),
                     endDate: try StoredRowDecoding.optionalDate(row, "end_date")))
         }
         try await each("need_assessment", order: "valid_from") { row, person in
             person.needs.append(
                 NeedAssessment(
-                    levelOfNeed: try LevelOfNeed.parse(String(row.decode(column: "level_of_need", as: Int.self))),
-                    hasSEND: try row.decode(column: "send", as: Bool.self),
-                    hasSENSupport: try row.decode(column: "sen_support", as: Bool.self),
+                    levelOfNeed: try LevelOfNeed.parse(String(row.requiredInteger("level_of_need", table: "need_assessment"))),
+                    hasSEND: try row.bool("send") ?? false,
+                    hasSENSupport: try row.bool("sen_support") ?? false,
                     validFrom: try StoredRowDecoding.date(row, "valid_from")))
         }
         try await each("intended_destination", order: "recorded_on") { row, person in
             person.intendedDestinations.append(
                 IntendedDestinationRecord(
-                    code: try IntendedDestination.parse(String(row.decode(column: "code", as: Int.self))),
+                    code: try IntendedDestination.parse(String(row.requiredInteger("code", table: "intended_destination"))),
                     recordedOn: try StoredRowDecoding.date(row, "recorded_on")))
         }
         try await each("september_guarantee", order: "academic_year") { row, person in

@@ -45,17 +45,29 @@ enum StoredRowDecoding {
 
     /// The activity columns alone (also used by classification queries that join them in).
     static func activityRecord(_ row: any SQLRow) throws -> ActivityRecord {
+        try activityRecord(SQLRowColumns(row: row))
+    }
+
+    static func activityRecord(_ row: some StoredColumns) throws -> ActivityRecord {
         ActivityRecord(
-            code: try ActivityCode.parse(String(row.decode(column: "code", as: Int.self))),
+            code: try ActivityCode.parse(String(row.requiredInteger("code", table: "activity"))),
             startDate: try date(row, "start_date"),
             dateAscertained: try date(row, "date_ascertained"),
             dateVerified: try optionalDate(row, "date_verified"),
             reviewDate: try optionalDate(row, "review_date"),
             predictedEndDate: try optionalDate(row, "predicted_end_date"),
             neetStartDate: try optionalDate(row, "neet_start_date"),
-            establishmentNumber: try row.decode(column: "establishment_number", as: String?.self),
-            establishmentName: try row.decode(column: "establishment_name", as: String?.self),
-            ukprn: try row.decode(column: "ukprn", as: String?.self))
+            establishmentNumber: try row.text("establishment_number"),
+            establishmentName: try row.text("establishment_name"),
+            ukprn: try row.text("ukprn"))
+    }
+
+    static func date(_ row: some StoredColumns, _ column: String) throws -> CalendarDate {
+        try CalendarDate(iso: row.requiredText(column, table: "row"), field: column)
+    }
+
+    static func optionalDate(_ row: some StoredColumns, _ column: String) throws -> CalendarDate? {
+        try row.text(column).map { try CalendarDate(iso: $0, field: column) }
     }
 
     static func date(_ row: any SQLRow, _ column: String) throws -> CalendarDate {
@@ -68,22 +80,22 @@ enum StoredRowDecoding {
 }
 
 extension StoredRowDecoding {
-    static func address(_ row: any SQLRow) throws -> AddressRecord {
-        let lines = try ["line1", "line2", "line3", "line4"].compactMap { try row.decode(column: $0, as: String?.self) }
+    static func address(_ row: some StoredColumns) throws -> AddressRecord {
+        let lines = try ["line1", "line2", "line3", "line4"].compactMap { try row.text($0) }
         return AddressRecord(
-            lines: lines, town: try row.decode(column: "town", as: String?.self), county: try row.decode(column: "county", as: String?.self),
-            postcode: try row.decode(column: "postcode", as: String.self), ward: try row.decode(column: "ward", as: String?.self),
+            lines: lines, town: try row.text("town"), county: try row.text("county"),
+            postcode: try row.requiredText("postcode", table: "address"), ward: try row.text("ward"),
             validFrom: try date(row, "valid_from"), validTo: try optionalDate(row, "valid_to"))
     }
 
-    static func guarantee(_ row: any SQLRow, registry: LocalAuthorityRegistry) throws -> GuaranteeRecord {
-        let yearGroup = try row.decode(column: "year_group", as: Int.self)
-        guard let year = GuaranteeYear(rawValue: yearGroup) else {
+    static func guarantee(_ row: some StoredColumns, registry: LocalAuthorityRegistry) throws -> GuaranteeRecord {
+        let yearGroup = try row.requiredInteger("year_group", table: "september_guarantee")
+        guard let year = GuaranteeYear(rawValue: Int(yearGroup)) else {
             throw UnknownCodeError(field: "GuaranteeYear", value: String(yearGroup))
         }
         return GuaranteeRecord(
-            year: year, academicYear: AcademicYear(startYear: try row.decode(column: "academic_year", as: Int.self)),
-            status: try GuaranteeStatus.parse(String(row.decode(column: "status", as: Int.self))),
-            laCode: try registry.code(row.decode(column: "la_code", as: String.self), field: "LEACode"))
+            year: year, academicYear: AcademicYear(startYear: Int(try row.requiredInteger("academic_year", table: "september_guarantee"))),
+            status: try GuaranteeStatus.parse(String(row.requiredInteger("status", table: "september_guarantee"))),
+            laCode: try registry.code(row.requiredText("la_code", table: "september_guarantee"), field: "LEACode"))
     }
 }
