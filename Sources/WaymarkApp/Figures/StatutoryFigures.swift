@@ -35,7 +35,9 @@ public struct StatutoryFigures: Sendable {
     }
 
     /// The survey's rows (with each person's return id) and the per-school summary.
-    public func activitySurvey(year: Int, databaseID: String? = nil) async throws -> ActivitySurveyResult {
+    /// With `namesFor`, also collects the names of that school's young people
+    /// for the LA's named list (never written to the national file).
+    public func activitySurvey(year: Int, databaseID: String? = nil, namesFor school: String? = nil) async throws -> ActivitySurveyResult {
         let survey = ActivitySurvey(surveyYear: year, classifier: classifier)
         let ids = ReturnRecordMapper(databaseID: databaseID ?? laCode.code, periodEnd: survey.referenceDate, currency: classifier.currency)
         var result = ActivitySurveyResult(laCode: laCode)
@@ -47,6 +49,9 @@ public struct StatutoryFigures: Sendable {
                 }
                 guard let row = survey.row(for: facts) else { continue }
                 result.rows.append((row, ids.youngPersonsID(person.id)))
+                if let school, person.schoolName == school {
+                    result.names[person.id] = [person.givenName, person.familyName].compactMap { $0 }.joined(separator: " ")
+                }
                 result.summary.add(row)
             }
         }
@@ -60,6 +65,8 @@ public struct ActivitySurveyResult: Sendable {
     public internal(set) var rows: [(row: ActivitySurveyRow, youngPersonsID: String)] = []
     public internal(set) var summary = ActivitySurveySummary()
     public internal(set) var skipped = 0
+    /// Names for the named list, by person id, when they were asked for.
+    public internal(set) var names: [Int64: String] = [:]
 
     /// The national CSV (Waymark's documented layout).
     public var nationalCSV: String { ActivitySurvey.csv(rows, laCode: laCode) }

@@ -1,0 +1,161 @@
+import Foundation
+import WaymarkApp
+import WaymarkCore
+import WaymarkStore
+
+/// The view model of the figures page.
+struct FiguresPage: PageModel {
+    static let template = "figures"
+
+    struct Row: Sendable {
+        let label: String
+        let cohort: String
+        let neet: String
+        let notKnown: String
+        let neetOrNotKnown: String
+    }
+
+    struct Section: Sendable {
+        let title: String
+        let rows: [Row]
+    }
+
+    struct TrendRow: Sendable {
+        let month: String
+        let cohort: String
+        let neet: String
+        let notKnown: String
+        let neetOrNotKnown: String
+        /// Bar widths in per cent of the widest month, for a chart that needs no JavaScript.
+        let barWidth: String
+    }
+
+    let title = "Figures"
+    let userName: String
+    let role: String
+    let csrf: String
+    let laCode: String
+    let monthLong: String
+    let monthValue: String
+    let headline: [Row]
+    let participation: String
+    let parts: [Row]
+    let guarantee: String?
+    let sections: [Section]
+    let trend: [TrendRow]
+    let skipped: Int?
+
+    init(user: StoredUser, csrf: String, laCode: String, month: MonthFigures, report: FiguresReport, skipped: Int) {
+        userName = user.displayName
+        role = user.role.displayName
+        self.csrf = csrf
+        self.laCode = laCode
+        monthLong = month.date.longDescription
+        monthValue = String(month.date.iso.prefix(7))
+        headline = [Self.row("All young people in the cohort", month.headline)]
+        participation = Self.percent(month.participation.rate)
+        parts = ParticipationPart.allCases.map { part in
+            Row(label: part.rawValue.capitalisedFirst, cohort: month.participation.count(part).formatted(),
+                neet: Self.percent(month.participation.rate(of: part)), notKnown: "", neetOrNotKnown: "")
+        }
+        let offers = month.guarantee.all
+        guarantee = offers.cohort == 0 ? nil
+            : "\(offers.offerMade.formatted()) offers made of \(offers.cohort.formatted()) (\(Self.percent(offers.offerMadeRate))); "
+                + "\(offers.offerNotAppropriate) not appropriate, \(offers.noOffer) no offer, \(offers.notRecorded) not recorded"
+        sections = [
+            Section(title: "By academic age", rows: month.byAcademicAge.rows.map { Self.row("\($0.key)", $0.counts) }),
+            Section(title: "By gender", rows: month.byGender.rows.map { Self.row($0.key.meaning, $0.counts) }),
+            Section(title: "By SEND", rows: month.bySEND.rows.map { Self.row($0.key.rawValue.capitalisedFirst, $0.counts) }),
+            Section(title: "By vulnerable group", rows: [
+                Self.row("In a vulnerable group", month.byVulnerableGroup[true]), Self.row("Not in a vulnerable group", month.byVulnerableGroup[false]),
+            ]),
+            Section(title: "By ethnic group", rows: month.byEthnicGroup.rows.map { Self.row($0.key, $0.counts) }),
+            Section(title: "By ward", rows: month.byWard.rows.map { Self.row($0.key.description, $0.counts) }),
+            Section(title: "By school attended in Year 11", rows: month.bySchool.rows.map { Self.row($0.key.description, $0.counts) }),
+        ]
+        let widest = report.months.compactMap { $0.neetOrNotKnownRate.percentage }.max() ?? 0
+        trend = report.months.map { entry in
+            let width = widest > 0 ? (entry.neetOrNotKnownRate.percentage ?? 0) * 100 / widest : 0
+            return TrendRow(
+                month: entry.date.longDescription, cohort: entry.headline.cohort.formatted(), neet: Self.percent(entry.neetRate),
+                notKnown: Self.percent(entry.notKnownRate), neetOrNotKnown: Self.percent(entry.neetOrNotKnownRate),
+                barWidth: String(format: "%.0f", width))
+        }
+        self.skipped = skipped > 0 ? skipped : nil
+    }
+
+    static func row(_ label: String, _ counts: StateCounts) -> Row {
+        Row(label: label, cohort: counts.cohort.formatted(), neet: percent(counts.neetRate), notKnown: percent(counts.notKnownRate),
+            neetOrNotKnown: percent(counts.neetOrNotKnownRate))
+    }
+
+    static func percent(_ proportion: Proportion) -> String {
+        proportion.percentage == nil ? "–" : proportion.percentageText + "%"
+    }
+}
+
+/// The view model of the Annual Activity Survey page.
+struct SurveyPage: PageModel {
+    static let template = "activity-survey"
+
+    struct SchoolRow: Sendable {
+        let name: String
+        let link: String?
+        let cells: [String]
+        let total: String
+    }
+
+    struct Person: Sendable {
+        let youngPersonsID: String
+        let name: String
+        let destination: String
+        let code: String
+    }
+
+    let title = "Annual Activity Survey"
+    let userName: String
+    let role: String
+    let csrf: String
+    let laCode: String
+    let year: Int
+    let previousYear: String
+    let headings: [String]
+    let schools: [SchoolRow]
+    let school: String?
+    let people: [Person]
+
+    init(user: StoredUser, csrf: String, laCode: String, year: Int, result: ActivitySurveyResult, school: String?) {
+        userName = user.displayName
+        role = user.role.displayName
+        self.csrf = csrf
+        self.laCode = laCode
+        self.year = year
+        previousYear = "\(year - 1)/\(String(year).suffix(2))"
+        headings = SurveyDestination.allCases.map { $0.rawValue.capitalisedFirst }
+        func cells(_ counts: DestinationCounts) -> [String] {
+            SurveyDestination.allCases.map { "\(counts.count($0)) (\(FiguresPage.percent(counts.share($0))))" }
+        }
+        schools = result.summary.schools.map { entry in
+            let link: String? = if case .named(let name) = entry.school {
+                "/activity-survey?year=\(year)&school=\(name.addingPercentEncodingForQuery)"
+            } else { nil }
+            return SchoolRow(name: entry.school.description, link: link, cells: cells(entry.destinations), total: entry.total.formatted())
+        } + [SchoolRow(name: "All schools", link: nil, cells: cells(result.summary.allSchools), total: result.summary.allSchools.total.formatted())]
+        self.school = school
+        people = result.rows.filter { result.names[$0.row.personID] != nil }.map { entry in
+            Person(
+                youngPersonsID: entry.youngPersonsID, name: result.names[entry.row.personID] ?? "",
+                destination: entry.row.destination.rawValue.capitalisedFirst, code: entry.row.activityCode.map { String($0.rawValue) } ?? "–")
+        }
+    }
+}
+
+extension String {
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+
+    var addingPercentEncodingForQuery: String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return addingPercentEncoding(withAllowedCharacters: allowed) ?? self
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SQLKit
+import Testing
+import WaymarkApp
+import WaymarkCore
+import WaymarkStore
+import WaymarkSynthetic
+import WaymarkTestSupport
+@testable import WaymarkWeb
+
+/// The figures page and the Annual Activity Survey page.
+@Suite struct FiguresPageTests {
+    static func demo(_ store: Store) async throws {
+        let configuration = SyntheticLAConfiguration(seed: 3, people: 600, referenceDate: try CalendarDate(iso: "2026-11-18"))
+        _ = try await DemoLoader(store: store, logger: .init(label: "test")).load(SyntheticLA(configuration), now: WebTestHarness.now)
+    }
+
+    @Test(arguments: TestDatabases.engines)
+    func aManagerSeesTheMonthsFiguresWithBreakdownsAndTrend(_ engine: DatabaseEngine) async throws {
+        try await WebTestHarness.run(engine, role: .manager) { client, store in
+            try await Self.demo(store)
+            let (_, cookies) = try await client.signIn()
+            let page = try await client.get("/figures?month=2026-10", cookies: cookies)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Figures at 31 October 2026"))
+            for heading in ["By academic age", "By gender", "By SEND", "By vulnerable group", "By ethnic group", "By ward", "Trend over twelve months"] {
+                #expect(page.text.contains(heading), "missing \(heading)")
+            }
+            #expect(page.text.contains("30 November 2025"), "the trend starts eleven months earlier")
+        }
+    }
+
+    @Test func aMonthThatHasNotEndedOrIsMalformedIsExplained() async throws {
+        try await WebTestHarness.run(.sqlite, role: .manager) { client, _ in
+            let (_, cookies) = try await client.signIn()
+            for month in ["2026-11", "2026-13", "October"] {
+                let response = try await client.get("/figures?month=\(month)", cookies: cookies)
+                #expect(response.status == .badRequest, "\(month)")
+                #expect(response.text.contains("Choose a month that has ended"))
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabases.engines)
+    func theSurveyShowsSchoolsAndAnAuditedNamedList(_ engine: DatabaseEngine) async throws {
+        try await WebTestHarness.run(engine, role: .dataManager) { client, store in
+            try await Self.demo(store)
+            let (_, cookies) = try await client.signIn()
+            let page = try await client.get("/activity-survey?year=2026", cookies: cookies)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Annual Activity Survey 2026"))
+            #expect(page.text.contains("All schools"))
+            let link = try #require(page.text.range(of: "/activity-survey?year=2026&amp;school=").map { range in
+                String(page.text[range.lowerBound...].prefix { $0 != "\"" })
+            } ?? page.text.range(of: "/activity-survey?year=2026&school=").map { range in
+                String(page.text[range.lowerBound...].prefix { $0 != "\"" })
+            })
+            let named = try await client.get(link.replacingOccurrences(of: "&amp;", with: "&"), cookies: cookies)
+            #expect(named.status == .ok)
+            #expect(named.text.contains("named list"))
+            #expect(named.text.contains("<td>990"))
+            let audits = try await store.sql.raw("SELECT COUNT(*) AS n FROM audit_event WHERE entity = 'activity_survey_named_list'").first()
+            #expect(try audits?.decode(column: "n", as: Int.self) == 1)
+
+            let csv = try await client.get("/activity-survey?year=2026&format=csv", cookies: cookies)
+            #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(csv.text.hasPrefix("School,Cohort,"))
+        }
+    }
+}
