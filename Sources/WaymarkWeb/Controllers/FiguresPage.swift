@@ -123,6 +123,7 @@ struct SurveyPage: PageModel {
     let schools: [SchoolRow]
     let school: String?
     let people: [Person]
+    let hasPeople: Bool
 
     init(user: StoredUser, csrf: String, laCode: String, year: Int, result: ActivitySurveyResult, school: String?) {
         userName = user.displayName
@@ -147,6 +148,7 @@ struct SurveyPage: PageModel {
                 youngPersonsID: entry.youngPersonsID, name: result.names[entry.row.personID] ?? "",
                 destination: entry.row.destination.rawValue.capitalisedFirst, code: entry.row.activityCode.map { String($0.rawValue) } ?? "–")
         }
+        hasPeople = !people.isEmpty
     }
 }
 

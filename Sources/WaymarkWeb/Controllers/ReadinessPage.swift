@@ -48,6 +48,10 @@ struct ReadinessPage: PageModel {
     let history: [HistoryRow]
     let canGenerate: Bool
     let error: String?
+    // Mustache cannot ask whether a list is empty around a table's opening tag.
+    let hasErrors: Bool
+    let hasHistory: Bool
+    let hasUnreadable: Bool
 
     init(
         user: StoredUser, csrf: String, laCode: String, periodEnd: CalendarDate, readiness: ReturnReadiness, history: [StoredReturn],
@@ -78,5 +82,8 @@ struct ReadinessPage: PageModel {
         }
         self.canGenerate = canGenerate
         self.error = error
+        hasErrors = !errors.isEmpty
+        hasHistory = !self.history.isEmpty
+        hasUnreadable = !unreadable.isEmpty
     }
 }
