@@ -54,6 +54,9 @@ struct Serve: AsyncParsableCommand {
             port: port ?? environment["WAYMARK_PORT"].flatMap(Int.init) ?? 8080)
         let app = try await buildApplication(services: services, configuration: web, logger: logger)
         print("Waymark is serving on http://\(web.host):\(web.port)/")
+        // Standard output to a file or a pipe is block-buffered; the sign-ins
+        // and the address must reach a log before the server runs for days.
+        fflush(stdout)
         try await app.runService()
         try await store.database.close()
     }

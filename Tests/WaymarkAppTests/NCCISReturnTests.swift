@@ -34,11 +34,13 @@ import WaymarkTestSupport
 
     /// Whether the generator meant this error: a planted rule breach, its
     /// knock-on (a planted 242 also clears DateVerified, so a pre-16 activity
-    /// loses its confirmation this year: 909), or a planted duplicate record.
+    /// loses its confirmation this year: 909), or a planted duplicate record,
+    /// which repeats its original's ULN and may carry a variant date of birth
+    /// (day and month swapped) that puts it in the wrong year group.
     static func isPlanted(_ number: Int, on person: SyntheticPerson) -> Bool {
         if person.plantedErrors.contains("NCCIS \(number)") { return true }
         if number == 909, person.plantedErrors.contains("NCCIS 242") { return true }
-        return [902, 907, 908].contains(number) && person.duplicateOf != nil
+        return [902, 907, 908, 229, 230, 9, 10, 33, 40].contains(number) && person.duplicateOf != nil
     }
 
     @Test(arguments: TestDatabases.engines)
