@@ -56,7 +56,7 @@ struct Serve: AsyncParsableCommand {
         print("Waymark is serving on http://\(web.host):\(web.port)/")
         // Standard output to a file or a pipe is block-buffered; the sign-ins
         // and the address must reach a log before the server runs for days.
-        fflush(stdout)
+        fflush(nil)
         try await app.runService()
         try await store.database.close()
     }
