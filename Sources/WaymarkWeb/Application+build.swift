@@ -38,6 +38,7 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(HomeController(services: services, templates: templates).endpoints)
     router.addRoutes(ReturnsController(services: services, templates: templates).endpoints, atPath: "/returns")
     router.addRoutes(FiguresController(services: services, templates: templates).endpoints)
+    router.addRoutes(PersonController(services: services, templates: templates).endpoints)
     return router
 }
 

@@ -40,17 +40,31 @@ public struct DemoSetup: Sendable {
         let authority = SyntheticLA(configuration)
         let report = try await DemoLoader(store: store, logger: logger).load(authority, now: now)
         guard let laID = report.organisationIDs[1] else { throw DemoError.noLocalAuthorityOrganisation }
+        let schoolKey = authority.organisations.first { $0.kind == .school }?.key
         let accounts = UserAccounts(store: store, cost: passwordCost)
         var credentials: [Credential] = []
+        var advisers: [Int64] = []
         for role in Role.allCases {
             let email = "\(role.rawValue)@northmere.example"
-            _ = try await accounts.add(
+            let organisationID = role == .careersLeader ? schoolKey.flatMap { report.organisationIDs[$0] } ?? laID : laID
+            let id = try await accounts.add(
                 email: email, displayName: Self.demoName(for: role), role: role, password: Self.password,
-                organisationID: laID, by: .system("demo-generator"), at: now)
+                organisationID: organisationID, by: .system("demo-generator"), at: now)
+            if role == .personalAdviser { advisers.append(id) }
             credentials.append(Credential(role: role, email: email, password: Self.password))
         }
+        for (number, name) in Self.moreAdvisers.enumerated() {
+            advisers.append(
+                try await accounts.add(
+                    email: "adviser\(number + 2)@northmere.example", displayName: name, role: .personalAdviser, password: Self.password,
+                    organisationID: laID, by: .system("demo-generator"), at: now))
+        }
+        try await DemoCaseloads(store: store).seed(adviserIDs: advisers, responsibleLA: DemoAuthority.laCode.code, now: now)
         return .loaded(report, credentials)
     }
+
+    /// The rest of the adviser team, so the manager's view has people to compare.
+    static let moreAdvisers = ["Aisha Rahman", "Owen Price", "Chloe Bennett", "Marek Nowak"]
 
     static func demoName(for role: Role) -> String {
         switch role {
@@ -59,6 +73,7 @@ public struct DemoSetup: Sendable {
         case .trackingOfficer: "Grace Adeyemi"
         case .personalAdviser: "Liam O'Connor"
         case .manager: "Helen Marsh"
+        case .careersLeader: "Sam Okafor"
         }
     }
 }

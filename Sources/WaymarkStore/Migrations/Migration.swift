@@ -19,6 +19,7 @@ enum Migrations {
         M006AuditTrail(),
         M007Sessions(),
         M008Returns(),
+        M009Workspace(),
     ]
 }
 

@@ -1,6 +1,14 @@
 import SQLKit
 import WaymarkCore
 
+/// An organisation as stored.
+public struct StoredOrganisation: Sendable, Equatable {
+    public let id: Int64
+    public let kind: OrganisationKind
+    public let name: String
+    public let laCode: String?
+}
+
 /// Looks organisations up.
 public struct OrganisationQueries: Sendable {
     let db: any SQLDatabase
@@ -21,5 +29,28 @@ public struct OrganisationQueries: Sendable {
             throw StoreError.notFound(entity: "organisation", id: id ?? 0)
         }
         return found
+    }
+
+    public func organisation(id: Int64) async throws -> StoredOrganisation? {
+        guard let row = try await db.select().columns("id", "kind", "name", "la_code").from("organisation").where("id", .equal, id).first() else {
+            return nil
+        }
+        return try Self.decode(row)
+    }
+
+    /// Every organisation, local authorities first, then by name (for pickers).
+    public func all() async throws -> [StoredOrganisation] {
+        try await db.select().columns("id", "kind", "name", "la_code").from("organisation").orderBy("name").all().map(Self.decode)
+            .sorted { ($0.kind == .localAuthority ? 0 : 1, $0.name) < ($1.kind == .localAuthority ? 0 : 1, $1.name) }
+    }
+
+    static func decode(_ row: any SQLRow) throws -> StoredOrganisation {
+        let kindText = try row.decode(column: "kind", as: String.self)
+        guard let kind = OrganisationKind(rawValue: kindText) else {
+            throw StoreError.invalidStoredValue(table: "organisation", column: "kind", value: kindText)
+        }
+        return StoredOrganisation(
+            id: try row.decode(column: "id", as: Int64.self), kind: kind, name: try row.decode(column: "name", as: String.self),
+            laCode: try row.decode(column: "la_code", as: String?.self))
     }
 }

@@ -40,6 +40,16 @@ public struct PersonBundleReader: Sendable {
         return batch
     }
 
+    /// One young person of the LA with their histories, or nil when the id is
+    /// unknown or belongs to another LA (the caller shows "not found" either way).
+    public func person(_ id: Int64, responsibleLA: String) async throws -> PersonBundle? {
+        var batch = try await people(responsibleLA: responsibleLA, after: id - 1)
+        guard let first = batch.first, first.id == id else { return nil }
+        batch = [first]
+        try await PersonHistoryLoader(db: db, range: id...id, registry: registry).fill(&batch)
+        return batch.first
+    }
+
     private func people(responsibleLA: String, after: Int64) async throws -> [PersonBundle] {
         let rows = try await db.storedRows("""
             SELECT p.id, p.given_name, p.middle_names, p.family_name, p.date_of_birth, p.gender, p.ethnicity, p.upn, p.uln,

@@ -12,13 +12,16 @@ public struct NewContact: Sendable, Equatable {
     /// What happened, in the adviser's words ("spoke to young person", "no answer").
     public var outcome: String
     public var summary: String?
+    /// What was agreed to happen next, if anything.
+    public var nextStep: String?
 
-    public init(occurredAt: Date, method: Method, direction: Direction, outcome: String, summary: String? = nil) {
+    public init(occurredAt: Date, method: Method, direction: Direction, outcome: String, summary: String? = nil, nextStep: String? = nil) {
         self.occurredAt = occurredAt
         self.method = method
         self.direction = direction
         self.outcome = outcome
         self.summary = summary
+        self.nextStep = nextStep
     }
 }
 
@@ -28,7 +31,8 @@ extension ChangeTransaction {
         let id = try await insertReturningID(
             into: "contact",
             [("person_id", personID), ("occurred_at", Timestamp.format(contact.occurredAt)), ("method", contact.method.rawValue),
-             ("direction", contact.direction.rawValue), ("outcome", contact.outcome), ("summary", contact.summary)])
+             ("direction", contact.direction.rawValue), ("outcome", contact.outcome), ("summary", contact.summary),
+             ("next_step", contact.nextStep)])
         try await audit(.create, entity: "contact", entityID: id, personID: personID, detail: contact.method.rawValue)
         return id
     }

@@ -27,6 +27,8 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     case trackingOfficer = "tracking-officer"
     case personalAdviser = "personal-adviser"
     case manager
+    /// A school or college's careers leader: reads their own pupils' records only.
+    case careersLeader = "careers-leader"
 
     public var displayName: String {
         switch self {
@@ -35,6 +37,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
         case .trackingOfficer: "Tracking officer"
         case .personalAdviser: "Personal adviser"
         case .manager: "Manager"
+        case .careersLeader: "Careers leader"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import WaymarkApp
 import WaymarkStore
 
 /// Finds the signed-in user from the session cookie. Unknown, expired or
@@ -14,9 +15,11 @@ struct SessionMiddleware: RouterMiddleware {
         if let token = request.cookies[Self.cookieName]?.value {
             let tokenHash = SecretToken.hash(token)
             if let session = try await SessionStore(store: services.store).find(tokenHash: tokenHash, now: services.now()),
-                let user = try await UserQueries(store: services.store).user(id: session.userID), !user.disabled
+                let user = try await UserQueries(store: services.store).user(id: session.userID), !user.disabled,
+                let organisation = try await OrganisationQueries(store: services.store).organisation(id: user.organisationID)
             {
                 context.user = user
+                context.scope = AccessPolicy.scope(for: organisation, installationLA: services.laCode.code)
                 context.csrfToken = session.csrfToken
                 context.sessionTokenHash = tokenHash
             }

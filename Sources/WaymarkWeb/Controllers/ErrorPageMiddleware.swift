@@ -8,6 +8,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch is SignInRequired {
+            return .redirect(to: "/sign-in")
         } catch let error as HTTPError {
             return try templates.render(ErrorPage(status: error.status, message: error.body ?? error.status.reasonPhrase), status: error.status)
         } catch {

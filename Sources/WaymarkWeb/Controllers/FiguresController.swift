@@ -11,8 +11,6 @@ struct FiguresController {
     let templates: Templates
 
     /// Every LA role may read the figures; the named survey list is for LA staff who track people.
-    static let readers: Set<Role> = Set(Role.allCases)
-    static let namedListReaders: Set<Role> = [.administrator, .dataManager, .trackingOfficer, .personalAdviser, .manager]
 
     var endpoints: RouteCollection<WebContext> {
         RouteCollection(context: WebContext.self)
@@ -25,8 +23,7 @@ struct FiguresController {
     }
 
     func figures(_ request: Request, context: WebContext) async throws -> Response {
-        guard let user = context.user else { return .redirect(to: "/sign-in") }
-        try ReturnsController.permit(user, Self.readers)
+        let (user, scope) = try context.require(.figures)
         let today = CalendarDate.today(from: services.now())
         let monthEnd: CalendarDate
         if let text = request.uri.queryParameters.get("month"), !text.isEmpty {
@@ -45,8 +42,7 @@ struct FiguresController {
     }
 
     func activitySurvey(_ request: Request, context: WebContext) async throws -> Response {
-        guard let user = context.user else { return .redirect(to: "/sign-in") }
-        try ReturnsController.permit(user, Self.readers)
+        let (user, scope) = try context.require(.figures)
         let today = CalendarDate.today(from: services.now())
         let latest = today >= (try CalendarDate(year: today.year, month: 11, day: 1)) ? today.year : today.year - 1
         let year: Int
@@ -59,7 +55,7 @@ struct FiguresController {
             year = latest
         }
         let school = request.uri.queryParameters.get("school").map { String($0) }
-        let wantsNames = school != nil && Self.namedListReaders.contains(user.role)
+        let wantsNames = school != nil && AccessPolicy.allows(user.role, .readRecords) && scope == .authority(laCode: services.laCode.code)
         let result = try await statutory.activitySurvey(year: year, namesFor: wantsNames ? school : nil)
         if request.uri.queryParameters.get("format") == "csv" {
             return Self.csv(result.summary.csv, fileName: "activity-survey-\(services.laCode.code)-\(year)-schools.csv")

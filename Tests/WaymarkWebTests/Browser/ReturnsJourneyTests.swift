@@ -60,6 +60,11 @@ struct ReturnsJourneyTests {
                     try await browser.open(base + "/activity-survey?year=2026")
                     #expect(try await browser.text(of: "h1") == "Annual Activity Survey 2026")
                     try await browser.screenshot(to: Self.artefacts + "/04-survey.png")
+
+                    // a record the readiness page links to opens on one page
+                    try await browser.open(base + "/people/20")
+                    #expect(try await browser.text(of: "main").contains("Pathway"))
+                    try await browser.screenshot(to: Self.artefacts + "/05-record.png")
                 }
             }
         }

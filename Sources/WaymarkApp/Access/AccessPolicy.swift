@@ -1,0 +1,54 @@
+import WaymarkStore
+
+/// What a user may do, decided by role alone; *which* records they may do it
+/// to is their ``RecordScope`` (organisation) and, for advisers, their caseload.
+public enum Permission: String, CaseIterable, Sendable {
+    /// Search and open young people's records (within scope).
+    case readRecords
+    /// Record contacts, activities and the rest on any record in scope.
+    case changeAnyRecord
+    /// Record contacts, activities and the rest on records on one's own caseload.
+    case changeOwnCaseload
+    /// Assign a personal adviser, tier or level of need.
+    case assignCaseload
+    /// Add users, set roles, disable accounts.
+    case manageUsers
+    /// Check, generate and download the statutory return.
+    case statutoryReturns
+    /// The LA's figures and the activity survey.
+    case figures
+    /// The team view: caseload sizes and contacts per adviser.
+    case teamOverview
+}
+
+/// The permission matrix. Least privilege: administrators run accounts and
+/// do not read young people's records; careers leaders read their own pupils.
+public enum AccessPolicy {
+    public static func permissions(of role: Role) -> Set<Permission> {
+        switch role {
+        case .administrator: [.manageUsers]
+        case .dataManager: [.readRecords, .changeAnyRecord, .assignCaseload, .statutoryReturns, .figures]
+        case .trackingOfficer: [.readRecords, .changeAnyRecord, .figures]
+        case .personalAdviser: [.readRecords, .changeOwnCaseload, .figures]
+        case .manager: [.readRecords, .assignCaseload, .figures, .teamOverview]
+        case .careersLeader: [.readRecords]
+        }
+    }
+
+    public static func allows(_ role: Role, _ permission: Permission) -> Bool {
+        permissions(of: role).contains(permission)
+    }
+
+    /// Whether `user` may change the record of a young person whose adviser is `adviserID`.
+    public static func mayChange(_ user: StoredUser, personAdviserID: Int64?) -> Bool {
+        if allows(user.role, .changeAnyRecord) { return true }
+        return allows(user.role, .changeOwnCaseload) && personAdviserID == user.id
+    }
+
+    /// The records a user's organisation may see: an LA's staff see the LA's
+    /// young people; a school or college sees its own pupils or students.
+    public static func scope(for organisation: StoredOrganisation, installationLA: String) -> RecordScope {
+        organisation.kind == .localAuthority
+            ? .authority(laCode: installationLA) : .establishment(organisationID: organisation.id, laCode: installationLA)
+    }
+}

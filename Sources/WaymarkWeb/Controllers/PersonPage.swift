@@ -1,0 +1,144 @@
+import WaymarkApp
+import WaymarkCore
+import WaymarkStore
+
+/// The view model of the young person's record.
+struct PersonPage: PageModel {
+    static let template = "person"
+
+    struct Fact: Sendable {
+        let label: String
+        let value: String
+    }
+
+    struct TimelineEntry: Sendable {
+        let dates: String
+        let activity: String
+        let provider: String?
+        let provenance: String
+        let current: Bool
+    }
+
+    struct HistoryEntry: Sendable {
+        let value: String
+        let period: String
+        let current: Bool
+    }
+
+    struct ContactEntry: Sendable {
+        let when: String
+        let how: String
+        let outcome: String
+        let summary: String?
+        let source: String
+    }
+
+    let title: String
+    let userName: String
+    let role: String
+    let csrf: String
+    let name: String
+    let state: String
+    let identity: [Fact]
+    let position: [Fact]
+    let support: [Fact]
+    let timeline: [TimelineEntry]
+    let addresses: [HistoryEntry]
+    let details: [HistoryEntry]
+    let contacts: [ContactEntry]
+    let hasTimeline: Bool
+    let hasContacts: Bool
+    let unreadable: [String]
+
+    init(
+        user: StoredUser, csrf: String, person: PersonBundle, activities: [StoredActivity], contacts: [StoredContact],
+        details: [StoredContactDetail], today: CalendarDate, classifier: ParticipationClassifier, registry: LocalAuthorityRegistry
+    ) {
+        name = [person.givenName, person.middleNames, person.familyName].compactMap { $0 }.joined(separator: " ")
+        title = name
+        userName = user.displayName
+        role = user.role.displayName
+        self.csrf = csrf
+        let need = person.need(on: today)
+        let current = ActivityHistory.current(in: person.activities, on: today)
+        if let dateOfBirth = person.dateOfBirth, let status = person.cohortStatus.flatMap({ try? CohortStatus.parse($0) }) {
+            let facts = ParticipationFacts(dateOfBirth: dateOfBirth, cohortStatus: status, hasSEND: need?.hasSEND ?? false, currentActivity: current)
+            state = Self.describe(classifier.classify(facts, on: today))
+        } else {
+            state = "Cannot be classified: the date of birth or cohort status is unreadable"
+        }
+        func la(_ code: String?) -> String {
+            guard let code else { return "–" }
+            return (try? registry.code(code)).flatMap { registry.name(of: $0).map { "\($0) (\(code))" } } ?? code
+        }
+        identity = [
+            Fact(label: "Date of birth", value: person.dateOfBirth.map {
+                "\($0.longDescription) (academic age \(AcademicAge.of(dateOfBirth: $0, on: today)), Year \(AcademicAge.yearGroup(dateOfBirth: $0, on: today)))"
+            } ?? "–"),
+            Fact(label: "Gender", value: person.gender.flatMap { try? Gender.parse($0) }?.meaning ?? person.gender ?? "–"),
+            Fact(label: "Ethnicity", value: person.ethnicity.flatMap { try? Ethnicity.parse($0) }?.meaning ?? person.ethnicity ?? "–"),
+            Fact(label: "UPN", value: person.upn ?? "–"),
+            Fact(label: "ULN", value: person.uln ?? "–"),
+            Fact(label: "Cohort status", value: person.cohortStatus.flatMap { try? CohortStatus.parse($0) }.map { "\($0.rawValue) – \($0.meaning)" } ?? "–"),
+        ]
+        let lapse = current.map { classifier.currency.dueToLapseDate(for: $0) }
+        position = [
+            Fact(label: "Current activity", value: current.map { "\($0.code.rawValue) – \($0.code.meaning)" } ?? "Nothing recorded"),
+            Fact(label: "Where", value: current?.establishmentName ?? "–"),
+            Fact(label: "Currency", value: lapse.map { $0 < today ? "Lapsed on \($0.longDescription)" : "Current until \($0.longDescription)" } ?? "–"),
+            Fact(label: "Responsible LA", value: la(person.responsibleLA)),
+            Fact(label: "Educated in", value: la(person.educatedLA)),
+            Fact(label: "School", value: person.schoolName ?? "–"),
+        ]
+        let characteristics = person.characteristics.filter { $0.isCurrent(on: today) }.map { "\($0.code.rawValue) – \($0.code.meaning)" }
+        support = [
+            Fact(label: "Level of need", value: need.map { "\($0.levelOfNeed.rawValue) – \($0.levelOfNeed.meaning)" } ?? "Not assessed"),
+            Fact(label: "SEND", value: need.map { $0.hasSEND ? "EHC plan" : $0.hasSENSupport ? "SEN support" : "None" } ?? "–"),
+            Fact(label: "Characteristics", value: characteristics.isEmpty ? "None recorded" : characteristics.joined(separator: "; ")),
+            Fact(label: "Intended destination", value: person.intendedDestination(on: today).map { "\($0.code.meaning) (recorded \($0.recordedOn.longDescription))" } ?? "–"),
+            Fact(label: "September Guarantee", value: person.guarantees.isEmpty ? "–" : person.guarantees.map {
+                "Year \($0.year.rawValue) \($0.academicYear): \($0.status.meaning)"
+            }.joined(separator: "; ")),
+        ]
+        let ordered = activities.sorted { ($0.activity.startDate, $0.id) > ($1.activity.startDate, $1.id) }
+        timeline = ordered.enumerated().map { index, stored in
+            let next = index > 0 ? ordered[index - 1].activity.startDate : nil
+            return TimelineEntry(
+                dates: "\(stored.activity.startDate.longDescription) – " + (next.map { $0.adding(days: -1).longDescription } ?? "now"),
+                activity: "\(stored.activity.code.rawValue) – \(stored.activity.code.meaning)",
+                provider: stored.activity.establishmentName,
+                provenance: "Recorded \(stored.recordedAt.prefix(10)) from \(stored.source)",
+                current: stored.activity == current)
+        }
+        addresses = person.addresses.reversed().map { address in
+            HistoryEntry(
+                value: (address.lines + [address.town, address.postcode].compactMap { $0 }).joined(separator: ", "),
+                period: "From \(address.validFrom.longDescription)" + (address.validTo.map { " to \($0.longDescription)" } ?? ""),
+                current: address.validTo.map { $0 >= today } ?? true)
+        }
+        self.details = details.map { stored in
+            HistoryEntry(
+                value: "\(stored.detail.kind.rawValue): \(stored.detail.value)",
+                period: "From \(stored.detail.validFrom.longDescription)" + (stored.detail.validTo.map { " to \($0.longDescription)" } ?? ""),
+                current: stored.detail.validTo == nil)
+        }
+        self.contacts = contacts.map { contact in
+            ContactEntry(
+                when: String(contact.occurredAt.prefix(16)).replacingOccurrences(of: "T", with: " "),
+                how: "\(contact.method), \(contact.direction)", outcome: contact.outcome, summary: contact.summary, source: contact.source)
+        }
+        hasTimeline = !timeline.isEmpty
+        hasContacts = !self.contacts.isEmpty
+        unreadable = person.unreadable.map(\.description)
+    }
+
+    static func describe(_ state: ParticipationState) -> String {
+        switch state {
+        case .eet: "In education, employment or training"
+        case .neet: "NEET"
+        case .notKnown(let reason): "Not known (\(reason.rawValue))"
+        case .other: "Other: outside the NEET cohort (custody or refugee)"
+        case .notInCohort(let reason): "Not in the cohort (\(reason.rawValue))"
+        }
+    }
+}
