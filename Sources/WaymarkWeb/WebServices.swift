@@ -19,11 +19,13 @@ public struct WebServices: Sendable {
     public let secureCookies: Bool
     /// Where generated statutory files are kept for download.
     public let returnsDirectory: String
+    /// bcrypt work factor for passwords set through the web (12; tests lower it).
+    public let passwordCost: UInt8
 
     public init(
         store: Store, registry: LocalAuthorityRegistry, laCode: LocalAuthorityCode, classifier: ParticipationClassifier = ParticipationClassifier(),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), secureCookies: Bool = false,
-        returnsDirectory: String = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-returns").path,
+        returnsDirectory: String = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-returns").path, passwordCost: UInt8 = 12,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
@@ -33,6 +35,7 @@ public struct WebServices: Sendable {
         self.metrics = metrics
         self.secureCookies = secureCookies
         self.returnsDirectory = returnsDirectory
+        self.passwordCost = passwordCost
         self.now = now
     }
 }

@@ -28,7 +28,7 @@ struct WebTestHarness {
             let services = WebServices(
                 store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode,
                 returnsDirectory: returnsDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("waymark-test-returns").path,
-                now: { now })
+                passwordCost: 4, now: { now })
             let app = try await buildApplication(services: services, configuration: WebConfiguration(), logger: .init(label: "test"))
             try await app.test(.router) { client in try await body(client, store) }
         }
@@ -53,10 +53,10 @@ extension TestClientProtocol {
     }
 
     /// Fetches the sign-in page and signs in; returns the cookies a browser would then hold.
-    func signIn(password: String = WebTestHarness.password) async throws -> (response: TestResponse, cookies: [String: String]) {
+    func signIn(email: String = WebTestHarness.email, password: String = WebTestHarness.password) async throws -> (response: TestResponse, cookies: [String: String]) {
         let page = try await get("/sign-in")
         let csrf = try #require(page.cookie(CSRFMiddleware.preSessionCookie))
-        let response = try await form("/sign-in", ["email": WebTestHarness.email, "password": password, "csrf": csrf],
+        let response = try await form("/sign-in", ["email": email, "password": password, "csrf": csrf],
                                       cookies: [CSRFMiddleware.preSessionCookie: csrf])
         var cookies = [CSRFMiddleware.preSessionCookie: csrf]
         if let session = response.cookie(SessionMiddleware.cookieName) { cookies[SessionMiddleware.cookieName] = session }

@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkCore
 import HummingbirdBcrypt
 import WaymarkStore
 
@@ -20,10 +21,24 @@ public struct UserAccounts: Sendable {
         guard trimmed.contains("@"), !trimmed.hasPrefix("@"), !trimmed.hasSuffix("@") else {
             throw AccountError.invalidEmail(email)
         }
+        guard trimmed.count <= 254 else { throw AccountError.invalidEmail(String(email.prefix(40)) + "…") }
+        let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, name.count <= 100 else { throw AccountError.invalidName }
         guard password.count >= 10 else { throw AccountError.passwordTooShort(minimum: 10) }
+        guard password.count <= 200 else { throw AccountError.passwordTooLong(maximum: 200) }
+        guard let organisation = try await OrganisationQueries(store: store).organisation(id: organisationID) else {
+            throw AccountError.unknownOrganisation(organisationID)
+        }
+        guard Self.fits(role, organisation.kind) else { throw AccountError.roleDoesNotFitOrganisation(role: role, kind: organisation.kind) }
+        guard try await UserQueries(store: store).user(email: trimmed) == nil else { throw AccountError.emailInUse(trimmed) }
         let hash = Bcrypt.hash(password, cost: cost)
-        let user = NewUser(organisationID: organisationID, email: trimmed, displayName: displayName, role: role, passwordHash: hash)
+        let user = NewUser(organisationID: organisationID, email: trimmed, displayName: name, role: role, passwordHash: hash)
         return try await store.change(by: actor, at: now) { tx in try await tx.createUser(user) }
+    }
+
+    /// Careers leaders work in schools and colleges; everyone else works for the LA.
+    public static func fits(_ role: Role, _ kind: OrganisationKind) -> Bool {
+        (role == .careersLeader) != (kind == .localAuthority)
     }
 }
 
@@ -33,6 +48,10 @@ public enum AccountError: Error, Equatable, CustomStringConvertible {
     case passwordTooShort(minimum: Int)
     case unknownRole(String)
     case unknownOrganisation(Int64)
+    case invalidName
+    case passwordTooLong(maximum: Int)
+    case emailInUse(String)
+    case roleDoesNotFitOrganisation(role: Role, kind: OrganisationKind)
 
     public var description: String {
         switch self {
@@ -40,6 +59,11 @@ public enum AccountError: Error, Equatable, CustomStringConvertible {
         case .passwordTooShort(let minimum): "password: must be at least \(minimum) characters"
         case .unknownRole(let role): "role: '\(role)' is not one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))"
         case .unknownOrganisation(let id): "organisation: there is no organisation with id \(id)"
+        case .invalidName: "name: enter the person's name (up to 100 characters)"
+        case .passwordTooLong(let maximum): "password: must be at most \(maximum) characters"
+        case .emailInUse(let email): "email: \(email) already has an account"
+        case .roleDoesNotFitOrganisation(let role, let kind):
+            "role: a \(role.displayName.lowercased()) cannot belong to a \(kind.rawValue) (careers leaders belong to schools and colleges, everyone else to the LA)"
         }
     }
 }

@@ -13,32 +13,36 @@ struct DemoCaseloads: Sendable {
     func seed(adviserIDs: [Int64], responsibleLA: String, now: Date) async throws {
         let people = try await CaseloadCandidates(store: store).pick(adviserIDs.count * Self.perAdviser, responsibleLA: responsibleLA)
         let today = CalendarDate.today(from: now)
-        try await store.change(by: .system("demo-generator"), at: now) { tx in
-            for (index, personID) in people.enumerated() {
-                let adviser = adviserIDs[index % adviserIDs.count]
-                let tier: CaseloadTier = index % 5 == 0 ? .intensive : (index % 3 == 0 ? .universal : .targeted)
-                try await tx.assignCaseload(of: personID, adviserID: adviser, tier: tier, since: today.adding(days: -(index % 90)))
-                let daysSinceContact = (index * 7) % 45
-                if index % 6 != 5 {
-                    try await tx.recordContact(
-                        NewContact(
-                            occurredAt: now.addingTimeInterval(-Double(daysSinceContact) * 86_400), method: Self.methods[index % Self.methods.count],
-                            direction: .outbound, outcome: index % 4 == 0 ? "No answer" : "Spoke to young person",
-                            summary: index % 4 == 0 ? nil : "Talked through options", nextStep: index % 3 == 0 ? "Send college open-day dates" : nil),
-                        for: personID)
-                }
-                if index % 4 == 0 {
-                    try await tx.addFollowUp(
-                        NewFollowUp(dueOn: today.adding(days: (index % 11) - 4), description: Self.followUps[index % Self.followUps.count], assignedUserID: adviser),
-                        for: personID)
-                }
-                if index % 7 == 0 {
-                    let past = index % 14 == 0
-                    try await tx.bookAppointment(
-                        NewAppointment(
-                            startsAt: now.addingTimeInterval((past ? -3 : 4) * 86_400), place: "Youth hub, Northmere", userID: adviser,
-                            status: past ? .missed : .booked),
-                        for: personID)
+        // Each adviser's casework is recorded as theirs (source still says demo), so team figures add up.
+        for (slot, adviser) in adviserIDs.enumerated() {
+            let mine = people.enumerated().filter { $0.offset % adviserIDs.count == slot }
+            let actor = Actor(userID: adviser, source: "demo-generator", label: "system:demo-generator")
+            try await store.change(by: actor, at: now) { tx in
+                for (index, personID) in mine {
+                    let tier: CaseloadTier = index % 5 == 0 ? .intensive : (index % 3 == 0 ? .universal : .targeted)
+                    try await tx.assignCaseload(of: personID, adviserID: adviser, tier: tier, since: today.adding(days: -(index % 90)))
+                    let daysSinceContact = (index * 7) % 45
+                    if index % 6 != 5 {
+                        try await tx.recordContact(
+                            NewContact(
+                                occurredAt: now.addingTimeInterval(-Double(daysSinceContact) * 86_400), method: Self.methods[index % Self.methods.count],
+                                direction: .outbound, outcome: index % 4 == 0 ? "No answer" : "Spoke to young person",
+                                summary: index % 4 == 0 ? nil : "Talked through options", nextStep: index % 3 == 0 ? "Send college open-day dates" : nil),
+                            for: personID)
+                    }
+                    if index % 4 == 0 {
+                        try await tx.addFollowUp(
+                            NewFollowUp(dueOn: today.adding(days: (index % 11) - 4), description: Self.followUps[index % Self.followUps.count], assignedUserID: adviser),
+                            for: personID)
+                    }
+                    if index % 7 == 0 {
+                        let past = index % 14 == 0
+                        try await tx.bookAppointment(
+                            NewAppointment(
+                                startsAt: now.addingTimeInterval((past ? -3 : 4) * 86_400), place: "Youth hub, Northmere", userID: adviser,
+                                status: past ? .missed : .booked),
+                            for: personID)
+                    }
                 }
             }
         }

@@ -27,6 +27,19 @@ public struct UserQueries: Sendable {
         try await db.select().column("*").from("app_user").where("id", .equal, id).first().map(Self.decode)
     }
 
+    /// Every user, by name, for the administrator's page.
+    public func all() async throws -> [StoredUser] {
+        try await db.select().column("*").from("app_user").orderBy("display_name").orderBy("id").all().map(Self.decode)
+    }
+
+    /// Personal advisers of an organisation who can still sign in, for pickers.
+    public func advisers(organisationID: Int64) async throws -> [StoredUser] {
+        try await db.select().column("*").from("app_user")
+            .where("organisation_id", .equal, organisationID).where("role", .equal, Role.personalAdviser.rawValue)
+            .where("disabled", .equal, false)
+            .orderBy("display_name").all().map(Self.decode)
+    }
+
     public func count() async throws -> Int {
         try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("app_user")
             .first(decodingColumn: "n", as: Int.self) ?? 0

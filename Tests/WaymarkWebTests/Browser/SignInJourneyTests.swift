@@ -43,10 +43,10 @@ struct SignInJourneyTests {
                     #expect(try await browser.text(of: ".error-summary").contains("There is a problem"))
                     try await browser.screenshot(to: Self.artefacts + "/02-sign-in-error.png")
 
-                    // the right one opens the home page with the counts
+                    // the right one opens the adviser's work for today, with the LA's counts below
                     try await browser.type(WebTestHarness.password, into: "#password")
                     try await browser.click("button[type=submit]")
-                    #expect(try await browser.text(of: "h1") == "Young people today")
+                    #expect(try await browser.text(of: "h1") == "My work today")
                     #expect(try await browser.text(of: ".figures").contains("NEET or not known"))
                     try await browser.screenshot(to: Self.artefacts + "/03-home.png")
 

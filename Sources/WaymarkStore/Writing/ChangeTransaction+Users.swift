@@ -1,0 +1,25 @@
+import SQLKit
+
+extension ChangeTransaction {
+    /// Changes a user's role; their open sessions end so the new role applies at once.
+    public func setRole(of userID: Int64, to role: Role) async throws {
+        try await requireUser(userID)
+        try await db.update("app_user").set("role", to: role.rawValue).where("id", .equal, userID).run()
+        try await db.delete(from: "user_session").where("user_id", .equal, userID).run()
+        try await audit(.update, entity: "app_user", entityID: userID, personID: nil, detail: "role=\(role.rawValue)")
+    }
+
+    /// Disables or re-enables an account; disabling ends its sessions.
+    public func setDisabled(_ disabled: Bool, userID: Int64) async throws {
+        try await requireUser(userID)
+        try await db.update("app_user").set("disabled", to: disabled).where("id", .equal, userID).run()
+        if disabled { try await db.delete(from: "user_session").where("user_id", .equal, userID).run() }
+        try await audit(.update, entity: "app_user", entityID: userID, personID: nil, detail: disabled ? "disabled" : "enabled")
+    }
+
+    private func requireUser(_ userID: Int64) async throws {
+        guard try await db.select().column("id").from("app_user").where("id", .equal, userID).first() != nil else {
+            throw StoreError.notFound(entity: "user", id: userID)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import WaymarkApp
+import WaymarkCore
+import WaymarkStore
+
+/// The administrator's view of accounts.
+struct UsersPage: PageModel {
+    static let template = "admin-users"
+
+    struct Option: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct Account: Sendable {
+        let id: Int64
+        let name: String
+        let email: String
+        let organisation: String
+        let role: String
+        let disabled: Bool
+        let isSelf: Bool
+        let roles: [Option]
+    }
+
+    /// What the administrator typed, kept when the form comes back with an error (never the password).
+    struct Entered: Sendable {
+        let name: String
+        let email: String
+        let role: String
+        let organisation: String
+    }
+
+    /// One problem with the add-user form, tied to its field.
+    struct FieldError: Sendable, Equatable {
+        let field: String
+        let message: String
+
+        init(field: String, message: String) {
+            self.field = field
+            self.message = message
+        }
+
+        /// Account errors read "field: message".
+        init(_ error: AccountError) {
+            let parts = error.description.split(separator: ":", maxSplits: 1)
+            field = parts.count == 2 ? String(parts[0]) : "email"
+            let text = parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespaces) : error.description
+            message = text.prefix(1).uppercased() + text.dropFirst()
+        }
+    }
+
+    let title = "Users"
+    let userName: String
+    let role: String
+    let csrf: String
+    let accounts: [Account]
+    let roleOptions: [Option]
+    let organisationOptions: [Option]
+    let entered: Entered
+    let hasError: Bool
+    let errorField: String
+    let errorMessage: String
+
+    init(user: StoredUser, csrf: String, users: [StoredUser], organisations: [StoredOrganisation], form: Entered?, error: FieldError?) {
+        userName = user.displayName
+        role = user.role.displayName
+        self.csrf = csrf
+        let names = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0.name) })
+        accounts = users.map { account in
+            Account(
+                id: account.id, name: account.displayName, email: account.email, organisation: names[account.organisationID] ?? "–",
+                role: account.role.displayName, disabled: account.disabled, isSelf: account.id == user.id,
+                roles: Role.allCases.map { Option(value: $0.rawValue, label: $0.displayName, selected: $0 == account.role) })
+        }
+        let entered = form ?? Entered(name: "", email: "", role: "", organisation: "")
+        self.entered = entered
+        roleOptions = Role.allCases.map { Option(value: $0.rawValue, label: $0.displayName, selected: $0.rawValue == entered.role) }
+        organisationOptions = organisations.map {
+            Option(value: String($0.id), label: "\($0.name) (\($0.kind.rawValue))", selected: String($0.id) == entered.organisation)
+        }
+        hasError = error != nil
+        errorField = error?.field ?? ""
+        errorMessage = error?.message ?? ""
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import WaymarkApp
+import WaymarkCore
+import WaymarkStore
+import WaymarkTestSupport
+@testable import WaymarkWeb
+
+/// An LA with two schools, one user per role (the careers leader works at
+/// school A), a young person at school A on the adviser's caseload and one
+/// at school B on nobody's.
+struct AccessFixture: Sendable {
+    let users: [Role: Int64]
+    let schoolA: Int64
+    let schoolB: Int64
+    let onCaseload: Int64
+    let elsewhere: Int64
+
+    static func email(_ role: Role) -> String { "\(role.rawValue)@northmere.example" }
+
+    static func run(_ engine: DatabaseEngine, _ body: @escaping @Sendable (any TestClientProtocol, Store, AccessFixture) async throws -> Void) async throws {
+        try await TestDatabases.withFreshStore(engine) { store in
+            let fixture = try await build(store)
+            let services = WebServices(
+                store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4, now: { WebTestHarness.now })
+            let app = try await buildApplication(services: services, configuration: WebConfiguration(), logger: .init(label: "test"))
+            try await app.test(.router) { client in try await body(client, store, fixture) }
+        }
+    }
+
+    static func build(_ store: Store) async throws -> AccessFixture {
+        let now = WebTestHarness.now
+        let (laID, schoolA, schoolB) = try await store.change(by: .system("test"), at: now) { tx in
+            (
+                try await tx.createOrganisation(NewOrganisation(kind: .localAuthority, name: DemoAuthority.name, laCode: DemoAuthority.code)),
+                try await tx.createOrganisation(NewOrganisation(kind: .school, name: "Millbrook Park School", laCode: DemoAuthority.code, establishmentNumber: "9904001")),
+                try await tx.createOrganisation(NewOrganisation(kind: .school, name: "Harbour Academy", laCode: DemoAuthority.code, establishmentNumber: "9904002"))
+            )
+        }
+        var users: [Role: Int64] = [:]
+        for role in Role.allCases {
+            users[role] = try await UserAccounts(store: store, cost: 4).add(
+                email: email(role), displayName: role.displayName + " user", role: role, password: WebTestHarness.password,
+                organisationID: role == .careersLeader ? schoolA : laID, by: .system("test"), at: now)
+        }
+        let adviser = users[.personalAdviser]
+        let la = try DemoAuthority.registry.code(DemoAuthority.code)
+        let (first, second) = try await store.change(by: .system("test"), at: now) { tx in
+            func person(_ given: String, school: Int64) async throws -> Int64 {
+                try await tx.createPerson(
+                    NewYoungPerson(
+                        identity: YoungPersonIdentity(
+                            givenName: given, familyName: "Okafor", dateOfBirth: try CalendarDate(iso: "2009-03-14"), gender: .female,
+                            ethnicity: .blackAfrican),
+                        cohortStatus: .primary, responsibleLA: la, educatedLA: la, schoolID: school))
+            }
+            let first = try await person("Amara", school: schoolA)
+            let second = try await person("Zara", school: schoolB)
+            try await tx.assignCaseload(of: first, adviserID: adviser, tier: .targeted, since: try CalendarDate(iso: "2026-11-01"))
+            return (first, second)
+        }
+        return AccessFixture(users: users, schoolA: schoolA, schoolB: schoolB, onCaseload: first, elsewhere: second)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import WaymarkApp
+import WaymarkStore
+import WaymarkTestSupport
+@testable import WaymarkWeb
+
+/// Every route, tried as every role and signed out. The expected table is
+/// written out by hand, not derived from ``AccessPolicy``, so a change to the
+/// policy that nobody meant shows up here.
+@Suite struct PermissionMatrixTests {
+    enum Outcome: String, Equatable { case allowed, denied, notFound = "not found", signIn = "sign in" }
+
+    struct Route: Sendable {
+        let method: HTTPRequest.Method
+        let path: @Sendable (AccessFixture) -> String
+        let allowed: Set<Role>
+        /// Roles that may use the route in general but not on this record: they get the same 404 as an unknown id.
+        var hidden: Set<Role> = []
+        var fields: [String: String] = [:]
+    }
+
+    static let lookers: Set<Role> = [.dataManager, .trackingOfficer, .personalAdviser, .manager]
+    static let routes: [(String, Route)] = [
+        ("home", Route(method: .get, path: { _ in "/" }, allowed: Set(Role.allCases))),
+        ("figures", Route(method: .get, path: { _ in "/figures" }, allowed: lookers)),
+        ("activity survey", Route(method: .get, path: { _ in "/activity-survey" }, allowed: lookers)),
+        ("returns", Route(method: .get, path: { _ in "/returns" }, allowed: [.dataManager])),
+        ("generate a return", Route(method: .post, path: { _ in "/returns" }, allowed: [.dataManager], fields: ["period-end": "1999-02-30"])),
+        ("users", Route(method: .get, path: { _ in "/admin/users" }, allowed: [.administrator])),
+        ("add a user", Route(method: .post, path: { _ in "/admin/users" }, allowed: [.administrator], fields: ["email": "x"])),
+        ("change a user", Route(method: .post, path: { "/admin/users/\($0.users[.personalAdviser]!)" }, allowed: [.administrator], fields: ["status": "active"])),
+        ("record on my school's roll", Route(method: .get, path: { "/people/\($0.onCaseload)" }, allowed: lookers.union([.careersLeader]))),
+        ("record at another school", Route(method: .get, path: { "/people/\($0.elsewhere)" }, allowed: lookers, hidden: [.careersLeader])),
+        ("my work list", Route(method: .get, path: { _ in "/my-work/new" }, allowed: [.personalAdviser])),
+        ("an adviser's caseload", Route(method: .get, path: { "/team/\($0.users[.personalAdviser]!)" }, allowed: [.manager])),
+    ]
+
+    @Test(arguments: TestDatabases.engines)
+    func everyRouteAsEveryRoleAndSignedOut(_ engine: DatabaseEngine) async throws {
+        try await AccessFixture.run(engine) { client, _, fixture in
+            var sessions: [Role: (cookies: [String: String], csrf: String)] = [:]
+            for role in Role.allCases {
+                let (_, cookies) = try await client.signIn(email: AccessFixture.email(role))
+                let home = try await client.get("/", cookies: cookies)
+                sessions[role] = (cookies, try #require(home.csrfField, "\(role) has a CSRF token on the home page"))
+            }
+            for (name, route) in Self.routes {
+                for role in Role.allCases {
+                    let session = try #require(sessions[role])
+                    let outcome = try await Self.attempt(route, fixture: fixture, client: client, cookies: session.cookies, csrf: session.csrf)
+                    let expected: Outcome = route.hidden.contains(role) ? .notFound : (route.allowed.contains(role) ? .allowed : .denied)
+                    #expect(outcome == expected, "\(name) as \(role.rawValue)")
+                }
+                let signedOut = try await Self.attempt(route, fixture: fixture, client: client, cookies: [:], csrf: nil)
+                #expect(signedOut == (route.method == .get ? .signIn : .denied), "\(name) signed out")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabases.engines)
+    func postsWithoutTheSessionsTokenAreRefusedAndChangeNothing(_ engine: DatabaseEngine) async throws {
+        try await AccessFixture.run(engine) { client, store, fixture in
+            let (_, cookies) = try await client.signIn(email: AccessFixture.email(.administrator))
+            let before = try await UserQueries(store: store).count()
+            let forged = try await client.form(
+                "/admin/users", ["name": "Mallory", "email": "m@northmere.example", "role": "data-manager", "organisation": "1",
+                                 "password": "long enough password", "csrf": "not-the-token"], cookies: cookies)
+            #expect(forged.status == .forbidden)
+            let missing = try await client.form("/admin/users/\(fixture.users[.manager]!)", ["status": "disabled"], cookies: cookies)
+            #expect(missing.status == .forbidden)
+            #expect(try await UserQueries(store: store).count() == before)
+            #expect(try await UserQueries(store: store).user(id: fixture.users[.manager]!)?.disabled == false)
+        }
+    }
+
+    static func attempt(_ route: Route, fixture: AccessFixture, client: any TestClientProtocol, cookies: [String: String], csrf: String?) async throws -> Outcome {
+        let path = route.path(fixture)
+        let response: TestResponse
+        if route.method == .get {
+            response = try await client.get(path, cookies: cookies)
+        } else {
+            var fields = route.fields
+            if let csrf { fields["csrf"] = csrf }
+            response = try await client.form(path, fields, cookies: cookies)
+        }
+        switch response.status {
+        case .forbidden: return .denied
+        case .notFound: return .notFound
+        case .seeOther, .found:
+            return response.headers[.location] == "/sign-in" ? .signIn : .allowed
+        default: return .allowed
+        }
+    }
+}
