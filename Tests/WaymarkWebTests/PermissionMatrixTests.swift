@@ -77,6 +77,25 @@ import WaymarkTestSupport
         }
     }
 
+    @Test(arguments: TestDatabases.engines)
+    func theNavigationOffersOnlyWhatTheRoleMayOpen(_ engine: DatabaseEngine) async throws {
+        try await AccessFixture.run(engine) { client, _, _ in
+            for role in Role.allCases {
+                let (_, cookies) = try await client.signIn(email: AccessFixture.email(role))
+                let home = try await client.get("/", cookies: cookies)
+                let nav = try #require(home.text.firstRange(of: "<nav class=\"site-nav\"").map { String(home.text[$0.lowerBound...].prefix { $0 != "§" }) })
+                let block = String(nav[..<(nav.range(of: "</nav>")?.lowerBound ?? nav.endIndex)])
+                let links = block.matches(of: try Regex("href=\"([^\"]+)\"")).compactMap { $0.output[1].substring.map(String.init) }
+                #expect(links.count >= 1, "\(role) has a navigation")
+                for link in links {
+                    #expect(try await client.get(link, cookies: cookies).status == .ok, "\(role.rawValue) is offered \(link)")
+                }
+                #expect(block.contains("action=\"/search\"") == (role != .administrator), "\(role.rawValue): search only for those who read records")
+                #expect(links.contains("/returns") == (role == .dataManager))
+            }
+        }
+    }
+
     static func attempt(_ route: Route, fixture: AccessFixture, client: any TestClientProtocol, cookies: [String: String], csrf: String?) async throws -> Outcome {
         let path = route.path(fixture)
         let response: TestResponse

@@ -22,6 +22,7 @@ struct SessionMiddleware: RouterMiddleware {
                 context.scope = AccessPolicy.scope(for: organisation, installationLA: services.laCode.code)
                 context.csrfToken = session.csrfToken
                 context.sessionTokenHash = tokenHash
+                return try await Navigation.$current.withValue(Navigation(role: user.role)) { try await next(request, context) }
             }
         }
         return try await next(request, context)

@@ -12,17 +12,22 @@ public struct Templates: Sendable {
         }
         let library = try await MustacheLibrary(directory: directory)
         // Fail at start-up, not on the first request, if the bundle is incomplete.
-        for name in ["layout", SignInPage.template, HomePage.template, ErrorPage.template, ReadinessPage.template, FiguresPage.template, SurveyPage.template, PersonPage.template, CaseloadListPage.template, UsersPage.template] where library.getTemplate(named: name) == nil {
+        for name in ["layout", "navigation", SignInPage.template, HomePage.template, ErrorPage.template, ReadinessPage.template, FiguresPage.template, SurveyPage.template, PersonPage.template, CaseloadListPage.template, UsersPage.template] where library.getTemplate(named: name) == nil {
             throw TemplateError.missingTemplate(name)
         }
         return Templates(library: library)
     }
 
+    /// Where the layout wants the signed-in user's navigation.
+    static let navigationMarker = "<!--waymark:navigation-->"
+
     /// Renders a page's view model; a missing template is a server error, never a crash.
     func render<Page: PageModel>(_ page: Page, status: HTTPResponse.Status = .ok) throws -> Response {
-        guard let html = library.render(page, withTemplate: Page.template) else {
+        guard var html = library.render(page, withTemplate: Page.template) else {
             throw TemplateError.missingTemplate(Page.template)
         }
+        let navigation = Navigation.current.flatMap { library.render($0, withTemplate: "navigation") } ?? ""
+        html = html.replacingOccurrences(of: Self.navigationMarker, with: navigation)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"

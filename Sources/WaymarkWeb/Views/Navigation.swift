@@ -1,0 +1,29 @@
+import WaymarkApp
+import WaymarkStore
+
+/// The main navigation for the signed-in user: only the places their role
+/// can open. Set for the duration of a request by ``SessionMiddleware`` and
+/// spliced into the layout by ``Templates``, so page models need not carry it.
+struct Navigation: Sendable {
+    struct Item: Sendable {
+        let label: String
+        let href: String
+    }
+
+    @TaskLocal static var current: Navigation?
+
+    let items: [Item]
+    let canSearch: Bool
+
+    init(role: Role) {
+        var items = [Item(label: "Home", href: "/")]
+        if AccessPolicy.allows(role, .figures) {
+            items.append(Item(label: "Figures", href: "/figures"))
+            items.append(Item(label: "Activity survey", href: "/activity-survey"))
+        }
+        if AccessPolicy.allows(role, .statutoryReturns) { items.append(Item(label: "Returns", href: "/returns")) }
+        if AccessPolicy.allows(role, .manageUsers) { items.append(Item(label: "Users", href: "/admin/users")) }
+        self.items = items
+        canSearch = AccessPolicy.allows(role, .readRecords)
+    }
+}
