@@ -15,7 +15,8 @@ struct DemoCaseloads: Sendable {
         let today = CalendarDate.today(from: now)
         // Each adviser's casework is recorded as theirs (source still says demo), so team figures add up.
         for (slot, adviser) in adviserIDs.enumerated() {
-            let mine = people.enumerated().filter { $0.offset % adviserIDs.count == slot }
+            // Patterns below use the position within the adviser's own list, so every adviser gets the same mix.
+            let mine = Array(people.enumerated().filter { $0.offset % adviserIDs.count == slot }.map(\.element).enumerated())
             let actor = Actor(userID: adviser, source: "demo-generator", label: "system:demo-generator")
             try await store.change(by: actor, at: now) { tx in
                 for (index, personID) in mine {

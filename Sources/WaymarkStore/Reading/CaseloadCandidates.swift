@@ -1,7 +1,7 @@
 import SQLKit
 
-/// Picks young people for the demo's advisers: those who have been NEET at
-/// some point first, as a real service would, then anyone, in id order.
+/// Picks young people for the demo's advisers: two in three who have been
+/// NEET at some point, as a real service would, then others, in id order.
 public struct CaseloadCandidates: Sendable {
     let db: any SQLDatabase
 
@@ -19,12 +19,11 @@ public struct CaseloadCandidates: Sendable {
             .where(SQLColumn("code", table: "a"), .lessThan, SQLBind(700))
             .where(SQLColumn("cohort_status", table: "p"), .equal, SQLBind("P"))
             .orderBy(SQLColumn("person_id", table: "a"))
-            .limit(count)
+            .limit(count * 2 / 3)
             .all(decodingColumn: "person_id", as: Int64.self)
-        guard neet.count < count else { return neet }
         let others = try await db.select().column("id").from("young_person")
-            .where("responsible_la", .equal, responsibleLA)
-            .orderBy("id").limit(count)
+            .where("responsible_la", .equal, responsibleLA).where("cohort_status", .equal, "P")
+            .orderBy("id").limit(count * 2)
             .all(decodingColumn: "id", as: Int64.self)
         let chosen = Set(neet)
         return neet + others.filter { !chosen.contains($0) }.prefix(count - neet.count)
