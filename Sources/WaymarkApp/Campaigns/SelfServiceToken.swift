@@ -1,0 +1,68 @@
+import Crypto
+import Foundation
+
+/// The personal link in a campaign message: who it is for, which attempt it
+/// came with, and until when it works, signed with the installation's key.
+/// It carries ids only; the page behind it shows nothing already on the record.
+public struct SelfServiceToken: Sendable, Equatable {
+    public let personID: Int64
+    public let messageID: Int64
+    public let expiresAt: Date
+
+    public init(personID: Int64, messageID: Int64, expiresAt: Date) {
+        self.personID = personID
+        self.messageID = messageID
+        self.expiresAt = expiresAt
+    }
+}
+
+/// Why a link was refused. The page says only "this link has expired or is
+/// not valid"; the reason goes to the log with no personal data.
+public enum SelfServiceTokenError: Error, Equatable {
+    case malformed
+    case badSignature
+    case expired
+}
+
+/// Signs and checks ``SelfServiceToken``s with HMAC-SHA256. The random
+/// nonce makes every link different even for the same person and message, so
+/// one cannot be derived from another.
+public struct SelfServiceTokenSigner: Sendable {
+    let key: SymmetricKey
+
+    /// `secret` is the installation's signing key: at least 32 random bytes.
+    public init(secret: Data) {
+        key = SymmetricKey(data: secret)
+    }
+
+    public func sign(_ token: SelfServiceToken) -> String {
+        var nonce = [UInt8](repeating: 0, count: 9)
+        for index in nonce.indices { nonce[index] = UInt8.random(in: 0...255) }
+        let payload = "\(token.personID).\(token.messageID).\(Int64(token.expiresAt.timeIntervalSince1970)).\(Self.base64URL(Data(nonce)))"
+        return payload + "." + Self.base64URL(Data(HMAC<SHA256>.authenticationCode(for: Data(payload.utf8), using: key)))
+    }
+
+    public func verify(_ text: String, now: Date) throws(SelfServiceTokenError) -> SelfServiceToken {
+        guard text.count <= 200 else { throw .malformed }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 5, let personID = Int64(parts[0]), let messageID = Int64(parts[1]), let expiry = Int64(parts[2]),
+            let signature = Self.data(base64URL: String(parts[4]))
+        else { throw .malformed }
+        let payload = parts[0...3].joined(separator: ".")
+        guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: Data(payload.utf8), using: key) else { throw .badSignature }
+        let expiresAt = Date(timeIntervalSince1970: TimeInterval(expiry))
+        guard now < expiresAt else { throw .expired }
+        return SelfServiceToken(personID: personID, messageID: messageID, expiresAt: expiresAt)
+    }
+
+    static func base64URL(_ data: Data) -> String {
+        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func data(base64URL text: String) -> Data? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        return Data(base64Encoded: base64)
+    }
+}
