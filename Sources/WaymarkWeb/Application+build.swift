@@ -40,6 +40,9 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(FiguresController(services: services, templates: templates).endpoints)
     router.addRoutes(PersonController(services: services, templates: templates).endpoints)
     router.addRoutes(CaseloadListController(services: services, templates: templates).endpoints)
+    router.addRoutes(CaseworkController(services: services, templates: templates).endpoints)
+    router.addRoutes(FollowUpController(services: services, templates: templates).endpoints)
+    router.addRoutes(CaseloadController(services: services, templates: templates).endpoints)
     router.addRoutes(UsersController(services: services, templates: templates, passwordCost: services.passwordCost).endpoints, atPath: "/admin/users")
     return router
 }

@@ -9,6 +9,7 @@ public struct StoredContact: Sendable, Equatable {
     public let direction: String
     public let outcome: String
     public let summary: String?
+    public let nextStep: String?
     public let source: String
     public let recordedBy: Int64?
 }
@@ -20,7 +21,16 @@ public struct StoredContactDetail: Sendable, Equatable {
     public let recordedAt: String
 }
 
-/// Contacts and contact details for the young person's record page.
+/// An appointment with a young person, as recorded.
+public struct StoredAppointment: Sendable, Equatable {
+    public let id: Int64
+    public let startsAt: String
+    public let place: String?
+    public let status: String
+    public let userID: Int64
+}
+
+/// Contacts, contact details, follow-ups and appointments for the young person's record page.
 public struct CaseworkQueries: Sendable {
     let db: any SQLDatabase
 
@@ -38,6 +48,7 @@ public struct CaseworkQueries: Sendable {
                     id: try row.decode(column: "id", as: Int64.self), occurredAt: try row.decode(column: "occurred_at", as: String.self),
                     method: try row.decode(column: "method", as: String.self), direction: try row.decode(column: "direction", as: String.self),
                     outcome: try row.decode(column: "outcome", as: String.self), summary: try row.decode(column: "summary", as: String?.self),
+                    nextStep: try row.decode(column: "next_step", as: String?.self),
                     source: try row.decode(column: "source", as: String.self), recordedBy: try row.decode(column: "recorded_by", as: Int64?.self))
             }
     }
@@ -59,5 +70,41 @@ public struct CaseworkQueries: Sendable {
                     source: try row.decode(column: "source", as: String.self), recordedAt: try row.decode(column: "recorded_at", as: String.self))
             }
             .sorted { ($0.detail.validTo == nil ? 0 : 1) < ($1.detail.validTo == nil ? 0 : 1) }
+    }
+
+    /// Open follow-ups, soonest first.
+    public func openFollowUps(of personID: Int64) async throws -> [OpenFollowUp] {
+        try await db.select().columns("id", "person_id", "due_on", "description").from("follow_up")
+            .where("person_id", .equal, personID).where("completed_at", .is, SQLLiteral.null)
+            .orderBy("due_on").orderBy("id")
+            .all()
+            .map { row in
+                OpenFollowUp(
+                    id: try row.decode(column: "id", as: Int64.self), personID: personID, dueOn: try row.decode(column: "due_on", as: String.self),
+                    description: try row.decode(column: "description", as: String.self))
+            }
+    }
+
+    /// Appointments, latest first.
+    public func appointments(of personID: Int64, limit: Int = 20) async throws -> [StoredAppointment] {
+        try await db.select().columns("id", "starts_at", "place", "status", "user_id").from("appointment")
+            .where("person_id", .equal, personID).orderBy("starts_at", .descending).limit(limit)
+            .all()
+            .map { row in
+                StoredAppointment(
+                    id: try row.decode(column: "id", as: Int64.self), startsAt: try row.decode(column: "starts_at", as: String.self),
+                    place: try row.decode(column: "place", as: String?.self), status: try row.decode(column: "status", as: String.self),
+                    userID: try row.decode(column: "user_id", as: Int64.self))
+            }
+    }
+
+    /// Display names of the given users, for "who" beside each entry.
+    public func userNames(_ ids: Set<Int64>) async throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        var names: [Int64: String] = [:]
+        for row in try await db.select().columns("id", "display_name").from("app_user").where("id", .in, SQLBind.group(ids.sorted())).all() {
+            names[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "display_name", as: String.self)
+        }
+        return names
     }
 }

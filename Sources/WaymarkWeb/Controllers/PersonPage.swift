@@ -30,7 +30,35 @@ struct PersonPage: PageModel {
         let how: String
         let outcome: String
         let summary: String?
+        let nextStep: String?
+        let who: String
         let source: String
+    }
+
+    /// The casework around the record: who holds it, what is due, what the user may do.
+    struct Work: Sendable {
+        let placement: CaseloadPlacement
+        let names: [Int64: String]
+        let followUps: [OpenFollowUp]
+        let appointments: [StoredAppointment]
+        let canChange: Bool
+        let canAssign: Bool
+        let saved: String?
+    }
+
+    struct FollowUpEntry: Sendable {
+        let id: Int64
+        let due: String
+        let description: String
+        let overdue: Bool
+    }
+
+    struct AppointmentEntry: Sendable {
+        let id: Int64
+        let when: String
+        let place: String
+        let status: String
+        let canMark: Bool
     }
 
     let title: String
@@ -49,11 +77,35 @@ struct PersonPage: PageModel {
     let hasTimeline: Bool
     let hasContacts: Bool
     let unreadable: [String]
+    let personID: Int64
+    let canChange: Bool
+    let canAssign: Bool
+    let followUps: [FollowUpEntry]
+    let hasFollowUps: Bool
+    let appointments: [AppointmentEntry]
+    let hasAppointments: Bool
+    let saved: String?
+    let today: String
 
     init(
         user: StoredUser, csrf: String, person: PersonBundle, activities: [StoredActivity], contacts: [StoredContact],
-        details: [StoredContactDetail], today: CalendarDate, classifier: ParticipationClassifier, registry: LocalAuthorityRegistry
+        details: [StoredContactDetail], today: CalendarDate, classifier: ParticipationClassifier, registry: LocalAuthorityRegistry, work: Work
     ) {
+        personID = person.id
+        canChange = work.canChange
+        canAssign = work.canAssign
+        self.today = today.iso
+        saved = work.saved.flatMap { Self.confirmations[$0] }
+        followUps = work.followUps.map {
+            FollowUpEntry(id: $0.id, due: (try? CalendarDate(iso: $0.dueOn))?.longDescription ?? $0.dueOn, description: $0.description, overdue: $0.dueOn < today.iso)
+        }
+        hasFollowUps = !followUps.isEmpty
+        appointments = work.appointments.map {
+            AppointmentEntry(
+                id: $0.id, when: String($0.startsAt.prefix(16)).replacingOccurrences(of: "T", with: " "), place: $0.place ?? "–",
+                status: $0.status, canMark: work.canChange && $0.status == "booked")
+        }
+        hasAppointments = !appointments.isEmpty
         name = [person.givenName, person.middleNames, person.familyName].compactMap { $0 }.joined(separator: " ")
         title = name
         userName = user.displayName
@@ -92,6 +144,8 @@ struct PersonPage: PageModel {
         ]
         let characteristics = person.characteristics.filter { $0.isCurrent(on: today) }.map { "\($0.code.rawValue) – \($0.code.meaning)" }
         support = [
+            Fact(label: "Personal adviser", value: work.placement.adviserID.map { work.names[$0] ?? "User \($0)" } ?? "None"),
+            Fact(label: "Tier", value: work.placement.tier.flatMap(CaseloadTier.init(rawValue:))?.meaning ?? "–"),
             Fact(label: "Level of need", value: need.map { "\($0.levelOfNeed.rawValue) – \($0.levelOfNeed.meaning)" } ?? "Not assessed"),
             Fact(label: "SEND", value: need.map { $0.hasSEND ? "EHC plan" : $0.hasSENSupport ? "SEN support" : "None" } ?? "–"),
             Fact(label: "Characteristics", value: characteristics.isEmpty ? "None recorded" : characteristics.joined(separator: "; ")),
@@ -125,12 +179,18 @@ struct PersonPage: PageModel {
         self.contacts = contacts.map { contact in
             ContactEntry(
                 when: String(contact.occurredAt.prefix(16)).replacingOccurrences(of: "T", with: " "),
-                how: "\(contact.method), \(contact.direction)", outcome: contact.outcome, summary: contact.summary, source: contact.source)
+                how: "\(contact.method), \(contact.direction)", outcome: contact.outcome, summary: contact.summary, nextStep: contact.nextStep,
+                who: contact.recordedBy.flatMap { work.names[$0] } ?? "system", source: contact.source)
         }
         hasTimeline = !timeline.isEmpty
         hasContacts = !self.contacts.isEmpty
         unreadable = person.unreadable.map(\.description)
     }
+
+    static let confirmations = [
+        "contact": "Contact recorded.", "activity": "Activity saved: it is now on the pathway.", "follow-up": "Follow-up added.",
+        "follow-up-done": "Follow-up marked done.", "appointment": "Appointment updated.", "caseload": "Adviser, tier and level of need saved.",
+    ]
 
     static func describe(_ state: ParticipationState) -> String {
         switch state {

@@ -1,0 +1,47 @@
+import Foundation
+import WaymarkCore
+import WaymarkStore
+
+/// "Record a contact": what happened, how, and what comes next.
+struct ContactForm: Decodable, Sendable {
+    var occurredOn: String?
+    var method: String?
+    var direction: String?
+    var outcome: String?
+    var notes: String?
+    var nextStep: String?
+    var followUpOn: String?
+
+    enum CodingKeys: String, CodingKey {
+        case occurredOn = "occurred-on", method, direction, outcome, notes
+        case nextStep = "next-step", followUpOn = "follow-up-on"
+    }
+
+    static let outcomeLimit = 200
+    static let notesLimit = 4_000
+    static let nextStepLimit = 500
+
+    /// The contact (and follow-up, if a date was given) to save, or the problems.
+    func validated(today: CalendarDate, now: Date, adviserID: Int64) -> (NewContact, NewFollowUp?, FormProblems) {
+        var problems = FormProblems()
+        let occurredOn = problems.date(occurredOn, field: "occurred-on", label: "the date of the contact", required: true)
+        if let occurredOn, occurredOn > today { problems.add("occurred-on", "The date of the contact cannot be in the future") }
+        let method = NewContact.Method(rawValue: method ?? "")
+        if method == nil { problems.add("method", "Choose how the contact was made") }
+        let direction = NewContact.Direction(rawValue: direction ?? "")
+        if direction == nil { problems.add("direction", "Choose who made the contact") }
+        let outcome = problems.text(outcome, field: "outcome", label: "what happened", required: true, maxLength: Self.outcomeLimit)
+        let notes = problems.text(notes, field: "notes", label: "the notes", required: false, maxLength: Self.notesLimit)
+        let nextStep = problems.text(nextStep, field: "next-step", label: "the next step", required: false, maxLength: Self.nextStepLimit)
+        let followUpOn = problems.date(followUpOn, field: "follow-up-on", label: "the follow-up date", required: false)
+        if let followUpOn, followUpOn < today { problems.add("follow-up-on", "The follow-up date must be today or later") }
+        guard problems.isEmpty, let occurredOn, let method, let direction, let outcome else {
+            return (NewContact(occurredAt: now, method: .phone, direction: .outbound, outcome: ""), nil, problems)
+        }
+        // A contact today keeps its time; an earlier one is placed at midday of its day.
+        let occurredAt = occurredOn == today ? now : Timestamp.parse("\(occurredOn.iso)T12:00:00Z") ?? now
+        let contact = NewContact(occurredAt: occurredAt, method: method, direction: direction, outcome: outcome, summary: notes, nextStep: nextStep)
+        let followUp = followUpOn.map { NewFollowUp(dueOn: $0, description: nextStep ?? "Follow up the contact of \(occurredOn.iso)", assignedUserID: adviserID) }
+        return (contact, followUp, problems)
+    }
+}
