@@ -43,6 +43,7 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(CaseworkController(services: services, templates: templates).endpoints)
     router.addRoutes(FollowUpController(services: services, templates: templates).endpoints)
     router.addRoutes(CaseloadController(services: services, templates: templates).endpoints)
+    router.addRoutes(DetailsController(services: services, templates: templates).endpoints)
     router.addRoutes(UsersController(services: services, templates: templates, passwordCost: services.passwordCost).endpoints, atPath: "/admin/users")
     return router
 }

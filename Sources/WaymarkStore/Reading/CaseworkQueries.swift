@@ -107,4 +107,22 @@ public struct CaseworkQueries: Sendable {
         }
         return names
     }
+
+    /// Characteristics with their row ids (so one can be ended), newest first.
+    public func characteristics(of personID: Int64) async throws -> [(id: Int64, record: CharacteristicRecord)] {
+        try await db.select().columns("id", "code", "start_date", "end_date").from("characteristic")
+            .where("person_id", .equal, personID).orderBy("start_date", .descending).orderBy("id", .descending)
+            .all()
+            .map { row in
+                let code = try row.decode(column: "code", as: Int.self)
+                guard let parsed = CharacteristicCode(rawValue: code) else {
+                    throw StoreError.invalidStoredValue(table: "characteristic", column: "code", value: String(code))
+                }
+                return (
+                    try row.decode(column: "id", as: Int64.self),
+                    CharacteristicRecord(
+                        code: parsed, startDate: try StoredRowDecoding.date(row, "start_date"), endDate: try StoredRowDecoding.optionalDate(row, "end_date"))
+                )
+            }
+    }
 }

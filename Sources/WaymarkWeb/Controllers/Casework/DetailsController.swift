@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import WaymarkApp
+import WaymarkCore
+import WaymarkStore
+
+/// Address, phone and e-mail, and characteristics: each change adds to the
+/// history (old values are closed, never overwritten) in one audited
+/// transaction. A form with problems comes back with them and saves nothing.
+struct DetailsController {
+    let services: WebServices
+    let templates: Templates
+
+    var endpoints: RouteCollection<WebContext> {
+        RouteCollection(context: WebContext.self)
+            .get("people/:id/details", use: show)
+            .post("people/:id/addresses", use: addAddress)
+            .post("people/:id/contact-details", use: addContactDetail)
+            .post("people/:id/characteristics", use: addCharacteristic)
+            .post("people/:id/characteristics/:item/end", use: endCharacteristic)
+    }
+
+    func show(_ request: Request, context: WebContext) async throws -> Response {
+        let record = try await EditableRecord.load(context, services: services)
+        return try await page(record, context, problems: FormProblems(), entered: [:], saved: request.uri.queryParameters.get("saved").map { String($0) })
+    }
+
+    func addAddress(_ request: Request, context: WebContext) async throws -> Response {
+        let record = try await EditableRecord.load(context, services: services)
+        let form = try await request.decode(as: AddressForm.self, context: context)
+        let (address, problems) = form.validated(today: today)
+        guard let address else {
+            return try await page(record, context, problems: problems, entered: ["line-1": form.line1, "line-2": form.line2, "town": form.town, "postcode": form.postcode, "address-from": form.validFrom])
+        }
+        try await services.store.change(by: .user(record.user.id), at: services.now()) { tx in try await tx.addAddress(address, for: record.personID) }
+        return .redirect(to: "/people/\(record.personID)/details?saved=address", type: .normal)
+    }
+
+    func addContactDetail(_ request: Request, context: WebContext) async throws -> Response {
+        let record = try await EditableRecord.load(context, services: services)
+        let form = try await request.decode(as: ContactDetailForm.self, context: context)
+        let (detail, problems) = form.validated(today: today)
+        guard let detail else { return try await page(record, context, problems: problems, entered: ["detail-value": form.value, "detail-kind": form.kind]) }
+        try await services.store.change(by: .user(record.user.id), at: services.now()) { tx in try await tx.addContactDetail(detail, for: record.personID) }
+        return .redirect(to: "/people/\(record.personID)/details?saved=contact-detail", type: .normal)
+    }
+
+    func addCharacteristic(_ request: Request, context: WebContext) async throws -> Response {
+        let record = try await EditableRecord.load(context, services: services)
+        let form = try await request.decode(as: CharacteristicForm.self, context: context)
+        let (characteristic, problems) = form.validated(today: today)
+        guard let characteristic else { return try await page(record, context, problems: problems, entered: ["characteristic-from": form.startDate]) }
+        try await services.store.change(by: .user(record.user.id), at: services.now()) { tx in try await tx.addCharacteristic(characteristic, for: record.personID) }
+        return .redirect(to: "/people/\(record.personID)/details?saved=characteristic", type: .normal)
+    }
+
+    func endCharacteristic(_ request: Request, context: WebContext) async throws -> Response {
+        let record = try await EditableRecord.load(context, services: services)
+        let current = try await CaseworkQueries(store: services.store).characteristics(of: record.personID)
+        guard let item = context.parameters.get("item", as: Int64.self), let found = current.first(where: { $0.id == item }), found.record.endDate == nil else {
+            throw HTTPError(.notFound, message: "That characteristic is not open on this young person's record.")
+        }
+        let end = max(today, found.record.startDate)
+        try await services.store.change(by: .user(record.user.id), at: services.now()) { tx in
+            try await tx.endCharacteristic(id: item, for: record.personID, on: end)
+        }
+        return .redirect(to: "/people/\(record.personID)/details?saved=characteristic-ended", type: .normal)
+    }
+
+    private var today: CalendarDate { CalendarDate.today(from: services.now()) }
+
+    private func page(
+        _ record: EditableRecord, _ context: WebContext, problems: FormProblems, entered: [String: String?], saved: String? = nil
+    ) async throws -> Response {
+        guard let person = try await PersonBundleReader(store: services.store, registry: services.registry).person(record.personID, responsibleLA: record.scope.laCode)
+        else { throw HTTPError(.notFound) }
+        async let details = CaseworkQueries(store: services.store).contactDetails(of: record.personID)
+        async let characteristics = CaseworkQueries(store: services.store).characteristics(of: record.personID)
+        let page = DetailsPage(
+            frame: CaseworkFrame(user: record.user, csrf: context.csrfToken ?? "", person: person, problems: problems), person: person,
+            details: try await details, characteristics: try await characteristics, today: today, problems: problems,
+            entered: entered.compactMapValues { $0 }, saved: saved)
+        return try templates.render(page, status: problems.isEmpty ? .ok : .unprocessableContent)
+    }
+}

@@ -1,0 +1,78 @@
+import WaymarkCore
+import WaymarkStore
+
+/// Address, phone and e-mail, and characteristics, with their history and the forms to change them.
+struct DetailsPage: PageModel {
+    static let template = "record-details"
+
+    struct Line: Sendable {
+        let id: Int64
+        let text: String
+        let period: String
+        let open: Bool
+    }
+
+    let title: String
+    let frame: CaseworkFrame
+    let userName: String
+    let role: String
+    let csrf: String
+    let addresses: [Line]
+    let details: [Line]
+    let characteristics: [Line]
+    let characteristicChoices: [Choice]
+    let kinds: [Choice]
+    let line1: FieldView
+    let line2: FieldView
+    let town: FieldView
+    let postcode: FieldView
+    let addressFrom: FieldView
+    let detailKind: FieldView
+    let detailValue: FieldView
+    let characteristic: FieldView
+    let characteristicFrom: FieldView
+    let today: String
+    let saved: String?
+
+    init(
+        frame: CaseworkFrame, person: PersonBundle, details: [StoredContactDetail], characteristics: [(id: Int64, record: CharacteristicRecord)],
+        today: CalendarDate, problems: FormProblems, entered: [String: String], saved: String?
+    ) {
+        title = "Contact details and characteristics – \(frame.personName)"
+        self.frame = frame
+        userName = frame.userName
+        role = frame.role
+        csrf = frame.csrf
+        self.today = today.iso
+        self.saved = saved.flatMap {
+            ["address": "Address saved; the old one is kept in the history.", "contact-detail": "Saved; the old one is kept in the history.",
+             "characteristic": "Characteristic added.", "characteristic-ended": "Characteristic ended."][$0]
+        }
+        func period(_ from: CalendarDate, _ to: CalendarDate?) -> String {
+            "From \(from.longDescription)" + (to.map { " to \($0.longDescription)" } ?? "")
+        }
+        addresses = person.addresses.reversed().enumerated().map { index, address in
+            Line(id: Int64(index), text: (address.lines + [address.town, address.postcode].compactMap { $0 }).joined(separator: ", "),
+                 period: period(address.validFrom, address.validTo), open: address.validTo == nil)
+        }
+        self.details = details.enumerated().map { index, stored in
+            Line(id: Int64(index), text: "\(stored.detail.kind.rawValue): \(stored.detail.value)", period: period(stored.detail.validFrom, stored.detail.validTo),
+                 open: stored.detail.validTo == nil)
+        }
+        self.characteristics = characteristics.map {
+            Line(id: $0.id, text: "\($0.record.code.rawValue) – \($0.record.code.meaning)", period: period($0.record.startDate, $0.record.endDate),
+                 open: $0.record.endDate == nil)
+        }
+        characteristicChoices = CharacteristicCode.allCases.map { Choice(value: String($0.rawValue), label: "\($0.rawValue) – \($0.meaning)", selected: false) }
+        kinds = ContactDetailRecord.Kind.allCases.map { Choice(value: $0.rawValue, label: $0 == .email ? "E-mail" : $0.rawValue.capitalized, selected: entered["detail-kind"] == $0.rawValue) }
+        line1 = FieldView(entered["line-1"], "line-1", problems)
+        line2 = FieldView(entered["line-2"], "line-2", problems)
+        town = FieldView(entered["town"], "town", problems)
+        postcode = FieldView(entered["postcode"], "postcode", problems)
+        addressFrom = FieldView(entered["address-from"] ?? today.iso, "address-from", problems)
+        detailKind = FieldView(nil, "detail-kind", problems)
+        detailValue = FieldView(entered["detail-value"], "detail-value", problems)
+        characteristic = FieldView(nil, "characteristic", problems)
+        characteristicFrom = FieldView(entered["characteristic-from"] ?? today.iso, "characteristic-from", problems)
+    }
+}
