@@ -27,11 +27,12 @@ let package = Package(
     targets: [
         .target(name: "WaymarkCore", swiftSettings: strictSettings),
         .target(name: "WaymarkSynthetic", dependencies: ["WaymarkCore"], swiftSettings: strictSettings),
+        .target(name: "WaymarkMatching", swiftSettings: strictSettings),
         .target(name: "WaymarkFormats", dependencies: ["WaymarkCore"], swiftSettings: strictSettings),
         .target(
             name: "WaymarkStore",
             dependencies: [
-                "WaymarkCore",
+                "WaymarkCore", "WaymarkMatching",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -42,7 +43,7 @@ let package = Package(
         .target(
             name: "WaymarkApp",
             dependencies: [
-                "WaymarkCore", "WaymarkStore", "WaymarkSynthetic", "WaymarkFormats",
+                "WaymarkCore", "WaymarkMatching", "WaymarkStore", "WaymarkSynthetic", "WaymarkFormats",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -82,6 +83,7 @@ let package = Package(
         ),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"], swiftSettings: strictSettings),
         .testTarget(name: "WaymarkSyntheticTests", dependencies: ["WaymarkSynthetic"], swiftSettings: strictSettings),
+        .testTarget(name: "WaymarkMatchingTests", dependencies: ["WaymarkMatching"], swiftSettings: strictSettings),
         .testTarget(
             name: "WaymarkFormatsTests",
             dependencies: ["WaymarkFormats"],

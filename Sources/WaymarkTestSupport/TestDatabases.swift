@@ -41,6 +41,9 @@ public enum TestDatabases {
             }
         case .postgres:
             guard let url = postgresURL else { throw TestDatabaseError.postgresNotConfigured }
+            // Each store holds up to ~10 connections; PostgreSQL allows 100 by default, and tests run in parallel.
+            await postgresSlots.acquire()
+            defer { Task { await postgresSlots.release() } }
             let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
             let admin = try await StoreDatabase.open(.postgres(url: url), logger: logger, migrate: false)
             do {
@@ -64,6 +67,35 @@ public enum TestDatabases {
             try? await admin.sql.raw("DROP SCHEMA \(ident: String(schema)) CASCADE").run()
             try? await admin.close()
             return try outcome.get()
+        }
+    }
+}
+
+/// How many PostgreSQL test stores may be open at once.
+let postgresSlots = AsyncSlots(6)
+
+/// A counting semaphore for async code: waiters queue and are resumed in order.
+actor AsyncSlots {
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) {
+        free = count
+    }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            free += 1
+        } else {
+            waiting.removeFirst().resume()
         }
     }
 }

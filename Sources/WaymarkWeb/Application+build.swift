@@ -39,11 +39,13 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(ReturnsController(services: services, templates: templates).endpoints, atPath: "/returns")
     router.addRoutes(FiguresController(services: services, templates: templates).endpoints)
     router.addRoutes(PersonController(services: services, templates: templates).endpoints)
+    router.addRoutes(SearchController(services: services, templates: templates).endpoints)
     router.addRoutes(CaseloadListController(services: services, templates: templates).endpoints)
     router.addRoutes(CaseworkController(services: services, templates: templates).endpoints)
     router.addRoutes(FollowUpController(services: services, templates: templates).endpoints)
     router.addRoutes(CaseloadController(services: services, templates: templates).endpoints)
     router.addRoutes(DetailsController(services: services, templates: templates).endpoints)
+    router.addRoutes(RecordWorkController(services: services, templates: templates).endpoints)
     router.addRoutes(UsersController(services: services, templates: templates, passwordCost: services.passwordCost).endpoints, atPath: "/admin/users")
     return router
 }

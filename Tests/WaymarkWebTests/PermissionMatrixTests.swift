@@ -35,9 +35,24 @@ import WaymarkTestSupport
         ("change a user", Route(method: .post, path: { "/admin/users/\($0.users[.personalAdviser]!)" }, allowed: [.administrator], fields: ["status": "active"])),
         ("record on my school's roll", Route(method: .get, path: { "/people/\($0.onCaseload)" }, allowed: lookers.union([.careersLeader]))),
         ("record at another school", Route(method: .get, path: { "/people/\($0.elsewhere)" }, allowed: lookers, hidden: [.careersLeader])),
+        ("search", Route(method: .get, path: { _ in "/search?q=okafor" }, allowed: lookers.union([.careersLeader]))),
         ("my work list", Route(method: .get, path: { _ in "/my-work/new" }, allowed: [.personalAdviser])),
         ("an adviser's caseload", Route(method: .get, path: { "/team/\($0.users[.personalAdviser]!)" }, allowed: [.manager])),
+        ("contact form, own caseload", Route(method: .get, path: { "/people/\($0.onCaseload)/contacts/new" }, allowed: changers)),
+        ("record a contact, own caseload", Route(method: .post, path: { "/people/\($0.onCaseload)/contacts" }, allowed: changers)),
+        ("record a contact, not on the caseload", Route(method: .post, path: { "/people/\($0.elsewhere)/contacts" },
+                                                        allowed: [.dataManager, .trackingOfficer], hidden: [.careersLeader])),
+        ("update the activity", Route(method: .post, path: { "/people/\($0.onCaseload)/activity" }, allowed: changers)),
+        ("details page", Route(method: .get, path: { "/people/\($0.onCaseload)/details" }, allowed: changers)),
+        ("add an address", Route(method: .post, path: { "/people/\($0.onCaseload)/addresses" }, allowed: changers)),
+        ("add a follow-up", Route(method: .post, path: { "/people/\($0.onCaseload)/follow-ups" }, allowed: changers)),
+        ("book an appointment", Route(method: .post, path: { "/people/\($0.onCaseload)/appointments" }, allowed: changers)),
+        ("assign an adviser", Route(method: .get, path: { "/people/\($0.elsewhere)/caseload" }, allowed: [.dataManager, .manager], hidden: [.careersLeader])),
+        ("save an assignment", Route(method: .post, path: { "/people/\($0.onCaseload)/caseload" }, allowed: [.dataManager, .manager], fields: ["tier": "9"])),
     ]
+
+    /// Who may change the record of a young person on the adviser's caseload.
+    static let changers: Set<Role> = [.dataManager, .trackingOfficer, .personalAdviser]
 
     @Test(arguments: TestDatabases.engines)
     func everyRouteAsEveryRoleAndSignedOut(_ engine: DatabaseEngine) async throws {

@@ -9,6 +9,8 @@ struct BulkTables {
 
     let provenance: [(any Encodable & Sendable)?]
     var tables: [(name: String, columns: [String], rows: [[(any Encodable & Sendable)?]])] = []
+    /// Search keys are derived, not facts: they carry no provenance.
+    var nameKeys: [(family: String, given: String, personID: Int64)] = []
 
     init(provenance: [(any Encodable & Sendable)?]) {
         self.provenance = provenance
@@ -21,6 +23,7 @@ struct BulkTables {
             ("need_assessment", ["person_id", "level_of_need", "send", "sen_support", "valid_from"], []),
             ("intended_destination", ["person_id", "code", "recorded_on"], []),
             ("september_guarantee", ["person_id", "year_group", "academic_year", "status", "la_code"], []),
+            ("person_alias", ["person_id", "given_name", "family_name", "kind"], []),
         ]
     }
 
@@ -53,6 +56,10 @@ struct BulkTables {
         for guarantee in entry.guarantees {
             append(7, [id, guarantee.year.rawValue, guarantee.academicYear.startYear, guarantee.status.rawValue, guarantee.laCode.code])
         }
+        for alias in entry.aliases {
+            append(8, [id, alias.givenName, alias.familyName, alias.kind])
+        }
+        for key in entry.nameKeys { nameKeys.append((key.family, key.given, id)) }
     }
 
     private mutating func append(_ table: Int, _ values: [(any Encodable & Sendable)?]) {
@@ -77,7 +84,22 @@ struct BulkTables {
             }
             written += table.rows.count
         }
+        // Keys are derived, not loaded data: they stay out of the rows/s figure.
+        try await writeNameKeys(on: db)
         return written
+    }
+
+    /// Sorted, so each statement walks the key index in order rather than jumping about it.
+    private func writeNameKeys(on db: any SQLDatabase) async throws {
+        let keys = nameKeys.sorted { ($0.family, $0.given, $0.personID) < ($1.family, $1.given, $1.personID) }
+        let rowsPerStatement = Self.maxBindsPerStatement / PersonNameKeys.columns.count
+        for start in stride(from: 0, to: keys.count, by: rowsPerStatement) {
+            var insert = db.insert(into: "person_name_key").columns(PersonNameKeys.columns)
+            for (family, given, id) in keys[start..<min(start + rowsPerStatement, keys.count)] {
+                insert = insert.values(SQLBind(family), SQLBind(given), SQLBind(id))
+            }
+            try await insert.run()
+        }
     }
 
     static let personColumns = [

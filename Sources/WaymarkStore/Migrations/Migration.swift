@@ -20,6 +20,8 @@ enum Migrations {
         M007Sessions(),
         M008Returns(),
         M009Workspace(),
+        M010SearchKeys(),
+        M011Campaigns(),
     ]
 }
 

@@ -43,21 +43,21 @@ public struct PersonBundleReader: Sendable {
     /// One young person of the LA with their histories, or nil when the id is
     /// unknown or belongs to another LA (the caller shows "not found" either way).
     public func person(_ id: Int64, responsibleLA: String) async throws -> PersonBundle? {
-        var batch = try await people(responsibleLA: responsibleLA, after: id - 1)
+        var batch = try await people(responsibleLA: responsibleLA, after: id - 1, limit: 1)
         guard let first = batch.first, first.id == id else { return nil }
         batch = [first]
         try await PersonHistoryLoader(db: db, range: id...id, registry: registry).fill(&batch)
         return batch.first
     }
 
-    private func people(responsibleLA: String, after: Int64) async throws -> [PersonBundle] {
+    private func people(responsibleLA: String, after: Int64, limit: Int? = nil) async throws -> [PersonBundle] {
         let rows = try await db.storedRows("""
             SELECT p.id, p.given_name, p.middle_names, p.family_name, p.date_of_birth, p.gender, p.ethnicity, p.upn, p.uln,
               p.cohort_status, p.cohort_status_since, p.responsible_la, p.educated_la, p.la_code_at_year_11,
               p.transferred_to_la, o.name AS school_name
             FROM young_person p LEFT JOIN organisation o ON o.id = p.school_id
             WHERE p.responsible_la = \(bind: responsibleLA) AND p.id > \(bind: after)
-            ORDER BY p.id LIMIT \(literal: batchSize)
+            ORDER BY p.id LIMIT \(literal: limit ?? batchSize)
             """)
         return try rows.map(Self.person)
     }

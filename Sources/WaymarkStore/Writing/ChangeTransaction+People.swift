@@ -67,6 +67,7 @@ extension ChangeTransaction {
                 ("transferred_to_la", person.transferredToLA?.code), ("school_id", person.schoolID),
                 ("cohort_status_since", person.cohortStatusSince?.iso),
             ])
+        try await PersonNameKeys.insert(PersonNames(identity).keys.map { (id, $0) }, on: db)
         try await audit(.create, entity: "young_person", entityID: id, personID: id, detail: "cohort=\(person.cohortStatus.rawValue)")
         return id
     }
@@ -90,6 +91,7 @@ extension ChangeTransaction {
         let id = try await insertReturningID(
             into: "person_alias",
             [("person_id", personID), ("given_name", givenName), ("family_name", familyName), ("kind", kind)])
+        try await PersonNameKeys.refresh(personID: personID, on: db)
         try await audit(.create, entity: "person_alias", entityID: id, personID: personID, detail: kind)
         return id
     }

@@ -39,7 +39,7 @@ struct PersonController {
                 placement: placement, names: names, followUps: try await followUps, appointments: appointmentList,
                 canChange: AccessPolicy.mayChange(user, personAdviserID: placement.adviserID),
                 canAssign: AccessPolicy.allows(user.role, .assignCaseload),
-                saved: request.uri.queryParameters.get("saved").map { String($0) }))
+                saved: request.uri.queryParameters.get("saved").map { String($0) }, now: services.now()))
         try await services.store.change(by: .user(user.id), at: services.now()) { tx in
             try await tx.audit(.view, entity: "young_person", entityID: id, personID: id)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkApp
 import WaymarkCore
 import WaymarkStore
@@ -44,6 +45,8 @@ struct PersonPage: PageModel {
         let canChange: Bool
         let canAssign: Bool
         let saved: String?
+        /// Splits the appointments into upcoming and past.
+        let now: Date
     }
 
     struct FollowUpEntry: Sendable {
@@ -59,6 +62,38 @@ struct PersonPage: PageModel {
         let place: String
         let status: String
         let canMark: Bool
+    }
+
+    /// Appointments in the groups an adviser acts on: what is coming, what
+    /// needs marking as attended or missed, who did not come, and the rest.
+    struct AppointmentGroups: Sendable {
+        let upcoming: [AppointmentEntry]
+        let toMark: [AppointmentEntry]
+        let missed: [AppointmentEntry]
+        let earlier: [AppointmentEntry]
+        let hasUpcoming: Bool
+        let hasToMark: Bool
+        let hasMissed: Bool
+        let hasEarlier: Bool
+
+        init(_ stored: [StoredAppointment], now: Date, canChange: Bool) {
+            let nowText = Timestamp.format(now)
+            func entry(_ appointment: StoredAppointment) -> AppointmentEntry {
+                AppointmentEntry(
+                    id: appointment.id, when: UKTime.describe(appointment.startsAt), place: appointment.place ?? "–", status: appointment.status,
+                    canMark: canChange && appointment.status == "booked")
+            }
+            // Stored timestamps are UTC ISO text of one width, so they compare as text.
+            let booked = stored.filter { $0.status == "booked" }
+            upcoming = booked.filter { $0.startsAt >= nowText }.sorted { $0.startsAt < $1.startsAt }.map(entry)
+            toMark = booked.filter { $0.startsAt < nowText }.map(entry)
+            missed = stored.filter { $0.status == "missed" }.map(entry)
+            earlier = stored.filter { $0.status != "booked" && $0.status != "missed" }.map(entry)
+            hasUpcoming = !upcoming.isEmpty
+            hasToMark = !toMark.isEmpty
+            hasMissed = !missed.isEmpty
+            hasEarlier = !earlier.isEmpty
+        }
     }
 
     let title: String
@@ -82,7 +117,7 @@ struct PersonPage: PageModel {
     let canAssign: Bool
     let followUps: [FollowUpEntry]
     let hasFollowUps: Bool
-    let appointments: [AppointmentEntry]
+    let appointments: AppointmentGroups
     let hasAppointments: Bool
     let saved: String?
     let today: String
@@ -100,12 +135,8 @@ struct PersonPage: PageModel {
             FollowUpEntry(id: $0.id, due: (try? CalendarDate(iso: $0.dueOn))?.longDescription ?? $0.dueOn, description: $0.description, overdue: $0.dueOn < today.iso)
         }
         hasFollowUps = !followUps.isEmpty
-        appointments = work.appointments.map {
-            AppointmentEntry(
-                id: $0.id, when: String($0.startsAt.prefix(16)).replacingOccurrences(of: "T", with: " "), place: $0.place ?? "–",
-                status: $0.status, canMark: work.canChange && $0.status == "booked")
-        }
-        hasAppointments = !appointments.isEmpty
+        appointments = AppointmentGroups(work.appointments, now: work.now, canChange: work.canChange)
+        hasAppointments = !work.appointments.isEmpty
         name = [person.givenName, person.middleNames, person.familyName].compactMap { $0 }.joined(separator: " ")
         title = name
         userName = user.displayName
@@ -178,7 +209,7 @@ struct PersonPage: PageModel {
         }
         self.contacts = contacts.map { contact in
             ContactEntry(
-                when: String(contact.occurredAt.prefix(16)).replacingOccurrences(of: "T", with: " "),
+                when: UKTime.describe(contact.occurredAt),
                 how: "\(contact.method), \(contact.direction)", outcome: contact.outcome, summary: contact.summary, nextStep: contact.nextStep,
                 who: contact.recordedBy.flatMap { work.names[$0] } ?? "system", source: contact.source)
         }
@@ -189,7 +220,7 @@ struct PersonPage: PageModel {
 
     static let confirmations = [
         "contact": "Contact recorded.", "activity": "Activity saved: it is now on the pathway.", "follow-up": "Follow-up added.",
-        "follow-up-done": "Follow-up marked done.", "appointment": "Appointment updated.", "caseload": "Adviser, tier and level of need saved.",
+        "follow-up-done": "Follow-up marked done.", "appointment": "Appointment updated.", "appointment-booked": "Appointment booked.", "caseload": "Adviser, tier and level of need saved.",
     ]
 
     static func describe(_ state: ParticipationState) -> String {

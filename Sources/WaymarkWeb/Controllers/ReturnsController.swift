@@ -44,7 +44,7 @@ struct ReturnsController {
 
     func generate(_ request: Request, context: WebContext) async throws -> Response {
         let (user, _) = try context.require(.statutoryReturns)
-        let form = try await request.decode(as: GenerateForm.self, context: context)
+        let form = try await request.decodeForm(as: GenerateForm.self, context: context)
         let today = CalendarDate.today(from: services.now())
         let periodEnd: CalendarDate
         do {

@@ -59,6 +59,15 @@ struct WebDriver {
         }
     }
 
+    /// Sets a field's value as a person picking from a date picker would (typing into
+    /// `<input type=date>` depends on the browser's locale).
+    func setValue(_ value: String, of selector: String) async throws {
+        _ = try await element(css: selector)
+        _ = try await Self.call(
+            sessionURL.appendingPathComponent("execute/sync"), method: "POST",
+            body: ["script": "document.querySelector(arguments[0]).value = arguments[1];", "args": [selector, value]])
+    }
+
     func text(of selector: String) async throws -> String {
         try await onElement(selector) { id in
             try await Self.call(sessionURL.appendingPathComponent("element/\(id)/text"), method: "GET", body: nil) as? String ?? ""

@@ -40,7 +40,7 @@ struct UsersController {
 
     func add(_ request: Request, context: WebContext) async throws -> Response {
         let (admin, _) = try context.require(.manageUsers)
-        let form = try await request.decode(as: NewUserForm.self, context: context)
+        let form = try await request.decodeForm(as: NewUserForm.self, context: context)
         guard let role = form.role.flatMap(Role.init(rawValue:)) else {
             return try await page(context: context, user: admin, form: form, error: .init(field: "role", message: "Choose a role"))
         }
@@ -66,7 +66,7 @@ struct UsersController {
         guard target.id != admin.id else {
             throw HTTPError(.badRequest, message: "You cannot change your own role or disable your own account. Ask another administrator.")
         }
-        let form = try await request.decode(as: UpdateForm.self, context: context)
+        let form = try await request.decodeForm(as: UpdateForm.self, context: context)
         let role = try form.role.map { text in
             guard let role = Role(rawValue: text) else { throw HTTPError(.badRequest, message: "role: '\(text.prefix(40))' is not a Waymark role") }
             return role

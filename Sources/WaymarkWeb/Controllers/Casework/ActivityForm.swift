@@ -37,8 +37,11 @@ struct ActivityForm: Decodable, Sendable {
         } else {
             problems.add("code", "Choose the activity (NCCIS 200)")
         }
-        let start = problems.date(startDate, field: "start-date", label: "the start date", required: true)
-        let ascertained = problems.date(dateAscertained, field: "date-ascertained", label: "the date ascertained", required: true)
+        // The two mandatory dates name their NCCIS errors (202, 203) like every other rule on this form.
+        let start = problems.date(startDate, field: "start-date", label: "the start date", required: false)
+        if Self.isBlank(startDate) { problems.add("start-date", "Enter the start date (NCCIS 202)") }
+        let ascertained = problems.date(dateAscertained, field: "date-ascertained", label: "the date ascertained", required: false)
+        if Self.isBlank(dateAscertained) { problems.add("date-ascertained", "Enter the date ascertained (NCCIS 203)") }
         let verified = problems.date(dateVerified, field: "date-verified", label: "the date verified", required: false)
         let review = problems.date(reviewDate, field: "review-date", label: "the review date", required: false)
         let predictedEnd = problems.date(predictedEndDate, field: "predicted-end-date", label: "the predicted end date", required: false)
@@ -56,6 +59,23 @@ struct ActivityForm: Decodable, Sendable {
         var violations = ActivityEntryRules.check(activity)
         if let person { violations += PersonActivityRules.check(activity, for: person, on: today) }
         for violation in violations { problems.add(violation, fieldIDs: Self.fieldIDs) }
+        Self.checkPreSixteenCurrency(activity, today: today, into: &problems)
         return (problems.isEmpty ? activity : nil, problems)
+    }
+
+    /// Error 909 at the next return: a pre-16 activity is current for one
+    /// academic year, so one that neither started nor was verified in this
+    /// academic year would be out of date the day it is saved.
+    static func checkPreSixteenCurrency(_ activity: ActivityRecord, today: CalendarDate, into problems: inout FormProblems) {
+        guard activity.code.group == .preSixteen else { return }
+        let yearStart = AcademicYear(containing: today).firstDay
+        guard activity.startDate < yearStart, (activity.dateVerified ?? activity.startDate) < yearStart else { return }
+        problems.add(
+            "start-date",
+            "A pre-16 activity must have started, or been verified, on or after \(yearStart.longDescription), the start of this academic year (NCCIS 909)")
+    }
+
+    private static func isBlank(_ value: String?) -> Bool {
+        (value ?? "").trimmingCharacters(in: .whitespaces).isEmpty
     }
 }

@@ -30,7 +30,7 @@ struct CaseloadController {
 
     func save(_ request: Request, context: WebContext) async throws -> Response {
         let record = try await EditableRecord.load(context, services: services, need: .assign)
-        let form = try await request.decode(as: CaseloadForm.self, context: context)
+        let form = try await request.decodeForm(as: CaseloadForm.self, context: context)
         var problems = FormProblems()
         let advisers = try await UserQueries(store: services.store).advisers(organisationID: record.user.organisationID)
         var adviserID: Int64?

@@ -27,14 +27,16 @@ struct CaseworkController {
 
     func saveContact(_ request: Request, context: WebContext) async throws -> Response {
         let record = try await EditableRecord.load(context, services: services)
-        let form = try await request.decode(as: ContactForm.self, context: context)
-        let (contact, followUp, problems) = form.validated(today: today, now: services.now(), adviserID: record.user.id)
-        guard problems.isEmpty else {
+        let form = try await request.decodeForm(as: ContactForm.self, context: context)
+        let (checked, problems) = form.validated(today: today, now: services.now(), adviserID: record.user.id)
+        guard let checked, problems.isEmpty else {
             return try templates.render(ContactPage(frame: try await frame(record, context, problems), form: form, problems: problems), status: .unprocessableContent)
         }
+        // The contact, its follow-up and its appointment are saved together or not at all.
         try await services.store.change(by: .user(record.user.id), at: services.now()) { tx in
-            try await tx.recordContact(contact, for: record.personID)
-            if let followUp { try await tx.addFollowUp(followUp, for: record.personID) }
+            try await tx.recordContact(checked.contact, for: record.personID)
+            if let followUp = checked.followUp { try await tx.addFollowUp(followUp, for: record.personID) }
+            if let appointment = checked.appointment { try await tx.bookAppointment(appointment, for: record.personID) }
         }
         context.logger.info("contact recorded", metadata: ["person": "\(record.personID)"])
         return .redirect(to: "/people/\(record.personID)?saved=contact", type: .normal)
@@ -48,7 +50,7 @@ struct CaseworkController {
 
     func saveActivity(_ request: Request, context: WebContext) async throws -> Response {
         let record = try await EditableRecord.load(context, services: services)
-        let form = try await request.decode(as: ActivityForm.self, context: context)
+        let form = try await request.decodeForm(as: ActivityForm.self, context: context)
         let person = try await bundle(record)
         let (activity, problems) = form.validated(person: Self.personContext(person, on: today), today: today)
         guard let activity, problems.isEmpty else {

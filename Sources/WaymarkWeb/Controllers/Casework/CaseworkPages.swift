@@ -49,6 +49,11 @@ struct ContactPage: PageModel {
     let notes: FieldView
     let nextStep: FieldView
     let followUpOn: FieldView
+    let appointmentOn: FieldView
+    let appointmentAt: FieldView
+    let appointmentPlace: FieldView
+    /// The appointment fields start folded away unless something was typed in them.
+    let showAppointment: Bool
     // Templates read stored properties only, so the frame's fields are repeated here.
     let userName: String
     let role: String
@@ -75,6 +80,10 @@ struct ContactPage: PageModel {
         notes = FieldView(form.notes, "notes", problems)
         nextStep = FieldView(form.nextStep, "next-step", problems)
         followUpOn = FieldView(form.followUpOn, "follow-up-on", problems)
+        appointmentOn = FieldView(form.appointmentOn, "appointment-on", problems)
+        appointmentAt = FieldView(form.appointmentAt, "appointment-at", problems)
+        appointmentPlace = FieldView(form.appointmentPlace, "appointment-place", problems)
+        showAppointment = [form.appointmentOn, form.appointmentAt, form.appointmentPlace].contains { !($0 ?? "").isEmpty }
     }
 }
 

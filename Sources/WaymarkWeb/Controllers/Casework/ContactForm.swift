@@ -11,18 +11,29 @@ struct ContactForm: Decodable, Sendable {
     var notes: String?
     var nextStep: String?
     var followUpOn: String?
+    var appointmentOn: String?
+    var appointmentAt: String?
+    var appointmentPlace: String?
 
     enum CodingKeys: String, CodingKey {
         case occurredOn = "occurred-on", method, direction, outcome, notes
         case nextStep = "next-step", followUpOn = "follow-up-on"
+        case appointmentOn = "appointment-on", appointmentAt = "appointment-at", appointmentPlace = "appointment-place"
+    }
+
+    /// What one "Save contact" writes, in one transaction.
+    struct Checked: Sendable {
+        let contact: NewContact
+        let followUp: NewFollowUp?
+        let appointment: NewAppointment?
     }
 
     static let outcomeLimit = 200
     static let notesLimit = 4_000
     static let nextStepLimit = 500
 
-    /// The contact (and follow-up, if a date was given) to save, or the problems.
-    func validated(today: CalendarDate, now: Date, adviserID: Int64) -> (NewContact, NewFollowUp?, FormProblems) {
+    /// The contact (with the follow-up and appointment, if dates were given) to save, or the problems.
+    func validated(today: CalendarDate, now: Date, adviserID: Int64) -> (Checked?, FormProblems) {
         var problems = FormProblems()
         let occurredOn = problems.date(occurredOn, field: "occurred-on", label: "the date of the contact", required: true)
         if let occurredOn, occurredOn > today { problems.add("occurred-on", "The date of the contact cannot be in the future") }
@@ -35,13 +46,13 @@ struct ContactForm: Decodable, Sendable {
         let nextStep = problems.text(nextStep, field: "next-step", label: "the next step", required: false, maxLength: Self.nextStepLimit)
         let followUpOn = problems.date(followUpOn, field: "follow-up-on", label: "the follow-up date", required: false)
         if let followUpOn, followUpOn < today { problems.add("follow-up-on", "The follow-up date must be today or later") }
-        guard problems.isEmpty, let occurredOn, let method, let direction, let outcome else {
-            return (NewContact(occurredAt: now, method: .phone, direction: .outbound, outcome: ""), nil, problems)
-        }
-        // A contact today keeps its time; an earlier one is placed at midday of its day.
-        let occurredAt = occurredOn == today ? now : Timestamp.parse("\(occurredOn.iso)T12:00:00Z") ?? now
+        let appointment = AppointmentFields(on: appointmentOn, at: appointmentAt, place: appointmentPlace)
+            .validated(required: false, now: now, adviserID: adviserID, problems: &problems)
+        guard problems.isEmpty, let occurredOn, let method, let direction, let outcome else { return (nil, problems) }
+        // A contact today keeps its time; an earlier one is placed at midday (UK time) of its day.
+        let occurredAt = occurredOn == today ? now : UKTime.instant(on: occurredOn, hour: 12, minute: 0) ?? now
         let contact = NewContact(occurredAt: occurredAt, method: method, direction: direction, outcome: outcome, summary: notes, nextStep: nextStep)
         let followUp = followUpOn.map { NewFollowUp(dueOn: $0, description: nextStep ?? "Follow up the contact of \(occurredOn.iso)", assignedUserID: adviserID) }
-        return (contact, followUp, problems)
+        return (Checked(contact: contact, followUp: followUp, appointment: appointment), problems)
     }
 }

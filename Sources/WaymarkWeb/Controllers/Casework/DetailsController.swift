@@ -27,7 +27,7 @@ struct DetailsController {
 
     func addAddress(_ request: Request, context: WebContext) async throws -> Response {
         let record = try await EditableRecord.load(context, services: services)
-        let form = try await request.decode(as: AddressForm.self, context: context)
+        let form = try await request.decodeForm(as: AddressForm.self, context: context)
         let (address, problems) = form.validated(today: today)
         guard let address else {
             return try await page(record, context, problems: problems, entered: ["line-1": form.line1, "line-2": form.line2, "town": form.town, "postcode": form.postcode, "address-from": form.validFrom])
@@ -38,7 +38,7 @@ struct DetailsController {
 
     func addContactDetail(_ request: Request, context: WebContext) async throws -> Response {
         let record = try await EditableRecord.load(context, services: services)
-        let form = try await request.decode(as: ContactDetailForm.self, context: context)
+        let form = try await request.decodeForm(as: ContactDetailForm.self, context: context)
         let (detail, problems) = form.validated(today: today)
         guard let detail else { return try await page(record, context, problems: problems, entered: ["detail-value": form.value, "detail-kind": form.kind]) }
         try await services.store.change(by: .user(record.user.id), at: services.now()) { tx in try await tx.addContactDetail(detail, for: record.personID) }
@@ -47,7 +47,7 @@ struct DetailsController {
 
     func addCharacteristic(_ request: Request, context: WebContext) async throws -> Response {
         let record = try await EditableRecord.load(context, services: services)
-        let form = try await request.decode(as: CharacteristicForm.self, context: context)
+        let form = try await request.decodeForm(as: CharacteristicForm.self, context: context)
         let (characteristic, problems) = form.validated(today: today)
         guard let characteristic else { return try await page(record, context, problems: problems, entered: ["characteristic-from": form.startDate]) }
         try await services.store.change(by: .user(record.user.id), at: services.now()) { tx in try await tx.addCharacteristic(characteristic, for: record.personID) }

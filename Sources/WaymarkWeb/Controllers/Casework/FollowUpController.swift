@@ -5,8 +5,8 @@ import WaymarkCore
 import WaymarkStore
 
 /// Follow-ups and appointments from the record page: add one, mark it done,
-/// record whether the young person came. Problems come back as a 422 page
-/// naming the field; nothing is saved.
+/// record whether the young person came. A follow-up with problems comes
+/// back on its form (422) naming the field; nothing is saved.
 struct FollowUpController {
     let services: WebServices
     let templates: Templates
@@ -18,30 +18,21 @@ struct FollowUpController {
             .post("people/:id/appointments/:item", use: attendance)
     }
 
-    struct FollowUpForm: Decodable {
-        var dueOn: String?
-        var description: String?
-        enum CodingKeys: String, CodingKey { case dueOn = "due-on", description }
-    }
-
     struct AttendanceForm: Decodable {
         var status: String?
     }
 
     func add(_ request: Request, context: WebContext) async throws -> Response {
         let record = try await EditableRecord.load(context, services: services)
-        let form = try await request.decode(as: FollowUpForm.self, context: context)
-        var problems = FormProblems()
-        let today = CalendarDate.today(from: services.now())
-        let due = problems.date(form.dueOn, field: "due-on", label: "the date it is due", required: true)
-        if let due, due < today { problems.add("due-on", "A new follow-up cannot be due in the past") }
-        let description = problems.text(form.description, field: "description", label: "what needs doing", required: true, maxLength: 500)
-        guard problems.isEmpty, let due, let description else {
-            throw HTTPError(.unprocessableContent, message: problems.all.map(\.message).joined(separator: ". ") + ". Go back and try again.")
+        let form = try await request.decodeForm(as: NewFollowUpForm.self, context: context)
+        // Left with the young person's adviser when they have one, so it shows on that adviser's work today.
+        let (followUp, problems) = form.validated(today: CalendarDate.today(from: services.now()), assignee: record.placement.adviserID ?? record.user.id)
+        guard let followUp, problems.isEmpty else {
+            let frame = try await CaseworkFrame.load(record, context, services: services, problems: problems)
+            return try templates.render(FollowUpPage(frame: frame, form: form, problems: problems), status: .unprocessableContent)
         }
-        let assignee = record.placement.adviserID ?? record.user.id
         try await services.store.change(by: .user(record.user.id), at: services.now()) { tx in
-            try await tx.addFollowUp(NewFollowUp(dueOn: due, description: description, assignedUserID: assignee), for: record.personID)
+            try await tx.addFollowUp(followUp, for: record.personID)
         }
         return .redirect(to: "/people/\(record.personID)?saved=follow-up#follow-ups", type: .normal)
     }
@@ -60,9 +51,15 @@ struct FollowUpController {
     func attendance(_ request: Request, context: WebContext) async throws -> Response {
         let record = try await EditableRecord.load(context, services: services)
         guard let item = context.parameters.get("item", as: Int64.self) else { throw Self.notFound }
-        let form = try await request.decode(as: AttendanceForm.self, context: context)
-        guard let status = form.status.flatMap(NewAppointment.Status.init(rawValue:)) else {
-            throw HTTPError(.unprocessableContent, message: "status: choose attended, missed or cancelled.")
+        let form = try await request.decodeForm(as: AttendanceForm.self, context: context)
+        guard let status = form.status.flatMap(NewAppointment.Status.init(rawValue:)), status != .booked else {
+            throw HTTPError(.unprocessableContent, message: "Choose whether the young person attended or missed the appointment, or cancel it (the field 'status').")
+        }
+        guard let appointment = try await CaseworkQueries(store: services.store).appointments(of: record.personID, limit: 1_000).first(where: { $0.id == item })
+        else { throw Self.notFound }
+        // Attendance is a fact about the past: a booking still to come can only be cancelled.
+        if status != .cancelled, let startsAt = Timestamp.parse(appointment.startsAt), startsAt > services.now() {
+            throw HTTPError(.unprocessableContent, message: "This appointment has not happened yet, so it cannot be marked \(status.rawValue). You can cancel it.")
         }
         do {
             try await services.store.change(by: .user(record.user.id), at: services.now()) { tx in

@@ -1,0 +1,43 @@
+import WaymarkCore
+import WaymarkMatching
+
+/// What a search box's text asks for: name parts, a date of birth, a
+/// postcode, a UPN or a ULN, in any order and mix.
+public struct SearchRequest: Sendable, Equatable {
+    /// Each typed name word's normalised parts ("Bennett-Clarke" → ["bennett", "clarke"]).
+    public var nameWords: [[String]] = []
+    public var dateOfBirth: CalendarDate?
+    /// Upper case with one space before the inward code: "NM3 4QT".
+    public var postcode: String?
+    public var upn: String?
+    public var uln: String?
+    /// Words that were none of the above, to tell the user they were left out.
+    public var ignored: [String] = []
+
+    public var nameTokens: [String] { nameWords.flatMap { $0 } }
+
+    /// The kinds asked for, for logs and benchmarks (never the values).
+    public var kinds: [String] {
+        [("name", !nameWords.isEmpty), ("dob", dateOfBirth != nil), ("postcode", postcode != nil), ("upn", upn != nil), ("uln", uln != nil)]
+            .filter(\.1).map(\.0)
+    }
+}
+
+/// Why a search could not be run, in words for the person who typed it.
+public enum SearchInputError: Error, Equatable, CustomStringConvertible {
+    case empty
+    case tooLong(limit: Int)
+    case nothingToSearch
+
+    public var description: String {
+        switch self {
+        case .empty:
+            "Enter a name, date of birth, postcode, UPN or ULN to search for."
+        case .tooLong(let limit):
+            "The search is too long. Enter at most \(limit) characters: a name, date of birth, postcode, UPN or ULN."
+        case .nothingToSearch:
+            "Nothing in the search could be used. Enter a name, a date of birth like 14/03/2009, a postcode like NM3 4QT, "
+                + "a UPN (a letter and 12 digits) or a ULN (10 digits)."
+        }
+    }
+}

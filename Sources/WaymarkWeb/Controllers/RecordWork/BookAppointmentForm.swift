@@ -1,0 +1,42 @@
+import Foundation
+import WaymarkStore
+
+/// "Book an appointment", on its own page (the contact form can also book one).
+struct BookAppointmentForm: Decodable, Sendable {
+    var appointmentOn: String?
+    var appointmentAt: String?
+    var appointmentPlace: String?
+    enum CodingKeys: String, CodingKey { case appointmentOn = "appointment-on", appointmentAt = "appointment-at", appointmentPlace = "appointment-place" }
+
+    func validated(now: Date, userID: Int64) -> (NewAppointment?, FormProblems) {
+        var problems = FormProblems()
+        let appointment = AppointmentFields(on: appointmentOn, at: appointmentAt, place: appointmentPlace)
+            .validated(required: true, now: now, adviserID: userID, problems: &problems)
+        return (problems.isEmpty ? appointment : nil, problems)
+    }
+}
+
+/// The page of the "Book an appointment" form.
+struct AppointmentPage: PageModel {
+    static let template = "record-appointment"
+
+    let title: String
+    let frame: CaseworkFrame
+    let userName: String
+    let role: String
+    let csrf: String
+    let appointmentOn: FieldView
+    let appointmentAt: FieldView
+    let appointmentPlace: FieldView
+
+    init(frame: CaseworkFrame, form: BookAppointmentForm, problems: FormProblems) {
+        title = "Book an appointment – \(frame.personName)"
+        self.frame = frame
+        userName = frame.userName
+        role = frame.role
+        csrf = frame.csrf
+        appointmentOn = FieldView(form.appointmentOn, "appointment-on", problems)
+        appointmentAt = FieldView(form.appointmentAt, "appointment-at", problems)
+        appointmentPlace = FieldView(form.appointmentPlace, "appointment-place", problems)
+    }
+}

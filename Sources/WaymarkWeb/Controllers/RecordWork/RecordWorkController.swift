@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import WaymarkApp
+import WaymarkCore
+import WaymarkStore
+
+/// The form pages for follow-ups and appointments on a record (saving a
+/// follow-up, marking it done and recording attendance are in
+/// ``FollowUpController``). A booking with problems comes back with them
+/// (422) and saves nothing.
+struct RecordWorkController {
+    let services: WebServices
+    let templates: Templates
+
+    var endpoints: RouteCollection<WebContext> {
+        RouteCollection(context: WebContext.self)
+            .get("people/:id/follow-ups/new", use: newFollowUp)
+            .get("people/:id/appointments/new", use: newAppointment)
+            .post("people/:id/appointments", use: bookAppointment)
+    }
+
+    func newFollowUp(_ request: Request, context: WebContext) async throws -> Response {
+        let record = try await EditableRecord.load(context, services: services)
+        let form = NewFollowUpForm(dueOn: CalendarDate.today(from: services.now()).adding(days: 7).iso, description: nil)
+        let frame = try await CaseworkFrame.load(record, context, services: services, problems: FormProblems())
+        return try templates.render(FollowUpPage(frame: frame, form: form, problems: FormProblems()))
+    }
+
+    func newAppointment(_ request: Request, context: WebContext) async throws -> Response {
+        let record = try await EditableRecord.load(context, services: services)
+        let frame = try await CaseworkFrame.load(record, context, services: services, problems: FormProblems())
+        return try templates.render(AppointmentPage(frame: frame, form: BookAppointmentForm(), problems: FormProblems()))
+    }
+
+    func bookAppointment(_ request: Request, context: WebContext) async throws -> Response {
+        let record = try await EditableRecord.load(context, services: services)
+        let form = try await request.decodeForm(as: BookAppointmentForm.self, context: context)
+        let (appointment, problems) = form.validated(now: services.now(), userID: record.user.id)
+        guard let appointment, problems.isEmpty else {
+            let frame = try await CaseworkFrame.load(record, context, services: services, problems: problems)
+            return try templates.render(AppointmentPage(frame: frame, form: form, problems: problems), status: .unprocessableContent)
+        }
+        let id = try await services.store.change(by: .user(record.user.id), at: services.now()) { tx in
+            try await tx.bookAppointment(appointment, for: record.personID)
+        }
+        context.logger.info("appointment booked", metadata: ["person": "\(record.personID)", "appointment": "\(id)"])
+        return .redirect(to: "/people/\(record.personID)?saved=appointment-booked#appointments", type: .normal)
+    }
+}
