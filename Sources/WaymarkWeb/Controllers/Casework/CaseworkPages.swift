@@ -67,8 +67,7 @@ struct ContactPage: PageModel {
         csrf = frame.csrf
         occurredOn = FieldView(form.occurredOn, "occurred-on", problems)
         methods = NewContact.Method.allCases.map {
-            Choice(value: $0.rawValue, label: $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst().replacingOccurrences(of: "-", with: " "),
-                   selected: $0.rawValue == form.method)
+            Choice(value: $0.rawValue, label: Self.methodLabels[$0] ?? $0.rawValue, selected: $0.rawValue == form.method)
         }
         methodError = FieldView(nil, "method", problems)
         directions = [
@@ -85,6 +84,13 @@ struct ContactPage: PageModel {
         appointmentPlace = FieldView(form.appointmentPlace, "appointment-place", problems)
         showAppointment = [form.appointmentOn, form.appointmentAt, form.appointmentPlace].contains { !($0 ?? "").isEmpty }
     }
+}
+
+extension ContactPage {
+    static let methodLabels: [NewContact.Method: String] = [
+        .faceToFace: "Face to face", .phone: "Phone", .sms: "Text message", .email: "E-mail", .letter: "Letter", .visit: "Home visit",
+        .video: "Video call",
+    ]
 }
 
 struct ActivityPage: PageModel {
