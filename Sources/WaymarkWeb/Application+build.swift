@@ -45,6 +45,7 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(FollowUpController(services: services, templates: templates).endpoints)
     router.addRoutes(CaseloadController(services: services, templates: templates).endpoints)
     router.addRoutes(DetailsController(services: services, templates: templates).endpoints)
+    router.addRoutes(QueuesController(services: services, templates: templates).endpoints, atPath: "/queues")
     router.addRoutes(RecordWorkController(services: services, templates: templates).endpoints)
     router.addRoutes(UsersController(services: services, templates: templates, passwordCost: services.passwordCost).endpoints, atPath: "/admin/users")
     return router

@@ -36,6 +36,8 @@ import WaymarkTestSupport
         ("record on my school's roll", Route(method: .get, path: { "/people/\($0.onCaseload)" }, allowed: lookers.union([.careersLeader]))),
         ("record at another school", Route(method: .get, path: { "/people/\($0.elsewhere)" }, allowed: lookers, hidden: [.careersLeader])),
         ("search", Route(method: .get, path: { _ in "/search?q=okafor" }, allowed: lookers.union([.careersLeader]))),
+        ("queues", Route(method: .get, path: { _ in "/queues" }, allowed: [.dataManager, .trackingOfficer, .manager])),
+        ("assign from a queue", Route(method: .post, path: { _ in "/queues/assign" }, allowed: [.dataManager, .trackingOfficer, .manager])),
         ("my work list", Route(method: .get, path: { _ in "/my-work/new" }, allowed: [.personalAdviser])),
         ("an adviser's caseload", Route(method: .get, path: { "/team/\($0.users[.personalAdviser]!)" }, allowed: [.manager])),
         ("contact form, own caseload", Route(method: .get, path: { "/people/\($0.onCaseload)/contacts/new" }, allowed: changers)),

@@ -19,6 +19,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case figures
     /// The team view: caseload sizes and contacts per adviser.
     case teamOverview
+    /// The tracking queues (not known, lapsing, NEET without contact) and assigning from them.
+    case workQueues
 }
 
 /// The permission matrix. Least privilege: administrators run accounts and
@@ -27,10 +29,10 @@ public enum AccessPolicy {
     public static func permissions(of role: Role) -> Set<Permission> {
         switch role {
         case .administrator: [.manageUsers]
-        case .dataManager: [.readRecords, .changeAnyRecord, .assignCaseload, .statutoryReturns, .figures]
-        case .trackingOfficer: [.readRecords, .changeAnyRecord, .figures]
+        case .dataManager: [.readRecords, .changeAnyRecord, .assignCaseload, .statutoryReturns, .figures, .workQueues]
+        case .trackingOfficer: [.readRecords, .changeAnyRecord, .figures, .workQueues]
         case .personalAdviser: [.readRecords, .changeOwnCaseload, .figures]
-        case .manager: [.readRecords, .assignCaseload, .figures, .teamOverview]
+        case .manager: [.readRecords, .assignCaseload, .figures, .teamOverview, .workQueues]
         case .careersLeader: [.readRecords]
         }
     }
