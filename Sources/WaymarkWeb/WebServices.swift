@@ -21,11 +21,14 @@ public struct WebServices: Sendable {
     public let returnsDirectory: String
     /// bcrypt work factor for passwords set through the web (12; tests lower it).
     public let passwordCost: UInt8
+    /// The home page's headline counts, reused for `headlineCountsLifetime` seconds.
+    let headlineCounts: HeadlineCountsCache
 
     public init(
         store: Store, registry: LocalAuthorityRegistry, laCode: LocalAuthorityCode, classifier: ParticipationClassifier = ParticipationClassifier(),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), secureCookies: Bool = false,
         returnsDirectory: String = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-returns").path, passwordCost: UInt8 = 12,
+        headlineCountsLifetime: TimeInterval = 120,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
@@ -36,6 +39,7 @@ public struct WebServices: Sendable {
         self.secureCookies = secureCookies
         self.returnsDirectory = returnsDirectory
         self.passwordCost = passwordCost
+        self.headlineCounts = HeadlineCountsCache(lifetime: headlineCountsLifetime)
         self.now = now
     }
 }

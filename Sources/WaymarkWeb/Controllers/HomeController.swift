@@ -29,7 +29,11 @@ struct HomeController {
             page.showTeam(try await TeamQueries(store: services.store).workloads(organisationID: user.organisationID, scope: scope, contactsSince: since))
         }
         if AccessPolicy.allows(user.role, .figures) {
-            page.showCounts(try await ParticipationQuery(store: services.store).counts(responsibleLA: services.laCode, on: today, classifier: services.classifier))
+            let (store, la, classifier) = (services.store, services.laCode, services.classifier)
+            let (counts, countedAt) = try await services.headlineCounts.counts(on: today, now: now) {
+                try await ParticipationQuery(store: store).counts(responsibleLA: la, on: today, classifier: classifier)
+            }
+            page.showCounts(counts, countedAt: String(Timestamp.format(countedAt).dropFirst(11).prefix(5)))
         }
         return try templates.render(page)
     }

@@ -45,6 +45,7 @@ struct HomePage: PageModel {
     var hasCounts = false
     var figures: [Figure] = []
     var held = ""
+    var countedAt = ""
 
     /// The page's one h1, named after the first section this role sees
     /// (stored, not computed: templates read stored properties only).
@@ -80,8 +81,9 @@ struct HomePage: PageModel {
         }
     }
 
-    mutating func showCounts(_ counts: ParticipationCounts) {
+    mutating func showCounts(_ counts: ParticipationCounts, countedAt: String) {
         hasCounts = true
+        self.countedAt = countedAt
         countsNeedHeading = hasWork || hasTeam
         if !countsNeedHeading { heading = "Young people today" }
         held = counts.recordsHeld.formatted()

@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOConcurrencyHelpers
+import Testing
+import WaymarkApp
+import WaymarkCore
+import WaymarkStore
+import WaymarkTestSupport
+@testable import WaymarkWeb
+
+/// The home page's headline counts are reused for a short while, say when
+/// they were counted, and are counted again once that while has passed.
+@Suite struct HeadlineCountsTests {
+    static func records(_ html: String) -> String? {
+        html.firstMatch(of: try! Regex("for the ([0-9,]+) young people"))?.output[1].substring.map(String.init)
+    }
+
+    @Test(arguments: TestDatabases.engines)
+    func countsAreReusedBrieflyThenCountedAgain(_ engine: DatabaseEngine) async throws {
+        try await TestDatabases.withFreshStore(engine) { store in
+            let fixture = try await AccessFixture.build(store)
+            let clock = NIOLockedValueBox(WebTestHarness.now)
+            let services = WebServices(
+                store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4, headlineCountsLifetime: 120,
+                now: { clock.withLockedValue { $0 } })
+            let app = try await buildApplication(services: services, configuration: WebConfiguration(), logger: .init(label: "test"))
+            try await app.test(.router) { client in
+                let (_, cookies) = try await client.signIn(email: AccessFixture.email(.trackingOfficer))
+                let first = try await client.get("/", cookies: cookies)
+                #expect(Self.records(first.text) == "2")
+                #expect(first.text.contains("counted at "))
+                let la = try DemoAuthority.registry.code(DemoAuthority.code)
+                try await store.change(by: .system("test"), at: WebTestHarness.now) { tx in
+                    _ = try await tx.createPerson(
+                        NewYoungPerson(
+                            identity: YoungPersonIdentity(givenName: "Noor", familyName: "Haddad", dateOfBirth: try CalendarDate(iso: "2009-05-01"),
+                                                          gender: .female, ethnicity: .blackAfrican),
+                            cohortStatus: .primary, responsibleLA: la, educatedLA: la, schoolID: fixture.schoolB))
+                }
+                clock.withLockedValue { $0 = $0.addingTimeInterval(60) }
+                #expect(Self.records(try await client.get("/", cookies: cookies).text) == "2", "within two minutes the counts are reused")
+                clock.withLockedValue { $0 = $0.addingTimeInterval(61) }
+                #expect(Self.records(try await client.get("/", cookies: cookies).text) == "3", "after two minutes they are counted again")
+            }
+        }
+    }
+}
