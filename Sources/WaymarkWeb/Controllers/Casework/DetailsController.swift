@@ -18,6 +18,7 @@ struct DetailsController {
             .post("people/:id/contact-details", use: addContactDetail)
             .post("people/:id/characteristics", use: addCharacteristic)
             .post("people/:id/characteristics/:item/end", use: endCharacteristic)
+            .post("people/:id/preferences", use: savePreferences)
     }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
@@ -67,6 +68,37 @@ struct DetailsController {
         return .redirect(to: "/people/\(record.personID)/details?saved=characteristic-ended", type: .normal)
     }
 
+    struct PreferencesForm: Decodable {
+        var optOut: [String]?
+        var doNotContact: String?
+        enum CodingKeys: String, CodingKey { case optOut = "opt-out", doNotContact = "do-not-contact" }
+    }
+
+    /// Saves only what changed: a row per channel whose choice changed, and the flag raised or lowered.
+    func savePreferences(_ request: Request, context: WebContext) async throws -> Response {
+        let record = try await EditableRecord.load(context, services: services)
+        let form = try await request.decodeForm(as: PreferencesForm.self, context: context)
+        var chosen = Set<ContactChannel>()
+        for text in form.optOut ?? [] {
+            guard let channel = ContactChannel(rawValue: text) else {
+                throw HTTPError(.unprocessableContent, message: "opt-out: '\(text.prefix(20))' is not a way of contacting someone.")
+            }
+            chosen.insert(channel)
+        }
+        let flag = form.doNotContact == "yes"
+        let day = today
+        let optedOut = chosen
+        let current = try await PreferenceQueries(store: services.store).preferences(of: record.personID, on: day)
+        try await services.store.change(by: .user(record.user.id), at: services.now()) { tx in
+            for channel in ContactChannel.allCases where optedOut.contains(channel) != current.optedOut.contains(channel) {
+                try await tx.setOptOut(optedOut.contains(channel), channel: channel, for: record.personID, from: day)
+            }
+            if flag, !current.doNotContact { try await tx.raiseFlag(.doNotContact, for: record.personID, from: day) }
+            if !flag, current.doNotContact { try await tx.lowerFlag(.doNotContact, for: record.personID, on: day) }
+        }
+        return .redirect(to: "/people/\(record.personID)/details?saved=preferences", type: .normal)
+    }
+
     private var today: CalendarDate { CalendarDate.today(from: services.now()) }
 
     private func page(
@@ -76,9 +108,10 @@ struct DetailsController {
         else { throw HTTPError(.notFound) }
         async let details = CaseworkQueries(store: services.store).contactDetails(of: record.personID)
         async let characteristics = CaseworkQueries(store: services.store).characteristics(of: record.personID)
+        async let preferences = PreferenceQueries(store: services.store).preferences(of: record.personID, on: today)
         let page = DetailsPage(
             frame: CaseworkFrame(user: record.user, csrf: context.csrfToken ?? "", person: person, problems: problems), person: person,
-            details: try await details, characteristics: try await characteristics, today: today, problems: problems,
+            details: try await details, characteristics: try await characteristics, preferences: try await preferences, today: today, problems: problems,
             entered: entered.compactMapValues { $0 }, saved: saved)
         return try templates.render(page, status: problems.isEmpty ? .ok : .unprocessableContent)
     }

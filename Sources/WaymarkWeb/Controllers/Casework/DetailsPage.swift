@@ -33,10 +33,12 @@ struct DetailsPage: PageModel {
     let characteristicFrom: FieldView
     let today: String
     let saved: String?
+    let channels: [Choice]
+    let doNotContact: Bool
 
     init(
         frame: CaseworkFrame, person: PersonBundle, details: [StoredContactDetail], characteristics: [(id: Int64, record: CharacteristicRecord)],
-        today: CalendarDate, problems: FormProblems, entered: [String: String], saved: String?
+        preferences: ContactPreferences, today: CalendarDate, problems: FormProblems, entered: [String: String], saved: String?
     ) {
         title = "Contact details and characteristics – \(frame.personName)"
         self.frame = frame
@@ -44,9 +46,12 @@ struct DetailsPage: PageModel {
         role = frame.role
         csrf = frame.csrf
         self.today = today.iso
+        channels = ContactChannel.allCases.map { Choice(value: $0.rawValue, label: $0.meaning, selected: preferences.optedOut.contains($0)) }
+        doNotContact = preferences.doNotContact
         self.saved = saved.flatMap {
             ["address": "Address saved; the old one is kept in the history.", "contact-detail": "Saved; the old one is kept in the history.",
-             "characteristic": "Characteristic added.", "characteristic-ended": "Characteristic ended."][$0]
+             "characteristic": "Characteristic added.", "characteristic-ended": "Characteristic ended.",
+             "preferences": "Contact preferences saved."][$0]
         }
         func period(_ from: CalendarDate, _ to: CalendarDate?) -> String {
             "From \(from.longDescription)" + (to.map { " to \($0.longDescription)" } ?? "")
