@@ -91,9 +91,6 @@ struct CaseloadPage: PageModel {
 
     let title: String
     let frame: CaseworkFrame
-    let userName: String
-    let role: String
-    let csrf: String
     let advisers: [Choice]
     let tiers: [Choice]
     let needs: [Choice]
@@ -104,9 +101,6 @@ struct CaseloadPage: PageModel {
     init(frame: CaseworkFrame, advisers: [Choice], tiers: [Choice], needs: [Choice], problems: FormProblems) {
         title = "Adviser, tier and level of need – \(frame.personName)"
         self.frame = frame
-        userName = frame.userName
-        role = frame.role
-        csrf = frame.csrf
         self.advisers = advisers
         self.tiers = tiers
         self.needs = needs

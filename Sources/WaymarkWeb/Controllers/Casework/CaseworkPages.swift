@@ -54,17 +54,10 @@ struct ContactPage: PageModel {
     let appointmentPlace: FieldView
     /// The appointment fields start folded away unless something was typed in them.
     let showAppointment: Bool
-    // Templates read stored properties only, so the frame's fields are repeated here.
-    let userName: String
-    let role: String
-    let csrf: String
 
     init(frame: CaseworkFrame, form: ContactForm, problems: FormProblems) {
         title = "Record a contact – \(frame.personName)"
         self.frame = frame
-        userName = frame.userName
-        role = frame.role
-        csrf = frame.csrf
         occurredOn = FieldView(form.occurredOn, "occurred-on", problems)
         methods = NewContact.Method.allCases.map {
             Choice(value: $0.rawValue, label: Self.methodLabels[$0] ?? $0.rawValue, selected: $0.rawValue == form.method)
@@ -98,9 +91,6 @@ struct ActivityPage: PageModel {
 
     let title: String
     let frame: CaseworkFrame
-    let userName: String
-    let role: String
-    let csrf: String
     let codes: [Choice]
     let code: FieldView
     let startDate: FieldView
@@ -116,9 +106,6 @@ struct ActivityPage: PageModel {
     init(frame: CaseworkFrame, form: ActivityForm, problems: FormProblems) {
         title = "Update the activity – \(frame.personName)"
         self.frame = frame
-        userName = frame.userName
-        role = frame.role
-        csrf = frame.csrf
         codes = ActivityCode.allCases.map { Choice(value: String($0.rawValue), label: "\($0.rawValue) – \($0.meaning)", selected: String($0.rawValue) == form.code) }
         code = FieldView(form.code, "code", problems)
         startDate = FieldView(form.startDate, "start-date", problems)

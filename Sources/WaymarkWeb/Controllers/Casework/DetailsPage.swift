@@ -14,9 +14,6 @@ struct DetailsPage: PageModel {
 
     let title: String
     let frame: CaseworkFrame
-    let userName: String
-    let role: String
-    let csrf: String
     let addresses: [Line]
     let details: [Line]
     let characteristics: [Line]
@@ -42,9 +39,6 @@ struct DetailsPage: PageModel {
     ) {
         title = "Contact details and characteristics – \(frame.personName)"
         self.frame = frame
-        userName = frame.userName
-        role = frame.role
-        csrf = frame.csrf
         self.today = today.iso
         channels = ContactChannel.allCases.map { Choice(value: $0.rawValue, label: $0.meaning, selected: preferences.optedOut.contains($0)) }
         doNotContact = preferences.doNotContact

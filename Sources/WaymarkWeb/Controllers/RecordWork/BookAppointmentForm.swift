@@ -22,9 +22,6 @@ struct AppointmentPage: PageModel {
 
     let title: String
     let frame: CaseworkFrame
-    let userName: String
-    let role: String
-    let csrf: String
     let appointmentOn: FieldView
     let appointmentAt: FieldView
     let appointmentPlace: FieldView
@@ -32,9 +29,6 @@ struct AppointmentPage: PageModel {
     init(frame: CaseworkFrame, form: BookAppointmentForm, problems: FormProblems) {
         title = "Book an appointment – \(frame.personName)"
         self.frame = frame
-        userName = frame.userName
-        role = frame.role
-        csrf = frame.csrf
         appointmentOn = FieldView(form.appointmentOn, "appointment-on", problems)
         appointmentAt = FieldView(form.appointmentAt, "appointment-at", problems)
         appointmentPlace = FieldView(form.appointmentPlace, "appointment-place", problems)

@@ -27,19 +27,12 @@ struct FollowUpPage: PageModel {
 
     let title: String
     let frame: CaseworkFrame
-    // Templates read stored properties only, so the frame's fields are repeated here.
-    let userName: String
-    let role: String
-    let csrf: String
     let dueOn: FieldView
     let description: FieldView
 
     init(frame: CaseworkFrame, form: NewFollowUpForm, problems: FormProblems) {
         title = "Add a follow-up – \(frame.personName)"
         self.frame = frame
-        userName = frame.userName
-        role = frame.role
-        csrf = frame.csrf
         dueOn = FieldView(form.dueOn, "due-on", problems)
         description = FieldView(form.description, "description", problems)
     }
