@@ -25,6 +25,7 @@ public func buildApplication(services: WebServices, configuration: WebConfigurat
 
 func buildRouter(services: WebServices, templates: Templates) -> Router<WebContext> {
     let router = Router(context: WebContext.self)
+    router.addRoutes(SMSWebhookController(services: services).endpoints)  // before the middleware: no session, no CSRF (bearer token instead)
     router.addMiddleware {
         ErrorPageMiddleware(templates: templates)
         MetricsMiddleware()

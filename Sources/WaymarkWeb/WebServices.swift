@@ -23,12 +23,14 @@ public struct WebServices: Sendable {
     public let passwordCost: UInt8
     /// The home page's headline counts, reused for `headlineCountsLifetime` seconds.
     let headlineCounts: HeadlineCountsCache
+    /// The bearer token the SMS gateway presents on `/webhooks/sms/*`; nil turns the webhooks off.
+    public let smsWebhookToken: String?
 
     public init(
         store: Store, registry: LocalAuthorityRegistry, laCode: LocalAuthorityCode, classifier: ParticipationClassifier = ParticipationClassifier(),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), secureCookies: Bool = false,
         returnsDirectory: String = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-returns").path, passwordCost: UInt8 = 12,
-        headlineCountsLifetime: TimeInterval = 120,
+        headlineCountsLifetime: TimeInterval = 120, smsWebhookToken: String? = nil,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
@@ -41,5 +43,6 @@ public struct WebServices: Sendable {
         self.passwordCost = passwordCost
         self.headlineCounts = HeadlineCountsCache(lifetime: headlineCountsLifetime)
         self.now = now
+        self.smsWebhookToken = smsWebhookToken
     }
 }

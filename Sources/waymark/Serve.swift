@@ -33,6 +33,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure: set this when Waymark is reached over HTTPS.")
     var secureCookies = false
 
+    @Flag(help: "Do not run an outbox worker in this process (another server sends). Sending is configured by WAYMARK_SMTP_* and WAYMARK_SMS_*.")
+    var noSending = false
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let logger = CommandLogging.logger("serve")
@@ -47,8 +50,10 @@ struct Serve: AsyncParsableCommand {
         let registry = DemoAuthority.registry
         let code = try registry.code(laCode ?? environment["WAYMARK_LA_CODE"] ?? DemoAuthority.code, field: "la-code")
         let returns = URL(fileURLWithPath: storage.dataDir ?? environment["WAYMARK_DATA_DIR"] ?? "data").appendingPathComponent("returns").path
+        let sending = try SendingConfiguration.fromEnvironment(environment)
         let services = WebServices(
-            store: store, registry: registry, laCode: code, metrics: metrics, secureCookies: secureCookies, returnsDirectory: returns)
+            store: store, registry: registry, laCode: code, metrics: metrics, secureCookies: secureCookies, returnsDirectory: returns,
+            smsWebhookToken: sending.smsWebhookToken)
         let web = WebConfiguration(
             host: host ?? environment["WAYMARK_HOST"] ?? "127.0.0.1",
             port: port ?? environment["WAYMARK_PORT"].flatMap(Int.init) ?? 8080)
@@ -57,7 +62,12 @@ struct Serve: AsyncParsableCommand {
         // Standard output to a file or a pipe is block-buffered; the sign-ins
         // and the address must reach a log before the server runs for days.
         fflush(nil)
+        let worker = noSending || sending.isEmpty ? nil : OutboxWorker(store: store, transports: sending.transports(), logger: logger)
+        let sendingTask = worker.map { worker in Task { await worker.run() } }
+        defer { sendingTask?.cancel() }
         try await app.runService()
+        sendingTask?.cancel()
+        await sendingTask?.value
         try await store.database.close()
     }
 }

@@ -24,6 +24,22 @@ public struct OutboxMessage: Sendable, Equatable, Identifiable {
     public let providerReference: String?
     public let lastError: String?
 
+    public init(id: Int64, personID: Int64, campaignID: Int64?, channel: String, recipient: String, subject: String?, body: String,
+                idempotencyKey: String, status: OutboxStatus, attempts: Int, providerReference: String?, lastError: String?) {
+        self.id = id
+        self.personID = personID
+        self.campaignID = campaignID
+        self.channel = channel
+        self.recipient = recipient
+        self.subject = subject
+        self.body = body
+        self.idempotencyKey = idempotencyKey
+        self.status = status
+        self.attempts = attempts
+        self.providerReference = providerReference
+        self.lastError = lastError
+    }
+
     static func decode(_ row: any SQLRow) throws -> OutboxMessage {
         let statusText = try row.decode(column: "status", as: String.self)
         guard let status = OutboxStatus(rawValue: statusText) else {

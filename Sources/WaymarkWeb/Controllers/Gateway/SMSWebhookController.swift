@@ -1,0 +1,127 @@
+import Foundation
+import Hummingbird
+import Logging
+import WaymarkStore
+
+/// Where the SMS gateway calls Waymark: delivery reports and texts people
+/// send back. Machine to machine, so no session and no CSRF form token: the
+/// gateway proves itself with the shared bearer token
+/// (`WAYMARK_SMS_GATEWAY_TOKEN`). These routes are added to the router ahead
+/// of the session and CSRF middleware for that reason.
+///
+/// Every answer is plain text. Bad input gets a 4xx saying what was wrong and
+/// stores nothing; logs carry outbox message and person ids only, never a
+/// number or a text.
+struct SMSWebhookController {
+    let services: WebServices
+    static let maximumBody = 16_384
+
+    var endpoints: RouteCollection<WebContext> {
+        RouteCollection(context: WebContext.self)
+            .post("webhooks/sms/delivery", use: delivery)
+            .post("webhooks/sms/inbound", use: inbound)
+    }
+
+    struct DeliveryReport: Decodable {
+        let reference: String
+        let status: String
+        let detail: String?
+    }
+
+    struct InboundReply: Decodable {
+        let from: String
+        let text: String
+        let reference: String?
+    }
+
+    /// `{reference, status: delivered|failed, detail?}`: 200 when it matched a
+    /// message, 404 when no message has that reference (the gateway may try
+    /// again: the report can overtake the worker recording the reference).
+    func delivery(_ request: Request, context: WebContext) async throws -> Response {
+        let report: DeliveryReport
+        switch await read(request, as: DeliveryReport.self) {
+        case .failure(let refusal): return refusal.response
+        case .success(let value): report = value
+        }
+        let delivered: Bool
+        switch report.status {
+        case "delivered": delivered = true
+        case "failed", "undelivered": delivered = false
+        default: return Self.plain(.badRequest, "status must be \"delivered\" or \"failed\".")
+        }
+        guard !report.reference.isEmpty, report.reference.count <= 200 else {
+            return Self.plain(.badRequest, "reference must be 1 to 200 characters.")
+        }
+        guard let messageID = try await Outbox(store: services.store).recordDeliveryReport(
+            providerReference: report.reference, delivered: delivered, detail: report.detail.map { String($0.prefix(200)) }, now: services.now())
+        else {
+            return Self.plain(.notFound, "No message has that reference; nothing was stored.")
+        }
+        context.logger.info("sms delivery report", metadata: ["message": "\(messageID)", "delivered": "\(delivered)"])
+        return Self.plain(.ok, "Recorded.")
+    }
+
+    /// `{from, text, reference?}`: 200 when the number matched the person last
+    /// texted from it; 202 with nothing stored when it matched nobody (so the
+    /// gateway does not keep retrying a number Waymark never texted).
+    func inbound(_ request: Request, context: WebContext) async throws -> Response {
+        let reply: InboundReply
+        switch await read(request, as: InboundReply.self) {
+        case .failure(let refusal): return refusal.response
+        case .success(let value): reply = value
+        }
+        guard !reply.from.trimmingCharacters(in: .whitespaces).isEmpty, reply.from.count <= 32 else {
+            return Self.plain(.badRequest, "from must be a phone number.")
+        }
+        guard reply.reference.map({ !$0.isEmpty && $0.count <= 200 }) ?? true else {
+            return Self.plain(.badRequest, "reference must be 1 to 200 characters when given.")
+        }
+        guard let personID = try await Outbox(store: services.store).recordInboundReply(
+            from: reply.from, text: reply.text, providerReference: reply.reference, now: services.now())
+        else {
+            context.logger.info("sms reply from a number Waymark has not texted; nothing stored")
+            return Self.plain(.accepted, "No text was sent to that number; nothing was stored.")
+        }
+        context.logger.info("sms reply recorded", metadata: ["person": "\(personID)"])
+        return Self.plain(.ok, "Recorded.")
+    }
+
+    struct Refusal: Error {
+        let response: Response
+    }
+
+    /// Checks the token, the size and the JSON, in that order.
+    private func read<Body: Decodable>(_ request: Request, as type: Body.Type) async -> Result<Body, Refusal> {
+        guard let expected = services.smsWebhookToken else {
+            return .failure(Refusal(response: Self.plain(.serviceUnavailable, "SMS webhooks are not configured on this server.")))
+        }
+        let header = request.headers[.authorization] ?? ""
+        guard header.hasPrefix("Bearer "), SecretToken.equal(String(header.dropFirst("Bearer ".count)), expected) else {
+            return .failure(Refusal(response: Self.plain(.unauthorized, "A valid bearer token is required.")))
+        }
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maximumBody {
+            return .failure(Refusal(response: Self.plain(.contentTooLarge, "The body must be at most \(Self.maximumBody) bytes.")))
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: Self.maximumBody)
+        } catch {
+            return .failure(Refusal(response: Self.plain(.contentTooLarge, "The body must be at most \(Self.maximumBody) bytes.")))
+        }
+        do {
+            return .success(try JSONDecoder().decode(Body.self, from: Data(buffer.readableBytesView)))
+        } catch {
+            return .failure(Refusal(response: Self.plain(.badRequest, "The body must be a JSON object with the fields \(Self.fields(Body.self)).")))
+        }
+    }
+
+    private static func fields<Body>(_ type: Body.Type) -> String {
+        type == DeliveryReport.self ? "reference and status" : "from and text"
+    }
+
+    static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+}
