@@ -47,6 +47,10 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(CaseloadController(services: services, templates: templates).endpoints)
     router.addRoutes(DetailsController(services: services, templates: templates).endpoints)
     router.addRoutes(QueuesController(services: services, templates: templates).endpoints, atPath: "/queues")
+    router.addRoutes(CampaignsController(services: services, templates: templates).endpoints, atPath: "/campaigns")
+    router.addRoutes(CampaignWorkController(services: services, templates: templates).endpoints, atPath: "/campaigns")
+    router.addRoutes(AnswersController(services: services, templates: templates).endpoints, atPath: "/answers")
+    router.addRoutes(SelfServiceController(services: services, templates: templates).endpoints, atPath: "/s")
     router.addRoutes(RecordWorkController(services: services, templates: templates).endpoints)
     router.addRoutes(UsersController(services: services, templates: templates, passwordCost: services.passwordCost).endpoints, atPath: "/admin/users")
     return router

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Mustache
 import Prometheus
+import WaymarkApp
 import WaymarkCore
 import WaymarkStore
 
@@ -23,14 +24,20 @@ public struct WebServices: Sendable {
     public let passwordCost: UInt8
     /// The home page's headline counts, reused for `headlineCountsLifetime` seconds.
     let headlineCounts: HeadlineCountsCache
+
+    var selfServiceLinks: SelfServiceLinks { SelfServiceLinks(store: store, baseURL: publicURL) }
+    var laName: String { registry.name(of: laCode) ?? "your local authority" }
     /// The bearer token the SMS gateway presents on `/webhooks/sms/*`; nil turns the webhooks off.
     public let smsWebhookToken: String?
+    /// Where young people reach this installation: the start of every self-service link.
+    public let publicURL: String
 
     public init(
         store: Store, registry: LocalAuthorityRegistry, laCode: LocalAuthorityCode, classifier: ParticipationClassifier = ParticipationClassifier(),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), secureCookies: Bool = false,
         returnsDirectory: String = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-returns").path, passwordCost: UInt8 = 12,
         headlineCountsLifetime: TimeInterval = 120, smsWebhookToken: String? = nil,
+        publicURL: String = "http://127.0.0.1:8080",
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
@@ -44,5 +51,6 @@ public struct WebServices: Sendable {
         self.headlineCounts = HeadlineCountsCache(lifetime: headlineCountsLifetime)
         self.now = now
         self.smsWebhookToken = smsWebhookToken
+        self.publicURL = publicURL
     }
 }

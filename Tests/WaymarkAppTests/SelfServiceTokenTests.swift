@@ -6,7 +6,7 @@ import Testing
 @Suite struct SelfServiceTokenTests {
     let signer = SelfServiceTokenSigner(secret: Data((0..<32).map { UInt8($0 * 7 % 251) }))
     let now = Date(timeIntervalSince1970: 1_795_000_000)
-    var token: SelfServiceToken { SelfServiceToken(personID: 42, messageID: 7, expiresAt: now.addingTimeInterval(14 * 86_400)) }
+    var token: SelfServiceToken { SelfServiceToken(personID: 42, campaignMemberID: 7, expiresAt: now.addingTimeInterval(14 * 86_400)) }
 
     @Test func aSignedLinkVerifiesUntilItExpires() throws {
         let text = signer.sign(token)

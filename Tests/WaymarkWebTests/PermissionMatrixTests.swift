@@ -38,6 +38,13 @@ import WaymarkTestSupport
         ("search", Route(method: .get, path: { _ in "/search?q=okafor" }, allowed: lookers.union([.careersLeader]))),
         ("queues", Route(method: .get, path: { _ in "/queues" }, allowed: [.dataManager, .trackingOfficer, .manager])),
         ("assign from a queue", Route(method: .post, path: { _ in "/queues/assign" }, allowed: [.dataManager, .trackingOfficer, .manager])),
+        ("campaigns", Route(method: .get, path: { _ in "/campaigns" }, allowed: trackers)),
+        ("campaign form", Route(method: .get, path: { _ in "/campaigns/new?queue=not-known" }, allowed: trackers)),
+        ("draft a campaign", Route(method: .post, path: { _ in "/campaigns" }, allowed: trackers, fields: ["channel": "sms"])),
+        ("send an unknown campaign", Route(method: .post, path: { _ in "/campaigns/999/send" }, allowed: trackers, hidden: trackers)),
+        ("an unknown campaign report", Route(method: .get, path: { _ in "/campaigns/999/report" }, allowed: trackers, hidden: trackers)),
+        ("answers to verify", Route(method: .get, path: { _ in "/answers" }, allowed: trackers)),
+        ("verify an unknown answer", Route(method: .post, path: { _ in "/answers/999/verify" }, allowed: trackers, hidden: trackers)),
         ("my work list", Route(method: .get, path: { _ in "/my-work/new" }, allowed: [.personalAdviser])),
         ("an adviser's caseload", Route(method: .get, path: { "/team/\($0.users[.personalAdviser]!)" }, allowed: [.manager])),
         ("contact form, own caseload", Route(method: .get, path: { "/people/\($0.onCaseload)/contacts/new" }, allowed: changers)),
@@ -52,6 +59,9 @@ import WaymarkTestSupport
         ("assign an adviser", Route(method: .get, path: { "/people/\($0.elsewhere)/caseload" }, allowed: [.dataManager, .manager], hidden: [.careersLeader])),
         ("save an assignment", Route(method: .post, path: { "/people/\($0.onCaseload)/caseload" }, allowed: [.dataManager, .manager], fields: ["tier": "9"])),
     ]
+
+    /// Who works the tracking queues and their campaigns.
+    static let trackers: Set<Role> = [.dataManager, .trackingOfficer, .manager]
 
     /// Who may change the record of a young person on the adviser's caseload.
     static let changers: Set<Role> = [.dataManager, .trackingOfficer, .personalAdviser]

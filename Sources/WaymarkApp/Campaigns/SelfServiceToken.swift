@@ -2,16 +2,17 @@ import Crypto
 import Foundation
 
 /// The personal link in a campaign message: who it is for, which attempt it
-/// came with, and until when it works, signed with the installation's key.
+/// came with (the campaign member, so letters work like texts), and until
+/// when it works, signed with the installation's key.
 /// It carries ids only; the page behind it shows nothing already on the record.
 public struct SelfServiceToken: Sendable, Equatable {
     public let personID: Int64
-    public let messageID: Int64
+    public let campaignMemberID: Int64
     public let expiresAt: Date
 
-    public init(personID: Int64, messageID: Int64, expiresAt: Date) {
+    public init(personID: Int64, campaignMemberID: Int64, expiresAt: Date) {
         self.personID = personID
-        self.messageID = messageID
+        self.campaignMemberID = campaignMemberID
         self.expiresAt = expiresAt
     }
 }
@@ -38,21 +39,21 @@ public struct SelfServiceTokenSigner: Sendable {
     public func sign(_ token: SelfServiceToken) -> String {
         var nonce = [UInt8](repeating: 0, count: 9)
         for index in nonce.indices { nonce[index] = UInt8.random(in: 0...255) }
-        let payload = "\(token.personID).\(token.messageID).\(Int64(token.expiresAt.timeIntervalSince1970)).\(Self.base64URL(Data(nonce)))"
+        let payload = "\(token.personID).\(token.campaignMemberID).\(Int64(token.expiresAt.timeIntervalSince1970)).\(Self.base64URL(Data(nonce)))"
         return payload + "." + Self.base64URL(Data(HMAC<SHA256>.authenticationCode(for: Data(payload.utf8), using: key)))
     }
 
     public func verify(_ text: String, now: Date) throws(SelfServiceTokenError) -> SelfServiceToken {
         guard text.count <= 200 else { throw .malformed }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 5, let personID = Int64(parts[0]), let messageID = Int64(parts[1]), let expiry = Int64(parts[2]),
+        guard parts.count == 5, let personID = Int64(parts[0]), let campaignMemberID = Int64(parts[1]), let expiry = Int64(parts[2]),
             let signature = Self.data(base64URL: String(parts[4]))
         else { throw .malformed }
         let payload = parts[0...3].joined(separator: ".")
         guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: Data(payload.utf8), using: key) else { throw .badSignature }
         let expiresAt = Date(timeIntervalSince1970: TimeInterval(expiry))
         guard now < expiresAt else { throw .expired }
-        return SelfServiceToken(personID: personID, messageID: messageID, expiresAt: expiresAt)
+        return SelfServiceToken(personID: personID, campaignMemberID: campaignMemberID, expiresAt: expiresAt)
     }
 
     static func base64URL(_ data: Data) -> String {

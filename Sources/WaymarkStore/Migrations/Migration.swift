@@ -22,6 +22,7 @@ enum Migrations {
         M009Workspace(),
         M010SearchKeys(),
         M011Campaigns(),
+        M012CampaignMembers(),
     ]
 }
 

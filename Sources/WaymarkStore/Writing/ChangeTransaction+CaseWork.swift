@@ -3,7 +3,7 @@ import SQLKit
 
 /// A contact with (or attempt to reach) a young person.
 public struct NewContact: Sendable, Equatable {
-    public enum Method: String, CaseIterable, Sendable { case faceToFace = "face-to-face", phone, sms, email, letter, visit, video }
+    public enum Method: String, CaseIterable, Sendable { case faceToFace = "face-to-face", phone, sms, email, letter, visit, video, online }
     public enum Direction: String, CaseIterable, Sendable { case outbound, inbound }
 
     public var occurredAt: Date

@@ -49,8 +49,9 @@ enum MonthStart {
 
 extension CalendarDate {
     /// "25 November 2026".
-    var longDescription: String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(day) \(months[month - 1]) \(year)"
+    var longDescription: String { "\(day) \(monthName) \(year)" }
+
+    var monthName: String {
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][month - 1]
     }
 }

@@ -21,7 +21,11 @@ struct Navigation: Sendable {
             items.append(Item(label: "Figures", href: "/figures"))
             items.append(Item(label: "Activity survey", href: "/activity-survey"))
         }
-        if AccessPolicy.allows(role, .workQueues) { items.append(Item(label: "Queues", href: "/queues")) }
+        if AccessPolicy.allows(role, .workQueues) {
+            items.append(Item(label: "Queues", href: "/queues"))
+            items.append(Item(label: "Campaigns", href: "/campaigns"))
+            items.append(Item(label: "Answers", href: "/answers"))
+        }
         if AccessPolicy.allows(role, .statutoryReturns) { items.append(Item(label: "Returns", href: "/returns")) }
         if AccessPolicy.allows(role, .manageUsers) { items.append(Item(label: "Users", href: "/admin/users")) }
         self.items = items

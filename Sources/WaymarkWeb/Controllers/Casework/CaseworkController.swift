@@ -64,12 +64,8 @@ struct CaseworkController {
         return .redirect(to: "/people/\(record.personID)?saved=activity", type: .normal)
     }
 
-    /// What the person rules need; nil when the stored date of birth or gender cannot be read (the entry rules still run).
     static func personContext(_ person: PersonBundle, on date: CalendarDate) -> PersonContext? {
-        guard let dateOfBirth = person.dateOfBirth, let gender = person.gender.flatMap({ try? Gender.parse($0) }) else { return nil }
-        return PersonContext(
-            dateOfBirth: dateOfBirth, gender: gender, hasSEND: person.need(on: date)?.hasSEND ?? false,
-            characteristics: Set(person.characteristics.filter { $0.isCurrent(on: date) }.map(\.code)))
+        person.ruleContext(on: date)
     }
 
     private var today: CalendarDate { CalendarDate.today(from: services.now()) }

@@ -82,7 +82,7 @@ struct ContactPage: PageModel {
 extension ContactPage {
     static let methodLabels: [NewContact.Method: String] = [
         .faceToFace: "Face to face", .phone: "Phone", .sms: "Text message", .email: "E-mail", .letter: "Letter", .visit: "Home visit",
-        .video: "Video call",
+        .video: "Video call", .online: "Self-service page",
     ]
 }
 

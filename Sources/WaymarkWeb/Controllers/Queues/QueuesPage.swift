@@ -41,6 +41,8 @@ struct QueuesPage: PageModel {
     let shown: Int
     let assignedMessage: String?
     let back: String
+    /// The same queue and filters as a campaign's audience.
+    let campaignLink: String
 
     init(
         user: StoredUser, csrf: String, queue: WorkQueue, days: Int, filter: QueueFilter, entries: [QueueEntry], shown: Int,
@@ -75,5 +77,6 @@ struct QueuesPage: PageModel {
         self.shown = shown
         assignedMessage = assigned.map { "\($0) young people assigned." }
         self.back = back
+        campaignLink = "/campaigns/new?" + CampaignAudience(queue: queue, days: days, filter: filter).queryString
     }
 }

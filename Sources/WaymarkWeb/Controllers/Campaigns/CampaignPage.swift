@@ -1,0 +1,150 @@
+import Foundation
+import WaymarkApp
+import WaymarkCore
+import WaymarkStore
+
+/// One campaign: before sending, who it will reach and what they will read;
+/// after, everyone it considered and, for calls and visits, the outcome
+/// buttons the officer works down.
+struct CampaignPage: PageModel {
+    static let template = "campaign"
+
+    struct Skip: Sendable {
+        let reason: String
+        let count: Int
+    }
+
+    struct Member: Sendable {
+        let id: Int64
+        let personID: Int64
+        let name: String
+        let contact: String
+        let state: String
+        let outcome: String?
+        let canRecord: Bool
+    }
+
+    struct Round: Sendable {
+        let area: String
+        let members: [Member]
+    }
+
+    struct Outcome: Sendable {
+        let value: String
+        let label: String
+    }
+
+    let title: String
+    let frame: StaffFrame
+    let id: Int64
+    /// The same id under a name the member rows do not shadow.
+    let campaignID: Int64
+    let name: String
+    let channel: String
+    let audience: String
+    let audienceLink: String
+    let isDraft: Bool
+    let contacted: Int
+    let waiting: Int
+    let hasWaiting: Bool
+    let skipped: [Skip]
+    let sampleSubject: String?
+    let sampleBody: String
+    let isLetter: Bool
+    let isHandWorked: Bool
+    let rounds: [Round]
+    let outcomes: [Outcome]
+    let sentMessage: String?
+
+    init(frame: StaffFrame, campaign: StoredCampaign, summary: CampaignPlanSummary, sample: (subject: String?, body: String),
+         members: [CampaignMemberRow], reach: [Int64: ReachDetails], sent: Int?) {
+        title = "Campaign – \(campaign.name)"
+        self.frame = frame
+        id = campaign.id
+        campaignID = campaign.id
+        name = campaign.name
+        channel = campaign.channel.meaning
+        let parsed = try? CampaignAudience(queryString: campaign.audience)
+        audience = parsed?.summary ?? "–"
+        audienceLink = "/queues?" + campaign.audience
+        isDraft = campaign.status == .draft
+        contacted = summary.contacted
+        waiting = summary.waitingForQuietHours
+        hasWaiting = waiting > 0
+        skipped = summary.skipped.map { Skip(reason: $0.reason, count: $0.count) }
+        sampleSubject = sample.subject
+        sampleBody = sample.body
+        isLetter = campaign.channel == .letter
+        isHandWorked = campaign.channel == .phone || campaign.channel == .visit
+        outcomes = CampaignOutcomes.choices(for: campaign.channel).map { Outcome(value: $0.key, label: $0.label) }
+        let handWorked = isHandWorked
+        let rows = members.map { member in
+            let details = reach[member.personID]
+            let contact: String
+            switch campaign.channel {
+            case .phone: contact = details?.mobile ?? details?.landline ?? "–"
+            case .visit, .letter: contact = ((details?.addressLines ?? []) + [details?.postcode].compactMap { $0 }).joined(separator: ", ")
+            case .sms, .email: contact = member.messageStatus.map(Self.describeStatus) ?? "–"
+            }
+            return Member(
+                id: member.id, personID: member.personID, name: "\(member.givenName) \(member.familyName)",
+                contact: member.included ? contact : "–",
+                state: member.included ? (member.respondedAt != nil ? "Answered" : "Contacted") : "Not contacted: \(member.reason ?? "")",
+                outcome: member.outcome, canRecord: handWorked && member.included)
+        }
+        if campaign.channel == .visit {
+            // A visit round goes street by street: group by postcode sector ("LS6 2").
+            let grouped = Dictionary(grouping: rows.filter(\.canRecord)) { row in
+                Self.sector(reach[row.personID]?.postcode)
+            }
+            rounds = grouped.keys.sorted().map { Round(area: $0, members: grouped[$0] ?? []) }
+                + [Round(area: "Not visited", members: rows.filter { !$0.canRecord })].filter { !$0.members.isEmpty }
+        } else {
+            rounds = rows.isEmpty ? [] : [Round(area: "", members: rows)]
+        }
+        sentMessage = sent.map { "Campaign sent: \($0) young people contacted." }
+    }
+
+    static func sector(_ postcode: String?) -> String {
+        guard let postcode else { return "No postcode" }
+        let parts = postcode.uppercased().split(separator: " ")
+        guard parts.count == 2, let digit = parts[1].first else { return postcode.uppercased() }
+        return "\(parts[0]) \(digit)"
+    }
+
+    static func describeStatus(_ status: String) -> String {
+        switch status {
+        case "queued": "Waiting to send"
+        case "sending": "Sending"
+        case "sent": "Sent"
+        case "delivered": "Delivered"
+        case "failed": "Could not be sent"
+        case "uncertain": "May not have been sent – check"
+        default: status
+        }
+    }
+}
+
+/// The outcomes an officer records from a call or a knock, in two clicks.
+enum CampaignOutcomes {
+    struct Choice: Sendable {
+        let key: String
+        let label: String
+        /// They answered: counts as a response in the report.
+        let responded: Bool
+    }
+
+    static func choices(for channel: ContactChannel) -> [Choice] {
+        switch channel {
+        case .phone:
+            [Choice(key: "spoke", label: "Spoke to them", responded: true), Choice(key: "message", label: "Left a message", responded: false),
+             Choice(key: "no-answer", label: "No answer", responded: false), Choice(key: "wrong-number", label: "Wrong number", responded: false)]
+        case .visit:
+            [Choice(key: "spoke", label: "Spoke to them", responded: true),
+             Choice(key: "family", label: "Spoke to family", responded: true),
+             Choice(key: "no-one-in", label: "No one in, card left", responded: false),
+             Choice(key: "moved", label: "Moved away", responded: false)]
+        default: []
+        }
+    }
+}

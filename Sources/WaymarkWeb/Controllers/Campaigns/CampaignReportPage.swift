@@ -1,0 +1,68 @@
+import Foundation
+import WaymarkApp
+import WaymarkCore
+import WaymarkStore
+
+/// Which methods work for whom: response and resolution by channel and by group.
+struct CampaignReportPage: PageModel {
+    static let template = "campaign-report"
+
+    struct Row: Sendable {
+        let name: String
+        let considered: Int
+        let contacted: Int
+        let responded: Int
+        let responseRate: String
+        let resolved: Int
+        let resolutionRate: String
+    }
+
+    struct Dimension: Sendable {
+        let name: String
+        let rows: [Row]
+    }
+
+    struct Skip: Sendable {
+        let reason: String
+        let count: Int
+    }
+
+    let title: String
+    let frame: StaffFrame
+    let id: Int64
+    let name: String
+    let audience: String
+    let sent: String
+    let overall: Row
+    let channels: [Row]
+    let dimensions: [Dimension]
+    let skipped: [Skip]
+    let hasSkipped: Bool
+    let medianDays: String
+    let notKnownResolved: Int
+
+    init(frame: StaffFrame, campaign: StoredCampaign, report: CampaignReport) {
+        title = "Campaign report – \(campaign.name)"
+        self.frame = frame
+        id = campaign.id
+        name = campaign.name
+        audience = (try? CampaignAudience(queryString: campaign.audience))?.summary ?? "–"
+        sent = campaign.sentAt.map(UKTime.describe) ?? "–"
+        overall = Self.row("All", report.overall)
+        channels = report.byChannel.map { Self.row($0.name, $0.tally) }
+        dimensions = report.byDimension.map { Dimension(name: $0.name, rows: $0.groups.map { Self.row($0.name, $0.tally) }) }
+        skipped = report.skipped.map { Skip(reason: $0.reason, count: $0.count) }
+        hasSkipped = !skipped.isEmpty
+        medianDays = report.medianDaysToResolution.map { String(format: "%.1f days", $0) } ?? "none resolved yet"
+        notKnownResolved = report.notKnownResolved
+    }
+
+    static func row(_ name: String, _ tally: CampaignTally) -> Row {
+        Row(name: name, considered: tally.considered, contacted: tally.contacted, responded: tally.responded,
+            responseRate: percent(tally.responseRate), resolved: tally.resolved, resolutionRate: percent(tally.resolutionRate))
+    }
+
+    static func percent(_ rate: Double?) -> String {
+        rate.map { String(format: "%.1f%%", $0 * 100) } ?? "–"
+    }
+}

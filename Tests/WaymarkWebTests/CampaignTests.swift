@@ -1,0 +1,132 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SQLKit
+import Testing
+import WaymarkApp
+import WaymarkCore
+import WaymarkStore
+import WaymarkTestSupport
+@testable import WaymarkWeb
+
+/// Campaigns from a tracking queue: the rules decide who is contacted, the
+/// send happens once, and calls, visits and letters land on the record.
+@Suite struct CampaignTests {
+    static let today = CalendarDate.today(from: WebTestHarness.now)
+
+    static func total(_ store: Store, _ table: String) async throws -> Int {
+        try await store.sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()?.decode(column: "n", as: Int.self) ?? -1
+    }
+
+    /// Both fixture people are not known; give them what a campaign needs.
+    static func reachable(_ store: Store, _ fixture: AccessFixture, flagElsewhere: Bool) async throws {
+        try await store.change(by: .system("test"), at: WebTestHarness.now) { tx in
+            for (person, number) in [(fixture.onCaseload, "07700900001"), (fixture.elsewhere, "07700900002")] {
+                try await tx.addContactDetail(ContactDetailRecord(kind: .mobile, value: number, validFrom: try CalendarDate(iso: "2026-01-01")), for: person)
+                try await tx.addAddress(
+                    AddressRecord(lines: ["\(person) Mill Lane"], town: "Northmere", county: nil, postcode: person == fixture.onCaseload ? "NM1 2AB" : "NM4 7QT",
+                                  ward: "Riverside", validFrom: try CalendarDate(iso: "2026-01-01")), for: person)
+            }
+            if flagElsewhere { try await tx.raiseFlag(.doNotContact, for: fixture.elsewhere, from: try CalendarDate(iso: "2026-10-01")) }
+        }
+    }
+
+    static func draft(_ client: any TestClientProtocol, _ session: CaseworkTests.Session, channel: ContactChannel, body: String) async throws -> TestResponse {
+        try await client.form(
+            "/campaigns",
+            ["name": "Autumn not known", "channel": channel.rawValue, "audience": "queue=not-known&days=30", "body": body,
+             "subject": "What are you doing?", "csrf": session.csrf],
+            cookies: session.cookies)
+    }
+
+    @Test(arguments: TestDatabases.engines)
+    func aTextCampaignFollowsTheRulesAndIsSentOnce(_ engine: DatabaseEngine) async throws {
+        try await AccessFixture.run(engine) { client, store, fixture in
+            try await Self.reachable(store, fixture, flagElsewhere: true)
+            let officer = try await CaseworkTests.session(client, .trackingOfficer)
+            let form = try await client.get("/campaigns/new?queue=not-known&channel=sms", cookies: officer.cookies)
+            #expect(form.status == .ok && form.text.contains("{{link}}"), "the suggested text carries the personal link")
+
+            let misspelt = try await Self.draft(client, officer, channel: .sms, body: "Hi {{givne_name}} {{link}}")
+            #expect(misspelt.status == .unprocessableContent && misspelt.text.contains("{{givne_name}}") && misspelt.text.contains("is not a merge field"))
+            let tooLong = try await Self.draft(client, officer, channel: .sms, body: String(repeating: "x", count: 700))
+            #expect(tooLong.status == .unprocessableContent && tooLong.text.contains("612 characters or fewer"))
+            #expect(try await Self.total(store, "campaign") == 0, "nothing is kept from a refused form")
+
+            let drafted = try await Self.draft(client, officer, channel: .sms, body: "Hi {{given_name}}, tell {{la_name}} what you do: {{link}}")
+            #expect(drafted.status == .seeOther)
+            let location = try #require(drafted.headers[.location])
+            let preview = try await client.get(location, cookies: officer.cookies)
+            #expect(preview.text.contains("<strong>1</strong> young people will be contacted"))
+            #expect(preview.text.contains("the record says not to contact"), "the flagged young person is named as skipped, with why")
+            #expect(preview.text.contains("Hi Amara, tell \(DemoAuthority.name) what you do"), "the preview shows the merged message")
+            #expect(try await Self.total(store, "outbox_message") == 0, "checking sends nothing")
+
+            let sent = try await client.form(location + "/send", ["csrf": officer.csrf], cookies: officer.cookies)
+            #expect(sent.status == .seeOther)
+            let messages = try await store.sql.select().column("*").from("outbox_message").all()
+            #expect(messages.count == 1)
+            let message = try #require(try await Outbox(store: store).message(try messages[0].decode(column: "id", as: Int64.self)))
+            #expect(message.personID == fixture.onCaseload && message.recipient == "07700900001" && message.body.contains("{{link}}"))
+            #expect(try await Self.total(store, "campaign_member") == 2, "the skipped young person is kept with the reason")
+            let again = try await client.form(location + "/send", ["csrf": officer.csrf], cookies: officer.cookies)
+            #expect(again.status == .conflict)
+            #expect(try await Self.total(store, "outbox_message") == 1, "a second click sends nothing")
+
+            let links = SelfServiceLinks(store: store, baseURL: "https://waymark.example")
+            let personal = try await links.personalise(message, now: WebTestHarness.now)
+            #expect(personal.body.hasPrefix("Hi Amara, tell") && personal.body.contains("https://waymark.example/s/") && !personal.body.contains("{{link}}"))
+            let afterSend = try await client.get(location, cookies: officer.cookies)
+            #expect(afterSend.text.contains("Waiting to send") && afterSend.text.contains("Not contacted: the record says not to contact"))
+        }
+    }
+
+    @Test(arguments: TestDatabases.engines)
+    func aPhoneListRecordsEachCallInTwoClicks(_ engine: DatabaseEngine) async throws {
+        try await AccessFixture.run(engine) { client, store, fixture in
+            try await Self.reachable(store, fixture, flagElsewhere: false)
+            let officer = try await CaseworkTests.session(client, .trackingOfficer)
+            let location = try #require(try await Self.draft(client, officer, channel: .phone, body: "Ask {{given_name}} what they are doing").headers[.location])
+            _ = try await client.form(location + "/send", ["csrf": officer.csrf], cookies: officer.cookies)
+            #expect(try await Self.total(store, "outbox_message") == 0, "calls are made by people, not the outbox")
+            let list = try await client.get(location, cookies: officer.cookies)
+            #expect(list.text.contains("07700900001") && list.text.contains("No answer"))
+            let member = try #require(try await store.sql.select().column("id").from("campaign_member").where("person_id", .equal, fixture.onCaseload).first()?
+                .decode(column: "id", as: Int64.self))
+            let before = try await CaseworkTests.count(store, "contact", person: fixture.onCaseload)
+            let bad = try await client.form("\(location)/members/\(member)/outcome", ["outcome": "shouted", "csrf": officer.csrf], cookies: officer.cookies)
+            #expect(bad.status == .unprocessableContent)
+            let recorded = try await client.form("\(location)/members/\(member)/outcome", ["outcome": "no-answer", "csrf": officer.csrf], cookies: officer.cookies)
+            #expect(recorded.status == .seeOther)
+            #expect(try await CaseworkTests.count(store, "contact", person: fixture.onCaseload) == before + 1)
+            let contact = try #require(try await store.sql.select().columns("method", "outcome").from("contact")
+                .where("person_id", .equal, fixture.onCaseload).orderBy("id", .descending).first())
+            #expect(try contact.decode(column: "method", as: String.self) == "phone" && contact.decode(column: "outcome", as: String.self) == "No answer")
+            let wrongCampaign = try await client.form("/campaigns/999/members/\(member)/outcome", ["outcome": "no-answer", "csrf": officer.csrf],
+                                                      cookies: officer.cookies)
+            #expect(wrongCampaign.status == .notFound)
+            let pa = try await CaseworkTests.session(client, .personalAdviser)
+            #expect(try await client.get(location, cookies: pa.cookies).status == .forbidden)
+        }
+    }
+
+    @Test(arguments: TestDatabases.engines)
+    func lettersPrintOnePagePerYoungPersonWithTheirOwnLink(_ engine: DatabaseEngine) async throws {
+        try await AccessFixture.run(engine) { client, store, fixture in
+            try await Self.reachable(store, fixture, flagElsewhere: false)
+            let officer = try await CaseworkTests.session(client, .trackingOfficer)
+            let location = try #require(try await Self.draft(client, officer, channel: .letter, body: "Dear {{given_name}},\n\nPlease visit {{link}}").headers[.location])
+            #expect(try await client.get(location + "/letters", cookies: officer.cookies).status == .notFound, "no letters before the campaign is sent")
+            _ = try await client.form(location + "/send", ["csrf": officer.csrf], cookies: officer.cookies)
+            let letters = try await client.get(location + "/letters", cookies: officer.cookies)
+            #expect(letters.status == .ok)
+            #expect(letters.text.components(separatedBy: "<article class=\"letter\">").count - 1 == 2)
+            #expect(letters.text.contains("NM1 2AB") && letters.text.contains("Dear Amara") && letters.text.contains("http://127.0.0.1:8080/s/"))
+            let links = letters.text.components(separatedBy: "/s/").dropFirst().map { String($0.prefix { $0 != "<" && $0 != "\n" }) }
+            #expect(Set(links).count == 2, "each letter has its own link")
+            let method = try await store.sql.select().column("method").from("contact").where("person_id", .equal, fixture.elsewhere).first()?
+                .decode(column: "method", as: String.self)
+            #expect(method == "letter", "each printed letter is a contact on the record")
+        }
+    }
+}
