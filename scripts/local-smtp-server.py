@@ -12,6 +12,7 @@ Recipients steer failures so tests cover both kinds:
   containing "fail-permanent" -> 550 at RCPT TO
   containing "fail-transient" -> 451 at RCPT TO
   containing "fail-hang"      -> no answer at RCPT TO (client time-outs)
+  containing "hang-after-data" -> the message is kept, but the end of DATA is never answered
 """
 import argparse
 import asyncio
@@ -115,6 +116,8 @@ async def handle(reader, writer, args):
                 with open(name + ".tmp", "w", encoding="utf-8") as f:
                     json.dump({"mail_from": mail_from, "rcpt_to": rcpt_to, "data": data, "auth_user": auth_user}, f)
                 os.rename(name + ".tmp", name)
+                if any("hang-after-data" in to for to in rcpt_to):
+                    await asyncio.sleep(3600)
                 mail_from, rcpt_to = None, []
                 reply("250 2.0.0 queued as %d" % counter)
             elif verb == "RSET":

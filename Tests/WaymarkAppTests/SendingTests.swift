@@ -131,6 +131,24 @@ import WaymarkTestSupport
     }
 
     @Test(arguments: TestDatabases.engines)
+    func aServerSilentAfterTakingTheWholeMessageLeavesItUncertainNotRetried(_ engine: DatabaseEngine) async throws {
+        try await LocalServers.withSMTPServer { server in
+            try await TestDatabases.withFreshStore(engine) { store in
+                let (person, id) = try await Self.queue(store, channel: "email", recipient: "hang-after-data@example.com")
+                let worker = OutboxWorker(store: store, transports: [Self.mailer(server, timeout: .seconds(1))])
+                let counts = try await worker.drainOnce(now: Self.now)
+                #expect(counts.uncertain == 1 && counts.retrying == 0 && counts.sent == 0)
+                let message = try #require(try await Outbox(store: store).message(id))
+                #expect(message.status == .uncertain)
+                #expect(message.lastError == "smtp: timed out after the message was handed over")
+                #expect(try server.received().count == 1, "the server did take it: sending again would be a second e-mail")
+                #expect(try await worker.drainOnce(now: Self.now.addingTimeInterval(86_400)) == OutboxWorker.Counts())
+                #expect(try await Self.outcomes(store, person: person).isEmpty)
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabases.engines)
     func anEmailWhoseWorkerDiedMidSendIsHeldNotSentAgain(_ engine: DatabaseEngine) async throws {
         try await LocalServers.withSMTPServer { server in
             try await TestDatabases.withFreshStore(engine) { store in
