@@ -51,18 +51,24 @@ struct Serve: AsyncParsableCommand {
         let code = try registry.code(laCode ?? environment["WAYMARK_LA_CODE"] ?? DemoAuthority.code, field: "la-code")
         let returns = URL(fileURLWithPath: storage.dataDir ?? environment["WAYMARK_DATA_DIR"] ?? "data").appendingPathComponent("returns").path
         let sending = try SendingConfiguration.fromEnvironment(environment)
-        let services = WebServices(
-            store: store, registry: registry, laCode: code, metrics: metrics, secureCookies: secureCookies, returnsDirectory: returns,
-            smsWebhookToken: sending.smsWebhookToken)
         let web = WebConfiguration(
             host: host ?? environment["WAYMARK_HOST"] ?? "127.0.0.1",
             port: port ?? environment["WAYMARK_PORT"].flatMap(Int.init) ?? 8080)
+        // Self-service links in texts, e-mails and letters start here; behind a proxy, set WAYMARK_PUBLIC_URL.
+        let publicURL = environment["WAYMARK_PUBLIC_URL"] ?? "http://\(web.host):\(web.port)"
+        let services = WebServices(
+            store: store, registry: registry, laCode: code, metrics: metrics, secureCookies: secureCookies, returnsDirectory: returns,
+            smsWebhookToken: sending.smsWebhookToken, publicURL: publicURL)
         let app = try await buildApplication(services: services, configuration: web, logger: logger)
         print("Waymark is serving on http://\(web.host):\(web.port)/")
         // Standard output to a file or a pipe is block-buffered; the sign-ins
         // and the address must reach a log before the server runs for days.
         fflush(nil)
-        let worker = noSending || sending.isEmpty ? nil : OutboxWorker(store: store, transports: sending.transports(), logger: logger)
+        let links = SelfServiceLinks(store: store, baseURL: publicURL)
+        let worker = noSending || sending.isEmpty
+            ? nil
+            : OutboxWorker(store: store, transports: sending.transports(), logger: logger,
+                           personalise: { message in try await links.personalise(message, now: Date()) })
         let sendingTask = worker.map { worker in Task { await worker.run() } }
         defer { sendingTask?.cancel() }
         try await app.runService()

@@ -60,4 +60,24 @@ import WaymarkTestSupport
             #expect(try audits?.decode(column: "n", as: Int.self) == 1)
         }
     }
+
+    @Test(arguments: TestDatabases.engines)
+    func theGuaranteeQueueHoldsSixteenAndSeventeenYearOldsWithNoOfferRecorded(_ engine: DatabaseEngine) async throws {
+        try await AccessFixture.run(engine) { client, store, fixture in
+            let la = try DemoAuthority.laCode
+            try await store.change(by: .system("test"), at: WebTestHarness.now) { tx in
+                // Both were born in March 2009: academic age 17 in 2026/27, so measured on the Year 12 guarantee.
+                try await tx.recordGuarantee(GuaranteeRecord(year: .year12, academicYear: AcademicYear(startYear: 2026), status: .offerMade, laCode: la),
+                                             for: fixture.onCaseload)
+                try await tx.recordGuarantee(GuaranteeRecord(year: .year11, academicYear: AcademicYear(startYear: 2026), status: .offerMade, laCode: la),
+                                             for: fixture.elsewhere)
+            }
+            let officer = try await CaseworkTests.session(client, .trackingOfficer)
+            let queue = try await client.get("/queues?queue=guarantee-not-recorded", cookies: officer.cookies)
+            #expect(queue.status == .ok)
+            #expect(!queue.text.contains("href=\"/people/\(fixture.onCaseload)\""), "a Year 12 offer is recorded")
+            #expect(queue.text.contains("href=\"/people/\(fixture.elsewhere)\""), "a Year 11 record does not count for a 17-year-old")
+            #expect(queue.text.contains("No Year 12 guarantee for 2026/27"))
+        }
+    }
 }

@@ -10,12 +10,15 @@ public enum WorkQueue: String, CaseIterable, Sendable {
     case lapsing
     /// NEET (current or lapsed) with no contact within the window.
     case neetNoContact = "neet-no-contact"
+    /// 16- and 17-year-olds in the cohort whose September Guarantee for this academic year is missing or 159.
+    case guaranteeNotRecorded = "guarantee-not-recorded"
 
     public var title: String {
         switch self {
         case .notKnown: "Not known"
         case .lapsing: "Currency lapsing soon"
         case .neetNoContact: "NEET with no recent contact"
+        case .guaranteeNotRecorded: "September Guarantee not recorded"
         }
     }
 }
@@ -68,6 +71,14 @@ public struct WorkQueueBuilder: Sendable {
         case .neetNoContact:
             guard case .neet = state, (row.lastContact ?? "") < contactCutoff else { return nil }
             return row.lastContact.map { "Last contact \($0.prefix(10))" } ?? "No contact recorded"
+        case .guaranteeNotRecorded:
+            // The same cohort and year group as the published measure (GuaranteeFigures): Year 11 offers at academic age 16, Year 12 at 17.
+            if case .notInCohort = state { return nil }
+            guard let year = GuaranteeFigures.guaranteeYear(forAcademicAge: AcademicAge.of(dateOfBirth: facts.dateOfBirth, on: today)) else { return nil }
+            let status = row.guarantees[year]
+            guard status == nil || status == GuaranteeStatus.notYetRecorded.rawValue else { return nil }
+            let academicYear = AcademicYear(containing: today)
+            return status == nil ? "No Year \(year.rawValue) guarantee for \(academicYear)" : "Year \(year.rawValue) guarantee for \(academicYear): 159 not yet recorded"
         }
     }
 }

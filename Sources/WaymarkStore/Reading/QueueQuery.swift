@@ -25,6 +25,8 @@ public struct QueueRow: Sendable {
     public let adviserID: Int64?
     public let lastContact: String?
     public let ward: String?
+    /// September Guarantee status codes recorded for the academic year containing the date, by year group (the latest kept).
+    public let guarantees: [GuaranteeYear: Int]
 }
 
 /// Reads every young person in scope that passes the filter, in id batches,
@@ -69,6 +71,10 @@ public struct QueueQuery: Sendable {
                  ORDER BY n.valid_from DESC, n.id DESC LIMIT 1) AS has_send,
               (SELECT MAX(k.occurred_at) FROM contact k WHERE k.person_id = p.id) AS last_contact,
               (SELECT w.ward FROM address w WHERE w.person_id = p.id AND w.valid_to IS NULL ORDER BY w.valid_from DESC LIMIT 1) AS ward,
+              (SELECT g.status FROM september_guarantee g WHERE g.person_id = p.id AND g.year_group = 11
+                 AND g.academic_year = \(bind: AcademicYear(containing: date).startYear) ORDER BY g.id DESC LIMIT 1) AS guarantee_y11,
+              (SELECT g.status FROM september_guarantee g WHERE g.person_id = p.id AND g.year_group = 12
+                 AND g.academic_year = \(bind: AcademicYear(containing: date).startYear) ORDER BY g.id DESC LIMIT 1) AS guarantee_y12,
               a.code, a.start_date, a.date_ascertained, a.date_verified, a.review_date, a.predicted_end_date,
               a.neet_start_date, a.establishment_number, a.establishment_name, a.ukprn
             FROM young_person p
@@ -94,6 +100,10 @@ public struct QueueQuery: Sendable {
             let activity = try row.integer("code") != nil ? try StoredRowDecoding.activityRecord(row) : nil
             facts = ParticipationFacts(dateOfBirth: born, cohortStatus: status, hasSEND: try row.bool("has_send") ?? false, currentActivity: activity)
         }
-        return QueueRow(member: member, facts: facts, adviserID: try row.integer("pa_user_id"), lastContact: try row.text("last_contact"), ward: try row.text("ward"))
+        var guarantees: [GuaranteeYear: Int] = [:]
+        if let status = try row.integer("guarantee_y11") { guarantees[.year11] = Int(status) }
+        if let status = try row.integer("guarantee_y12") { guarantees[.year12] = Int(status) }
+        return QueueRow(member: member, facts: facts, adviserID: try row.integer("pa_user_id"), lastContact: try row.text("last_contact"),
+                        ward: try row.text("ward"), guarantees: guarantees)
     }
 }
