@@ -84,7 +84,8 @@ public struct OutboxWorker: Sendable {
     private func drain(clock: @Sendable () -> Date) async throws -> Counts {
         var counts = Counts()
         let transports = self.transports
-        let recovered = try await outbox.recoverExpiredClaims(now: clock(), canResendSafely: { transports[$0]?.canResendSafely ?? false })
+        // A claim may be another server's, on a channel this one does not send: texts are always safe to resend (the gateway keeps the key).
+        let recovered = try await outbox.recoverExpiredClaims(now: clock(), canResendSafely: { transports[$0]?.canResendSafely ?? ($0 == "sms") })
         counts.requeued = recovered.requeued
         counts.heldUncertain = recovered.uncertain
         let channels = transports.keys.sorted()
