@@ -76,11 +76,11 @@ public struct SelfServiceDesk: Sendable {
         let today = CalendarDate.today(from: now)
         let answeredOn = Timestamp.parse(answer.answeredAt).map(CalendarDate.today(from:)) ?? today
         guard let choice = answer.choice else { return .needsCompleting(personID: answer.personID, problems: ["The answer's choice cannot be read"]) }
-        let activity = choice.activity(since: answer.since, answeredOn: answeredOn, verifiedOn: today, place: answer.place)
+        let person = try await PersonBundleReader(store: store, registry: registry).person(answer.personID, responsibleLA: scope.laCode)
+        let latestStart = person?.activities.map(\.startDate).filter { $0 <= today }.max()
+        let activity = choice.activity(since: answer.since, answeredOn: answeredOn, verifiedOn: today, place: answer.place, latestRecordedStart: latestStart)
         var violations = ActivityEntryRules.check(activity)
-        if let person = try await PersonBundleReader(store: store, registry: registry).person(answer.personID, responsibleLA: scope.laCode),
-            let context = person.ruleContext(on: today)
-        {
+        if let context = person?.ruleContext(on: today) {
             violations += PersonActivityRules.check(activity, for: context, on: today)
         }
         guard violations.isEmpty else { return .needsCompleting(personID: answer.personID, problems: violations.map(\.description)) }

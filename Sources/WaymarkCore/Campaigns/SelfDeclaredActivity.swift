@@ -79,8 +79,16 @@ public enum SelfDeclaredActivity: String, CaseIterable, Sendable {
     /// they said it did. A course's end is not asked (few know it), so it is
     /// taken as the end of the academic year, when currency is checked again;
     /// a code that needs a review date gets one twelve weeks on.
-    public func activity(since: CalendarDate?, answeredOn: CalendarDate, verifiedOn: CalendarDate, place: String?) -> ActivityRecord {
-        let start = min(since ?? answeredOn, answeredOn)
+    ///
+    /// `latestRecordedStart` is the start of the newest activity already on
+    /// the record. The current activity is the one that started last, so a
+    /// declared start before it (say "college since September" over an
+    /// October "not known") is moved up to it; otherwise the verified answer
+    /// would sit in the history and the young person would stay not known.
+    public func activity(since: CalendarDate?, answeredOn: CalendarDate, verifiedOn: CalendarDate, place: String?,
+                         latestRecordedStart: CalendarDate? = nil) -> ActivityRecord {
+        var start = min(since ?? answeredOn, answeredOn)
+        if let latest = latestRecordedStart, latest > start { start = min(latest, answeredOn) }
         let verified = max(verifiedOn, answeredOn)
         let code = activityCode
         let isNEET = code.group == .neet

@@ -42,6 +42,15 @@ import WaymarkCore
         #expect(activity.code == .seekingEET && activity.neetStartDate == d("2026-07-01") && activity.establishmentName == nil)
     }
 
+    @Test func aDeclaredStartBeforeTheNewestRecordIsMovedUpSoTheAnswerIsCurrent() {
+        let activity = SelfDeclaredActivity.college.activity(
+            since: d("2026-09-01"), answeredOn: answered, verifiedOn: verified, place: nil, latestRecordedStart: d("2026-10-15"))
+        #expect(activity.startDate == d("2026-10-15"))
+        let later = SelfDeclaredActivity.college.activity(
+            since: d("2026-09-01"), answeredOn: answered, verifiedOn: verified, place: nil, latestRecordedStart: d("2026-06-01"))
+        #expect(later.startDate == d("2026-09-01"), "an older record does not move the declared start")
+    }
+
     @Test func aStartInTheFutureOrMissingIsTheDayTheyAnswered() {
         let future = SelfDeclaredActivity.college.activity(since: d("2027-01-01"), answeredOn: answered, verifiedOn: verified, place: nil)
         let missing = SelfDeclaredActivity.college.activity(since: nil, answeredOn: answered, verifiedOn: verified, place: "")
