@@ -68,6 +68,11 @@ struct WebDriver {
             body: ["script": "document.querySelector(arguments[0]).value = arguments[1];", "args": [selector, value]])
     }
 
+    /// Runs a script in the page and returns its result (numbers, strings, booleans).
+    func evaluate(_ script: String) async throws -> Any {
+        try await Self.call(sessionURL.appendingPathComponent("execute/sync"), method: "POST", body: ["script": script, "args": []])
+    }
+
     func text(of selector: String) async throws -> String {
         try await onElement(selector) { id in
             try await Self.call(sessionURL.appendingPathComponent("element/\(id)/text"), method: "GET", body: nil) as? String ?? ""
