@@ -4,7 +4,9 @@ struct NameComparator {
     /// of five letters or more without joining distinct short names.
     static let closeSimilarity = 0.92
 
-    static func level(_ a: Int32, _ b: Int32, in table: NameTable, partsCount: Bool) -> NameLevel {
+    /// Given names compare by nickname (and by first name: Mary-Jane, Mary);
+    /// family and middle names by part instead (Smith-Jones, Jones).
+    static func level(_ a: Int32, _ b: Int32, in table: NameTable, givenName: Bool) -> NameLevel {
         if a < 0 || b < 0 { return .missing }
         if a == b { return .exact }
         let (ia, ib) = (Int(a), Int(b))
@@ -15,10 +17,10 @@ struct NameComparator {
             return (false, DamerauLevenshtein.isWithinOneEdit(sa, sb))
         }
         if similar.close { return .close }
-        if table.firstToken[ia] == table.firstToken[ib] || sharesForm(ia, ib, table) { return .nickname }
+        if givenName, table.firstToken[ia] == table.firstToken[ib] || sharesForm(ia, ib, table) { return .nickname }
         if table.phonetic[ia] == table.phonetic[ib] { return .phonetic }
         if similar.oneEdit { return .oneEdit }
-        if partsCount, sharesPart(ia, ib, table) { return .partial }
+        if !givenName, sharesPart(ia, ib, table) { return .partial }
         return .different
     }
 

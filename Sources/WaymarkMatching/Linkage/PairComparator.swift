@@ -7,9 +7,9 @@ struct PairComparator: Sendable {
     @inline(__always) func compare(_ i: Int, _ j: Int) -> ComparisonVector {
         let r = records
         var vector = ComparisonVector()
-        vector.set(.givenName, NameComparator.level(r.given[i], r.given[j], in: r.givenNames, partsCount: false).rawValue)
-        vector.set(.middleNames, NameComparator.level(r.middle[i], r.middle[j], in: r.middleNames, partsCount: true).rawValue)
-        vector.set(.familyName, NameComparator.level(r.family[i], r.family[j], in: r.familyNames, partsCount: true).rawValue)
+        vector.set(.givenName, NameComparator.level(r.given[i], r.given[j], in: r.givenNames, givenName: true).rawValue)
+        vector.set(.middleNames, NameComparator.level(r.middle[i], r.middle[j], in: r.middleNames, givenName: false).rawValue)
+        vector.set(.familyName, NameComparator.level(r.family[i], r.family[j], in: r.familyNames, givenName: false).rawValue)
         vector.set(.dateOfBirth, DateComparator.level(r.dob[i], r.dob[j], dayA: r.dobDay[i], dayB: r.dobDay[j]).rawValue)
         vector.set(.gender, Self.agreement(r.gender[i], r.gender[j]))
         vector.set(.postcode, postcodeLevel(r.postcode[i], r.postcode[j]).rawValue)
