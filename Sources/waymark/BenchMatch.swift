@@ -55,6 +55,7 @@ extension Bench {
             print(String(format: "  generate (not timed)   %8.2f s", generationSeconds))
             print("  true duplicate pairs   \(score.truePairs)")
             print("  candidate pairs        \(result.candidatePairs)")
+            for (rule, pairs) in result.candidatePairsByRule { print("    " + rule.name.padding(toLength: 28, withPad: " ", startingAt: 0) + " \(pairs)") }
             for timing in result.timings { print("  " + timing.phase.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: " %8.3f s", timing.seconds)) }
             print(String(format: "  total                  %8.3f s", total))
             print(String(format: "  peak memory (maxrss)   %8.0f MB", ours.peakMegabytes))

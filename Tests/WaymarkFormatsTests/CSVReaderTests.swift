@@ -18,6 +18,8 @@ import WaymarkFormats
         #expect(try read("\"say \"\"hi\"\"\",x\n") == [["say \"hi\"", "x"]])
         #expect(try read("\"12 High St\nKelstow\",NM1\n") == [["12 High St\nKelstow", "NM1"]])
         #expect(try read("\"\",x\n") == [["", "x"]])
+        #expect(try read("1,\"Jo, Ann\",Jones,\"\"\n") == [["1", "Jo, Ann", "Jones", ""]], "quoted fields after the first")
+        #expect(try read("a,\n") == [["a", ""]], "a trailing comma ends with an empty field")
         #expect(try read("Zoë,Ó\n") == [["Zoë", "Ó"]])
     }
 

@@ -10,24 +10,29 @@ public enum CSVReader {
         var field: [UInt8] = []
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
-        var fieldStarted = false
+        // A quote opens a quoted field only as the field's first character.
+        var atFieldStart = true
+        // Anything (even a lone comma) seen since the last line break: a blank line is no record.
+        var recordStarted = false
         let count = bytes.count
         func endField() {
             record.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
-            fieldStarted = false
+            atFieldStart = true
         }
         func endRecord() {
-            if !(record.isEmpty && !fieldStarted && field.isEmpty) {
+            if recordStarted {
                 endField()
                 records.append(record)
             }
             record = []
+            recordStarted = false
+            atFieldStart = true
         }
         while index < count {
             let byte = bytes[index]
             switch byte {
-            case 0x22 where field.isEmpty && !fieldStarted:
+            case 0x22 where atFieldStart:
                 // A quoted field: runs to the closing quote, "" standing for one quote.
                 let openedOn = line
                 index += 1
@@ -49,15 +54,15 @@ public enum CSVReader {
                     index += 1
                 }
                 guard closed else { throw CSVError(line: openedOn, message: "a quoted field is not closed") }
-                fieldStarted = true
+                atFieldStart = false
+                recordStarted = true
                 if index < count, bytes[index] != 0x2C, bytes[index] != 0x0A, bytes[index] != 0x0D {
                     throw CSVError(line: line, message: "text after a closing quote; quotes inside a field must be doubled")
                 }
                 continue
             case 0x2C:
-                fieldStarted = true
+                recordStarted = true
                 endField()
-                fieldStarted = true
             case 0x0D where index + 1 < count && bytes[index + 1] == 0x0A:
                 break
             case 0x0A, 0x0D:
@@ -65,6 +70,8 @@ public enum CSVReader {
                 line += 1
             default:
                 field.append(byte)
+                atFieldStart = false
+                recordStarted = true
             }
             index += 1
         }

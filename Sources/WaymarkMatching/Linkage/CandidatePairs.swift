@@ -7,6 +7,8 @@ struct CandidatePairs: Sendable {
     let pairs: [UInt64]
     let vectors: [ComparisonVector]
     let patternCounts: [ComparisonVector: Int]
+    /// Pairs compared under each rule (a pair counts under the first rule that found it).
+    let perRule: [Int]
 
     var count: Int { pairs.count }
 
@@ -28,8 +30,9 @@ struct CandidatePairs: Sendable {
         if start < blocks.blocks.count { groups.append(start..<blocks.blocks.count) }
 
         let chunkRanges = groups
-        let parts = Parallel.map(count: chunkRanges.count) { g -> ([UInt64], [ComparisonVector], [ComparisonVector: Int]) in
+        let parts = Parallel.map(count: chunkRanges.count) { g -> ([UInt64], [ComparisonVector], [ComparisonVector: Int], [Int]) in
             var pairs: [UInt64] = [], vectors: [ComparisonVector] = [], counts: [ComparisonVector: Int] = [:]
+            var perRule = [Int](repeating: 0, count: blocks.rules.count)
             for blockIndex in chunkRanges[g] {
                 let block = blocks.blocks[blockIndex]
                 let members = blocks.members[block.rule]
@@ -44,19 +47,23 @@ struct CandidatePairs: Sendable {
                         pairs.append(UInt64(i) << 32 | UInt64(j))
                         vectors.append(vector)
                         counts[vector, default: 0] += 1
+                        perRule[block.rule] += 1
                     }
                 }
             }
-            return (pairs, vectors, counts)
+            return (pairs, vectors, counts, perRule)
         }
         var pairs: [UInt64] = [], vectors: [ComparisonVector] = [], counts: [ComparisonVector: Int] = [:]
+        var perRule = [Int](repeating: 0, count: blocks.rules.count)
         pairs.reserveCapacity(parts.reduce(0) { $0 + $1.0.count })
         vectors.reserveCapacity(pairs.capacity)
         for part in parts {
             pairs.append(contentsOf: part.0)
             vectors.append(contentsOf: part.1)
             counts.merge(part.2, uniquingKeysWith: +)
+            for rule in perRule.indices { perRule[rule] += part.3[rule] }
         }
+        self.perRule = perRule
         self.pairs = pairs
         self.vectors = vectors
         patternCounts = counts

@@ -34,8 +34,8 @@ public enum LinkageEngine {
         let estimate = ExpectationMaximisation.estimate(
             patterns: candidates.patternCounts.map { ($0.key, $0.value) }.sorted { $0.0.bits < $1.0.bits }, maxIterations: configuration.maxEMIterations)
         let possiblePairs = linking ? Double(left.count) * Double(right.count) : Double(records.count) * Double(records.count - 1) / 2
-        let expectedMatches = max(estimate.lambda * Double(candidates.count), 1)
-        let prior = expectedMatches / max(possiblePairs, expectedMatches + 1)
+        let prior = PriorEstimate.matchShare(
+            patterns: candidates.patternCounts, m: estimate.m, u: u, start: estimate.lambda * Double(candidates.count), possiblePairs: possiblePairs)
         let model = FellegiSunterModel(
             m: estimate.m, u: u, priorWeight: log2(prior / (1 - prior)), candidateMatchRate: estimate.lambda, emIterations: estimate.iterations)
         let frequencies = TermFrequencies(
@@ -50,7 +50,8 @@ public enum LinkageEngine {
         if !linking { lap("cluster") }
         return LinkageResult(
             records: records, model: model, frequencies: frequencies, thresholds: configuration.thresholds, candidatePairs: candidates.count,
-            pairs: pairs, clusters: clusters, skippedBlocks: blocks.skipped, timings: timings)
+            pairs: pairs, clusters: clusters, skippedBlocks: blocks.skipped,
+            candidatePairsByRule: zip(configuration.rules, candidates.perRule).map { ($0, $1) }, timings: timings)
     }
 
     private static func score(

@@ -12,6 +12,8 @@ public struct LinkageResult: Sendable {
     /// Dedupe only: one cluster id per record.
     public let clusters: Clusters?
     public let skippedBlocks: [SkippedBlock]
+    /// Pairs compared under each rule, each pair under the first rule that found it.
+    public let candidatePairsByRule: [(rule: BlockingRule, pairs: Int)]
     public let timings: [PhaseTiming]
 
     public func outcome(_ pair: ScoredPair) -> MatchOutcome {

@@ -29,7 +29,7 @@ public struct PreparedRecords: Sendable {
     public var count: Int { recordIDs.count }
 
     public init(_ records: [LinkageRecord], right: [LinkageRecord] = []) {
-        let all = records + right
+        let all = right.isEmpty ? records : records + right
         recordIDs = all.map(\.recordID)
         side = [UInt8](repeating: 0, count: records.count) + [UInt8](repeating: 1, count: right.count)
         dob = all.map { $0.dateOfBirth?.packed ?? 0 }
