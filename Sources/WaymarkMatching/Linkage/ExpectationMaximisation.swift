@@ -15,12 +15,17 @@ public enum ExpectationMaximisation {
     }
 
     /// `patterns`: distinct comparison vectors and how many pairs have each.
+    /// `initialU`: where the non-match class starts, best the random-pair u;
+    /// without it, the candidates' own level shares. Starting from the
+    /// random-pair u keeps EM on the right side when most candidates are
+    /// matches (linking two lists of mostly the same people).
     public static func estimate(
-        patterns: [(vector: ComparisonVector, count: Int)], maxIterations: Int = 100, tolerance: Double = 1e-5
+        patterns: [(vector: ComparisonVector, count: Int)], initialU: [[Double]]? = nil, maxIterations: Int = 100, tolerance: Double = 1e-5
     ) -> Estimate {
         let fields = LinkageField.allCases
-        var m = fields.map { initialM(levels: $0.levelCount) }
-        var u = fields.map { field -> [Double] in
+        let mPrior = fields.map { initialM(levels: $0.levelCount) }
+        var m = mPrior
+        var u = initialU ?? fields.map { field -> [Double] in
             // Start u at the candidates' own level shares: most candidates are non-matches.
             var counts = [Double](repeating: 0.5, count: field.levelCount)
             counts[0] = 0
@@ -56,6 +61,9 @@ public enum ExpectationMaximisation {
                     }
                 }
             }
+            // A few pseudo-pairs at the starting m keep a level that no pair of
+            // a small class reached from an m of exactly 0.
+            for f in 0..<fields.count { for level in 1..<mCounts[f].count { mCounts[f][level] += pseudoPairs * mPrior[f][level] } }
             var change = abs(matches / total - lambda)
             lambda = min(max(matches / total, 1e-9), 1 - 1e-9)
             for f in 0..<fields.count {
@@ -68,6 +76,8 @@ public enum ExpectationMaximisation {
         }
         return Estimate(lambda: lambda, m: m, u: u, iterations: iterations)
     }
+
+    static let pseudoPairs = 2.0
 
     /// Best level most likely for a match, each worse level half as likely.
     static func initialM(levels: Int) -> [Double] {

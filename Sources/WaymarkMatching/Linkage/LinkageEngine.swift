@@ -32,7 +32,8 @@ public enum LinkageEngine {
         let u = RandomPairSampler.uProbabilities(records, pairs: configuration.randomPairs, linking: linking, seed: configuration.seed)
         lap("estimate u")
         let estimate = ExpectationMaximisation.estimate(
-            patterns: candidates.patternCounts.map { ($0.key, $0.value) }.sorted { $0.0.bits < $1.0.bits }, maxIterations: configuration.maxEMIterations)
+            patterns: candidates.patternCounts.map { ($0.key, $0.value) }.sorted { $0.0.bits < $1.0.bits }, initialU: u,
+            maxIterations: configuration.maxEMIterations)
         let possiblePairs = linking ? Double(left.count) * Double(right.count) : Double(records.count) * Double(records.count - 1) / 2
         let prior = PriorEstimate.matchShare(
             patterns: candidates.patternCounts, m: estimate.m, u: u, start: estimate.lambda * Double(candidates.count), possiblePairs: possiblePairs)
