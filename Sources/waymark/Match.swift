@@ -33,6 +33,14 @@ struct Match: ParsableCommand {
             LinkageConfiguration(thresholds: MatchThresholds(match: matchThreshold, review: reviewThreshold))
         }
 
+        /// Blocks too big to compare are skipped; say so, as their pairs were never looked at.
+        func reportSkippedBlocks(_ result: LinkageResult) {
+            for block in result.skippedBlocks.prefix(10) {
+                print("skipped a block of \(block.size) records under \(block.rule.name) (over \(LinkageConfiguration().maxBlockSize))")
+            }
+            if result.skippedBlocks.count > 10 { print("… and \(result.skippedBlocks.count - 10) more skipped blocks") }
+        }
+
         func writeExplanations(_ result: LinkageResult) throws {
             guard let explain else { return }
             let lines = result.pairs.flatMap { result.explanation(for: $0).jsonLines }
@@ -60,6 +68,7 @@ struct Match: ParsableCommand {
             let clusters = result.clusters?.clusterIDs ?? records.map(\.recordID)
             try MatchCSV.write(zip(records, clusters).map { [$0.recordID, $1] }, header: ["record_id", "cluster_id"], to: output)
             try thresholds.writeExplanations(result)
+            thresholds.reportSkippedBlocks(result)
             let review = result.pairs.count - result.matches.count
             print("\(records.count) records, \(result.candidatePairs) pairs compared, \(result.matches.count) matched, \(review) to review, "
                 + "\(result.clusters?.count ?? records.count) clusters → \(output)")
@@ -88,6 +97,7 @@ struct Match: ParsableCommand {
             let rows = result.matches.map { [ids[$0.left], ids[$0.right], String(format: "%.6f", $0.probability)] }
             try MatchCSV.write(rows, header: ["left_id", "right_id", "match_probability"], to: output)
             try thresholds.writeExplanations(result)
+            thresholds.reportSkippedBlocks(result)
             print("\(leftRecords.count) + \(rightRecords.count) records, \(result.candidatePairs) pairs compared, \(rows.count) matched, "
                 + "\(result.pairs.count - rows.count) to review → \(output)")
         }

@@ -15,18 +15,21 @@ public enum ExpectationMaximisation {
     }
 
     /// `patterns`: distinct comparison vectors and how many pairs have each.
-    /// `initialU`: where the non-match class starts, best the random-pair u;
-    /// without it, the candidates' own level shares. Starting from the
-    /// random-pair u keeps EM on the right side when most candidates are
-    /// matches (linking two lists of mostly the same people).
+    /// `randomU`: the u of random pairs. The non-match class starts there
+    /// for the fields blocking does not select on, and at the candidates' own
+    /// level shares for those it does (names, date of birth), which blocking
+    /// made agree far more often than random pairs do. Starting all fields at
+    /// the candidates' shares flips the classes when most candidates are
+    /// matches (two lists of mostly the same people); starting all at the
+    /// random u takes namesakes born the same day for matches.
     public static func estimate(
-        patterns: [(vector: ComparisonVector, count: Int)], initialU: [[Double]]? = nil, maxIterations: Int = 100, tolerance: Double = 1e-5
+        patterns: [(vector: ComparisonVector, count: Int)], randomU: [[Double]]? = nil, maxIterations: Int = 100, tolerance: Double = 1e-5
     ) -> Estimate {
         let fields = LinkageField.allCases
         let mPrior = fields.map { initialM(levels: $0.levelCount) }
         var m = mPrior
-        var u = initialU ?? fields.map { field -> [Double] in
-            // Start u at the candidates' own level shares: most candidates are non-matches.
+        var u = fields.map { field -> [Double] in
+            if let randomU, !blockedFields.contains(field) { return randomU[field.rawValue] }
             var counts = [Double](repeating: 0.5, count: field.levelCount)
             counts[0] = 0
             for (vector, count) in patterns where vector.level(field) != 0 { counts[Int(vector.level(field))] += Double(count) }
@@ -78,6 +81,9 @@ public enum ExpectationMaximisation {
     }
 
     static let pseudoPairs = 2.0
+
+    /// Fields most candidate pairs were selected on (see ``BlockingRule``).
+    static let blockedFields: Set<LinkageField> = [.givenName, .familyName, .dateOfBirth]
 
     /// Best level most likely for a match, each worse level half as likely.
     static func initialM(levels: Int) -> [Double] {

@@ -32,7 +32,7 @@ public enum LinkageEngine {
         let u = RandomPairSampler.uProbabilities(records, pairs: configuration.randomPairs, linking: linking, seed: configuration.seed)
         lap("estimate u")
         let estimate = ExpectationMaximisation.estimate(
-            patterns: candidates.patternCounts.map { ($0.key, $0.value) }.sorted { $0.0.bits < $1.0.bits }, initialU: u,
+            patterns: candidates.patternCounts.map { ($0.key, $0.value) }.sorted { $0.0.bits < $1.0.bits }, randomU: u,
             maxIterations: configuration.maxEMIterations)
         let possiblePairs = linking ? Double(left.count) * Double(right.count) : Double(records.count) * Double(records.count - 1) / 2
         let prior = PriorEstimate.matchShare(

@@ -30,6 +30,4 @@ public enum LinkageField: Int, Sendable, CaseIterable {
     public var levelCount: Int { levelNames.count }
 
     static let count = allCases.count
-    /// Level counts by field raw value, for the hot loops.
-    static let levelCounts: [Int] = allCases.map(\.levelCount)
 }

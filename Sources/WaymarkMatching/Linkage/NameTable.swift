@@ -15,8 +15,6 @@ struct NameTable: Sendable {
     /// Meaningful parts (particles dropped), as token numbers.
     private(set) var parts: [Int32] = []
     private(set) var partStart: [Int32] = [0]
-    /// The first letter, for blocking on an initial.
-    private(set) var initial: [UInt8] = []
 
     private var interner = ValueInterner()
     private var rawIDs: [String: Int32] = [:]
@@ -44,7 +42,6 @@ struct NameTable: Sendable {
         letters.append(contentsOf: joined.utf8)
         letterStart.append(Int32(letters.count))
         phonetic.append(codes.intern(PhoneticCode.of(joined)).id)
-        initial.append(joined.utf8.first ?? 0)
         let first = tokenList.first ?? joined
         firstToken.append(tokens.intern(first).id)
         for form in Nicknames.table[first] ?? [] { forms.append(tokens.intern(form).id) }

@@ -4,6 +4,15 @@ import Testing
 /// EM recovers the parameters of a mixture drawn from known m, u and match share.
 @Suite struct ExpectationMaximisationTests {
     @Test func recoversKnownMAndLambda() {
+        recover(lambda: 0.15, randomU: false)
+    }
+
+    @Test func recoversAMostlyMatchingMixtureFromTheRandomPairU() {
+        // Linking two lists of mostly the same people: most candidates are matches.
+        recover(lambda: 0.85, randomU: true)
+    }
+
+    func recover(lambda: Double, randomU: Bool) {
         // Five fields, conditionally independent by construction.
         let fields: [(LinkageField, m: [Double], u: [Double])] = [
             (.givenName, [0, 0.80, 0.06, 0.04, 0.02, 0.02, 0.01, 0.05], [0, 0.03, 0.01, 0.01, 0.05, 0.02, 0.01, 0.87]),
@@ -12,7 +21,6 @@ import Testing
             (.postcode, [0, 0.70, 0.10, 0.10, 0.10], [0, 0.02, 0.05, 0.13, 0.80]),
             (.upn, [0, 0.97, 0.03], [0, 0.001, 0.999]),
         ]
-        let lambda = 0.15
         var random = SeededRandom(seed: 42)
         func draw(_ distribution: [Double]) -> UInt8 {
             var x = Double.random(in: 0..<1, using: &random)
@@ -29,7 +37,9 @@ import Testing
             for (field, m, u) in fields { vector.set(field, draw(isMatch ? m : u)) }
             counts[vector, default: 0] += 1
         }
-        let estimate = ExpectationMaximisation.estimate(patterns: counts.map { ($0.key, $0.value) })
+        var uTable = LinkageField.allCases.map { [Double](repeating: 0, count: $0.levelCount) }
+        for (field, _, u) in fields { uTable[field.rawValue] = u }
+        let estimate = ExpectationMaximisation.estimate(patterns: counts.map { ($0.key, $0.value) }, randomU: randomU ? uTable : nil)
         #expect(abs(estimate.lambda - lambda) < 0.01, "lambda \(estimate.lambda)")
         for (field, m, u) in fields {
             for level in 1..<m.count {
