@@ -26,3 +26,28 @@ public enum DamerauLevenshtein {
         return previous[b.count]
     }
 }
+
+extension DamerauLevenshtein {
+    /// Whether two strings are at most one edit apart (insertion, deletion,
+    /// substitution or swap of neighbours), in one pass with no allocation:
+    /// record linkage asks this of millions of pairs and needs no more.
+    public static func isWithinOneEdit(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard long.count - short.count <= 1 else { return false }
+        var start = 0
+        while start < short.count, short[start] == long[start] { start += 1 }
+        if start == short.count { return true }
+        if short.count == long.count {
+            // Substitution: the rest equal after this position; swap: the next two crossed.
+            if short[(start + 1)...].elementsEqual(long[(start + 1)...]) { return true }
+            return start + 1 < short.count && short[start] == long[start + 1] && short[start + 1] == long[start]
+                && short[(start + 2)...].elementsEqual(long[(start + 2)...])
+        }
+        return short[start...].elementsEqual(long[(start + 1)...])
+    }
+
+    public static func isWithinOneEdit(_ left: String, _ right: String) -> Bool {
+        let a = Array(left.utf8), b = Array(right.utf8)
+        return a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in isWithinOneEdit(a, b) } }
+    }
+}

@@ -7,15 +7,21 @@ public enum JaroWinkler {
     }
 
     public static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in similarity(a, b) } }
+    }
+
+    /// The same on borrowed bytes, for record linkage's comparison loop, which
+    /// keeps every name in one flat array and must not copy.
+    public static func similarity(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
         if a.isEmpty && b.isEmpty { return 1 }
         if a.isEmpty || b.isEmpty { return 0 }
-        if a == b { return 1 }
+        if a.elementsEqual(b) { return 1 }
         // Names are short: the match flags fit in one word each, with no allocation.
-        if a.count > 64 || b.count > 64 { return similarity(Array(a.prefix(64)), Array(b.prefix(64))) }
+        let a = UnsafeBufferPointer(rebasing: a.prefix(64)), b = UnsafeBufferPointer(rebasing: b.prefix(64))
         return jaroWinkler(a, b, window: max(0, max(a.count, b.count) / 2 - 1))
     }
 
-    private static func jaroWinkler(_ a: [UInt8], _ b: [UInt8], window: Int) -> Double {
+    private static func jaroWinkler(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, window: Int) -> Double {
         var aMatched: UInt64 = 0, bMatched: UInt64 = 0
         var matches = 0
         for i in 0..<a.count {

@@ -5,7 +5,7 @@ import WaymarkCore
 import WaymarkSynthetic
 
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Measure Waymark's performance; each prints its figures.", subcommands: [Load.self, Search.self])
+    static let configuration = CommandConfiguration(abstract: "Measure Waymark's performance; each prints its figures.", subcommands: [Load.self, Search.self, Match.self])
 
     struct Load: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

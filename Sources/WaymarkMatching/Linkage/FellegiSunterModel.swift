@@ -1,0 +1,45 @@
+import Foundation
+
+/// The Fellegi–Sunter model: for each field and level, m (how often true
+/// matches show that level) and u (how often random pairs do). A level's
+/// weight is log2(m/u); a pair's match weight is the prior plus its levels'
+/// weights, and its probability follows from the weight. Missing has weight 0.
+public struct FellegiSunterModel: Sendable {
+    /// m[field][level] and u[field][level]; index 0 (missing) unused.
+    public let m: [[Double]]
+    public let u: [[Double]]
+    /// Share of all possible pairs that are matches, as log2 odds.
+    public let priorWeight: Double
+    /// Share of candidate pairs EM judged matches.
+    public let candidateMatchRate: Double
+    public let emIterations: Int
+    /// weights[field * 16 + level], flat for the scoring loop.
+    let weights: [Double]
+
+    init(m: [[Double]], u: [[Double]], priorWeight: Double, candidateMatchRate: Double, emIterations: Int) {
+        self.m = m
+        self.u = u
+        self.priorWeight = priorWeight
+        self.candidateMatchRate = candidateMatchRate
+        self.emIterations = emIterations
+        var weights = [Double](repeating: 0, count: LinkageField.count * 16)
+        for field in LinkageField.allCases {
+            for level in 1..<field.levelCount {
+                weights[field.rawValue * 16 + level] = Self.weight(m: m[field.rawValue][level], u: u[field.rawValue][level])
+            }
+        }
+        self.weights = weights
+    }
+
+    public func weight(_ field: LinkageField, level: UInt8) -> Double {
+        weights[field.rawValue * 16 + Int(level)]
+    }
+
+    static func weight(m: Double, u: Double) -> Double {
+        log2(max(m, 1e-9) / max(u, 1e-12))
+    }
+
+    public static func probability(weight: Double) -> Double {
+        1 / (1 + exp2(-weight))
+    }
+}

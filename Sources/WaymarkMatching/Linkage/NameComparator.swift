@@ -1,0 +1,40 @@
+/// Levels for two names of the same field, by their numbers in that field's table.
+struct NameComparator {
+    /// JW at or above this counts as close: catches most single typos in names
+    /// of five letters or more without joining distinct short names.
+    static let closeSimilarity = 0.92
+
+    /// Given names compare by nickname (and by first name: Mary-Jane, Mary);
+    /// family and middle names by part instead (Smith-Jones, Jones).
+    static func level(_ a: Int32, _ b: Int32, in table: NameTable, givenName: Bool) -> NameLevel {
+        if a < 0 || b < 0 { return .missing }
+        if a == b { return .exact }
+        let (ia, ib) = (Int(a), Int(b))
+        let similar = table.letters.withUnsafeBufferPointer { letters -> (close: Bool, oneEdit: Bool) in
+            let sa = UnsafeBufferPointer(rebasing: letters[Int(table.letterStart[ia])..<Int(table.letterStart[ia + 1])])
+            let sb = UnsafeBufferPointer(rebasing: letters[Int(table.letterStart[ib])..<Int(table.letterStart[ib + 1])])
+            if JaroWinkler.similarity(sa, sb) >= closeSimilarity { return (true, true) }
+            return (false, DamerauLevenshtein.isWithinOneEdit(sa, sb))
+        }
+        if similar.close { return .close }
+        if givenName, table.firstToken[ia] == table.firstToken[ib] || sharesForm(ia, ib, table) { return .nickname }
+        if table.phonetic[ia] == table.phonetic[ib] { return .phonetic }
+        if similar.oneEdit { return .oneEdit }
+        if !givenName, sharesPart(ia, ib, table) { return .partial }
+        return .different
+    }
+
+    private static func sharesForm(_ a: Int, _ b: Int, _ table: NameTable) -> Bool {
+        let ra = Int(table.formStart[a])..<Int(table.formStart[a + 1]), rb = Int(table.formStart[b])..<Int(table.formStart[b + 1])
+        if ra.isEmpty || rb.isEmpty { return false }
+        for x in ra { for y in rb where table.forms[x] == table.forms[y] { return true } }
+        return false
+    }
+
+    private static func sharesPart(_ a: Int, _ b: Int, _ table: NameTable) -> Bool {
+        let ra = Int(table.partStart[a])..<Int(table.partStart[a + 1]), rb = Int(table.partStart[b])..<Int(table.partStart[b + 1])
+        if ra.count < 2 && rb.count < 2 { return false }
+        for x in ra { for y in rb where table.parts[x] == table.parts[y] { return true } }
+        return false
+    }
+}
