@@ -126,4 +126,27 @@ import WaymarkTestSupport
             #expect(try await outbox.message(email.id)?.status == .uncertain)
         }
     }
+
+    @Test(arguments: TestDatabases.engines)
+    func aReplyAnswersItsCampaignAndStopOptsOutOfTexts(_ engine: DatabaseEngine) async throws {
+        try await TestDatabases.withFreshStore(engine) { store in
+            let outbox = Outbox(store: store)
+            let campaign = try await Self.campaign(store)
+            let (person, ids) = try await Self.queue(store, [("sms", "07700900123")], campaign: campaign)
+            let member = try await store.change(by: .system("test"), at: fixedNow) { tx in
+                try await tx.addCampaignMember(campaignID: campaign, personID: person, skipReason: nil, outboxMessageID: ids[0])
+            }
+            _ = try #require(try await outbox.claimNext(worker: "w", now: fixedNow, lease: 60))
+            try await outbox.markSent(ids[0], worker: "w", providerReference: "gw-1", now: fixedNow)
+            let today = try CalendarDate(iso: String(Timestamp.format(fixedNow).prefix(10)))
+            #expect(try await PreferenceQueries(store: store).preferences(of: person, on: today).optedOut.isEmpty)
+            #expect(try await outbox.recordInboundReply(from: "07700900123", text: "At college now thanks", providerReference: "in-1", now: fixedNow) == person)
+            let responded = try await store.sql.select().column("responded_at").from("campaign_member").where("id", .equal, member).first()?
+                .decode(column: "responded_at", as: String?.self)
+            #expect(responded != nil, "a reply counts as an answer to the campaign")
+            #expect(try await PreferenceQueries(store: store).preferences(of: person, on: today).optedOut.isEmpty, "an ordinary reply opts out of nothing")
+            #expect(try await outbox.recordInboundReply(from: "07700900123", text: " Stop. ", providerReference: "in-2", now: fixedNow) == person)
+            #expect(try await PreferenceQueries(store: store).preferences(of: person, on: today).optedOut == [.sms])
+        }
+    }
 }

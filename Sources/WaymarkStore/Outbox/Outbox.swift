@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import WaymarkCore
 
 /// The workers' side of the outbox. Claims are leases written to the
 /// database, so any number of workers on any number of servers can share the
@@ -125,7 +126,7 @@ public struct Outbox: Sendable {
     public func recordInboundReply(from phone: String, text: String, providerReference: String?, now: Date) async throws -> Int64? {
         let candidates = PhoneNumberMatch.candidates(phone)
         guard !candidates.isEmpty else { return nil }
-        return try await store.change(by: .system("gateway"), at: now) { tx in
+        return try await store.change(by: .system("gateway"), at: now) { tx -> Int64? in
             let spaceless = SQLFunction("REPLACE", args: SQLColumn("recipient"), SQLLiteral.string(" "), SQLLiteral.string(""))
             guard let row = try await tx.db.select().columns("id", "person_id", "campaign_id").from("outbox_message")
                 .where("channel", .equal, "sms")
@@ -147,6 +148,13 @@ public struct Outbox: Sendable {
                 NewContact(occurredAt: now, method: .sms, direction: .inbound, outcome: "replied", summary: String(text.prefix(1_000))),
                 for: personID)
             try await tx.audit(.update, entity: "outbox_message", entityID: messageID, personID: personID, detail: marker)
+            // A reply answers the campaign that sent the text, for its report.
+            if let member = try await tx.db.select().column("id").from("campaign_member").where("outbox_message_id", .equal, messageID).first() {
+                try await tx.markResponded(memberID: try member.decode(column: "id", as: Int64.self))
+            }
+            if InboundReply.isOptOut(text) {
+                try await tx.setOptOut(true, channel: .sms, for: personID, from: try CalendarDate(iso: String(Timestamp.format(now).prefix(10))))
+            }
             return personID
         }
     }
@@ -235,5 +243,14 @@ public enum OutboxError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .notClaimed(let id, let worker): "outbox message \(id) is not claimed by \(worker)"
         }
+    }
+}
+
+/// What a reply asks for. "STOP" (the word texters know) opts the young person out of texts.
+enum InboundReply {
+    static let optOutWords: Set<String> = ["STOP", "STOPALL", "UNSUBSCRIBE", "END", "QUIT", "CANCEL"]
+
+    static func isOptOut(_ text: String) -> Bool {
+        optOutWords.contains(text.uppercased().filter { $0.isLetter })
     }
 }
