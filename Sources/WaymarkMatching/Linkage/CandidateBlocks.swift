@@ -16,7 +16,7 @@ struct CandidateBlocks: Sendable {
     /// keys[rule * recordCount + record]; 0 for none or skipped.
     let keys: [UInt64]
     let blocks: [Block]
-    public let skipped: [SkippedBlock]
+    let skipped: [SkippedBlock]
 
     init(_ records: PreparedRecords, rules: [BlockingRule], maxBlockSize: Int, linking: Bool) {
         let n = records.count

@@ -35,7 +35,7 @@ public struct PreparedRecords: Sendable {
         dob = all.map { $0.dateOfBirth?.packed ?? 0 }
         dobDay = all.map { $0.dateOfBirth?.dayNumber ?? 0 }
 
-        // Eleven independent jobs (one table each), spread over the cores.
+        // Eight independent jobs (a table or two each), spread over the cores.
         let results = Parallel.map(count: 8) { job -> PreparedField in
             switch job {
             case 0: let (ids, table) = Self.names(all.map(\.givenName)); return .names(ids, table)
