@@ -4,14 +4,14 @@ import WaymarkMatching
 
 /// Record linkage from the command line: find the duplicates in one file, or
 /// the same people across two.
-struct Match: ParsableCommand {
+struct Match: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find records of the same person: within one CSV file (dedupe) or across two (link).",
         discussion: """
             Input: CSV with a header naming any of these columns (others are ignored): \(LinkageInput.columns.joined(separator: ", ")). \
             Only record_id is required; dob is YYYY-MM-DD.
             """,
-        subcommands: [Dedupe.self, Link.self])
+        subcommands: [Dedupe.self, Link.self, Scan.self])
 
     struct Thresholds: ParsableArguments {
         @Option(help: "Match probability at or above which two records are the same person.")

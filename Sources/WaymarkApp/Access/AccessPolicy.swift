@@ -21,6 +21,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case teamOverview
     /// The tracking queues (not known, lapsing, NEET without contact) and assigning from them.
     case workQueues
+    /// The match exception queue: decide suspected duplicates, merge and undo merges.
+    case resolveMatches
 }
 
 /// The permission matrix. Least privilege: administrators run accounts and
@@ -29,8 +31,8 @@ public enum AccessPolicy {
     public static func permissions(of role: Role) -> Set<Permission> {
         switch role {
         case .administrator: [.manageUsers]
-        case .dataManager: [.readRecords, .changeAnyRecord, .assignCaseload, .statutoryReturns, .figures, .workQueues]
-        case .trackingOfficer: [.readRecords, .changeAnyRecord, .figures, .workQueues]
+        case .dataManager: [.readRecords, .changeAnyRecord, .assignCaseload, .statutoryReturns, .figures, .workQueues, .resolveMatches]
+        case .trackingOfficer: [.readRecords, .changeAnyRecord, .figures, .workQueues, .resolveMatches]
         case .personalAdviser: [.readRecords, .changeOwnCaseload, .figures]
         case .manager: [.readRecords, .assignCaseload, .figures, .teamOverview, .workQueues]
         case .careersLeader: [.readRecords]

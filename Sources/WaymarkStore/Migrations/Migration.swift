@@ -23,6 +23,7 @@ enum Migrations {
         M010SearchKeys(),
         M011Campaigns(),
         M012CampaignMembers(),
+        M013Merges(),
     ]
 }
 

@@ -77,7 +77,7 @@ public struct ParticipationQuery: Sendable {
             LEFT JOIN activity a ON a.id = (
               SELECT act.id FROM activity act WHERE act.person_id = p.id AND act.start_date <= \(bind: date.iso)
               ORDER BY act.start_date DESC, act.id DESC LIMIT 1)
-            WHERE p.responsible_la = \(bind: responsibleLA.code) AND p.id > \(bind: after)
+            WHERE p.responsible_la = \(bind: responsibleLA.code) AND p.merged_into IS NULL AND p.id > \(bind: after)
             ORDER BY p.id LIMIT \(bind: limit)
             """
     }

@@ -56,7 +56,7 @@ public struct PersonBundleReader: Sendable {
               p.cohort_status, p.cohort_status_since, p.responsible_la, p.educated_la, p.la_code_at_year_11,
               p.transferred_to_la, o.name AS school_name
             FROM young_person p LEFT JOIN organisation o ON o.id = p.school_id
-            WHERE p.responsible_la = \(bind: responsibleLA) AND p.id > \(bind: after)
+            WHERE p.responsible_la = \(bind: responsibleLA) AND p.merged_into IS NULL AND p.id > \(bind: after)
             ORDER BY p.id LIMIT \(literal: limit ?? batchSize)
             """)
         return try rows.map(Self.person)

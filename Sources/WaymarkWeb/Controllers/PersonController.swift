@@ -17,9 +17,16 @@ struct PersonController {
     func show(_ request: Request, context: WebContext) async throws -> Response {
         let (user, scope) = try context.require(.readRecords)
         let notFound = HTTPError(.notFound, message: "There is no young person with that id in the records you can see.")
-        guard let id = context.parameters.get("id", as: Int64.self),
-            let placement = try await CaseloadLookup(store: services.store).placement(of: id, in: scope)
-        else { throw notFound }
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw notFound }
+        guard let placement = try await CaseloadLookup(store: services.store).placement(of: id, in: scope) else {
+            // A merged record's old links lead to the record it was merged into, if that one is in scope.
+            if let kept = try await MergeQueries(store: services.store).keptPerson(for: id),
+                try await CaseloadLookup(store: services.store).placement(of: kept, in: scope) != nil
+            {
+                return .redirect(to: "/people/\(kept)", type: .normal)
+            }
+            throw notFound
+        }
         let reader = PersonBundleReader(store: services.store, registry: services.registry)
         guard let person = try await reader.person(id, responsibleLA: scope.laCode) else { throw notFound }
         let casework = CaseworkQueries(store: services.store)

@@ -1,0 +1,123 @@
+import Foundation
+import WaymarkApp
+import WaymarkCore
+import WaymarkStore
+
+struct ExceptionsPage: PageModel {
+    static let template = "exceptions"
+
+    struct Row: Sendable {
+        let id: Int64
+        let kind: String
+        let people: String
+        let probability: String
+    }
+
+    let title = "Exceptions"
+    let frame: StaffFrame
+    let rows: [Row]
+    let hasRows: Bool
+    let scannedMessage: String?
+
+    init(frame: StaffFrame, exceptions: [StoredMatchException], names: [Int64: String], scanned: Int?) {
+        self.frame = frame
+        // Pairs with someone out of scope are not shown at all.
+        rows = exceptions.compactMap { exception in
+            guard let left = exception.personID.flatMap({ names[$0] }), let right = exception.otherPersonID.flatMap({ names[$0] }) else { return nil }
+            return Row(id: exception.id, kind: exception.kind == .duplicate ? "Suspected duplicate" : "Incoming row",
+                       people: "\(left) and \(right)", probability: String(format: "%.1f%%", exception.probability * 100))
+        }
+        hasRows = !rows.isEmpty
+        scannedMessage = scanned.map { "Scan finished: \($0) new suspected duplicates queued." }
+    }
+}
+
+/// Two records side by side, with how much each field counted for or against.
+struct ExceptionPage: PageModel {
+    static let template = "exception"
+
+    struct Side: Sendable {
+        let id: Int64
+        let name: String
+        let dateOfBirth: String
+        let gender: String
+        let postcode: String
+        let upn: String
+        let uln: String
+        let school: String
+        let activity: String
+        let histories: String
+
+        init(_ person: PersonBundle, today: CalendarDate) {
+            id = person.id
+            name = [person.givenName, person.middleNames, person.familyName].compactMap { $0 }.joined(separator: " ")
+            dateOfBirth = person.dateOfBirth?.longDescription ?? "–"
+            gender = person.gender ?? "–"
+            postcode = person.address(on: today)?.postcode ?? "–"
+            upn = person.upn ?? "–"
+            uln = person.uln ?? "–"
+            school = person.schoolName ?? "–"
+            let current = person.activities.filter { $0.startDate <= today }.max { ($0.startDate, 0) < ($1.startDate, 1) }
+            activity = current.map { "\($0.code.rawValue) – \($0.code.meaning) since \($0.startDate.longDescription)" } ?? "None recorded"
+            histories = "\(person.activities.count) activities, \(person.addresses.count) addresses"
+        }
+    }
+
+    struct Weight: Sendable {
+        let field: String
+        let level: String
+        let weight: String
+        let counts: String
+    }
+
+    let title = "Suspected duplicate"
+    let frame: StaffFrame
+    let id: Int64
+    let isOpen: Bool
+    let status: String
+    let probability: String
+    let left: Side
+    let right: Side
+    let weights: [Weight]
+
+    init(frame: StaffFrame, exception: StoredMatchException, left: Side, right: Side) {
+        self.frame = frame
+        id = exception.id
+        isOpen = exception.status == .open
+        status = exception.status.rawValue
+        probability = String(format: "%.1f%%", exception.probability * 100)
+        self.left = left
+        self.right = right
+        weights = StoredExplanation.fields(exception.explanation).map { field in
+            Weight(field: field.field, level: field.level, weight: String(format: "%+.2f", field.weight),
+                   counts: field.weight > 0.5 ? "for" : field.weight < -0.5 ? "against" : "little either way")
+        }
+    }
+}
+
+struct MergePage: PageModel {
+    static let template = "merge"
+
+    let title = "Merge"
+    let frame: StaffFrame
+    let id: Int64
+    let keptID: Int64
+    let mergedID: Int64
+    let keptName: String
+    let mergedName: String
+    let movedRows: Int
+    let isUndone: Bool
+    let notice: String?
+
+    init(frame: StaffFrame, merge: StoredMerge, keptName: String, mergedName: String, justUndone: Bool) {
+        self.frame = frame
+        id = merge.id
+        keptID = merge.keptPersonID
+        mergedID = merge.mergedPersonID
+        self.keptName = keptName
+        self.mergedName = mergedName
+        movedRows = merge.movedRows
+        isUndone = merge.undoneAt != nil
+        notice = justUndone ? "Merge undone: both records and their histories are back as they were." : nil
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Hummingbird
+import WaymarkApp
+import WaymarkCore
+import WaymarkStore
+
+/// The match exception queue: suspected duplicates side by side with each
+/// field's weight, merged in one click (keeping either record) or marked not
+/// the same person; and every merge can be undone.
+struct ExceptionsController {
+    let services: WebServices
+    let templates: Templates
+
+    var endpoints: RouteCollection<WebContext> {
+        RouteCollection(context: WebContext.self)
+            .get("exceptions", use: list)
+            .post("exceptions/scan", use: scan)
+            .get("exceptions/:exception", use: show)
+            .post("exceptions/:exception/merge", use: merge)
+            .post("exceptions/:exception/reject", use: reject)
+            .get("merges/:merge", use: showMerge)
+            .post("merges/:merge/undo", use: undo)
+    }
+
+    struct MergeForm: Decodable {
+        var keep: String?
+    }
+
+    func list(_ request: Request, context: WebContext) async throws -> Response {
+        let (user, scope) = try context.require(.resolveMatches)
+        let exceptions = try await MatchExceptionQueries(store: services.store).open()
+        var names: [Int64: String] = [:]
+        let people = PersonQueries(store: services.store, registry: services.registry)
+        for id in Set(exceptions.flatMap { [$0.personID, $0.otherPersonID].compactMap { $0 } }) {
+            guard try await CaseloadLookup(store: services.store).placement(of: id, in: scope) != nil else { continue }
+            names[id] = try await people.person(id).map { "\($0.person.identity.givenName) \($0.person.identity.familyName)" }
+        }
+        let scanned = request.uri.queryParameters.get("queued").flatMap { Int($0) }
+        return try templates.render(ExceptionsPage(frame: StaffFrame(user: user, csrf: context.csrfToken ?? ""), exceptions: exceptions,
+                                                   names: names, scanned: scanned))
+    }
+
+    func scan(_ request: Request, context: WebContext) async throws -> Response {
+        let (_, scope) = try context.require(.resolveMatches)
+        let summary = try await DuplicateScanner(store: services.store).scan(scope, now: services.now())
+        context.logger.info("duplicate scan", metadata: ["people": "\(summary.people)", "queued": "\(summary.queued)"])
+        return .redirect(to: "/exceptions?queued=\(summary.queued)", type: .normal)
+    }
+
+    func show(_ request: Request, context: WebContext) async throws -> Response {
+        let (user, scope) = try context.require(.resolveMatches)
+        let (exception, left, right) = try await load(context, scope: scope)
+        return try templates.render(ExceptionPage(frame: StaffFrame(user: user, csrf: context.csrfToken ?? ""), exception: exception,
+                                                  left: left, right: right))
+    }
+
+    func merge(_ request: Request, context: WebContext) async throws -> Response {
+        let (user, scope) = try context.require(.resolveMatches)
+        let (exception, left, right) = try await load(context, scope: scope)
+        let form = try await request.decodeForm(as: MergeForm.self, context: context)
+        guard exception.status == .open else { throw HTTPError(.conflict, message: "This exception has already been decided.") }
+        guard let keep = form.keep.flatMap({ Int64($0) }), keep == left.id || keep == right.id else {
+            throw HTTPError(.unprocessableContent, message: "keep: choose which of the two records to keep.")
+        }
+        let merged = keep == left.id ? right.id : left.id
+        let mergeID = try await services.store.change(by: .user(user.id), at: services.now()) { tx in
+            let mergeID = try await tx.mergePeople(kept: keep, merged: merged)
+            guard try await tx.resolveException(exception.id, as: .merged, resolution: "merge \(mergeID)", by: user.id) else {
+                throw HTTPError(.conflict, message: "This exception has already been decided.")
+            }
+            return mergeID
+        }
+        context.logger.info("people merged", metadata: ["merge": "\(mergeID)", "kept": "\(keep)", "merged": "\(merged)"])
+        return .redirect(to: "/merges/\(mergeID)", type: .normal)
+    }
+
+    func reject(_ request: Request, context: WebContext) async throws -> Response {
+        let (user, scope) = try context.require(.resolveMatches)
+        let (exception, _, _) = try await load(context, scope: scope)
+        _ = try await services.store.change(by: .user(user.id), at: services.now()) { tx in
+            try await tx.resolveException(exception.id, as: .rejected, resolution: "not the same person", by: user.id)
+        }
+        return .redirect(to: "/exceptions", type: .normal)
+    }
+
+    func showMerge(_ request: Request, context: WebContext) async throws -> Response {
+        let (user, scope) = try context.require(.resolveMatches)
+        let merge = try await loadMerge(context)
+        guard try await CaseloadLookup(store: services.store).placement(of: merge.undoneAt == nil ? merge.keptPersonID : merge.mergedPersonID, in: scope) != nil
+        else { throw HTTPError(.notFound, message: "There is no merge with that id in the records you can see.") }
+        let people = PersonQueries(store: services.store, registry: services.registry)
+        func name(_ id: Int64) async throws -> String {
+            try await people.person(id).map { "\($0.person.identity.givenName) \($0.person.identity.familyName)" } ?? "young person \(id)"
+        }
+        let undone = request.uri.queryParameters.get("undone") != nil
+        return try templates.render(MergePage(
+            frame: StaffFrame(user: user, csrf: context.csrfToken ?? ""), merge: merge, keptName: try await name(merge.keptPersonID),
+            mergedName: try await name(merge.mergedPersonID), justUndone: undone))
+    }
+
+    func undo(_ request: Request, context: WebContext) async throws -> Response {
+        let (user, scope) = try context.require(.resolveMatches)
+        let merge = try await loadMerge(context)
+        guard try await CaseloadLookup(store: services.store).placement(of: merge.keptPersonID, in: scope) != nil else {
+            throw HTTPError(.notFound, message: "There is no merge with that id in the records you can see.")
+        }
+        do {
+            _ = try await services.store.change(by: .user(user.id), at: services.now()) { tx in try await tx.undoMerge(merge.id, by: user.id) }
+        } catch let error as MergeError {
+            throw HTTPError(.conflict, message: error.description)
+        }
+        context.logger.info("merge undone", metadata: ["merge": "\(merge.id)"])
+        return .redirect(to: "/merges/\(merge.id)?undone=1", type: .normal)
+    }
+
+    private func load(_ context: WebContext, scope: RecordScope) async throws -> (StoredMatchException, ExceptionPage.Side, ExceptionPage.Side) {
+        guard let id = context.parameters.get("exception", as: Int64.self),
+            let exception = try await MatchExceptionQueries(store: services.store).exception(id), exception.kind == .duplicate,
+            let leftID = exception.personID, let rightID = exception.otherPersonID,
+            let left = try await side(leftID, scope: scope), let right = try await side(rightID, scope: scope)
+        else { throw HTTPError(.notFound, message: "There is no open exception with that id in the records you can see.") }
+        return (exception, left, right)
+    }
+
+    private func side(_ id: Int64, scope: RecordScope) async throws -> ExceptionPage.Side? {
+        guard let person = try await PersonBundleReader(store: services.store, registry: services.registry).person(id, responsibleLA: scope.laCode),
+            try await CaseloadLookup(store: services.store).placement(of: id, in: scope) != nil
+        else { return nil }
+        return ExceptionPage.Side(person, today: CalendarDate.today(from: services.now()))
+    }
+
+    private func loadMerge(_ context: WebContext) async throws -> StoredMerge {
+        guard let id = context.parameters.get("merge", as: Int64.self), let merge = try await MergeQueries(store: services.store).merge(id) else {
+            throw HTTPError(.notFound, message: "There is no merge with that id in the records you can see.")
+        }
+        return merge
+    }
+}
