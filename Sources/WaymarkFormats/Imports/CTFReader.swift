@@ -16,13 +16,13 @@ import FoundationXML
 /// §9). UPN, Surname, Forename, DOB and Gender (or Sex) are required; a pupil
 /// lacking one, or with a value that fails its check, is a problem naming
 /// the pupil's position ("pupil 3, DOB: …").
-public final class CTFReader: NSObject, ImportXMLDelegate {
+public enum CTFReader {
     /// Reads a CTF. Malformed XML, a root other than `<CTfile>`, a file with no
     /// pupils or more than the row limit is an `ImportFileError`.
     public static func read(_ data: Data, limits: ImportLimits = .standard) throws(ImportFileError) -> ImportReading {
         guard !data.isEmpty else { throw .empty }
-        let reader = CTFReader(limits: limits)
-        try XMLRun.parse(data, part: "CTF", delegate: reader)
+        let reader = CTFEventHandler(limits: limits)
+        try XMLRun.parse(data, part: "CTF", handler: reader)
         guard reader.pupilCount > 0 else {
             throw .notCTF(reason: "it holds no pupils (no <Pupil> in <CTFpupilData>)")
         }
@@ -39,12 +39,16 @@ public final class CTFReader: NSObject, ImportXMLDelegate {
             kind: .ctf, rows: rows, problems: problems, rowsRead: reader.pupilCount,
             sourceSchool: school.isEmpty ? nil : school)
     }
+}
 
+/// Collects the header's source school and each pupil's leaf elements as the
+/// parser reports them.
+final class CTFEventHandler: XMLEventHandler {
     let limits: ImportLimits
     var abortError: ImportFileError?
     /// Each pupil's leaf elements as (path below Pupil, text), in file order.
     private(set) var pupils: [[(path: String, value: String)]] = []
-    private var pupilCount: Int { pupils.count }
+    var pupilCount: Int { pupils.count }
     private var header: [String: String] = [:]
     private var stack: [String] = []
     private var text = ""
@@ -63,10 +67,7 @@ public final class CTFReader: NSObject, ImportXMLDelegate {
         return ImportEstablishment(number: number, name: header["SchoolName"])
     }
 
-    public func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String]
-    ) {
+    func start(_ elementName: String, attributes: [String: String], parser: XMLParser) {
         let name = localName(elementName)
         if stack.isEmpty, name != "CTfile" {
             stop(parser, .notCTF(reason: "the root element is <\(name)>; a CTF's is <CTfile>"))
@@ -85,7 +86,7 @@ public final class CTFReader: NSObject, ImportXMLDelegate {
         }
     }
 
-    public func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    func end(_ elementName: String, parser: XMLParser) {
         defer {
             stack.removeLast()
             // The parent has at least this child.
@@ -105,7 +106,7 @@ public final class CTFReader: NSObject, ImportXMLDelegate {
         }
     }
 
-    public func parser(_ parser: XMLParser, foundCharacters string: String) {
+    func characters(_ string: String, parser: XMLParser) {
         text += string
         guard text.utf8.count > limits.maxCellCharacters, text.count > limits.maxCellCharacters else { return }
         let column = stack.dropFirst(pupilDepth ?? 1).joined(separator: "/")

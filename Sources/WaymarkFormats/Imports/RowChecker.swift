@@ -21,7 +21,12 @@ struct RowChecker {
         let identity = checker.identity()
         let event = checker.event(kind)
         guard checker.problems.isEmpty, let identity, let event else {
-            return .failure(Problems(problems: checker.problems))
+            // In the order of the file's columns, as a person reads the row.
+            let position = { (problem: ImportProblem) in ImportField(rawValue: problem.field).flatMap { mapping[$0] } ?? Int.max }
+            let ordered = checker.problems.enumerated().sorted {
+                (position($0.element), $0.offset) < (position($1.element), $1.offset)
+            }
+            return .failure(Problems(problems: ordered.map(\.element)))
         }
         let fieldsByIndex = Dictionary(uniqueKeysWithValues: mapping.map { ($0.value, $0.key) })
         let raw = row.cells.enumerated().map { index, value in

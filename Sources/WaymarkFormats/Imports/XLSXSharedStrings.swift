@@ -7,7 +7,7 @@ import FoundationXML
 /// Reads xl/sharedStrings.xml: one string per `<si>`, made of its `<t>` text
 /// (several `<r><t>` runs when part of the text is formatted). Phonetic
 /// guides (`<rPh>`) are not part of the text.
-final class XLSXSharedStrings: NSObject, ImportXMLDelegate {
+final class XLSXSharedStrings: XMLEventHandler {
     var strings: [String] = []
     private var current = ""
     private var inText = false
@@ -16,14 +16,11 @@ final class XLSXSharedStrings: NSObject, ImportXMLDelegate {
 
     static func read(_ data: Data) throws(ImportFileError) -> [String] {
         let reader = XLSXSharedStrings()
-        try XMLRun.parse(data, part: "xl/sharedStrings.xml", delegate: reader)
+        try XMLRun.parse(data, part: "xl/sharedStrings.xml", handler: reader)
         return reader.strings
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String]
-    ) {
+    func start(_ elementName: String, attributes: [String: String], parser: XMLParser) {
         switch localName(elementName) {
         case "si": current = ""
         case "t": inText = !inPhonetic
@@ -32,7 +29,7 @@ final class XLSXSharedStrings: NSObject, ImportXMLDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    func end(_ elementName: String, parser: XMLParser) {
         switch localName(elementName) {
         case "si": strings.append(current)
         case "t": inText = false
@@ -41,7 +38,7 @@ final class XLSXSharedStrings: NSObject, ImportXMLDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    func characters(_ string: String, parser: XMLParser) {
         if inText { current += string }
     }
 }

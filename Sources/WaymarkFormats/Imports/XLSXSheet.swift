@@ -12,7 +12,7 @@ import FoundationXML
 /// (dates are numbers: day serials, turned into dates by the template for
 /// date columns). Empty cells are often left out, so positions come from the
 /// `r` references, not the order.
-final class XLSXSheet: NSObject, ImportXMLDelegate {
+final class XLSXSheet: XMLEventHandler {
     /// Excel's own limit: column XFD.
     static let maxColumns = 16_384
 
@@ -36,14 +36,11 @@ final class XLSXSheet: NSObject, ImportXMLDelegate {
 
     static func read(_ data: Data, part: String, sharedStrings: [String], limits: ImportLimits) throws(ImportFileError) -> ImportGrid {
         let reader = XLSXSheet(sharedStrings: sharedStrings, limits: limits)
-        try XMLRun.parse(data, part: part, delegate: reader)
+        try XMLRun.parse(data, part: part, handler: reader)
         return ImportGrid(rows: reader.rows, excelSerialDates: true)
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String]
-    ) {
+    func start(_ elementName: String, attributes: [String: String], parser: XMLParser) {
         switch localName(elementName) {
         case "row":
             rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
@@ -64,7 +61,7 @@ final class XLSXSheet: NSObject, ImportXMLDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    func end(_ elementName: String, parser: XMLParser) {
         switch localName(elementName) {
         case "v", "t":
             collecting = false
@@ -81,7 +78,7 @@ final class XLSXSheet: NSObject, ImportXMLDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    func characters(_ string: String, parser: XMLParser) {
         if collecting { value += string }
     }
 

@@ -12,7 +12,7 @@ struct XLSXWorkbook {
 
     static func read(_ workbook: Data, relationships: Data?) throws(ImportFileError) -> XLSXWorkbook {
         let sheets = AttributeCollector(elements: ["sheet", "workbookPr"])
-        try XMLRun.parse(workbook, part: "xl/workbook.xml", delegate: sheets)
+        try XMLRun.parse(workbook, part: "xl/workbook.xml", handler: sheets)
         var result = XLSXWorkbook()
         if let properties = sheets.found.first(where: { $0.element == "workbookPr" }) {
             result.date1904 = ["1", "true"].contains(properties.attributes["date1904"] ?? "")
@@ -22,7 +22,7 @@ struct XLSXWorkbook {
             let id = first.attributes.first(where: { $0.key == "r:id" || $0.key.hasSuffix(":id") })?.value
         else { return result }
         let links = AttributeCollector(elements: ["Relationship"])
-        try XMLRun.parse(relationships, part: "xl/_rels/workbook.xml.rels", delegate: links)
+        try XMLRun.parse(relationships, part: "xl/_rels/workbook.xml.rels", handler: links)
         if let target = links.found.first(where: { $0.attributes["Id"] == id })?.attributes["Target"] {
             // Targets are relative to xl/, or absolute from the package root.
             result.firstSheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
@@ -32,7 +32,7 @@ struct XLSXWorkbook {
 }
 
 /// Collects the attributes of every element with one of the given names.
-final class AttributeCollector: NSObject, ImportXMLDelegate {
+final class AttributeCollector: XMLEventHandler {
     let elements: Set<String>
     var found: [(element: String, attributes: [String: String])] = []
     var abortError: ImportFileError? { nil }
@@ -41,10 +41,7 @@ final class AttributeCollector: NSObject, ImportXMLDelegate {
         self.elements = elements
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String]
-    ) {
+    func start(_ elementName: String, attributes: [String: String], parser: XMLParser) {
         // Some writers prefix the main namespace ("x:sheet"); compare local names.
         let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
         if elements.contains(local) { found.append((local, attributes)) }
