@@ -24,12 +24,18 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        // Reads the ZIP container of .xlsx imports (WaymarkFormats only).
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "WaymarkCore", swiftSettings: strictSettings),
         .target(name: "WaymarkSynthetic", dependencies: ["WaymarkCore"], swiftSettings: strictSettings),
         .target(name: "WaymarkMatching", swiftSettings: strictSettings),
-        .target(name: "WaymarkFormats", dependencies: ["WaymarkCore"], swiftSettings: strictSettings),
+        .target(
+            name: "WaymarkFormats",
+            dependencies: ["WaymarkCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "WaymarkStore",
             dependencies: [
@@ -89,8 +95,8 @@ let package = Package(
         .testTarget(name: "WaymarkMatchingTests", dependencies: ["WaymarkMatching"], swiftSettings: strictSettings),
         .testTarget(
             name: "WaymarkFormatsTests",
-            dependencies: ["WaymarkFormats"],
-            resources: [.copy("Golden")],
+            dependencies: ["WaymarkFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Golden"), .copy("ImportFixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -3,8 +3,10 @@
 /// a byte-order mark at the start is dropped. Works on bytes, as a caseload
 /// export can run to a million lines.
 public enum CSVReader {
-    /// Every record, the header (if any) first. Blank lines are skipped.
-    public static func records(_ bytes: [UInt8]) throws(CSVError) -> [[String]] {
+    /// Every record, the header (if any) first. Blank lines are skipped, or
+    /// with `keepingBlankLines` returned as empty records, so that a caller can
+    /// number rows as a spreadsheet shows them.
+    public static func records(_ bytes: [UInt8], keepingBlankLines: Bool = false) throws(CSVError) -> [[String]] {
         var records: [[String]] = []
         var record: [String] = []
         var field: [UInt8] = []
@@ -66,6 +68,7 @@ public enum CSVReader {
             case 0x0D where index + 1 < count && bytes[index + 1] == 0x0A:
                 break
             case 0x0A, 0x0D:
+                if keepingBlankLines && !recordStarted { records.append([]) }
                 endRecord()
                 line += 1
             default:

@@ -1,0 +1,24 @@
+/// One column of an import template: the field it fills, whether a file must
+/// have it, and the headers that name it.
+public struct ImportColumn: Hashable, Sendable {
+    public let field: ImportField
+    /// A file without this column is refused as a whole (`ImportFileError.missingColumns`).
+    public let required: Bool
+
+    public init(_ field: ImportField, required: Bool = false) {
+        self.field = field
+        self.required = required
+    }
+
+    /// The canonical name: what problems call the column.
+    public var name: String { field.name }
+
+    /// Every header that maps to this column, the canonical name first.
+    public var aliases: [String] { [field.name] + field.aliases }
+
+    /// Whether a file's header names this column.
+    public func matches(header: String) -> Bool {
+        let key = ImportField.headerKey(header)
+        return !key.isEmpty && aliases.contains { ImportField.headerKey($0) == key }
+    }
+}

@@ -1,0 +1,84 @@
+/// A field an import template can fill, named by its canonical column name.
+///
+/// The aliases are the headers real spreadsheets use for the field. They are
+/// compared after `ImportField.headerKey(_:)` has dropped case, spaces,
+/// underscores and punctuation, so "Date of birth", "DATE_OF_BIRTH" and
+/// "date-of-birth" all match. An alias may appear under two fields (for
+/// example "End date" is a planned end on an enrolment list and the actual end
+/// on a leavers list) as long as no template has both: `ImportKind` tests
+/// check that.
+public enum ImportField: String, CaseIterable, Hashable, Sendable {
+    case recordReference = "record_reference"
+    case givenName = "given_name"
+    case middleNames = "middle_names"
+    case familyName = "family_name"
+    case dateOfBirth = "dob"
+    case gender = "gender"
+    case postcode = "postcode"
+    case addressLine1 = "address_line_1"
+    case addressLine2 = "address_line_2"
+    case addressLine3 = "address_line_3"
+    case town = "town"
+    case upn = "upn"
+    case uln = "uln"
+    case establishmentNumber = "establishment_number"
+    case establishmentName = "establishment_name"
+    case ukprn = "ukprn"
+    case intendedDestination = "intended_destination"
+    case startDate = "start_date"
+    case plannedEndDate = "planned_end_date"
+    case course = "course"
+    case leavingDate = "leaving_date"
+    case leavingReason = "leaving_reason"
+    case claimDate = "claim_date"
+
+    /// The canonical column name, as used in problems and in the templates.
+    public var name: String { rawValue }
+
+    /// Headers accepted for this field, as a person would write them (the
+    /// canonical name is always accepted too).
+    public var aliases: [String] {
+        switch self {
+        case .recordReference:
+            ["Record reference", "Reference", "Ref", "Record ID", "Learner reference", "Learner ref", "Student ID",
+             "Student number", "Admission number", "Adno", "Pupil ID", "Claimant reference", "ID"]
+        case .givenName: ["Forename", "First name", "Given name", "Firstname", "Legal forename"]
+        case .middleNames: ["Middle names", "Middle name", "Other names", "Other forenames"]
+        case .familyName: ["Surname", "Last name", "Family name", "Lastname", "Legal surname"]
+        case .dateOfBirth: ["DOB", "Date of birth", "Birth date", "Birthdate", "D.O.B."]
+        case .gender: ["Gender", "Sex"]
+        case .postcode: ["Postcode", "Post code", "Postal code", "Home postcode"]
+        case .addressLine1: ["Address line 1", "Address 1", "Address1", "Address", "House", "Street"]
+        case .addressLine2: ["Address line 2", "Address 2", "Address2", "Locality"]
+        case .addressLine3: ["Address line 3", "Address 3", "Address3"]
+        case .town: ["Town", "Town or city", "City", "Post town"]
+        case .upn: ["UPN", "Unique pupil number", "Pupil number"]
+        case .uln: ["ULN", "Unique learner number", "Learner number"]
+        case .establishmentNumber:
+            ["Establishment number", "School number", "DfE number", "DfE establishment number", "LAESTAB", "LA estab",
+             "School DfE number"]
+        case .establishmentName:
+            ["Establishment name", "Establishment", "School", "School name", "College", "College name", "Provider",
+             "Provider name", "Institution", "Training provider"]
+        case .ukprn: ["UKPRN", "UK provider reference number", "Provider reference number", "Provider number"]
+        case .intendedDestination:
+            ["Intended destination", "Destination code", "Intended destination code", "Destination",
+             "Year 11 intended destination"]
+        case .startDate: ["Start date", "Enrolment date", "Enrollment date", "Learning start date", "Date started"]
+        case .plannedEndDate:
+            ["Planned end date", "Expected end date", "Predicted end date", "Learning planned end date", "End date"]
+        case .course:
+            ["Course", "Aim title", "Course title", "Learning aim title", "Programme", "Programme title", "Qualification"]
+        case .leavingDate: ["Leaving date", "End date", "Actual end date", "Date left", "Left on", "Withdrawal date"]
+        case .leavingReason: ["Leaving reason", "Reason for leaving", "Reason", "Withdrawal reason", "Destination on leaving"]
+        case .claimDate: ["Claim date", "Claim start date", "Date of claim", "Start of claim"]
+        }
+    }
+
+    /// The header as compared: lower case, letters and digits only.
+    public static func headerKey(_ header: String) -> String {
+        String(String.UnicodeScalarView(header.lowercased().unicodeScalars.filter {
+            ($0.properties.isAlphabetic || $0.properties.numericType != nil)
+        }))
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads a worksheet part into a grid, row by row as the parser meets them.
+///
+/// Cells are `<c r="C12" t="…"><v>…</v></c>`: `t="s"` is an index into the
+/// shared strings, `t="inlineStr"` holds `<is><t>` text, `t="str"` a formula's
+/// text, `t="b"` 0 or 1, `t="e"` an error such as #N/A, and no `t` a number
+/// (dates are numbers: day serials, turned into dates by the template for
+/// date columns). Empty cells are often left out, so positions come from the
+/// `r` references, not the order.
+final class XLSXSheet: XMLEventHandler {
+    /// Excel's own limit: column XFD.
+    static let maxColumns = 16_384
+
+    let sharedStrings: [String]
+    let limits: ImportLimits
+    var rows: [ImportGrid.Row] = []
+    var abortError: ImportFileError?
+
+    private var rowNumber = 0
+    private var cells: [String] = []
+    private var column = -1
+    private var cellReference = ""
+    private var cellType = ""
+    private var value = ""
+    private var collecting = false
+
+    init(sharedStrings: [String], limits: ImportLimits) {
+        self.sharedStrings = sharedStrings
+        self.limits = limits
+    }
+
+    static func read(_ data: Data, part: String, sharedStrings: [String], limits: ImportLimits) throws(ImportFileError) -> ImportGrid {
+        let reader = XLSXSheet(sharedStrings: sharedStrings, limits: limits)
+        try XMLRun.parse(data, part: part, handler: reader)
+        return ImportGrid(rows: reader.rows, excelSerialDates: true)
+    }
+
+    func start(_ elementName: String, attributes: [String: String], parser: XMLParser) {
+        switch localName(elementName) {
+        case "row":
+            rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+            cells = []
+            column = -1
+        case "c":
+            cellReference = attributes["r"] ?? ""
+            cellType = attributes["t"] ?? "n"
+            value = ""
+            column = Self.columnIndex(cellReference) ?? column + 1
+            if column >= Self.maxColumns {
+                stop(parser, .notXLSX(reason: "cell \(cellReference) is beyond Excel's last column"))
+            }
+        case "v", "t":
+            collecting = true
+        default:
+            break
+        }
+    }
+
+    func end(_ elementName: String, parser: XMLParser) {
+        switch localName(elementName) {
+        case "v", "t":
+            collecting = false
+        case "c":
+            guard let text = cellText(parser) else { return }
+            if column >= cells.count { cells.append(contentsOf: repeatElement("", count: column - cells.count + 1)) }
+            cells[column] = text
+        case "row":
+            rows.append(ImportGrid.Row(number: rowNumber, cells: cells))
+            // The header plus the row limit; one more is already too many.
+            if rows.count > limits.maxRows + 1 { stop(parser, .tooManyRows(limit: limits.maxRows)) }
+        default:
+            break
+        }
+    }
+
+    func characters(_ string: String, parser: XMLParser) {
+        if collecting { value += string }
+    }
+
+    private func cellText(_ parser: XMLParser) -> String? {
+        switch cellType {
+        case "s":
+            guard let index = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
+                stop(parser, .notXLSX(reason: "cell \(cellReference) refers to shared string '\(value)', which does not exist"))
+                return nil
+            }
+            return sharedStrings[index]
+        case "b":
+            return value == "1" ? "TRUE" : "FALSE"
+        default:
+            return value
+        }
+    }
+
+    private func stop(_ parser: XMLParser, _ error: ImportFileError) {
+        if abortError == nil { abortError = error }
+        parser.abortParsing()
+    }
+
+    /// "C12" → 2; nil when the reference has no column letters.
+    static func columnIndex(_ reference: String) -> Int? {
+        var index = 0
+        var letters = 0
+        for scalar in reference.unicodeScalars {
+            guard let ascii = scalar.isASCII ? UInt8(scalar.value) : nil else { return nil }
+            if ascii >= 65 && ascii <= 90 {
+                index = index * 26 + Int(ascii - 64)
+                letters += 1
+                if letters > 3 { return nil }
+            } else {
+                break
+            }
+        }
+        return letters == 0 ? nil : index - 1
+    }
+}
