@@ -23,6 +23,11 @@ import WaymarkFormats
         #expect(try read("Zoë,Ó\n") == [["Zoë", "Ó"]])
     }
 
+    @Test func blankLinesCanBeKeptForRowNumbers() throws {
+        #expect(try CSVReader.records(Array("a\n\nb\r\n\r\nc\n".utf8), keepingBlankLines: true) == [["a"], [], ["b"], [], ["c"]])
+        #expect(try read("a\n\nb\n") == [["a"], ["b"]], "skipped by default")
+    }
+
     @Test func malformedQuotesAreErrorsWithTheLine() {
         #expect(throws: CSVError(line: 2, message: "a quoted field is not closed")) { try read("a\n\"open,b\nc\n") }
         #expect(throws: CSVError.self) { try read("\"a\"b,c\n") }

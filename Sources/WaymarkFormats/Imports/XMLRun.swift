@@ -116,7 +116,8 @@ enum XMLRun {
         switch code {
         case 3: return "the document does not start with XML"
         case 4: return "the document is empty"
-        case 5, 86: return "there is text after the document's last element"
+        case 5: return "the document ends before its elements are closed"
+        case 86: return "there is text after the document's last element"
         case 9: return "a character that XML does not allow (or bytes that are not UTF-8)"
         case 22, 23, 26: return "an '&' that does not start a known entity (write &amp; for an ampersand)"
         case 31, 32: return "the document's encoding is not supported"

@@ -82,15 +82,29 @@ import WaymarkFormats
         #expect(error?.description.hasPrefix("CTF: line 4, column ") == true)
     }
 
+    @Test func aTruncatedCTFIsAnErrorNotAShortImport() {
+        // Linux's XMLParser reports nothing for elements left open; the reader must.
+        let cut = Data(
+            "<?xml version=\"1.0\"?>\n<CTfile><CTFpupilData><Pupil><UPN>D990400126001</UPN></Pupil>\n<Pupil><UPN>T990400126002</UPN>\n".utf8)
+        let error = T.fileError { () throws(ImportFileError) in try CTFReader.read(cut) }
+        guard case .malformedXML(let part, _, _, let reason) = error else {
+            Issue.record("expected malformedXML, got \(String(describing: error))")
+            return
+        }
+        #expect(part == "CTF")
+        #expect(reason == "the document ends before its elements are closed")
+    }
+
     @Test func latin1BytesInAUTF8CTFAreAnError() {
         var bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CTfile><CTFpupilData><Pupil><Surname>Ren".utf8)
         bytes += [0xE9] + Array("e</Surname></Pupil></CTFpupilData></CTfile>".utf8)
         let error = T.fileError { () throws(ImportFileError) in try CTFReader.read(Data(bytes)) }
-        guard case .malformedXML(_, let line, _, _) = error else {
+        guard case .malformedXML(_, let line, _, let reason) = error else {
             Issue.record("expected malformedXML, got \(String(describing: error))")
             return
         }
         #expect(line == 2)
+        #expect(reason.contains("UTF-8"), "\(reason)")
     }
 
     @Test func anotherXMLDocumentIsNotACTF() {

@@ -123,6 +123,13 @@ import WaymarkFormats
         #expect(reading.rowsRead == 2, "blank rows are not read as data")
     }
 
+    @Test func theFormatFollowsTheFileName() {
+        #expect(ImportFormat(fileName: "Y11 list.CSV") == .csv)
+        #expect(ImportFormat(fileName: "leavers.xlsx") == .xlsx)
+        #expect(ImportFormat(fileName: "820LLLL_CTF_8201234_001.xml") == .ctf)
+        #expect(ImportFormat(fileName: "old.xls") == nil)
+    }
+
     @Test func noTemplateHasTwoColumnsSharingAHeader() {
         for kind in ImportKind.allCases {
             var seen: [String: ImportField] = [:]
