@@ -77,7 +77,9 @@ struct PersonBuilder {
             if candidate != given { middle = candidate }
         }
         let preferred = random.chance(0.05) ? NameTables.nicknames[given].map { random.pick($0) } : nil
-        let upn = "H\(configuration.laCode)\(String(yearOfYear11 % 100).leftPadded(2))\(String(key).leftPadded(7))"
+        // A real UPN's first letter checks the rest, so imported files carrying it read cleanly.
+        let upnRest = "\(configuration.laCode)\(String(yearOfYear11 % 100).leftPadded(2))\(String(key).leftPadded(7))"
+        let upn = "\(UPNCheckLetter.letter(for: upnRest) ?? "A")\(upnRest)"
         let uln = random.chance(0.9) ? "4\(String(key).leftPadded(9))" : nil
         return YoungPersonIdentity(
             givenName: given, middleNames: middle, familyName: random.pick(heritage.family), preferredName: preferred,

@@ -82,23 +82,10 @@ public enum ImportValues {
         return value
     }
 
-    static let upnAlphabet: [Character] = Array("ABCDEFGHJKLMNPQRTUVWXYZ")
+    static let upnAlphabet = UPNCheckLetter.alphabet
 
-    /// The check letter for characters 2–13 of a UPN.
     static func upnCheckLetter(_ rest: ArraySlice<Character>) -> Character? {
-        var sum = 0
-        for (offset, character) in rest.enumerated() {
-            let value: Int
-            if let digit = character.wholeNumberValue, character.isASCIIDigit {
-                value = digit
-            } else if let index = upnAlphabet.firstIndex(of: character) {
-                value = index
-            } else {
-                return nil
-            }
-            sum += value * (offset + 2)
-        }
-        return upnAlphabet[sum % 23]
+        UPNCheckLetter.letter(for: rest)
     }
 
     /// A unique learner number: 10 digits (spaces dropped). Only the format is

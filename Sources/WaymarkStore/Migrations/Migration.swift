@@ -24,6 +24,7 @@ enum Migrations {
         M011Campaigns(),
         M012CampaignMembers(),
         M013Merges(),
+        M014Imports(),
     ]
 }
 

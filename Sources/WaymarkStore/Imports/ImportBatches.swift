@@ -1,0 +1,66 @@
+import Foundation
+import SQLKit
+
+/// What happened to one row of an imported file.
+public enum ImportOutcome: String, Sendable, CaseIterable {
+    /// Matched with confidence and the change recorded.
+    case updated
+    /// Matched with confidence; the record already said this.
+    case unchanged
+    /// Nobody plausible on record: a new young person.
+    case created
+    /// Left for a person to decide, in the exception queue.
+    case excepted
+}
+
+/// A file being imported, and the rows already dealt with.
+public struct ImportBatch: Sendable, Equatable {
+    public let id: Int64
+    public let doneRows: Set<Int>
+    public let finished: Bool
+}
+
+extension ChangeTransaction {
+    /// The batch for a file, started now or found from an earlier run of the same bytes.
+    public func importBatch(fileHash: String, fileName: String, kind: String, rowsRead: Int) async throws -> ImportBatch {
+        if let row = try await db.select().columns("id", "finished_at").from("import_batch").where("file_hash", .equal, fileHash).first() {
+            let id = try row.decode(column: "id", as: Int64.self)
+            let done = try await db.select().column("row_number").from("import_row").where("batch_id", .equal, id)
+                .all(decodingColumn: "row_number", as: Int.self)
+            return ImportBatch(id: id, doneRows: Set(done), finished: try row.decode(column: "finished_at", as: String?.self) != nil)
+        }
+        let id = try await insertReturningID(
+            into: "import_batch", [("file_hash", fileHash), ("file_name", String(fileName.prefix(200))), ("kind", kind), ("rows_read", rowsRead)])
+        try await audit(.import, entity: "import_batch", entityID: id, personID: nil, detail: kind)
+        return ImportBatch(id: id, doneRows: [], finished: false)
+    }
+
+    /// Marks a row dealt with, in the same transaction as what it changed.
+    public func recordImportRow(batchID: Int64, row: Int, outcome: ImportOutcome, personID: Int64?, exceptionID: Int64?) async throws {
+        try await db.insert(into: "import_row").columns("batch_id", "row_number", "outcome", "person_id", "exception_id")
+            .values(SQLBind(batchID), SQLBind(row), SQLBind(outcome.rawValue), SQLBind(personID), SQLBind(exceptionID)).run()
+    }
+
+    public func finishImportBatch(_ id: Int64) async throws {
+        try await db.update("import_batch").set("finished_at", to: recordedAt).where("id", .equal, id).where("finished_at", .is, SQLLiteral.null).run()
+    }
+}
+
+public struct ImportBatchQueries: Sendable {
+    let db: any SQLDatabase
+
+    public init(store: Store) {
+        self.db = store.sql
+    }
+
+    /// How many rows of a batch ended each way.
+    public func outcomes(of batchID: Int64) async throws -> [ImportOutcome: Int] {
+        var counts: [ImportOutcome: Int] = [:]
+        for row in try await db.raw("SELECT outcome, COUNT(*) AS n FROM import_row WHERE batch_id = \(bind: batchID) GROUP BY outcome").all() {
+            if let outcome = ImportOutcome(rawValue: try row.decode(column: "outcome", as: String.self)) {
+                counts[outcome] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+        return counts
+    }
+}

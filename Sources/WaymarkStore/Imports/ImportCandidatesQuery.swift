@@ -1,0 +1,109 @@
+import SQLKit
+import WaymarkCore
+import WaymarkMatching
+
+/// The people on record an imported file might be about, found through
+/// indexes only (UPN, ULN, name search keys, date of birth with a given-name
+/// key), so a school's file is matched against a large LA without reading it all.
+public struct ImportCandidatesQuery: Sendable {
+    let db: any SQLDatabase
+    let scope: RecordScope
+
+    public init(store: Store, scope: RecordScope) {
+        self.db = store.sql
+        self.scope = scope
+    }
+
+    public struct Keys: Sendable {
+        public var upns: Set<String> = []
+        public var ulns: Set<String> = []
+        public var nameKeys: Set<NameKey> = []
+        /// Dates of birth (and their day/month swaps) with the given-name keys seen beside them.
+        public var birthDates: Set<String> = []
+        public var givenKeys: Set<String> = []
+
+        public init() {}
+    }
+
+    public func candidateIDs(_ keys: Keys) async throws -> Set<Int64> {
+        var ids: Set<Int64> = []
+        for chunk in Self.chunks(Array(keys.upns)) {
+            ids.formUnion(try await db.select().column("id").from("young_person").where("upn", .in, chunk).all(decodingColumn: "id", as: Int64.self))
+        }
+        for chunk in Self.chunks(Array(keys.ulns)) {
+            ids.formUnion(try await db.select().column("id").from("young_person").where("uln", .in, chunk).all(decodingColumn: "id", as: Int64.self))
+        }
+        let families = Array(Set(keys.nameKeys.map(\.family)))
+        for chunk in Self.chunks(families) {
+            let rows = try await db.select().columns("person_id", "given_key").from("person_name_key").where("family_key", .in, chunk).all()
+            for row in rows where keys.givenKeys.contains(try row.decode(column: "given_key", as: String.self)) {
+                ids.insert(try row.decode(column: "person_id", as: Int64.self))
+            }
+        }
+        // A changed or misspelt family name: the same date of birth and a given name that sounds the same.
+        for chunk in Self.chunks(Array(keys.birthDates)) {
+            let rows = try await db.raw("""
+                SELECT p.id, k.given_key FROM young_person p JOIN person_name_key k ON k.person_id = p.id
+                WHERE p.date_of_birth IN (\(binds: chunk))
+                """).all()
+            for row in rows where keys.givenKeys.contains(try row.decode(column: "given_key", as: String.self)) {
+                ids.insert(try row.decode(column: "id", as: Int64.self))
+            }
+        }
+        return ids
+    }
+
+    /// The candidates in scope as linkage records.
+    public func records(_ ids: Set<Int64>) async throws -> [LinkageRecord] {
+        var records: [LinkageRecord] = []
+        for chunk in Self.chunks(ids.sorted()) {
+            let rows = try await LinkageRecordsQuery.select(db, scope: scope).where(SQLColumn("id", table: "p"), .in, SQLBind.group(chunk)).all()
+            records += try rows.map(LinkageRecordsQuery.record)
+        }
+        return records
+    }
+
+    static func chunks<T>(_ values: [T], size: Int = 500) -> [[T]] {
+        stride(from: 0, to: values.count, by: size).map { Array(values[$0..<min($0 + size, values.count)]) }
+    }
+}
+
+/// What an import row is checked against: each matched person's newest
+/// activity and intended destination, and the schools by DfE number.
+public struct ImportTargetsQuery: Sendable {
+    let db: any SQLDatabase
+
+    public init(store: Store) {
+        self.db = store.sql
+    }
+
+    /// The activity that started last on or before the day, for each person.
+    public func currentActivities(of ids: Set<Int64>, on date: CalendarDate) async throws -> [Int64: ActivityRecord] {
+        var current: [Int64: ActivityRecord] = [:]
+        for chunk in ImportCandidatesQuery.chunks(ids.sorted()) {
+            let rows = try await db.select().column("*").from("activity").where("person_id", .in, chunk)
+                .where("start_date", .lessThanOrEqual, date.iso).orderBy("person_id").orderBy("start_date").orderBy("id").all()
+            for row in rows { current[try row.decode(column: "person_id", as: Int64.self)] = try StoredRowDecoding.activityRecord(row) }
+        }
+        return current
+    }
+
+    public func latestIntendedDestinations(of ids: Set<Int64>) async throws -> [Int64: Int] {
+        var latest: [Int64: Int] = [:]
+        for chunk in ImportCandidatesQuery.chunks(ids.sorted()) {
+            let rows = try await db.select().columns("person_id", "code").from("intended_destination").where("person_id", .in, chunk)
+                .orderBy("person_id").orderBy("recorded_on").orderBy("id").all()
+            for row in rows { latest[try row.decode(column: "person_id", as: Int64.self)] = try row.decode(column: "code", as: Int.self) }
+        }
+        return latest
+    }
+
+    /// Schools and colleges by their 7-digit DfE number.
+    public func organisationsByNumber() async throws -> [String: Int64] {
+        var numbers: [String: Int64] = [:]
+        for row in try await db.select().columns("id", "establishment_number").from("organisation").all() {
+            if let number = try row.decode(column: "establishment_number", as: String?.self) { numbers[number] = try row.decode(column: "id", as: Int64.self) }
+        }
+        return numbers
+    }
+}
