@@ -49,6 +49,8 @@ import WaymarkTestSupport
         ("scan for duplicates", Route(method: .post, path: { _ in "/exceptions/scan" }, allowed: [.dataManager, .trackingOfficer])),
         ("an unknown exception", Route(method: .get, path: { _ in "/exceptions/999" }, allowed: [.dataManager, .trackingOfficer],
                                        hidden: [.dataManager, .trackingOfficer])),
+        ("link an unknown exception", Route(method: .post, path: { _ in "/exceptions/999/link" }, allowed: [.dataManager, .trackingOfficer],
+                                            hidden: [.dataManager, .trackingOfficer])),
         ("undo an unknown merge", Route(method: .post, path: { _ in "/merges/999/undo" }, allowed: [.dataManager, .trackingOfficer],
                                         hidden: [.dataManager, .trackingOfficer])),
         ("my work list", Route(method: .get, path: { _ in "/my-work/new" }, allowed: [.personalAdviser])),

@@ -31,16 +31,22 @@ struct ImportRowWriter {
                 return try await except(row, kind: kind, personID: nil, probability: 0, explanation: "",
                                         reason: ImportRowWriter.leaves(row.event) ? "a leaver nobody on record matches" : "nobody on record matches and the row has no gender to create them with")
             }
-            let personID = try await tx.createPerson(person)
-            if let postcode = row.identity.postcode, !row.identity.addressLines.isEmpty {
-                try await tx.addAddress(AddressRecord(lines: row.identity.addressLines, town: nil, county: nil, postcode: postcode, ward: nil, validFrom: today),
-                                        for: personID)
-            }
-            let change = ImportChange.decide(row.event, current: nil, latestDestination: nil, today: today, toleranceDays: toleranceDays)
-            if case .conflict = change {} else { _ = try await apply(change, to: personID) }
+            let personID = try await create(person, from: row, toleranceDays: toleranceDays)
             try await tx.recordImportRow(batchID: batchID, row: row.row, outcome: .created, personID: personID, exceptionID: nil)
             return .created
         }
+    }
+
+    /// A new young person from a row, with its address and what the row reports.
+    func create(_ person: NewYoungPerson, from row: ImportRow, toleranceDays: Int) async throws -> Int64 {
+        let personID = try await tx.createPerson(person)
+        if let postcode = row.identity.postcode, !row.identity.addressLines.isEmpty {
+            try await tx.addAddress(AddressRecord(lines: row.identity.addressLines, town: nil, county: nil, postcode: postcode, ward: nil, validFrom: today),
+                                    for: personID)
+        }
+        let change = ImportChange.decide(row.event, current: nil, latestDestination: nil, today: today, toleranceDays: toleranceDays)
+        if case .conflict = change {} else { _ = try await apply(change, to: personID) }
+        return personID
     }
 
     /// Records the change; false when there was nothing to record.
@@ -67,7 +73,7 @@ struct ImportRowWriter {
     }
 
     /// A person to create for a row nobody on record matches; nil for leavers (leaving what, if we never had them?) and rows without a gender.
-    private func newPerson(_ row: ImportRow) -> NewYoungPerson? {
+    func newPerson(_ row: ImportRow) -> NewYoungPerson? {
         guard !Self.leaves(row.event), let gender = row.identity.gender else { return nil }
         let identity = row.identity
         var school: Int64?

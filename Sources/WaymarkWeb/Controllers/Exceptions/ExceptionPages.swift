@@ -23,9 +23,14 @@ struct ExceptionsPage: PageModel {
         self.frame = frame
         // Pairs with someone out of scope are not shown at all.
         rows = exceptions.compactMap { exception in
+            if exception.kind == .importRow, let incoming = exception.incoming.flatMap(IncomingRow.decode) {
+                let candidate = exception.personID.flatMap { names[$0] }.map { " – perhaps \($0)" } ?? ""
+                return Row(id: exception.id, kind: "Incoming row: \(incoming.reason)", people: "row \(incoming.row) of an import\(candidate)",
+                           probability: exception.personID == nil ? "–" : String(format: "%.1f%%", exception.probability * 100))
+            }
             guard let left = exception.personID.flatMap({ names[$0] }), let right = exception.otherPersonID.flatMap({ names[$0] }) else { return nil }
-            return Row(id: exception.id, kind: exception.kind == .duplicate ? "Suspected duplicate" : "Incoming row",
-                       people: "\(left) and \(right)", probability: String(format: "%.1f%%", exception.probability * 100))
+            return Row(id: exception.id, kind: "Suspected duplicate", people: "\(left) and \(right)",
+                       probability: String(format: "%.1f%%", exception.probability * 100))
         }
         hasRows = !rows.isEmpty
         scannedMessage = scanned.map { "Scan finished: \($0) new suspected duplicates queued." }
@@ -119,5 +124,46 @@ struct MergePage: PageModel {
         movedRows = merge.movedRows
         isUndone = merge.undoneAt != nil
         notice = justUndone ? "Merge undone: both records and their histories are back as they were." : nil
+    }
+}
+
+/// An incoming row beside the person the matcher thought it might be.
+struct ImportExceptionPage: PageModel {
+    static let template = "exception-row"
+
+    struct Cell: Sendable {
+        let header: String
+        let value: String
+    }
+
+    let title = "Incoming row"
+    let frame: StaffFrame
+    let id: Int64
+    let isOpen: Bool
+    let status: String
+    let reason: String
+    let rowNumber: Int
+    let cells: [Cell]
+    let candidate: ExceptionPage.Side?
+    let candidateID: String
+    let probability: String
+    let weights: [ExceptionPage.Weight]
+
+    init(frame: StaffFrame, exception: StoredMatchException, candidate: ExceptionPage.Side?) {
+        self.frame = frame
+        id = exception.id
+        isOpen = exception.status == .open
+        status = exception.resolution ?? exception.status.rawValue
+        let incoming = exception.incoming.flatMap(IncomingRow.decode)
+        reason = incoming?.reason ?? "–"
+        rowNumber = incoming?.row ?? 0
+        cells = (incoming?.cells ?? []).map { Cell(header: $0.header, value: $0.value) }
+        self.candidate = candidate
+        candidateID = candidate.map { String($0.id) } ?? ""
+        probability = String(format: "%.1f%%", exception.probability * 100)
+        weights = StoredExplanation.fields(exception.explanation).map { field in
+            ExceptionPage.Weight(field: field.field, level: field.level, weight: String(format: "%+.2f", field.weight),
+                                 counts: field.weight > 0.5 ? "for" : field.weight < -0.5 ? "against" : "little either way")
+        }
     }
 }

@@ -18,12 +18,18 @@ struct ExceptionsController {
             .get("exceptions/:exception", use: show)
             .post("exceptions/:exception/merge", use: merge)
             .post("exceptions/:exception/reject", use: reject)
+            .post("exceptions/:exception/link", use: link)
+            .post("exceptions/:exception/create", use: create)
             .get("merges/:merge", use: showMerge)
             .post("merges/:merge/undo", use: undo)
     }
 
     struct MergeForm: Decodable {
         var keep: String?
+    }
+
+    struct LinkForm: Decodable {
+        var person: String?
     }
 
     func list(_ request: Request, context: WebContext) async throws -> Response {
@@ -49,6 +55,13 @@ struct ExceptionsController {
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
         let (user, scope) = try context.require(.resolveMatches)
+        let any = try await loadAny(context)
+        if any.kind == .importRow {
+            var candidate: ExceptionPage.Side?
+            if let personID = any.personID { candidate = try await side(personID, scope: scope) }
+            return try templates.render(ImportExceptionPage(frame: StaffFrame(user: user, csrf: context.csrfToken ?? ""), exception: any,
+                                                            candidate: candidate))
+        }
         let (exception, left, right) = try await load(context, scope: scope)
         return try templates.render(ExceptionPage(frame: StaffFrame(user: user, csrf: context.csrfToken ?? ""), exception: exception,
                                                   left: left, right: right))
@@ -75,12 +88,50 @@ struct ExceptionsController {
     }
 
     func reject(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, scope) = try context.require(.resolveMatches)
-        let (exception, _, _) = try await load(context, scope: scope)
+        let (user, _) = try context.require(.resolveMatches)
+        let exception = try await loadAny(context)
         _ = try await services.store.change(by: .user(user.id), at: services.now()) { tx in
             try await tx.resolveException(exception.id, as: .rejected, resolution: "not the same person", by: user.id)
         }
         return .redirect(to: "/exceptions", type: .normal)
+    }
+
+    func link(_ request: Request, context: WebContext) async throws -> Response {
+        let (user, scope) = try context.require(.resolveMatches)
+        let exception = try await loadAny(context)
+        let form = try await request.decodeForm(as: LinkForm.self, context: context)
+        guard exception.kind == .importRow else { throw HTTPError(.notFound, message: "Only an incoming row can be linked.") }
+        guard let personID = form.person.flatMap({ Int64($0.trimmingCharacters(in: .whitespaces)) }),
+            try await CaseloadLookup(store: services.store).placement(of: personID, in: scope) != nil
+        else { throw HTTPError(.unprocessableContent, message: "person: enter the record number of a young person you can see.") }
+        let result = try await ImportExceptionDesk(store: services.store, laCode: services.laCode).link(exception, to: personID, by: user.id, now: services.now())
+        return try resolved(result, exception: exception, context: context)
+    }
+
+    func create(_ request: Request, context: WebContext) async throws -> Response {
+        let (user, _) = try context.require(.resolveMatches)
+        let exception = try await loadAny(context)
+        guard exception.kind == .importRow else { throw HTTPError(.notFound, message: "Only an incoming row can make a new record.") }
+        let result = try await ImportExceptionDesk(store: services.store, laCode: services.laCode).create(exception, by: user.id, now: services.now())
+        return try resolved(result, exception: exception, context: context)
+    }
+
+    private func resolved(_ result: ImportResolution, exception: StoredMatchException, context: WebContext) throws -> Response {
+        switch result {
+        case .linked(let personID, _), .created(let personID):
+            context.logger.info("import exception resolved", metadata: ["exception": "\(exception.id)", "person": "\(personID)"])
+            return .redirect(to: "/people/\(personID)", type: .normal)
+        case .alreadyDecided:
+            throw HTTPError(.conflict, message: "This exception has already been decided.")
+        case .unreadable(let why):
+            throw HTTPError(.unprocessableContent, message: "This row cannot be used: \(why).")
+        }
+    }
+
+    private func loadAny(_ context: WebContext) async throws -> StoredMatchException {
+        guard let id = context.parameters.get("exception", as: Int64.self), let exception = try await MatchExceptionQueries(store: services.store).exception(id)
+        else { throw HTTPError(.notFound, message: "There is no exception with that id.") }
+        return exception
     }
 
     func showMerge(_ request: Request, context: WebContext) async throws -> Response {
