@@ -74,6 +74,18 @@ import WaymarkTestSupport
     }
 
     @Test(arguments: TestDatabases.engines)
+    func aNewPersonBreakingANameRuleIsQueuedNotCreated(_ engine: DatabaseEngine) async throws {
+        try await TestDatabases.withFreshStore(engine) { store in
+            let data = Data("Forename,Surname,DOB,Sex,Intended destination\nR2D2,Okafor,2010-03-14,F,121\nAmara,Okafor,2010-03-14,F,121\n".utf8)
+            let summary = try await ImportRunner(store: store, laCode: try DemoAuthority.laCode).run(
+                try ImportReader.read(data, format: .csv, kind: .year11List), fileName: "y11.csv", data: data, actor: .system("test"), now: Self.now)
+            #expect(summary.created == 1 && summary.excepted == 1, "\(summary)")
+            let reason = try #require(try await MatchExceptionQueries(store: store).open().first?.incoming.flatMap(IncomingRow.decode)?.reason)
+            #expect(reason.contains("NCCIS 44"), "the rule that stops the record being made is named: \(reason)")
+        }
+    }
+
+    @Test(arguments: TestDatabases.engines)
     func aFileWithProblemsImportsNothing(_ engine: DatabaseEngine) async throws {
         try await TestDatabases.withFreshStore(engine) { store in
             let data = Data("Forename,Surname,DOB,Start date\nAmara,Okafor,2009-13-01,2026-09-01\nZara,Okafor,2009-03-14,2026-09-01\n".utf8)

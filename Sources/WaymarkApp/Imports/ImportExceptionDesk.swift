@@ -58,6 +58,8 @@ public struct ImportExceptionDesk: Sendable {
         return try await store.change(by: .user(userID), at: now) { tx in
             let writer = ImportRowWriter(tx: tx, batchID: incoming.batch, laCode: laCode, today: today, schools: schools)
             guard let person = writer.newPerson(row) else { return .unreadable("the row has no gender, or is a leaver, so a record cannot be made from it") }
+            let violations = person.violations()
+            guard violations.isEmpty else { return .unreadable(violations.map(\.description).joined(separator: "; ")) }
             guard try await tx.resolveException(exception.id, as: .created, resolution: nil, by: userID) else { return .alreadyDecided }
             return .created(personID: try await writer.create(person, from: row, toleranceDays: toleranceDays))
         }

@@ -31,6 +31,12 @@ struct ImportRowWriter {
                 return try await except(row, kind: kind, personID: nil, probability: 0, explanation: "",
                                         reason: ImportRowWriter.leaves(row.event) ? "a leaver nobody on record matches" : "nobody on record matches and the row has no gender to create them with")
             }
+            // The national rules on names and identifiers decide whether a record can be made; if not, a person looks.
+            let violations = person.violations()
+            guard violations.isEmpty else {
+                return try await except(row, kind: kind, personID: nil, probability: 0, explanation: "",
+                                        reason: "nobody on record matches, and a record cannot be made: " + violations.map(\.description).joined(separator: "; "))
+            }
             let personID = try await create(person, from: row, toleranceDays: toleranceDays)
             try await tx.recordImportRow(batchID: batchID, row: row.row, outcome: .created, personID: personID, exceptionID: nil)
             return .created
