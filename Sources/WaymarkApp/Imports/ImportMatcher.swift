@@ -87,10 +87,11 @@ struct ImportMatcher {
             if let uln = identity.uln { keys.ulns.insert(uln) }
             let names = NameKeys.keys(givenNames: [identity.givenName, identity.middleNames], familyNames: [identity.familyName])
             keys.nameKeys.formUnion(names)
-            keys.givenKeys.formUnion(names.map(\.given))
             let born = identity.dateOfBirth
-            keys.birthDates.insert(born.iso)
-            if let swapped = try? CalendarDate(year: born.year, month: born.day, day: born.month) { keys.birthDates.insert(swapped.iso) }
+            let dates = [born.iso] + [try? CalendarDate(year: born.year, month: born.day, day: born.month)].compactMap { $0?.iso }
+            for date in dates {
+                for given in Set(names.map(\.given)) { keys.birthDateGivenKeys.insert(ImportCandidatesQuery.Keys.birthDateKey(date, given: given)) }
+            }
         }
         return keys
     }

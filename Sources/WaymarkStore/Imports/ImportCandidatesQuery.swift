@@ -17,10 +17,13 @@ public struct ImportCandidatesQuery: Sendable {
     public struct Keys: Sendable {
         public var upns: Set<String> = []
         public var ulns: Set<String> = []
+        /// (family sound, given sound) pairs, as person search indexes them.
         public var nameKeys: Set<NameKey> = []
-        /// Dates of birth (and their day/month swaps) with the given-name keys seen beside them.
-        public var birthDates: Set<String> = []
-        public var givenKeys: Set<String> = []
+        /// Each date of birth (and its day/month swap) with a given-name sound seen beside it, as one key, so a
+        /// candidate must share both with the same row.
+        public var birthDateGivenKeys: Set<String> = []
+
+        public static func birthDateKey(_ date: String, given: String) -> String { date + "|" + given }
 
         public init() {}
     }
@@ -35,18 +38,22 @@ public struct ImportCandidatesQuery: Sendable {
         }
         let families = Array(Set(keys.nameKeys.map(\.family)))
         for chunk in Self.chunks(families) {
-            let rows = try await db.select().columns("person_id", "given_key").from("person_name_key").where("family_key", .in, chunk).all()
-            for row in rows where keys.givenKeys.contains(try row.decode(column: "given_key", as: String.self)) {
+            let rows = try await db.select().columns("person_id", "family_key", "given_key").from("person_name_key").where("family_key", .in, chunk).all()
+            for row in rows
+            where keys.nameKeys.contains(NameKey(family: try row.decode(column: "family_key", as: String.self), given: try row.decode(column: "given_key", as: String.self))) {
                 ids.insert(try row.decode(column: "person_id", as: Int64.self))
             }
         }
         // A changed or misspelt family name: the same date of birth and a given name that sounds the same.
-        for chunk in Self.chunks(Array(keys.birthDates)) {
+        let birthDates = Array(Set(keys.birthDateGivenKeys.compactMap { $0.split(separator: "|").first.map(String.init) }))
+        for chunk in Self.chunks(birthDates) {
             let rows = try await db.raw("""
-                SELECT p.id, k.given_key FROM young_person p JOIN person_name_key k ON k.person_id = p.id
+                SELECT p.id, p.date_of_birth, k.given_key FROM young_person p JOIN person_name_key k ON k.person_id = p.id
                 WHERE p.date_of_birth IN (\(binds: chunk))
                 """).all()
-            for row in rows where keys.givenKeys.contains(try row.decode(column: "given_key", as: String.self)) {
+            for row in rows
+            where keys.birthDateGivenKeys.contains(
+                Keys.birthDateKey(try row.decode(column: "date_of_birth", as: String.self), given: try row.decode(column: "given_key", as: String.self))) {
                 ids.insert(try row.decode(column: "id", as: Int64.self))
             }
         }
