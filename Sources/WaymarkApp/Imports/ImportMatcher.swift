@@ -86,8 +86,8 @@ struct ImportMatcher {
             if let upn = identity.upn { keys.upns.insert(upn) }
             if let uln = identity.uln { keys.ulns.insert(uln) }
             let names = NameKeys.keys(givenNames: [identity.givenName, identity.middleNames], familyNames: [identity.familyName])
-            keys.nameKeys.formUnion(names)
             let born = identity.dateOfBirth
+            for name in names { keys.nameKeys[name, default: []].insert(born.year) }
             let dates = [born.iso] + [try? CalendarDate(year: born.year, month: born.day, day: born.month)].compactMap { $0?.iso }
             for date in dates {
                 for given in Set(names.map(\.given)) { keys.birthDateGivenKeys.insert(ImportCandidatesQuery.Keys.birthDateKey(date, given: given)) }

@@ -17,8 +17,9 @@ public struct ImportCandidatesQuery: Sendable {
     public struct Keys: Sendable {
         public var upns: Set<String> = []
         public var ulns: Set<String> = []
-        /// (family sound, given sound) pairs, as person search indexes them.
-        public var nameKeys: Set<NameKey> = []
+        /// (family sound, given sound) pairs, as person search indexes them, with the birth years seen beside each:
+        /// a namesake born years apart is not a candidate (UPN and ULN still find a person whose date is badly wrong).
+        public var nameKeys: [NameKey: Set<Int>] = [:]
         /// Each date of birth (and its day/month swap) with a given-name sound seen beside it, as one key, so a
         /// candidate must share both with the same row.
         public var birthDateGivenKeys: Set<String> = []
@@ -36,11 +37,17 @@ public struct ImportCandidatesQuery: Sendable {
         for chunk in Self.chunks(Array(keys.ulns)) {
             ids.formUnion(try await db.select().column("id").from("young_person").where("uln", .in, chunk).all(decodingColumn: "id", as: Int64.self))
         }
-        let families = Array(Set(keys.nameKeys.map(\.family)))
+        let families = Array(Set(keys.nameKeys.keys.map(\.family)))
         for chunk in Self.chunks(families) {
-            let rows = try await db.select().columns("person_id", "family_key", "given_key").from("person_name_key").where("family_key", .in, chunk).all()
-            for row in rows
-            where keys.nameKeys.contains(NameKey(family: try row.decode(column: "family_key", as: String.self), given: try row.decode(column: "given_key", as: String.self))) {
+            let rows = try await db.raw("""
+                SELECT k.person_id, k.family_key, k.given_key, p.date_of_birth FROM person_name_key k JOIN young_person p ON p.id = k.person_id
+                WHERE k.family_key IN (\(binds: chunk))
+                """).all()
+            for row in rows {
+                let key = NameKey(family: try row.decode(column: "family_key", as: String.self), given: try row.decode(column: "given_key", as: String.self))
+                guard let years = keys.nameKeys[key], let born = Int(try row.decode(column: "date_of_birth", as: String.self).prefix(4)),
+                    years.contains(where: { abs($0 - born) <= 1 })
+                else { continue }
                 ids.insert(try row.decode(column: "person_id", as: Int64.self))
             }
         }
