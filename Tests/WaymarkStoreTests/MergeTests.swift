@@ -93,3 +93,16 @@ import WaymarkTestSupport
         }
     }
 }
+
+/// Which dates of birth could be the same one mistyped, for finding import candidates.
+@Suite struct ImportCandidateDateTests {
+    @Test func aWrongDayAWrongYearOrASwapStillFindsTheCandidate() {
+        let same = ImportCandidatesQuery.Keys.couldBeSameDate
+        #expect(same("2009-03-14", "2009-03-14"))
+        #expect(same("2009-03-14", "2009-03-24"), "a wrong day")
+        #expect(same("2009-03-14", "2010-03-14"), "a wrong year")
+        #expect(same("2009-03-04", "2009-04-03"), "day and month swapped")
+        #expect(!same("2009-03-14", "2009-07-02"))
+        #expect(!same("2009-03-14", "garbage"))
+    }
+}

@@ -87,7 +87,7 @@ struct ImportMatcher {
             if let uln = identity.uln { keys.ulns.insert(uln) }
             let names = NameKeys.keys(givenNames: [identity.givenName, identity.middleNames], familyNames: [identity.familyName])
             let born = identity.dateOfBirth
-            for name in names { keys.nameKeys[name, default: []].insert(born.year) }
+            for name in names { keys.nameKeys[name, default: []].insert(born.iso) }
             let dates = [born.iso] + [try? CalendarDate(year: born.year, month: born.day, day: born.month)].compactMap { $0?.iso }
             for date in dates {
                 for given in Set(names.map(\.given)) { keys.birthDateGivenKeys.insert(ImportCandidatesQuery.Keys.birthDateKey(date, given: given)) }

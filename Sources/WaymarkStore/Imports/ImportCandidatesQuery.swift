@@ -17,9 +17,17 @@ public struct ImportCandidatesQuery: Sendable {
     public struct Keys: Sendable {
         public var upns: Set<String> = []
         public var ulns: Set<String> = []
-        /// (family sound, given sound) pairs, as person search indexes them, with the birth years seen beside each:
-        /// a namesake born years apart is not a candidate (UPN and ULN still find a person whose date is badly wrong).
-        public var nameKeys: [NameKey: Set<Int>] = [:]
+        /// (family sound, given sound) pairs, as person search indexes them, with the dates of birth seen beside each.
+        /// A namesake is a candidate when their date could be the same one mistyped: the same year and month (a wrong
+        /// day), the same day and month (a wrong year) or day and month swapped. UPN and ULN find anyone else.
+        public var nameKeys: [NameKey: Set<String>] = [:]
+
+        public static func couldBeSameDate(_ left: String, _ right: String) -> Bool {
+            guard left.count == 10, right.count == 10 else { return false }
+            if left.prefix(7) == right.prefix(7) || left.suffix(5) == right.suffix(5) { return true }
+            let swapped = String(left.prefix(5)) + String(left.suffix(2)) + "-" + String(left.dropFirst(5).prefix(2))
+            return swapped == right
+        }
         /// Each date of birth (and its day/month swap) with a given-name sound seen beside it, as one key, so a
         /// candidate must share both with the same row.
         public var birthDateGivenKeys: Set<String> = []
@@ -45,9 +53,8 @@ public struct ImportCandidatesQuery: Sendable {
                 """).all()
             for row in rows {
                 let key = NameKey(family: try row.decode(column: "family_key", as: String.self), given: try row.decode(column: "given_key", as: String.self))
-                guard let years = keys.nameKeys[key], let born = Int(try row.decode(column: "date_of_birth", as: String.self).prefix(4)),
-                    years.contains(where: { abs($0 - born) <= 1 })
-                else { continue }
+                let born = try row.decode(column: "date_of_birth", as: String.self)
+                guard let dates = keys.nameKeys[key], dates.contains(where: { Keys.couldBeSameDate($0, born) }) else { continue }
                 ids.insert(try row.decode(column: "person_id", as: Int64.self))
             }
         }
