@@ -48,6 +48,8 @@ import WaymarkTestSupport
                 let twice = try await client.form("/exceptions/\(exception.id)/merge", ["csrf": csrf, "keep": String(left)], cookies: cookies)
                 #expect(twice.status == .notFound || twice.status == .conflict, "a decided exception cannot be merged again")
 
+                #expect(try await client.get("/people/\(left)", cookies: cookies).text.contains("href=\"\(mergeLocation)\""),
+                        "the kept record links to its merge, so it can be undone later")
                 let mergePage = try await client.get(mergeLocation, cookies: cookies)
                 #expect(mergePage.text.contains("Undo this merge"))
                 let undone = try await client.form(mergeLocation + "/undo", ["csrf": csrf], cookies: cookies)

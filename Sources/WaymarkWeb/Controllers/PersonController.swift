@@ -46,7 +46,8 @@ struct PersonController {
                 placement: placement, names: names, followUps: try await followUps, appointments: appointmentList,
                 canChange: AccessPolicy.mayChange(user, personAdviserID: placement.adviserID),
                 canAssign: AccessPolicy.allows(user.role, .assignCaseload),
-                saved: request.uri.queryParameters.get("saved").map { String($0) }, now: services.now()))
+                saved: request.uri.queryParameters.get("saved").map { String($0) }, now: services.now(),
+                merges: AccessPolicy.allows(user.role, .resolveMatches) ? try await MergeQueries(store: services.store).merges(into: id) : []))
         try await services.store.change(by: .user(user.id), at: services.now()) { tx in
             try await tx.audit(.view, entity: "young_person", entityID: id, personID: id)
         }

@@ -47,6 +47,8 @@ struct PersonPage: PageModel {
         let saved: String?
         /// Splits the appointments into upcoming and past.
         let now: Date
+        /// Merges into this record that can still be undone.
+        var merges: [Int64] = []
     }
 
     struct FollowUpEntry: Sendable {
@@ -121,6 +123,8 @@ struct PersonPage: PageModel {
     let hasAppointments: Bool
     let saved: String?
     let today: String
+    /// Links to the merges into this record, for undoing them.
+    let merges: [String]
 
     init(
         user: StoredUser, csrf: String, person: PersonBundle, activities: [StoredActivity], contacts: [StoredContact],
@@ -131,6 +135,7 @@ struct PersonPage: PageModel {
         canAssign = work.canAssign
         self.today = today.iso
         saved = work.saved.flatMap { Self.confirmations[$0] }
+        merges = work.merges.map { "/merges/\($0)" }
         followUps = work.followUps.map {
             FollowUpEntry(id: $0.id, due: (try? CalendarDate(iso: $0.dueOn))?.longDescription ?? $0.dueOn, description: $0.description, overdue: $0.dueOn < today.iso)
         }
