@@ -85,6 +85,35 @@ import WaymarkTestSupport
         }
     }
 
+    /// The synthetic CTF the readers are tested with: three invented pupils of one school.
+    static var ctf: Data {
+        get throws {
+            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("WaymarkFormatsTests/ImportFixtures/ctf-year11.xml")
+            return try Data(contentsOf: url)
+        }
+    }
+
+    @Test(arguments: TestDatabases.engines)
+    func aSchoolsTransferFileCreatesItsNewPupilsOnceAndKnowsThemAfter(_ engine: DatabaseEngine) async throws {
+        try await TestDatabases.withFreshStore(engine) { store in
+            let data = try Self.ctf
+            let reading = try ImportReader.read(data, format: .ctf, kind: .ctf)
+            #expect(reading.isClean && reading.rows.count == 3)
+            let runner = ImportRunner(store: store, laCode: try DemoAuthority.laCode)
+            let first = try await runner.run(reading, fileName: "ctf.xml", data: data, actor: .system("test"), now: Self.now)
+            #expect(first.created == 3, "a new LA knows none of them: \(first)")
+            let talia = try #require(try await LinkageRecordsQuery(store: store).records(in: .authority(laCode: "990")).first { $0.givenName == "Talia" })
+            #expect(talia.upn == "D990400126001" && talia.familyName == "Fenwick-Adeyemi")
+            // Next term the school sends the file again, re-exported (new bytes): the pupils are matched, not created twice.
+            let reexported = Data((String(decoding: data, as: UTF8.self) + "\n<!-- re-exported -->\n").utf8)
+            let second = try await runner.run(try ImportReader.read(reexported, format: .ctf, kind: .ctf), fileName: "ctf.xml", data: reexported,
+                                              actor: .system("test"), now: Self.now)
+            #expect(second.created == 0 && second.unchanged + second.excepted == 3, "\(second)")
+            #expect(try await TableCount.total(store, "young_person") == 3)
+        }
+    }
+
     @Test(arguments: TestDatabases.engines)
     func aFileWithProblemsImportsNothing(_ engine: DatabaseEngine) async throws {
         try await TestDatabases.withFreshStore(engine) { store in
