@@ -85,6 +85,22 @@ import WaymarkTestSupport
         }
     }
 
+    @Test(arguments: TestDatabases.engines)
+    func aOneRowFileStillMatchesWithConfidence(_ engine: DatabaseEngine) async throws {
+        try await TestDatabases.withFreshStore(engine) { store in
+            _ = try await DemoSetup(store: store, logger: .init(label: "test"), passwordCost: 4).run(people: 800, seed: 9, now: Self.now)
+            let person = try #require(try await LinkageRecordsQuery(store: store).records(in: .authority(laCode: "990")).first { $0.upn != nil })
+            let born = try #require(person.dateOfBirth)
+            let data = Data(("Forename,Surname,DOB,Sex,Intended destination\n\(person.givenName ?? ""),\(person.familyName ?? ""),"
+                + String(format: "%04d-%02d-%02d", born.year, born.month, born.day) + ",\(person.gender ?? ""),311\n").utf8)
+            let summary = try await ImportRunner(store: store, laCode: try DemoAuthority.laCode).run(
+                try ImportReader.read(data, format: .csv, kind: .year11List), fileName: "one.csv", data: data, actor: .system("test"), now: Self.now)
+            #expect(summary.updated + summary.unchanged == 1, "one row, without UPN, is still matched: \(summary)")
+            let outcome = try await store.sql.select().column("person_id").from("import_row").first()?.decode(column: "person_id", as: Int64?.self)
+            #expect(outcome == Int64(person.recordID))
+        }
+    }
+
     /// The synthetic CTF the readers are tested with: three invented pupils of one school.
     static var ctf: Data {
         get throws {

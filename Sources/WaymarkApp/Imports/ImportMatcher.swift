@@ -29,6 +29,8 @@ struct ImportMatcher {
     let scope: RecordScope
     let thresholds: MatchThresholds
 
+    static let minimumBackground = 5_000
+
     struct Result {
         var decisions: [Int: MatchDecision] = [:]
         var candidates = 0
@@ -39,8 +41,12 @@ struct ImportMatcher {
         guard !rows.isEmpty else { return result }
         let query = ImportCandidatesQuery(store: store, scope: scope)
         let ids = try await query.candidateIDs(Self.keys(rows))
-        let candidates = try await query.records(ids)
+        var candidates = try await query.records(ids)
         result.candidates = candidates.count
+        // u (how often strangers agree) needs strangers: a small file has too few candidates to show it.
+        if candidates.count < Self.minimumBackground {
+            candidates += try await query.background(Self.minimumBackground - candidates.count).filter { !ids.contains(Int64($0.recordID) ?? -1) }
+        }
         guard !candidates.isEmpty else {
             for row in rows { result.decisions[row.row] = MatchDecision.none }
             return result

@@ -84,6 +84,13 @@ public struct ImportCandidatesQuery: Sendable {
         return records
     }
 
+    /// People drawn at random from the scope, so a small file's model learns how
+    /// often strangers agree from more than its own few candidates.
+    public func background(_ count: Int) async throws -> [LinkageRecord] {
+        guard count > 0 else { return [] }
+        return try await LinkageRecordsQuery.select(db, scope: scope).orderBy(SQLFunction("random")).limit(count).all().map(LinkageRecordsQuery.record)
+    }
+
     static func chunks<T>(_ values: [T], size: Int = 500) -> [[T]] {
         stride(from: 0, to: values.count, by: size).map { Array(values[$0..<min($0 + size, values.count)]) }
     }
