@@ -50,6 +50,7 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(CampaignsController(services: services, templates: templates).endpoints, atPath: "/campaigns")
     router.addRoutes(CampaignWorkController(services: services, templates: templates).endpoints, atPath: "/campaigns")
     router.addRoutes(AnswersController(services: services, templates: templates).endpoints, atPath: "/answers")
+    router.addRoutes(ImportsController(services: services, templates: templates).endpoints, atPath: "/imports")
     router.addRoutes(ExceptionsController(services: services, templates: templates).endpoints)
     router.addRoutes(SelfServiceController(services: services, templates: templates).endpoints, atPath: "/s")
     router.addRoutes(RecordWorkController(services: services, templates: templates).endpoints)

@@ -45,6 +45,7 @@ import WaymarkTestSupport
         ("an unknown campaign report", Route(method: .get, path: { _ in "/campaigns/999/report" }, allowed: trackers, hidden: trackers)),
         ("answers to verify", Route(method: .get, path: { _ in "/answers" }, allowed: trackers)),
         ("verify an unknown answer", Route(method: .post, path: { _ in "/answers/999/verify" }, allowed: trackers, hidden: trackers)),
+        ("imports", Route(method: .get, path: { _ in "/imports" }, allowed: [.dataManager, .trackingOfficer])),
         ("exceptions", Route(method: .get, path: { _ in "/exceptions" }, allowed: [.dataManager, .trackingOfficer])),
         ("scan for duplicates", Route(method: .post, path: { _ in "/exceptions/scan" }, allowed: [.dataManager, .trackingOfficer])),
         ("an unknown exception", Route(method: .get, path: { _ in "/exceptions/999" }, allowed: [.dataManager, .trackingOfficer],

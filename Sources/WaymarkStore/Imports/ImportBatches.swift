@@ -53,6 +53,26 @@ public struct ImportBatchQueries: Sendable {
         self.db = store.sql
     }
 
+    public struct Summary: Sendable, Equatable {
+        public let id: Int64
+        public let fileName: String
+        public let kind: String
+        public let rowsRead: Int
+        public let importedAt: String
+        public let finished: Bool
+    }
+
+    /// The latest imports, newest first.
+    public func recent(limit: Int = 20) async throws -> [Summary] {
+        try await db.select().columns("id", "file_name", "kind", "rows_read", "recorded_at", "finished_at").from("import_batch")
+            .orderBy("id", .descending).limit(limit).all().map { row in
+                Summary(id: try row.decode(column: "id", as: Int64.self), fileName: try row.decode(column: "file_name", as: String.self),
+                        kind: try row.decode(column: "kind", as: String.self), rowsRead: try row.decode(column: "rows_read", as: Int.self),
+                        importedAt: try row.decode(column: "recorded_at", as: String.self),
+                        finished: try row.decode(column: "finished_at", as: String?.self) != nil)
+            }
+    }
+
     /// How many rows of a batch ended each way.
     public func outcomes(of batchID: Int64) async throws -> [ImportOutcome: Int] {
         var counts: [ImportOutcome: Int] = [:]

@@ -26,7 +26,10 @@ struct Navigation: Sendable {
             items.append(Item(label: "Campaigns", href: "/campaigns"))
             items.append(Item(label: "Answers", href: "/answers"))
         }
-        if AccessPolicy.allows(role, .resolveMatches) { items.append(Item(label: "Exceptions", href: "/exceptions")) }
+        if AccessPolicy.allows(role, .resolveMatches) {
+            items.append(Item(label: "Imports", href: "/imports"))
+            items.append(Item(label: "Exceptions", href: "/exceptions"))
+        }
         if AccessPolicy.allows(role, .statutoryReturns) { items.append(Item(label: "Returns", href: "/returns")) }
         if AccessPolicy.allows(role, .manageUsers) { items.append(Item(label: "Users", href: "/admin/users")) }
         self.items = items

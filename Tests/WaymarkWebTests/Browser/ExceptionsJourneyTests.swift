@@ -68,6 +68,7 @@ struct ExceptionsJourneyTests {
                     #expect(try await browser.text(of: "main").contains("How each field counted"))
                     try await browser.screenshot(to: Self.artefacts + "/04-duplicate.png")
                     try await browser.click("form[action$='/merge'] button")
+                    _ = try await browser.waitForURL(endingWith: "/merges/1")
                     #expect(try await browser.text(of: "h1") == "Merged")
                     try await browser.open(base + "/people/\(merged)")
                     _ = try await browser.waitForURL(endingWith: "/people/\(kept)")
@@ -75,10 +76,51 @@ struct ExceptionsJourneyTests {
                     try await browser.open(base + "/exceptions")
                     try await browser.open(base + "/merges/1")
                     try await browser.click("form[action$='/undo'] button")
+                    _ = try await browser.waitForURL(endingWith: "/merges/1?undone=1")
                     #expect(try await browser.text(of: "h1") == "Merge undone")
                     try await browser.screenshot(to: Self.artefacts + "/06-undone.png")
                     try await browser.open(base + "/people/\(merged)")
                     #expect(try await browser.currentURL().hasSuffix("/people/\(merged)"), "the merged record stands on its own again")
+                }
+            }
+        }
+    }
+
+    @Test(.enabled(if: ChromeDriverProcess.executable != nil, "chromedriver is not installed; browser journeys skipped"))
+    func aDataManagerUploadsACollegeFileAndSeesWhatBecameOfEachRow() async throws {
+        try await TestDatabases.withFreshStore(.sqlite) { store in
+            _ = try await DemoSetup(store: store, logger: .init(label: "journey"), passwordCost: 4).run(people: 800, seed: 13, now: WebTestHarness.now)
+            let people = try await LinkageRecordsQuery(store: store).records(in: .authority(laCode: "990")).filter { $0.upn != nil }.prefix(5)
+            var csv = "Forename,Surname,Date of birth,Sex,UPN,UKPRN,Start date,College\n"
+            for person in people {
+                let born = try #require(person.dateOfBirth)
+                csv += "\(person.givenName ?? ""),\(person.familyName ?? ""),\(String(format: "%02d/%02d/%04d", born.day, born.month, born.year)),"
+                    + "\(person.gender ?? ""),\(person.upn ?? ""),10004927,01/09/2026,Northmere College\n"
+            }
+            csv += "Tobiah,Wrenfield,02/05/2009,M,,10004927,01/09/2026,Northmere College\n"
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("college-enrolments-\(UUID().uuidString).csv").path
+            try csv.write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+
+            let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4,
+                                       now: { WebTestHarness.now })
+            let app = try await buildApplication(services: services, configuration: WebConfiguration(port: 0), logger: .init(label: "browser"))
+            try await app.test(.live) { client in
+                let base = "http://127.0.0.1:\(try #require(client.port))"
+                try await WebDriver.withBrowser { browser in
+                    try await browser.open(base + "/sign-in")
+                    try await browser.type("data-manager@northmere.example", into: "#email")
+                    try await browser.type(DemoSetup.password, into: "#password")
+                    try await browser.click("button[type=submit]")
+                    try await browser.click("nav a[href='/imports']")
+                    try await browser.click("#kind option[value='college_enrolments']")
+                    try await browser.type(path, into: "#file")
+                    try await browser.screenshot(to: Self.artefacts + "/07-upload.png")
+                    try await browser.click("main form button[type=submit]")
+                    _ = try await browser.waitForURL(endingWith: "?batch=1")
+                    let notice = try await browser.text(of: ".notice")
+                    #expect(notice.contains("imported:") && notice.contains("1 created"), "\(notice)")
+                    try await browser.screenshot(to: Self.artefacts + "/08-imported.png")
                 }
             }
         }

@@ -1,0 +1,75 @@
+import Foundation
+import Hummingbird
+import WaymarkApp
+import WaymarkCore
+import WaymarkFormats
+import WaymarkStore
+
+/// Upload a school, college, provider or DWP file (or a CTF): read it, show
+/// every problem if it has any (importing nothing), otherwise import it and
+/// show what became of each row. The same work as `waymark import`.
+struct ImportsController {
+    let services: WebServices
+    let templates: Templates
+
+    var endpoints: RouteCollection<WebContext> {
+        RouteCollection(context: WebContext.self)
+            .get("", use: show)
+            .post("", use: upload)
+    }
+
+    func show(_ request: Request, context: WebContext) async throws -> Response {
+        let (user, _) = try context.require(.resolveMatches)
+        let batch = request.uri.queryParameters.get("batch").flatMap { Int64($0) }
+        return try await page(user: user, context: context, summary: batch, problems: ImportsPage.Problems(), status: .ok)
+    }
+
+    func upload(_ request: Request, context: WebContext) async throws -> Response {
+        let (user, _) = try context.require(.resolveMatches)
+        var request = request
+        guard let boundary = MultipartForm.boundary(contentType: request.headers[.contentType]),
+            let form = MultipartForm(body: Array(buffer: try await request.collectBody(upTo: CSRFMiddleware.maxUpload)), boundary: boundary)
+        else { throw HTTPError(.unprocessableContent, message: "The upload could not be read. Choose the file again and press Import.") }
+        var problems = ImportsPage.Problems()
+        let kind = form.fields["kind"].flatMap(ImportKind.init(rawValue:))
+        if kind == nil { problems.file = "Choose what kind of file this is" }
+        guard let file = form.files["file"], !file.data.isEmpty else {
+            problems.file = "Choose a file to import"
+            return try await page(user: user, context: context, summary: nil, problems: problems, status: .unprocessableContent)
+        }
+        guard let kind else { return try await page(user: user, context: context, summary: nil, problems: problems, status: .unprocessableContent) }
+        guard let format = kind == .ctf ? .ctf : ImportFormat(fileName: file.fileName), format != .ctf || kind == .ctf else {
+            problems.file = "\(file.fileName): a spreadsheet must be a .csv or .xlsx file; a CTF must be .xml"
+            return try await page(user: user, context: context, summary: nil, problems: problems, status: .unprocessableContent)
+        }
+        let reading: ImportReading
+        do {
+            reading = try ImportReader.read(file.data, format: format, kind: kind)
+        } catch {
+            problems.file = "\(file.fileName): \(error). Nothing was imported."
+            return try await page(user: user, context: context, summary: nil, problems: problems, status: .unprocessableContent)
+        }
+        guard reading.isClean else {
+            problems.file = "\(file.fileName) has \(reading.problems.count) problems, so nothing was imported. Correct them and import the file again."
+            problems.rows = reading.problems.prefix(200).map(\.description)
+            return try await page(user: user, context: context, summary: nil, problems: problems, status: .unprocessableContent)
+        }
+        let summary = try await ImportRunner(store: services.store, laCode: services.laCode).run(
+            reading, fileName: file.fileName, data: file.data, actor: .user(user.id), now: services.now())
+        let batch = try await ImportBatchQueries(store: services.store).recent(limit: 1).first?.id
+        context.logger.info("import", metadata: ["rows": "\(summary.rowsRead)", "updated": "\(summary.updated)", "excepted": "\(summary.excepted)"])
+        return .redirect(to: "/imports" + (batch.map { "?batch=\($0)" } ?? ""), type: .normal)
+    }
+
+    private func page(user: StoredUser, context: WebContext, summary batch: Int64?, problems: ImportsPage.Problems,
+                      status: HTTPResponse.Status) async throws -> Response {
+        let queries = ImportBatchQueries(store: services.store)
+        let recent = try await queries.recent()
+        var outcomes: [Int64: [ImportOutcome: Int]] = [:]
+        for summary in recent { outcomes[summary.id] = try await queries.outcomes(of: summary.id) }
+        return try templates.render(
+            ImportsPage(frame: StaffFrame(user: user, csrf: context.csrfToken ?? ""), recent: recent, outcomes: outcomes, highlighted: batch,
+                        problems: problems),
+            status: status)
+    }
+}

@@ -1,0 +1,59 @@
+import WaymarkApp
+import WaymarkFormats
+import WaymarkStore
+
+struct ImportsPage: PageModel {
+    static let template = "imports"
+
+    struct Problems: Sendable {
+        var file: String?
+        var rows: [String] = []
+    }
+
+    struct Batch: Sendable {
+        let fileName: String
+        let kind: String
+        let importedAt: String
+        let rows: Int
+        let updated: Int
+        let unchanged: Int
+        let created: Int
+        let excepted: Int
+        let state: String
+        let highlighted: Bool
+    }
+
+    let title = "Import a file"
+    let frame: StaffFrame
+    let kinds: [Choice]
+    let fileProblem: String?
+    let rowProblems: [String]
+    let hasRowProblems: Bool
+    let hasProblems: Bool
+    let batches: [Batch]
+    let hasBatches: Bool
+    let notice: String?
+
+    init(frame: StaffFrame, recent: [ImportBatchQueries.Summary], outcomes: [Int64: [ImportOutcome: Int]], highlighted: Int64?, problems: Problems) {
+        self.frame = frame
+        kinds = ImportKind.allCases.map { Choice(value: $0.rawValue, label: $0.title, selected: false) }
+        fileProblem = problems.file
+        rowProblems = problems.rows
+        hasRowProblems = !problems.rows.isEmpty
+        hasProblems = problems.file != nil
+        batches = recent.map { batch in
+            let counts = outcomes[batch.id] ?? [:]
+            return Batch(
+                fileName: batch.fileName, kind: ImportKind(rawValue: batch.kind)?.title ?? batch.kind, importedAt: UKTime.describe(batch.importedAt),
+                rows: batch.rowsRead, updated: counts[.updated] ?? 0, unchanged: counts[.unchanged] ?? 0, created: counts[.created] ?? 0,
+                excepted: counts[.excepted] ?? 0, state: batch.finished ? "Finished" : "Stopped part-way: import the file again to finish",
+                highlighted: batch.id == highlighted)
+        }
+        hasBatches = !batches.isEmpty
+        notice = highlighted.flatMap { id in recent.first { $0.id == id } }.map { batch in
+            let counts = outcomes[batch.id] ?? [:]
+            return "\(batch.fileName) imported: \(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged, "
+                + "\(counts[.created] ?? 0) created, \(counts[.excepted] ?? 0) for review in Exceptions."
+        }
+    }
+}
