@@ -46,6 +46,7 @@ struct ExceptionsJourneyTests {
                     try await browser.type("tracking-officer@northmere.example", into: "#email")
                     try await browser.type(DemoSetup.password, into: "#password")
                     try await browser.click("button[type=submit]")
+                    _ = try await browser.waitForURL(endingWith: "/")
                     try await browser.click("nav a[href='/exceptions']")
                     try await browser.screenshot(to: Self.artefacts + "/01-exceptions.png")
 
@@ -112,6 +113,7 @@ struct ExceptionsJourneyTests {
                     try await browser.type("data-manager@northmere.example", into: "#email")
                     try await browser.type(DemoSetup.password, into: "#password")
                     try await browser.click("button[type=submit]")
+                    _ = try await browser.waitForURL(endingWith: "/")
                     try await browser.click("nav a[href='/imports']")
                     try await browser.click("#kind option[value='college_enrolments']")
                     try await browser.type(path, into: "#file")
