@@ -31,7 +31,16 @@ public struct CampaignPlanSummary: Sendable, Equatable {
             case .skip(let reason): reasons[reason, default: 0] += 1
             }
         }
-        skipped = reasons.map { (reason: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason }
+        skipped = CampaignReport.ranked(reasons)
+    }
+
+    /// The same summary, read back from a sent campaign's members.
+    public init(members: [CampaignMemberRow]) {
+        var reasons: [String: Int] = [:]
+        for member in members {
+            if member.included { contacted += 1 } else { reasons[member.reason ?? "not contacted", default: 0] += 1 }
+        }
+        skipped = CampaignReport.ranked(reasons)
     }
 }
 

@@ -3,9 +3,9 @@ import WaymarkCore
 
 /// Quiet hours are UK wall-clock hours, whatever zone the server runs in.
 public enum UKClock {
-    static let zone = TimeZone(identifier: "Europe/London") ?? .gmt
+    public static let zone = TimeZone(identifier: "Europe/London") ?? .gmt
 
-    static var calendar: Calendar {
+    public static var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         return calendar

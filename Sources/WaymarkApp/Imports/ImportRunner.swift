@@ -81,7 +81,7 @@ public struct ImportRunner: Sendable {
         let schools = try await targets.organisationsByNumber()
         let laCode = laCode
         let toleranceDays = policy.toleranceDays
-        for chunk in stride(from: 0, to: pending.count, by: policy.rowsPerTransaction).map({ Array(pending[$0..<min($0 + policy.rowsPerTransaction, pending.count)]) }) {
+        for chunk in pending.chunked(into: policy.rowsPerTransaction) {
             let outcomes = try await store.change(by: actor, at: now) { tx in
                 var outcomes: [ImportOutcome] = []
                 for row in chunk {

@@ -98,9 +98,14 @@ public struct CampaignReport: Sendable, Equatable {
         byDimension = dimensions.keys.sorted().map { name in
             Dimension(name: name, groups: dimensions[name, default: [:]].map { Group(name: $0.key, tally: $0.value) }.sorted { $0.name < $1.name })
         }
-        self.skipped = skipped.map { (reason: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason }
+        self.skipped = Self.ranked(skipped)
         medianDaysToResolution = Self.median(days)
         self.notKnownResolved = notKnownResolved
+    }
+
+    /// Reasons with their counts, the most common first (ties by name, so the order is stable).
+    public static func ranked(_ counts: [String: Int]) -> [(reason: String, count: Int)] {
+        counts.map { (reason: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason }
     }
 
     static func median(_ values: [Int]) -> Double? {

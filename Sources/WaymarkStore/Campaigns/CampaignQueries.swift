@@ -44,14 +44,11 @@ public struct CampaignQueries: Sendable {
     /// Characteristic codes current on the day for each person, for grouping the report.
     public func characteristics(of personIDs: [Int64], on date: CalendarDate) async throws -> [Int64: [Int]] {
         var codes: [Int64: [Int]] = [:]
-        var start = 0
-        while start < personIDs.count {
-            let batch = Array(personIDs[start..<min(start + 500, personIDs.count)])
+        for batch in personIDs.chunked(into: 500) {
             let rows = try await db.select().columns("person_id", "code").from("characteristic")
                 .where("person_id", .in, batch).where("start_date", .lessThanOrEqual, date.iso)
                 .where(ContactFactsQuery.open("end_date", after: date)).all()
             for row in rows { codes[try row.decode(column: "person_id", as: Int64.self), default: []].append(try row.decode(column: "code", as: Int.self)) }
-            start += 500
         }
         return codes
     }

@@ -51,16 +51,21 @@ public struct ContactFactsQuery: Sendable {
     public func facts(for personIDs: [Int64], on date: CalendarDate, now: Date, periodDays: Int) async throws -> [Int64: PersonContactFacts] {
         var facts: [Int64: PersonContactFacts] = [:]
         for id in personIDs { facts[id] = PersonContactFacts() }
-        var start = 0
-        while start < personIDs.count {
-            let batch = Array(personIDs[start..<min(start + Self.batchSize, personIDs.count)])
+        for batch in personIDs.chunked(into: Self.batchSize) {
             try await readReach(batch, on: date, into: &facts)
             try await readPreferences(batch, on: date, into: &facts)
             try await readAttempts(batch, now: now, periodDays: periodDays, into: &facts)
             try await readAnswers(batch, into: &facts)
-            start += Self.batchSize
         }
         return facts
+    }
+
+    /// Only where each person can be reached: the address, phone and e-mail lists and letters print.
+    public func reach(for personIDs: [Int64], on date: CalendarDate) async throws -> [Int64: ReachDetails] {
+        var facts: [Int64: PersonContactFacts] = [:]
+        for id in personIDs { facts[id] = PersonContactFacts() }
+        for batch in personIDs.chunked(into: Self.batchSize) { try await readReach(batch, on: date, into: &facts) }
+        return facts.mapValues(\.reach)
     }
 
     private func readReach(_ ids: [Int64], on date: CalendarDate, into facts: inout [Int64: PersonContactFacts]) async throws {

@@ -39,14 +39,14 @@ public struct ImportCandidatesQuery: Sendable {
 
     public func candidateIDs(_ keys: Keys) async throws -> Set<Int64> {
         var ids: Set<Int64> = []
-        for chunk in Self.chunks(Array(keys.upns)) {
+        for chunk in Array(keys.upns).chunked(into: 500) {
             ids.formUnion(try await db.select().column("id").from("young_person").where("upn", .in, chunk).all(decodingColumn: "id", as: Int64.self))
         }
-        for chunk in Self.chunks(Array(keys.ulns)) {
+        for chunk in Array(keys.ulns).chunked(into: 500) {
             ids.formUnion(try await db.select().column("id").from("young_person").where("uln", .in, chunk).all(decodingColumn: "id", as: Int64.self))
         }
         let families = Array(Set(keys.nameKeys.keys.map(\.family)))
-        for chunk in Self.chunks(families) {
+        for chunk in families.chunked(into: 500) {
             let rows = try await db.raw("""
                 SELECT k.person_id, k.family_key, k.given_key, p.date_of_birth FROM person_name_key k JOIN young_person p ON p.id = k.person_id
                 WHERE k.family_key IN (\(binds: chunk))
@@ -60,7 +60,7 @@ public struct ImportCandidatesQuery: Sendable {
         }
         // A changed or misspelt family name: the same date of birth and a given name that sounds the same.
         let birthDates = Array(Set(keys.birthDateGivenKeys.compactMap { $0.split(separator: "|").first.map(String.init) }))
-        for chunk in Self.chunks(birthDates) {
+        for chunk in birthDates.chunked(into: 500) {
             let rows = try await db.raw("""
                 SELECT p.id, p.date_of_birth, k.given_key FROM young_person p JOIN person_name_key k ON k.person_id = p.id
                 WHERE p.date_of_birth IN (\(binds: chunk))
@@ -77,7 +77,7 @@ public struct ImportCandidatesQuery: Sendable {
     /// The candidates in scope as linkage records.
     public func records(_ ids: Set<Int64>) async throws -> [LinkageRecord] {
         var records: [LinkageRecord] = []
-        for chunk in Self.chunks(ids.sorted()) {
+        for chunk in ids.sorted().chunked(into: 500) {
             let rows = try await LinkageRecordsQuery.select(db, scope: scope).where(SQLColumn("id", table: "p"), .in, SQLBind.group(chunk)).all()
             records += try rows.map(LinkageRecordsQuery.record)
         }
@@ -89,10 +89,6 @@ public struct ImportCandidatesQuery: Sendable {
     public func background(_ count: Int) async throws -> [LinkageRecord] {
         guard count > 0 else { return [] }
         return try await LinkageRecordsQuery.select(db, scope: scope).orderBy(SQLFunction("random")).limit(count).all().map(LinkageRecordsQuery.record)
-    }
-
-    static func chunks<T>(_ values: [T], size: Int = 500) -> [[T]] {
-        stride(from: 0, to: values.count, by: size).map { Array(values[$0..<min($0 + size, values.count)]) }
     }
 }
 
@@ -108,7 +104,7 @@ public struct ImportTargetsQuery: Sendable {
     /// The activity that started last on or before the day, for each person.
     public func currentActivities(of ids: Set<Int64>, on date: CalendarDate) async throws -> [Int64: ActivityRecord] {
         var current: [Int64: ActivityRecord] = [:]
-        for chunk in ImportCandidatesQuery.chunks(ids.sorted()) {
+        for chunk in ids.sorted().chunked(into: 500) {
             let rows = try await db.select().column("*").from("activity").where("person_id", .in, chunk)
                 .where("start_date", .lessThanOrEqual, date.iso).orderBy("person_id").orderBy("start_date").orderBy("id").all()
             for row in rows { current[try row.decode(column: "person_id", as: Int64.self)] = try StoredRowDecoding.activityRecord(row) }
@@ -118,7 +114,7 @@ public struct ImportTargetsQuery: Sendable {
 
     public func latestIntendedDestinations(of ids: Set<Int64>) async throws -> [Int64: Int] {
         var latest: [Int64: Int] = [:]
-        for chunk in ImportCandidatesQuery.chunks(ids.sorted()) {
+        for chunk in ids.sorted().chunked(into: 500) {
             let rows = try await db.select().columns("person_id", "code").from("intended_destination").where("person_id", .in, chunk)
                 .orderBy("person_id").orderBy("recorded_on").orderBy("id").all()
             for row in rows { latest[try row.decode(column: "person_id", as: Int64.self)] = try row.decode(column: "code", as: Int.self) }

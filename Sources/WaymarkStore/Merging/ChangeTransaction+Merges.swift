@@ -43,7 +43,7 @@ extension ChangeTransaction {
         for table in Self.personHistoryTables {
             let ids = try await db.select().column("id").from(table).where("person_id", .equal, merged).all(decodingColumn: "id", as: Int64.self)
             guard !ids.isEmpty else { continue }
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            for chunk in ids.chunked(into: 500) {
                 var insert = db.insert(into: "person_merge_row").columns("merge_id", "table_name", "row_id")
                 for id in chunk { insert = insert.values(SQLBind(mergeID), SQLBind(table), SQLBind(id)) }
                 try await insert.run()
@@ -75,7 +75,7 @@ extension ChangeTransaction {
         var byTable: [String: [Int64]] = [:]
         for row in moved { byTable[try row.decode(column: "table_name", as: String.self), default: []].append(try row.decode(column: "row_id", as: Int64.self)) }
         for (table, ids) in byTable where Self.personHistoryTables.contains(table) {
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            for chunk in ids.chunked(into: 500) {
                 try await db.update(table).set("person_id", to: merged).where("id", .in, chunk).where("person_id", .equal, kept).run()
             }
         }

@@ -27,12 +27,11 @@ struct CampaignWorkController {
         let campaign = try await sentCampaign(context, channel: .letter)
         let now = services.now()
         let members = try await CampaignQueries(store: services.store).members(of: campaign.id).filter(\.included)
-        let reach = try await ContactFactsQuery(store: services.store)
-            .facts(for: members.map(\.personID), on: CalendarDate.today(from: now), now: now, periodDays: 0)
+        let reach = try await ContactFactsQuery(store: services.store).reach(for: members.map(\.personID), on: CalendarDate.today(from: now))
         let links = services.selfServiceLinks
         var letters: [LettersPage.Letter] = []
         for member in members {
-            let details = reach[member.personID]?.reach
+            let details = reach[member.personID]
             var values = ["given_name": member.givenName, "family_name": member.familyName, "la_name": services.laName]
             values[CampaignTemplate.linkField] = try await links.url(personID: member.personID, campaignMemberID: member.id, now: now)
             let body = (try? CampaignTemplate(campaign.body).render(values)) ?? campaign.body

@@ -76,9 +76,7 @@ struct CampaignsController {
             }
         } else {
             members = try await CampaignQueries(store: services.store).members(of: campaign.id)
-            let facts = try await ContactFactsQuery(store: services.store)
-                .facts(for: members.map(\.personID), on: CalendarDate.today(from: now), now: now, periodDays: 0)
-            reach = facts.mapValues(\.reach)
+            reach = try await ContactFactsQuery(store: services.store).reach(for: members.map(\.personID), on: CalendarDate.today(from: now))
             summary = CampaignPlanSummary(members: members)
         }
         let sent = request.uri.queryParameters.get("sent").flatMap { Int($0) }
@@ -126,17 +124,5 @@ struct CampaignsController {
         } catch {
             throw HTTPError(.conflict, message: "This campaign's message cannot be read: \(error.description).")
         }
-    }
-}
-
-extension CampaignPlanSummary {
-    /// The same summary, read back from a sent campaign's members.
-    init(members: [CampaignMemberRow]) {
-        self.init()
-        var reasons: [String: Int] = [:]
-        for member in members {
-            if member.included { contacted += 1 } else { reasons[member.reason ?? "not contacted", default: 0] += 1 }
-        }
-        skipped = reasons.map { (reason: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason }
     }
 }

@@ -73,6 +73,14 @@ struct ExceptionPage: PageModel {
         let level: String
         let weight: String
         let counts: String
+
+        /// Each field of a stored explanation, and whether it counted for or against.
+        static func rows(_ explanation: String) -> [Weight] {
+            StoredExplanation.fields(explanation).map { field in
+                Weight(field: field.field, level: field.level, weight: String(format: "%+.2f", field.weight),
+                       counts: field.weight > 0.5 ? "for" : field.weight < -0.5 ? "against" : "little either way")
+            }
+        }
     }
 
     let title = "Suspected duplicate"
@@ -93,10 +101,7 @@ struct ExceptionPage: PageModel {
         probability = String(format: "%.1f%%", exception.probability * 100)
         self.left = left
         self.right = right
-        weights = StoredExplanation.fields(exception.explanation).map { field in
-            Weight(field: field.field, level: field.level, weight: String(format: "%+.2f", field.weight),
-                   counts: field.weight > 0.5 ? "for" : field.weight < -0.5 ? "against" : "little either way")
-        }
+        weights = Weight.rows(exception.explanation)
     }
 }
 
@@ -161,9 +166,6 @@ struct ImportExceptionPage: PageModel {
         self.candidate = candidate
         candidateID = candidate.map { String($0.id) } ?? ""
         probability = String(format: "%.1f%%", exception.probability * 100)
-        weights = StoredExplanation.fields(exception.explanation).map { field in
-            ExceptionPage.Weight(field: field.field, level: field.level, weight: String(format: "%+.2f", field.weight),
-                                 counts: field.weight > 0.5 ? "for" : field.weight < -0.5 ? "against" : "little either way")
-        }
+        weights = ExceptionPage.Weight.rows(exception.explanation)
     }
 }

@@ -35,11 +35,11 @@ struct ExceptionsController {
     func list(_ request: Request, context: WebContext) async throws -> Response {
         let (user, scope) = try context.require(.resolveMatches)
         let exceptions = try await MatchExceptionQueries(store: services.store).open()
+        // One read for everyone named, limited to the scope: a pair with someone out of scope is not shown.
+        let ids = Set(exceptions.flatMap { [$0.personID, $0.otherPersonID].compactMap { $0 } })
         var names: [Int64: String] = [:]
-        let people = PersonQueries(store: services.store, registry: services.registry)
-        for id in Set(exceptions.flatMap { [$0.personID, $0.otherPersonID].compactMap { $0 } }) {
-            guard try await CaseloadLookup(store: services.store).placement(of: id, in: scope) != nil else { continue }
-            names[id] = try await people.person(id).map { "\($0.person.identity.givenName) \($0.person.identity.familyName)" }
+        for person in try await ImportCandidatesQuery(store: services.store, scope: scope).records(ids) {
+            if let id = Int64(person.recordID) { names[id] = [person.givenName, person.familyName].compactMap { $0 }.joined(separator: " ") }
         }
         let scanned = request.uri.queryParameters.get("queued").flatMap { Int($0) }
         return try templates.render(ExceptionsPage(frame: StaffFrame(user: user, csrf: context.csrfToken ?? ""), exceptions: exceptions,

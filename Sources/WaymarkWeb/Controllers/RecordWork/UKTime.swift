@@ -1,17 +1,14 @@
 import Foundation
+import WaymarkApp
 import WaymarkCore
 import WaymarkStore
 
 /// Times as advisers type and read them: UK wall-clock time, whatever the
 /// server's zone, so "10:30" is 10:30 in Leeds in winter and in summer.
 enum UKTime {
-    static let zone = TimeZone(identifier: "Europe/London") ?? .gmt
+    static var zone: TimeZone { UKClock.zone }
 
-    private static var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar
-    }
+    private static var calendar: Calendar { UKClock.calendar }
 
     /// "14:30", "9:05" or "14:30:00" (what `<input type=time>` may send), or nil.
     static func clock(_ text: String) -> (hour: Int, minute: Int)? {
