@@ -93,7 +93,7 @@ struct SMSWebhookController {
     /// Checks the token, the size and the JSON, in that order.
     private func read<Body: Decodable>(_ request: Request, as type: Body.Type) async -> Result<Body, Refusal> {
         guard let expected = services.smsWebhookToken else {
-            return .failure(Refusal(response: Self.plain(.serviceUnavailable, "SMS webhooks are not configured on this server.")))
+            return .failure(Refusal(response: Self.plain(.notFound, "SMS webhooks are not configured on this server.")))
         }
         let header = request.headers[.authorization] ?? ""
         guard header.hasPrefix("Bearer "), SecretToken.equal(String(header.dropFirst("Bearer ".count)), expected) else {
