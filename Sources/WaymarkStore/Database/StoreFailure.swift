@@ -11,6 +11,8 @@ public enum StoreFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case diskFull
     /// PostgreSQL is restarting, unreachable, or closed the connection.
     case unreachable
+    /// Every connection stayed in use for longer than a request may wait.
+    case busy
 
     /// Classifies an error thrown by a query or a transaction; nil when it is not the database's own.
     public init?(_ error: any Error) {
@@ -31,6 +33,8 @@ public enum StoreFailure: Error, Sendable, Equatable, CustomStringConvertible {
             default:
                 return nil
             }
+        } else if error is ConnectionPoolTimeoutError {
+            self = .busy
         } else if error is ConnectionPoolError || error is ChannelError || error is NIOConnectionError || error is IOError {
             self = .unreachable
         } else {
@@ -42,6 +46,7 @@ public enum StoreFailure: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .diskFull: "The database's disk is full, so nothing was saved. Ask your administrator to free space, then try again."
         case .unreachable: "The database is not answering just now (it may be restarting). Nothing was half-saved; try again in a minute."
+        case .busy: "Waymark is very busy just now. Nothing was half-saved; try again in a moment."
         }
     }
 }

@@ -34,16 +34,16 @@ struct CampaignJourneyTests {
                     try await browser.click("nav a[href='/queues']")
                     try await browser.click("a[href^='/campaigns/new?queue=not-known']")
                     #expect(try await browser.text(of: "h1") == "Start a campaign")
-                    try await browser.screenshot(to: Self.artefacts + "/01-campaign-form.png")
+                    try await browser.look(saving: Self.artefacts + "/01-campaign-form.png")
                     try await browser.click("main form button[type=submit]")
                     let preview = try await browser.text(of: "main")
                     #expect(preview.contains("young people will be contacted"))
                     #expect(preview.contains("Hi "), "the merged text is shown before sending")
-                    try await browser.screenshot(to: Self.artefacts + "/02-check-before-sending.png")
+                    try await browser.look(saving: Self.artefacts + "/02-check-before-sending.png")
                     try await browser.click("form[action$='/send'] button")
                     _ = try await browser.waitForURL(endingWith: "sent=" + (try await Self.sentCount(store)))
                     #expect(try await browser.text(of: ".notice").contains("Campaign sent"))
-                    try await browser.screenshot(to: Self.artefacts + "/03-sent.png")
+                    try await browser.look(saving: Self.artefacts + "/03-sent.png")
                 }
 
                 // The worker would put this link in the text; the young person opens it on their phone.
@@ -55,7 +55,7 @@ struct CampaignJourneyTests {
                     #expect(try await phone.text(of: "h1") == "Tell us what you are doing")
                     let fits = try await phone.evaluate("return document.documentElement.scrollWidth <= window.innerWidth;") as? Bool
                     #expect(fits == true, "nothing is wider than a phone screen")
-                    try await phone.screenshot(to: Self.artefacts + "/04-phone-form.png")
+                    try await phone.look(saving: Self.artefacts + "/04-phone-form.png")
                     try await phone.click("#choice-apprenticeship")
                     try await phone.type("Northmere Motors", into: "#place")
                     try await phone.type("9", into: "#since-month")
@@ -64,14 +64,14 @@ struct CampaignJourneyTests {
                     try await phone.click("#contact-by-sms")
                     try await phone.click("main form button[type=submit]")
                     #expect(try await phone.text(of: "h1") == "Thank you")
-                    try await phone.screenshot(to: Self.artefacts + "/05-phone-thanks.png")
+                    try await phone.look(saving: Self.artefacts + "/05-phone-thanks.png")
                 }
 
                 try await WebDriver.withBrowser { browser in
                     try await Self.signIn(browser, base)
                     try await browser.click("nav a[href='/answers']")
                     #expect(try await browser.text(of: "main table").contains("Doing an apprenticeship"))
-                    try await browser.screenshot(to: Self.artefacts + "/06-answers.png")
+                    try await browser.look(saving: Self.artefacts + "/06-answers.png")
                     try await browser.click("form[action$='/verify'] button")
                     _ = try await browser.waitForURL(endingWith: "verified=1")
                     #expect(try await browser.text(of: ".notice").contains("Answer verified"))
@@ -79,7 +79,7 @@ struct CampaignJourneyTests {
                     #expect(try await Self.notKnown(browser) == notKnownBefore - 1, "the verified answer leaves the not-known count")
                     try await browser.open(base + "/campaigns/1/report")
                     #expect(try await browser.text(of: ".figures-summary").contains("1 not known resolved"))
-                    try await browser.screenshot(to: Self.artefacts + "/07-report.png")
+                    try await browser.look(saving: Self.artefacts + "/07-report.png")
                 }
             }
         }

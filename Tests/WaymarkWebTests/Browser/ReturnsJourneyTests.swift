@@ -41,7 +41,7 @@ struct ReturnsJourneyTests {
 
                     // the readiness page names the planted errors and what they concern
                     try await browser.open(base + "/returns?period-end=2026-10-31")
-                    try await browser.screenshot(to: Self.artefacts + "/01-readiness.png")
+                    try await browser.look(saving: Self.artefacts + "/01-readiness.png")
                     #expect(try await browser.text(of: "h1") == "NCCIS return for 31 October 2026")
                     let table = try await browser.text(of: "table")
                     #expect(table.contains("Error"))
@@ -51,20 +51,20 @@ struct ReturnsJourneyTests {
                     let url = try await browser.waitForURL(endingWith: "period-end=2026-10-31")
                     #expect(url.hasSuffix("period-end=2026-10-31"))
                     #expect(try await browser.text(of: "main").contains("Download"))
-                    try await browser.screenshot(to: Self.artefacts + "/02-generated.png")
+                    try await browser.look(saving: Self.artefacts + "/02-generated.png")
 
                     // the figures and the survey read from the same records
                     try await browser.open(base + "/figures?month=2026-10")
                     #expect(try await browser.text(of: "h1") == "Figures at 31 October 2026")
-                    try await browser.screenshot(to: Self.artefacts + "/03-figures.png")
+                    try await browser.look(saving: Self.artefacts + "/03-figures.png")
                     try await browser.open(base + "/activity-survey?year=2026")
                     #expect(try await browser.text(of: "h1") == "Annual Activity Survey 2026")
-                    try await browser.screenshot(to: Self.artefacts + "/04-survey.png")
+                    try await browser.look(saving: Self.artefacts + "/04-survey.png")
 
                     // a record the readiness page links to opens on one page
                     try await browser.open(base + "/people/20")
                     #expect(try await browser.text(of: "main").contains("Pathway"))
-                    try await browser.screenshot(to: Self.artefacts + "/05-record.png")
+                    try await browser.look(saving: Self.artefacts + "/05-record.png")
                 }
             }
         }

@@ -34,21 +34,21 @@ struct SignInJourneyTests {
                     // when they open Waymark they are asked to sign in
                     try await browser.open(base + "/")
                     #expect(try await browser.waitForURL(endingWith: "/sign-in").hasSuffix("/sign-in"))
-                    try await browser.screenshot(to: Self.artefacts + "/01-sign-in.png")
+                    try await browser.look(saving: Self.artefacts + "/01-sign-in.png")
 
                     // a wrong password shows the error summary
                     try await browser.type(WebTestHarness.email, into: "#email")
                     try await browser.type("wrong password", into: "#password")
                     try await browser.click("button[type=submit]")
                     #expect(try await browser.text(of: ".error-summary").contains("There is a problem"))
-                    try await browser.screenshot(to: Self.artefacts + "/02-sign-in-error.png")
+                    try await browser.look(saving: Self.artefacts + "/02-sign-in-error.png")
 
                     // the right one opens the adviser's work for today, with the LA's counts below
                     try await browser.type(WebTestHarness.password, into: "#password")
                     try await browser.click("button[type=submit]")
                     #expect(try await browser.text(of: "h1") == "My work today")
                     #expect(try await browser.text(of: ".figures").contains("NEET or not known"))
-                    try await browser.screenshot(to: Self.artefacts + "/03-home.png")
+                    try await browser.look(saving: Self.artefacts + "/03-home.png")
 
                     // and signing out returns to the sign-in page
                     try await browser.click(".account button")

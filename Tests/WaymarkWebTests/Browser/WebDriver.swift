@@ -73,6 +73,11 @@ struct WebDriver {
         try await Self.call(sessionURL.appendingPathComponent("execute/sync"), method: "POST", body: ["script": script, "args": []])
     }
 
+    /// Runs a script that calls its last argument when done (a promise's result).
+    func evaluateAsync(_ script: String) async throws -> Any {
+        try await Self.call(sessionURL.appendingPathComponent("execute/async"), method: "POST", body: ["script": script, "args": []])
+    }
+
     func text(of selector: String) async throws -> String {
         try await onElement(selector) { id in
             try await Self.call(sessionURL.appendingPathComponent("element/\(id)/text"), method: "GET", body: nil) as? String ?? ""
