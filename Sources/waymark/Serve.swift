@@ -33,6 +33,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure: set this when Waymark is reached over HTTPS.")
     var secureCookies = false
 
+    @Flag(help: "Count sign-in attempts by the last address in X-Forwarded-For. Set this only behind a proxy that appends it; otherwise clients could choose their own address.")
+    var trustForwardedFor = false
+
     @Flag(help: "Do not run an outbox worker in this process (another server sends). Sending is configured by WAYMARK_SMTP_* and WAYMARK_SMS_*.")
     var noSending = false
 
@@ -58,7 +61,7 @@ struct Serve: AsyncParsableCommand {
         let publicURL = environment["WAYMARK_PUBLIC_URL"] ?? "http://\(web.host):\(web.port)"
         let services = WebServices(
             store: store, registry: registry, laCode: code, metrics: metrics, secureCookies: secureCookies, returnsDirectory: returns,
-            smsWebhookToken: sending.smsWebhookToken, publicURL: publicURL)
+            smsWebhookToken: sending.smsWebhookToken, publicURL: publicURL, trustForwardedFor: trustForwardedFor)
         let app = try await buildApplication(services: services, configuration: web, logger: logger)
         print("Waymark is serving on http://\(web.host):\(web.port)/")
         // Standard output to a file or a pipe is block-buffered; the sign-ins
