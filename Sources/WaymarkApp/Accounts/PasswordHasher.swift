@@ -4,8 +4,10 @@ import NIOPosix
 
 /// Runs bcrypt on a few threads of its own. bcrypt is slow on purpose; on
 /// Swift's cooperative pool a handful of sign-ins a second would stall every
-/// other request. The queue is bounded: when it is full the caller is told
-/// ``PasswordHasherBusy`` at once instead of waiting behind a flood.
+/// other request. Checking a password (what strangers can ask for) meets a
+/// bounded queue: when it is full the caller is told ``PasswordHasherBusy``
+/// at once instead of waiting behind a flood. Setting one (administrators,
+/// the command line, the demo loader: never a stranger) waits its turn.
 public final class PasswordHasher: Sendable {
     /// Shared by the server and the command line; its threads live as long as the process.
     public static let shared = PasswordHasher(threads: 2, queueLimit: 32)
@@ -22,7 +24,7 @@ public final class PasswordHasher: Sendable {
     }
 
     public func hash(_ password: String, cost: UInt8) async throws -> String {
-        try await run { Bcrypt.hash(password, cost: cost) }
+        try await run(whenFull: .wait) { Bcrypt.hash(password, cost: cost) }
     }
 
     /// Verifies against a dummy hash when there is no account, so an unknown
@@ -32,9 +34,15 @@ public final class PasswordHasher: Sendable {
         return try await run { Bcrypt.verify(password, hash: hash) }
     }
 
-    /// Runs blocking work on the hasher's threads, or throws ``PasswordHasherBusy`` when the queue is full.
-    public func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        guard inFlight.enter(limit: capacity) else { throw PasswordHasherBusy() }
+    /// What to do when the queue is full.
+    public enum WhenFull: Sendable {
+        case refuse, wait
+    }
+
+    /// Runs blocking work on the hasher's threads; when the queue is full,
+    /// throws ``PasswordHasherBusy`` or queues anyway, as `whenFull` says.
+    public func run<T: Sendable>(whenFull: WhenFull = .refuse, _ work: @escaping @Sendable () throws -> T) async throws -> T {
+        guard inFlight.enter(limit: whenFull == .refuse ? capacity : .max) else { throw PasswordHasherBusy() }
         defer { inFlight.leave() }
         return try await pool.runIfActive(work)
     }

@@ -25,7 +25,7 @@ struct PasswordJourneyTests {
                 email: WebTestHarness.email, displayName: "Liam O'Connor", role: .personalAdviser, password: WebTestHarness.password,
                 organisationID: laID, by: .system("test"), at: WebTestHarness.now)
             let temporary = try await PasswordChanges(store: store, cost: 4).reset(userID: userID, by: .system("test"), at: WebTestHarness.now)
-            let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4)
+            let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4, passwordHasher: .forTests)
             let app = try await buildApplication(services: services, configuration: WebConfiguration(port: 0), logger: .init(label: "browser"))
             try await app.test(.live) { client in
                 let port = try #require(client.port)
