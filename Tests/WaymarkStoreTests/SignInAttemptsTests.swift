@@ -14,8 +14,8 @@ import WaymarkTestSupport
     func parallelAttemptsAreAdmittedOnlyUpToTheLimit(engine: DatabaseEngine) async throws {
         try await TestDatabases.withFreshStore(engine) { store in
             let attempts = SignInAttempts(store: store, policy: .standard)
-            let tries = 40
-            // when forty attempts at one account arrive at once from forty addresses
+            let tries = 12
+            // when twelve attempts at one account arrive at once from twelve addresses
             let admissions = try await withThrowingTaskGroup(of: SignInAdmission.self) { group in
                 for index in 0..<tries {
                     group.addTask { try await attempts.admit(email: "Target@Northmere.example", clientAddress: "10.0.0.\(index)", now: now) }
