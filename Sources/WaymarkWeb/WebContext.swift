@@ -1,10 +1,13 @@
 import Hummingbird
+import NIOCore
 import WaymarkApp
 import WaymarkStore
 
 /// Per-request state: the signed-in user (if any) and their session's CSRF token.
-public struct WebContext: RequestContext {
+public struct WebContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The peer of the connection: the client, or the proxy in front of us.
+    public let remoteAddress: SocketAddress?
     public var user: StoredUser?
     /// The records the signed-in user's organisation may see.
     public var scope: RecordScope?
@@ -13,6 +16,7 @@ public struct WebContext: RequestContext {
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
 
     /// Forms arrive URL-encoded: the pages work without JavaScript.

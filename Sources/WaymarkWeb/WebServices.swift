@@ -22,6 +22,13 @@ public struct WebServices: Sendable {
     public let returnsDirectory: String
     /// bcrypt work factor for passwords set through the web (12; tests lower it).
     public let passwordCost: UInt8
+    /// Where bcrypt runs: a few threads of its own with a bounded queue.
+    public let passwordHasher: PasswordHasher
+    /// How many failed sign-ins an account or a client may have, and the waits after them.
+    public let signInPolicy: SignInThrottlePolicy
+    /// Set only behind a proxy that appends the client's address to X-Forwarded-For;
+    /// otherwise anyone could claim any address and walk around the per-client limit.
+    public let trustForwardedFor: Bool
     /// The home page's headline counts, reused for `headlineCountsLifetime` seconds.
     let headlineCounts: HeadlineCountsCache
 
@@ -48,7 +55,8 @@ public struct WebServices: Sendable {
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), secureCookies: Bool = false,
         returnsDirectory: String = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-returns").path, passwordCost: UInt8 = 12,
         headlineCountsLifetime: TimeInterval = 120, smsWebhookToken: String? = nil,
-        publicURL: String = "http://127.0.0.1:8080",
+        publicURL: String = "http://127.0.0.1:8080", passwordHasher: PasswordHasher = .shared,
+        signInPolicy: SignInThrottlePolicy = .standard, trustForwardedFor: Bool = false,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
@@ -59,6 +67,9 @@ public struct WebServices: Sendable {
         self.secureCookies = secureCookies
         self.returnsDirectory = returnsDirectory
         self.passwordCost = passwordCost
+        self.passwordHasher = passwordHasher
+        self.signInPolicy = signInPolicy
+        self.trustForwardedFor = trustForwardedFor
         self.headlineCounts = HeadlineCountsCache(lifetime: headlineCountsLifetime)
         self.now = now
         self.smsWebhookToken = smsWebhookToken

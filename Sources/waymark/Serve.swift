@@ -37,6 +37,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Let browsers sign in over plain HTTP on an address other than loopback. Unsafe: sessions can be overheard.")
     var plainHTTP = false
 
+    @Flag(help: "Count sign-in attempts by the last address in X-Forwarded-For. Set this only behind a proxy that appends it; otherwise clients could choose their own address.")
+    var trustForwardedFor = false
+
     @Flag(help: "Do not run an outbox worker in this process (another server sends). Sending is configured by WAYMARK_SMTP_* and WAYMARK_SMS_*.")
     var noSending = false
 
@@ -62,8 +65,8 @@ struct Serve: AsyncParsableCommand {
         let publicURL = environment["WAYMARK_PUBLIC_URL"] ?? "http://\(web.host):\(web.port)"
         let services = WebServices(
             store: store, registry: registry, laCode: code, metrics: metrics,
-            secureCookies: Self.cookiesMustBeSecure(web: web, publicURL: publicURL, forced: secureCookies, plainHTTP: plainHTTP, logger: logger), returnsDirectory: returns,
-            smsWebhookToken: sending.smsWebhookToken, publicURL: publicURL)
+            secureCookies: Self.cookiesMustBeSecure(web: web, publicURL: publicURL, forced: secureCookies, plainHTTP: plainHTTP, logger: logger),
+            returnsDirectory: returns, smsWebhookToken: sending.smsWebhookToken, publicURL: publicURL, trustForwardedFor: trustForwardedFor)
         await services.prewarm()
         let app = try await buildApplication(services: services, configuration: web, logger: logger)
         print("Waymark is serving on http://\(web.host):\(web.port)/")

@@ -23,7 +23,8 @@ struct AccessFixture: Sendable {
         try await TestDatabases.withFreshStore(engine) { store in
             let fixture = try await build(store)
             let services = WebServices(
-                store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4, now: { WebTestHarness.now })
+                store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4, passwordHasher: .forTests, trustForwardedFor: true,
+                now: { WebTestHarness.now })
             let app = try await buildApplication(services: services, configuration: WebConfiguration(), logger: .init(label: "test"))
             try await app.test(.router) { client in try await body(client, store, fixture) }
         }

@@ -23,7 +23,7 @@ import WaymarkTestSupport
             let clock = NIOLockedValueBox(WebTestHarness.now)
             let services = WebServices(
                 store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4, headlineCountsLifetime: 120,
-                now: { clock.withLockedValue { $0 } })
+                passwordHasher: .forTests, now: { clock.withLockedValue { $0 } })
             let app = try await buildApplication(services: services, configuration: WebConfiguration(), logger: .init(label: "test"))
             try await app.test(.router) { client in
                 let (_, cookies) = try await client.signIn(email: AccessFixture.email(.trackingOfficer))

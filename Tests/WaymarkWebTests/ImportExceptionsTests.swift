@@ -36,7 +36,7 @@ import WaymarkTestSupport
             #expect(IncomingRow.decode(known.incoming ?? "")?.reason.contains("does not have them at") == true)
 
             let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4,
-                                       now: { WebTestHarness.now })
+                                       passwordHasher: .forTests, now: { WebTestHarness.now })
             let app = try await buildApplication(services: services, configuration: WebConfiguration(), logger: .init(label: "test"))
             try await app.test(.router) { client in
                 let (_, cookies) = try await client.signIn(email: "tracking-officer@northmere.example", password: DemoSetup.password)

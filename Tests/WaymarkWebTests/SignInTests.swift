@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdTesting
 import SQLKit
 import Testing
+import WaymarkCore
 import WaymarkStore
 import WaymarkTestSupport
 @testable import WaymarkWeb
@@ -72,7 +73,7 @@ struct SignInTests {
 
     @Test func repeatedFailuresThrottleEvenTheRightPassword() async throws {
         try await WebTestHarness.run(.sqlite) { client, _ in
-            for _ in 0..<SignInController.maxFailures { _ = try await client.signIn(password: "wrong password") }
+            for _ in 0..<SignInThrottlePolicy.standard.perAccount.freeFailures { _ = try await client.signIn(password: "wrong password") }
             let (response, cookies) = try await client.signIn()
             #expect(response.status == .tooManyRequests)
             #expect(cookies[SessionMiddleware.cookieName] == nil)

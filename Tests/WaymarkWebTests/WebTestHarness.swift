@@ -15,7 +15,8 @@ struct WebTestHarness {
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
 
     static func run(
-        _ engine: DatabaseEngine, role: Role = .personalAdviser, returnsDirectory: String? = nil,
+        _ engine: DatabaseEngine, role: Role = .personalAdviser, returnsDirectory: String? = nil, clock: TestClock = TestClock(),
+        hasher: PasswordHasher = .forTests,
         _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> Void
     ) async throws {
         try await TestDatabases.withFreshStore(engine) { store in
@@ -28,17 +29,40 @@ struct WebTestHarness {
             let services = WebServices(
                 store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode,
                 returnsDirectory: returnsDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("waymark-test-returns").path,
-                passwordCost: 4, now: { now })
+                passwordCost: 4, passwordHasher: hasher, trustForwardedFor: true, now: { clock.now })
             let app = try await buildApplication(services: services, configuration: WebConfiguration(), logger: .init(label: "test"))
             try await app.test(.router) { client in try await body(client, store) }
         }
     }
 }
 
+extension PasswordHasher {
+    /// Tests run side by side in one process; the server's default queue would refuse some of their sign-ins.
+    static let forTests = PasswordHasher(threads: 2, queueLimit: 100_000)
+}
+
+/// A clock a test moves by hand, so waits are checked without waiting.
+final class TestClock: @unchecked Sendable {
+    // Guarded by `lock`: requests read it from other tasks.
+    private var current: Date
+    private let lock = NSLock()
+
+    init(_ start: Date = WebTestHarness.now) {
+        current = start
+    }
+
+    var now: Date { lock.withLock { current } }
+
+    func advance(by seconds: TimeInterval) {
+        lock.withLock { current = current.addingTimeInterval(seconds) }
+    }
+}
+
 /// Cookies and form posts, as a browser would send them.
 extension TestClientProtocol {
-    func form(_ uri: String, _ fields: [String: String], cookies: [String: String]) async throws -> TestResponse {
+    func form(_ uri: String, _ fields: [String: String], cookies: [String: String], from client: String? = nil) async throws -> TestResponse {
         var headers = HTTPFields()
+        if let client { headers[.xForwardedFor] = client }
         headers[.contentType] = "application/x-www-form-urlencoded"
         headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")
         let body = fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
@@ -53,11 +77,14 @@ extension TestClientProtocol {
     }
 
     /// Fetches the sign-in page and signs in; returns the cookies a browser would then hold.
-    func signIn(email: String = WebTestHarness.email, password: String = WebTestHarness.password) async throws -> (response: TestResponse, cookies: [String: String]) {
+    /// `client` is the address the request comes from (the harness trusts X-Forwarded-For).
+    func signIn(
+        email: String = WebTestHarness.email, password: String = WebTestHarness.password, from client: String? = nil
+    ) async throws -> (response: TestResponse, cookies: [String: String]) {
         let page = try await get("/sign-in")
         let csrf = try #require(page.cookie(CSRFMiddleware.preSessionCookie))
         let response = try await form("/sign-in", ["email": email, "password": password, "csrf": csrf],
-                                      cookies: [CSRFMiddleware.preSessionCookie: csrf])
+                                      cookies: [CSRFMiddleware.preSessionCookie: csrf], from: client)
         var cookies = [CSRFMiddleware.preSessionCookie: csrf]
         if let session = response.cookie(SessionMiddleware.cookieName) { cookies[SessionMiddleware.cookieName] = session }
         return (response, cookies)

@@ -15,7 +15,7 @@ import WaymarkTestSupport
         try await TestDatabases.withFreshStore(engine) { store in
             _ = try await DemoSetup(store: store, logger: .init(label: "test"), passwordCost: 4).run(people: 600, seed: 11, now: WebTestHarness.now)
             let services = WebServices(
-                store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4, now: { WebTestHarness.now })
+                store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4, passwordHasher: .forTests, now: { WebTestHarness.now })
             let app = try await buildApplication(services: services, configuration: WebConfiguration(), logger: .init(label: "test"))
             try await app.test(.router) { client in try await body(client, store) }
         }

@@ -1,18 +1,22 @@
 import Foundation
 import WaymarkCore
-import HummingbirdBcrypt
 import WaymarkStore
 
 /// Adds users with bcrypt-hashed passwords. Hashing is deliberately slow, so
-/// it runs off the cooperative thread pool's hot path (one hash per call).
+/// it runs on the ``PasswordHasher``'s own threads.
 public struct UserAccounts: Sendable {
     let store: Store
     /// bcrypt work factor; 12 in production, lower only where tests say so.
     let cost: UInt8
+    let hasher: PasswordHasher
 
-    public init(store: Store, cost: UInt8 = 12) {
+    public static let minimumPasswordLength = 10
+    public static let maximumPasswordLength = 200
+
+    public init(store: Store, cost: UInt8 = 12, hasher: PasswordHasher = .shared) {
         self.store = store
         self.cost = cost
+        self.hasher = hasher
     }
 
     /// Rejects what a person could not sign in with: an address without "@", a short password.
@@ -24,14 +28,14 @@ public struct UserAccounts: Sendable {
         guard trimmed.count <= 254 else { throw AccountError.invalidEmail(String(email.prefix(40)) + "…") }
         let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 100 else { throw AccountError.invalidName }
-        guard password.count >= 10 else { throw AccountError.passwordTooShort(minimum: 10) }
-        guard password.count <= 200 else { throw AccountError.passwordTooLong(maximum: 200) }
+        guard password.count >= Self.minimumPasswordLength else { throw AccountError.passwordTooShort(minimum: Self.minimumPasswordLength) }
+        guard password.count <= Self.maximumPasswordLength else { throw AccountError.passwordTooLong(maximum: Self.maximumPasswordLength) }
         guard let organisation = try await OrganisationQueries(store: store).organisation(id: organisationID) else {
             throw AccountError.unknownOrganisation(organisationID)
         }
         guard Self.fits(role, organisation.kind) else { throw AccountError.roleDoesNotFitOrganisation(role: role, kind: organisation.kind) }
         guard try await UserQueries(store: store).user(email: trimmed) == nil else { throw AccountError.emailInUse(trimmed) }
-        let hash = Bcrypt.hash(password, cost: cost)
+        let hash = try await hasher.hash(password, cost: cost)
         let user = NewUser(organisationID: organisationID, email: trimmed, displayName: name, role: role, passwordHash: hash)
         return try await store.change(by: actor, at: now) { tx in try await tx.createUser(user) }
     }

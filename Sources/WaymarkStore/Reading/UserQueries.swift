@@ -9,6 +9,8 @@ public struct StoredUser: Sendable, Equatable, Identifiable {
     public let role: Role
     public let passwordHash: String
     public let disabled: Bool
+    /// Set by an administrator's reset: every page but the change form sends them there.
+    public let mustChangePassword: Bool
 }
 
 /// Looks users up for sign-in and sessions.
@@ -57,6 +59,7 @@ public struct UserQueries: Sendable {
             displayName: try row.decode(column: "display_name", as: String.self),
             role: role,
             passwordHash: try row.decode(column: "password_hash", as: String.self),
-            disabled: try row.decode(column: "disabled", as: Bool.self))
+            disabled: try row.decode(column: "disabled", as: Bool.self),
+            mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self))
     }
 }

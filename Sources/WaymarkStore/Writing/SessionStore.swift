@@ -8,7 +8,7 @@ public struct StoredSession: Sendable, Equatable {
     public let expiresAt: String
 }
 
-/// Sessions and sign-in attempts, kept in the database so any server can
+/// Sessions, kept in the database so any server can
 /// answer any request. Tokens are stored only as hashes.
 public struct SessionStore: Sendable {
     let store: Store
@@ -46,27 +46,5 @@ public struct SessionStore: Sendable {
             try await tx.db.delete(from: "user_session").where("token_hash", .equal, tokenHash).run()
             try await tx.audit(.signOut, entity: "app_user", entityID: userID, personID: nil)
         }
-    }
-
-    /// Records a sign-in attempt (failures are audited without the password, of course).
-    public func recordAttempt(email: String, succeeded: Bool, userID: Int64?, now: Date) async throws {
-        try await store.change(by: Actor(userID: nil, source: "sign-in", label: "anonymous"), at: now) { tx in
-            try await tx.db.insert(into: "sign_in_attempt")
-                .columns("email", "succeeded", "attempted_at")
-                .values(SQLBind(email.lowercased()), SQLBind(succeeded), SQLBind(tx.recordedAt))
-                .run()
-            if !succeeded {
-                try await tx.audit(.signInFailed, entity: "app_user", entityID: userID, personID: nil)
-            }
-        }
-    }
-
-    /// Failed attempts for an address since a moment: the throttle's input.
-    public func failedAttempts(email: String, since: Date) async throws -> Int {
-        try await store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("sign_in_attempt")
-            .where("email", .equal, email.lowercased())
-            .where("succeeded", .equal, false)
-            .where("attempted_at", .greaterThanOrEqual, Timestamp.format(since))
-            .first(decodingColumn: "n", as: Int.self) ?? 0
     }
 }

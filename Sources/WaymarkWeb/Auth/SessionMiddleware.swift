@@ -22,6 +22,9 @@ struct SessionMiddleware: RouterMiddleware {
                 context.scope = AccessPolicy.scope(for: organisation, installationLA: services.laCode.code)
                 context.csrfToken = session.csrfToken
                 context.sessionTokenHash = tokenHash
+                if user.mustChangePassword, !PasswordController.reachableWhileForced(request.uri.path) {
+                    return .redirect(to: PasswordController.path, type: .normal)
+                }
                 return try await Navigation.$current.withValue(Navigation(role: user.role)) { try await next(request, context) }
             }
         }

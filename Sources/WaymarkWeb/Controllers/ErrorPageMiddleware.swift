@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import WaymarkApp
 import WaymarkStore
 
 /// Turns any error into a page a person can read; internal details stay in the log.
@@ -12,6 +13,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch is SignInRequired {
             return .redirect(to: "/sign-in")
+        } catch is PasswordHasherBusy {
+            var response = try templates.render(
+                ErrorPage(status: .serviceUnavailable, message: "Waymark is busy. Try again in a moment."), status: .serviceUnavailable)
+            response.headers[.retryAfter] = "2"
+            return response
         } catch let error as HTTPError {
             return try templates.render(ErrorPage(status: error.status, message: error.body ?? error.status.reasonPhrase), status: error.status)
         } catch is NIOTooManyBytesError {

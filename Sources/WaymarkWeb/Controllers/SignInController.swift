@@ -1,15 +1,15 @@
 import Foundation
-import HummingbirdBcrypt
 import Hummingbird
+import WaymarkApp
+import WaymarkCore
 import WaymarkStore
 
-/// Sign-in and sign-out, with throttling after repeated failures.
+/// Sign-in and sign-out. Every attempt passes the throttle (per account and
+/// per client, checked and recorded in one transaction) before bcrypt runs.
 struct SignInController {
     let services: WebServices
     let templates: Templates
     static let sessionLifetime: TimeInterval = 8 * 60 * 60
-    static let maxFailures = 5
-    static let throttleWindow: TimeInterval = 15 * 60
 
     var endpoints: RouteCollection<WebContext> {
         RouteCollection(context: WebContext.self)
@@ -33,21 +33,43 @@ struct SignInController {
             return try page(request, error: .init(field: "email", message: "Enter your e-mail address and password"), email: "", status: .badRequest)
         }
         let email = form.email.trimmingCharacters(in: .whitespaces).lowercased()
-        let now = services.now()
-        let sessions = SessionStore(store: services.store)
-        if try await sessions.failedAttempts(email: email, since: now.addingTimeInterval(-Self.throttleWindow)) >= Self.maxFailures {
-            return try page(request, error: .init(field: "email", message: "Too many failed attempts. Wait 15 minutes, then try again"), email: email, status: .tooManyRequests)
+        if let problem = Self.inputProblem(email: email, password: form.password) {
+            // Never echo or store what was refused: it may be a payload, not an address.
+            return try page(request, error: problem, email: "", status: .unprocessableContent)
         }
+        let now = services.now()
+        let attempts = SignInAttempts(store: services.store, policy: services.signInPolicy)
+        let client = ClientAddress.of(request, context: context, trustForwardedFor: services.trustForwardedFor)
+        switch try await attempts.admit(email: email, clientAddress: client, now: now) {
+        case .throttled(let retryAfter):
+            context.logger.notice("sign-in throttled", metadata: ["retry_after": "\(Int(retryAfter.rounded(.up)))"])
+            return try throttledPage(request, email: email, retryAfter: retryAfter)
+        case .admitted(let attemptID):
+            return try await check(form.password, email: email, attemptID: attemptID, request: request, context: context, now: now)
+        }
+    }
+
+    private func check(_ password: String, email: String, attemptID: Int64, request: Request, context: WebContext, now: Date) async throws -> Response {
+        let attempts = SignInAttempts(store: services.store, policy: services.signInPolicy)
         let user = try await UserQueries(store: services.store).user(email: email)
-        let passwordMatches = await Self.verify(form.password, hash: user?.passwordHash)
+        let passwordMatches: Bool
+        do {
+            passwordMatches = try await services.passwordHasher.verify(password, hash: user?.passwordHash)
+        } catch let busy as PasswordHasherBusy {
+            // The password was never checked, so the attempt must not count against anyone.
+            try await attempts.withdraw(attemptID: attemptID)
+            throw busy
+        }
         guard let user, passwordMatches, !user.disabled else {
-            try await sessions.recordAttempt(email: email, succeeded: false, userID: user?.id, now: now)
+            try await attempts.recordOutcome(attemptID: attemptID, succeeded: false, userID: user?.id, now: now)
+            if let user { context.logger.info("sign-in failed", metadata: ["user": "\(user.id)"]) }
             return try page(request, error: .init(field: "email", message: "The e-mail address or password is not right"), email: email, status: .unauthorized)
         }
-        try await sessions.recordAttempt(email: email, succeeded: true, userID: user.id, now: now)
+        try await attempts.recordOutcome(attemptID: attemptID, succeeded: true, userID: user.id, now: now)
         let token = SecretToken.make()
-        try await sessions.create(tokenHash: SecretToken.hash(token), userID: user.id, csrfToken: SecretToken.make(), now: now, lifetime: Self.sessionLifetime)
-        var response = Response.redirect(to: "/", type: .normal)
+        try await SessionStore(store: services.store).create(
+            tokenHash: SecretToken.hash(token), userID: user.id, csrfToken: SecretToken.make(), now: now, lifetime: Self.sessionLifetime)
+        var response = Response.redirect(to: user.mustChangePassword ? PasswordController.path : "/", type: .normal)
         response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: token, maxAge: Int(Self.sessionLifetime), path: "/",
                                   secure: services.secureCookies, httpOnly: true, sameSite: .lax))
         return response
@@ -62,10 +84,24 @@ struct SignInController {
         return response
     }
 
-    /// bcrypt is slow on purpose; verifying against a dummy hash when the user is unknown keeps timing the same.
-    static func verify(_ password: String, hash: String?) async -> Bool {
-        let hash = hash ?? "$2b$12$C6UzMDM.H6dfI/f/IKxGhuTNIEx3gsOCuSPwb3d1mvHnY5FEV62NS"
-        return await Task.detached { Bcrypt.verify(password, hash: hash) }.value
+    /// Refuses what no real account could hold before anything is looked up or stored.
+    static func inputProblem(email: String, password: String) -> SignInPage.ErrorMessage? {
+        if email.isEmpty { return .init(field: "email", message: "Enter your e-mail address") }
+        if email.count > SignInThrottlePolicy.maxEmailLength {
+            return .init(field: "email", message: "Enter an e-mail address of \(SignInThrottlePolicy.maxEmailLength) characters or fewer")
+        }
+        if password.utf8.count > SignInThrottlePolicy.maxPasswordBytes {
+            return .init(field: "password", message: "Enter a password of \(SignInThrottlePolicy.maxPasswordBytes) characters or fewer")
+        }
+        return nil
+    }
+
+    private func throttledPage(_ request: Request, email: String, retryAfter: TimeInterval) throws -> Response {
+        let seconds = Int(retryAfter.rounded(.up))
+        let message = "Too many sign-in attempts. Wait \(RetryWait.phrase(seconds: seconds)), then try again"
+        var response = try page(request, error: .init(field: "email", message: message), email: email, status: .tooManyRequests)
+        response.headers[.retryAfter] = String(seconds)
+        return response
     }
 
     private func page(_ request: Request, error: SignInPage.ErrorMessage?, email: String, status: HTTPResponse.Status) throws -> Response {
@@ -74,17 +110,4 @@ struct SignInController {
         response.setCookie(Cookie(name: CSRFMiddleware.preSessionCookie, value: csrf, path: "/", secure: services.secureCookies, httpOnly: true, sameSite: .strict))
         return response
     }
-}
-
-struct SignInPage: PageModel {
-    static let template = "sign-in"
-    struct ErrorMessage: Sendable {
-        let field: String
-        let message: String
-    }
-
-    let title = "Sign in"
-    let csrf: String
-    let email: String
-    let error: ErrorMessage?
 }

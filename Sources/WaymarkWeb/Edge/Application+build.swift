@@ -61,6 +61,7 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     }
     router.addRoutes(HealthController(services: services).endpoints)
     router.addRoutes(SignInController(services: services, templates: templates).endpoints)
+    router.addRoutes(PasswordController(services: services, templates: templates).endpoints)
     router.addRoutes(HomeController(services: services, templates: templates).endpoints)
     router.addRoutes(ReturnsController(services: services, templates: templates).endpoints, atPath: "/returns")
     router.addRoutes(FiguresController(services: services, templates: templates).endpoints)

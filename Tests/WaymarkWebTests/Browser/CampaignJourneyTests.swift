@@ -22,7 +22,7 @@ struct CampaignJourneyTests {
         try await TestDatabases.withFreshStore(.sqlite) { store in
             _ = try await DemoSetup(store: store, logger: .init(label: "journey"), passwordCost: 4).run(people: 800, seed: 33, now: WebTestHarness.now)
             let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4,
-                                       headlineCountsLifetime: 0, now: { WebTestHarness.now })
+                                       headlineCountsLifetime: 0, passwordHasher: .forTests, now: { WebTestHarness.now })
             let app = try await buildApplication(services: services, configuration: WebConfiguration(port: 0), logger: .init(label: "browser"))
             try await app.test(.live) { client in
                 let base = "http://127.0.0.1:\(try #require(client.port))"

@@ -37,7 +37,7 @@ struct ExceptionsJourneyTests {
             #expect(summary.excepted == 1)
             #expect(try await DuplicateScanner(store: store).scan(.authority(laCode: la.code), now: WebTestHarness.now).queued > 0)
 
-            let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: la, passwordCost: 4, now: { WebTestHarness.now })
+            let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: la, passwordCost: 4, passwordHasher: .forTests, now: { WebTestHarness.now })
             let app = try await buildApplication(services: services, configuration: WebConfiguration(port: 0), logger: .init(label: "browser"))
             try await app.test(.live) { client in
                 let base = "http://127.0.0.1:\(try #require(client.port))"
@@ -104,7 +104,7 @@ struct ExceptionsJourneyTests {
             defer { try? FileManager.default.removeItem(atPath: path) }
 
             let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4,
-                                       now: { WebTestHarness.now })
+                                       passwordHasher: .forTests, now: { WebTestHarness.now })
             let app = try await buildApplication(services: services, configuration: WebConfiguration(port: 0), logger: .init(label: "browser"))
             try await app.test(.live) { client in
                 let base = "http://127.0.0.1:\(try #require(client.port))"

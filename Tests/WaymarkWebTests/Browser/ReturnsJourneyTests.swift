@@ -28,7 +28,7 @@ struct ReturnsJourneyTests {
                 organisationID: laID, by: .system("test"), at: WebTestHarness.now)
             let services = WebServices(
                 store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, returnsDirectory: returns,
-                now: { WebTestHarness.now })
+                passwordHasher: .forTests, now: { WebTestHarness.now })
             let app = try await buildApplication(services: services, configuration: WebConfiguration(port: 0), logger: .init(label: "browser"))
             try await app.test(.live) { client in
                 let base = "http://127.0.0.1:\(try #require(client.port))"

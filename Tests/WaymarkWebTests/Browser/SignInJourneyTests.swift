@@ -24,7 +24,7 @@ struct SignInJourneyTests {
             _ = try await UserAccounts(store: store, cost: 4).add(
                 email: WebTestHarness.email, displayName: "Liam O'Connor", role: .personalAdviser, password: WebTestHarness.password,
                 organisationID: laID, by: .system("test"), at: WebTestHarness.now)
-            let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode)
+            let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordHasher: .forTests)
             let app = try await buildApplication(services: services, configuration: WebConfiguration(port: 0), logger: .init(label: "browser"))
             try await app.test(.live) { client in
                 let port = try #require(client.port)

@@ -24,7 +24,7 @@ struct WorkspaceJourneyTests {
             let caseload = try await CaseloadQueries(store: store).members(of: adviser.id, in: .authority(laCode: "990"))
             let person = try #require(caseload.first { $0.familyName.count >= 5 && $0.familyName.allSatisfy { $0.isASCII && $0.isLetter } && Self.misspell($0.familyName) != $0.familyName })
             let misspelt = Self.misspell(person.familyName)
-            let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4, now: { WebTestHarness.now })
+            let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4, passwordHasher: .forTests, now: { WebTestHarness.now })
             let app = try await buildApplication(services: services, configuration: WebConfiguration(port: 0), logger: .init(label: "browser"))
             try await app.test(.live) { client in
                 let base = "http://127.0.0.1:\(try #require(client.port))"

@@ -18,6 +18,7 @@ struct UsersController {
             .get("", use: list)
             .post("", use: add)
             .post(":user", use: update)
+            .post(":user/password", use: resetPassword)
     }
 
     struct NewUserForm: Decodable {
@@ -48,7 +49,7 @@ struct UsersController {
             return try await page(context: context, user: admin, form: form, error: .init(field: "organisation", message: "Choose an organisation"))
         }
         do {
-            let id = try await UserAccounts(store: services.store, cost: passwordCost).add(
+            let id = try await UserAccounts(store: services.store, cost: passwordCost, hasher: services.passwordHasher).add(
                 email: form.email ?? "", displayName: form.name ?? "", role: role, password: form.password ?? "",
                 organisationID: organisationID, by: .user(admin.id), at: services.now())
             context.logger.info("user added", metadata: ["user": "\(id)", "by": "\(admin.id)"])
@@ -85,6 +86,24 @@ struct UsersController {
             if let disabled, disabled != target.disabled { try await tx.setDisabled(disabled, userID: target.id) }
         }
         return .redirect(to: "/admin/users?updated=\(target.id)", type: .normal)
+    }
+
+    /// Sets a temporary password, shown once on this page and never again;
+    /// the user must choose their own at next sign-in.
+    func resetPassword(_ request: Request, context: WebContext) async throws -> Response {
+        let (admin, _) = try context.require(.manageUsers)
+        guard let userID = context.parameters.get("user", as: Int64.self), let target = try await UserQueries(store: services.store).user(id: userID) else {
+            throw HTTPError(.notFound, message: "There is no user with that id.")
+        }
+        guard target.id != admin.id else {
+            throw HTTPError(.badRequest, message: "Change your own password from Your password, not by resetting it.")
+        }
+        let temporary = try await PasswordChanges(store: services.store, cost: passwordCost, hasher: services.passwordHasher)
+            .reset(userID: target.id, by: .user(admin.id), at: services.now())
+        context.logger.info("password reset", metadata: ["user": "\(target.id)", "by": "\(admin.id)"])
+        return try templates.render(
+            PasswordResetPage(userName: admin.displayName, role: admin.role.displayName, csrf: context.csrfToken ?? "",
+                              accountName: target.displayName, accountEmail: target.email, temporaryPassword: temporary))
     }
 
     private func page(context: WebContext, user: StoredUser, form: NewUserForm? = nil, error: UsersPage.FieldError? = nil) async throws -> Response {
