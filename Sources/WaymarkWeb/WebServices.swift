@@ -25,6 +25,17 @@ public struct WebServices: Sendable {
     /// The home page's headline counts, reused for `headlineCountsLifetime` seconds.
     let headlineCounts: HeadlineCountsCache
 
+    /// Counts the LA's young people today for the home page (LA-wide work: call through ``headlineCounts``).
+    var countHeadlines: HeadlineCountsCache.Count {
+        let (store, la, classifier) = (store, laCode, classifier)
+        return { day in try await ParticipationQuery(store: store).counts(responsibleLA: la, on: day, classifier: classifier) }
+    }
+
+    /// Starts the home page's counts in the background, so the first person to sign in does not wait for them.
+    public func prewarm() async {
+        await headlineCounts.prewarm(on: CalendarDate.today(from: now()), now: now(), count: countHeadlines)
+    }
+
     var selfServiceLinks: SelfServiceLinks { SelfServiceLinks(store: store, baseURL: publicURL) }
     var laName: String { registry.name(of: laCode) ?? "your local authority" }
     /// The bearer token the SMS gateway presents on `/webhooks/sms/*`; nil turns the webhooks off.

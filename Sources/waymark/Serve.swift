@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import Metrics
 import Prometheus
 import WaymarkApp
@@ -30,8 +31,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The three-digit code of the LA this installation reports for. (env: WAYMARK_LA_CODE, default: the demo LA 990)")
     var laCode: String?
 
-    @Flag(help: "Mark cookies Secure: set this when Waymark is reached over HTTPS.")
+    @Flag(help: "Mark cookies Secure even on this machine's loopback address (they always are elsewhere).")
     var secureCookies = false
+
+    @Flag(help: "Let browsers sign in over plain HTTP on an address other than loopback. Unsafe: sessions can be overheard.")
+    var plainHTTP = false
 
     @Flag(help: "Do not run an outbox worker in this process (another server sends). Sending is configured by WAYMARK_SMTP_* and WAYMARK_SMS_*.")
     var noSending = false
@@ -57,8 +61,10 @@ struct Serve: AsyncParsableCommand {
         // Self-service links in texts, e-mails and letters start here; behind a proxy, set WAYMARK_PUBLIC_URL.
         let publicURL = environment["WAYMARK_PUBLIC_URL"] ?? "http://\(web.host):\(web.port)"
         let services = WebServices(
-            store: store, registry: registry, laCode: code, metrics: metrics, secureCookies: secureCookies, returnsDirectory: returns,
+            store: store, registry: registry, laCode: code, metrics: metrics,
+            secureCookies: Self.cookiesMustBeSecure(web: web, publicURL: publicURL, forced: secureCookies, plainHTTP: plainHTTP, logger: logger), returnsDirectory: returns,
             smsWebhookToken: sending.smsWebhookToken, publicURL: publicURL)
+        await services.prewarm()
         let app = try await buildApplication(services: services, configuration: web, logger: logger)
         print("Waymark is serving on http://\(web.host):\(web.port)/")
         // Standard output to a file or a pipe is block-buffered; the sign-ins
@@ -75,5 +81,14 @@ struct Serve: AsyncParsableCommand {
         sendingTask?.cancel()
         await sendingTask?.value
         try await store.database.close()
+    }
+
+    /// Cookies are Secure unless Waymark is explicitly served over plain HTTP on this machine only.
+    static func cookiesMustBeSecure(web: WebConfiguration, publicURL: String, forced: Bool, plainHTTP: Bool, logger: Logger) -> Bool {
+        if forced || publicURL.lowercased().hasPrefix("https://") { return true }
+        if web.isLoopback || plainHTTP { return false }
+        logger.warning(
+            "plain HTTP on a network address: cookies are Secure, so browsers sign in only through HTTPS; put TLS in front and set WAYMARK_PUBLIC_URL=https://…")
+        return true
     }
 }

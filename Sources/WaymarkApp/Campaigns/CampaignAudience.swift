@@ -31,8 +31,9 @@ public struct CampaignAudience: Sendable, Equatable {
         var days = 30
         var filter = QueueFilter()
         for pair in queryString.split(separator: "&") where !pair.isEmpty {
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            let name = parts[0]
+            // "=x" and "=" split to fewer parts than a name and a value: read them as a nameless pair.
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard let name = parts.first, !name.isEmpty else { continue }
             let value = parts.count > 1 ? (parts[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "") : ""
             if value.isEmpty { continue }
             switch name {

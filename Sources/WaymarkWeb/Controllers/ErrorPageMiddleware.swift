@@ -1,4 +1,6 @@
 import Hummingbird
+import NIOCore
+import WaymarkStore
 
 /// Turns any error into a page a person can read; internal details stay in the log.
 struct ErrorPageMiddleware: RouterMiddleware {
@@ -12,6 +14,16 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return .redirect(to: "/sign-in")
         } catch let error as HTTPError {
             return try templates.render(ErrorPage(status: error.status, message: error.body ?? error.status.reasonPhrase), status: error.status)
+        } catch is NIOTooManyBytesError {
+            return try templates.render(
+                ErrorPage(status: .contentTooLarge, message: "What was sent is larger than this page accepts. Shorten it and try again."),
+                status: .contentTooLarge)
+        } catch let error where StoreFailure(error) != nil {
+            let failure = StoreFailure(error) ?? .unreachable
+            context.logger.error("database unavailable", metadata: ["failure": "\(failure)"])
+            var response = try templates.render(ErrorPage(status: .serviceUnavailable, message: failure.description), status: .serviceUnavailable)
+            response.headers[.retryAfter] = "30"
+            return response
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             return try templates.render(

@@ -71,7 +71,8 @@ struct FiguresController {
 
     static func monthEnd(_ text: String) -> CalendarDate? {
         let parts = text.split(separator: "-")
-        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else {
+        // NCCIS returns began in the 2000s: earlier years are mistakes, not history to compute.
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), year >= 2000, let month = Int(parts[1]), (1...12).contains(month) else {
             return nil
         }
         return try? CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))

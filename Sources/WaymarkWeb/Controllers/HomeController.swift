@@ -29,10 +29,7 @@ struct HomeController {
             page.showTeam(try await TeamQueries(store: services.store).workloads(organisationID: user.organisationID, scope: scope, contactsSince: since))
         }
         if AccessPolicy.allows(user.role, .figures) {
-            let (store, la, classifier) = (services.store, services.laCode, services.classifier)
-            let (counts, countedAt) = try await services.headlineCounts.counts(on: today, now: now) {
-                try await ParticipationQuery(store: store).counts(responsibleLA: la, on: today, classifier: classifier)
-            }
+            let (counts, countedAt) = try await services.headlineCounts.counts(on: today, now: now, count: services.countHeadlines)
             page.showCounts(counts, countedAt: String(Timestamp.format(countedAt).dropFirst(11).prefix(5)))
         }
         return try templates.render(page)

@@ -77,7 +77,7 @@ struct SMSWebhookController {
     /// Checks the token and the size, in that order, and hands back the body for its decoder.
     private func read(_ request: Request) async -> Result<Data, Refusal> {
         guard let expected = services.smsWebhookToken else {
-            return .failure(Refusal(response: Self.plain(.serviceUnavailable, "SMS webhooks are not configured on this server.")))
+            return .failure(Refusal(response: Self.plain(.notFound, "SMS webhooks are not configured on this server.")))
         }
         let header = request.headers[.authorization] ?? ""
         guard header.hasPrefix("Bearer "), SecretToken.equal(String(header.dropFirst("Bearer ".count)), expected) else {

@@ -26,10 +26,7 @@ struct ImportsController {
 
     func upload(_ request: Request, context: WebContext) async throws -> Response {
         let (user, _) = try context.require(.resolveMatches)
-        var request = request
-        guard let boundary = MultipartForm.boundary(contentType: request.headers[.contentType]),
-            let form = MultipartForm(body: Array(buffer: try await request.collectBody(upTo: CSRFMiddleware.maxUpload)), boundary: boundary)
-        else { throw HTTPError(.unprocessableContent, message: "The upload could not be read. Choose the file again and press Import.") }
+        let form = try await Self.readUpload(request, context: context)
         var problems = ImportsPage.Problems()
         let kind = form.fields["kind"].flatMap(ImportKind.init(rawValue:))
         if kind == nil { problems.file = "Choose what kind of file this is" }
@@ -59,6 +56,26 @@ struct ImportsController {
         let batch = try await ImportBatchQueries(store: services.store).recent(limit: 1).first?.id
         context.logger.info("import", metadata: ["rows": "\(summary.rowsRead)", "updated": "\(summary.updated)", "excepted": "\(summary.excepted)"])
         return .redirect(to: "/imports" + (batch.map { "?batch=\($0)" } ?? ""), type: .normal)
+    }
+
+    /// The largest file a data manager may upload.
+    static let maxUpload = 25_000_000
+
+    /// Reads the multipart body only now that the role is known, then checks the form's CSRF token from its part.
+    private static func readUpload(_ request: Request, context: WebContext) async throws -> UploadForm {
+        var request = request
+        guard let boundary = UploadForm.boundary(contentType: request.headers[.contentType]) else {
+            throw HTTPError(.badRequest, message: UploadFormError.malformed.description)
+        }
+        let body = try await request.collectBody(upTo: maxUpload)
+        let form: UploadForm
+        do {
+            form = try UploadForm(body: Array(body.readableBytesView), boundary: boundary)
+        } catch {
+            throw HTTPError(.badRequest, message: error.description)
+        }
+        try CSRFMiddleware.verify(sent: form.fields[CSRFMiddleware.fieldName], request: request, context: context)
+        return form
     }
 
     private func page(user: StoredUser, context: WebContext, summary batch: Int64?, problems: ImportsPage.Problems,

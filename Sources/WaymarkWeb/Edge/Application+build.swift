@@ -1,15 +1,38 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 
-/// Where and how to listen.
+/// Where and how to listen, and how long a client may take.
 public struct WebConfiguration: Sendable {
     public var host: String
     public var port: Int
+    /// A connection that sends nothing for this long is closed.
+    public var idleTimeout: TimeAmount = .seconds(30)
+    /// A request must have fully arrived this long after the connection opened
+    /// or the previous answer went out (a 25 MB upload on a slow line fits).
+    public var requestDeadline: TimeAmount = .seconds(120)
 
     public init(host: String = "127.0.0.1", port: Int = 8080) {
         self.host = host
         self.port = port
+    }
+
+    /// Whether the server only listens on this machine, where plain HTTP cannot be overheard.
+    public var isLoopback: Bool {
+        ["127.0.0.1", "::1", "localhost"].contains(host)
+    }
+
+    /// Headers well above what a browser sends, far below what would tie up memory.
+    static let headerLimits = HTTP1Channel.Configuration.DecoderConfiguration(
+        maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 100)
+
+    var http1: HTTP1Channel.Configuration {
+        let deadline = requestDeadline
+        return HTTP1Channel.Configuration(
+            additionalChannelHandlers: [RequestDeadlineHandler(deadline: deadline)], idleTimeout: idleTimeout,
+            httpDecoderConfiguration: Self.headerLimits)
     }
 }
 
@@ -19,6 +42,7 @@ public func buildApplication(services: WebServices, configuration: WebConfigurat
     let router = buildRouter(services: services, templates: templates)
     return Application(
         router: router,
+        server: .http1(configuration: configuration.http1),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Waymark"),
         logger: logger)
 }
@@ -27,6 +51,7 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     let router = Router(context: WebContext.self)
     router.addRoutes(SMSWebhookController(services: services).endpoints)  // before the middleware: no session, no CSRF (bearer token instead)
     router.addMiddleware {
+        SecurityHeadersMiddleware<WebContext>(strictTransport: services.publicURL.lowercased().hasPrefix("https://"))
         ErrorPageMiddleware(templates: templates)
         MetricsMiddleware()
         LogRequestsMiddleware(.debug)
