@@ -17,14 +17,6 @@ public struct SelfServiceToken: Sendable, Equatable {
     }
 }
 
-/// Why a link was refused. The page says only "this link has expired or is
-/// not valid"; the reason goes to the log with no personal data.
-public enum SelfServiceTokenError: Error, Equatable {
-    case malformed
-    case badSignature
-    case expired
-}
-
 /// Signs and checks ``SelfServiceToken``s with HMAC-SHA256. The random
 /// nonce makes every link different even for the same person and message, so
 /// one cannot be derived from another.
@@ -44,26 +36,16 @@ public struct SelfServiceTokenSigner: Sendable {
     }
 
     public func verify(_ text: String, now: Date) throws(SelfServiceTokenError) -> SelfServiceToken {
-        guard text.count <= 200 else { throw .malformed }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 5, let personID = Int64(parts[0]), let campaignMemberID = Int64(parts[1]), let expiry = Int64(parts[2]),
-            let signature = Self.data(base64URL: String(parts[4]))
-        else { throw .malformed }
-        let payload = parts[0...3].joined(separator: ".")
-        guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: Data(payload.utf8), using: key) else { throw .badSignature }
-        let expiresAt = Date(timeIntervalSince1970: TimeInterval(expiry))
+        let parsed = try SelfServiceTokenText(parsing: text)
+        guard HMAC<SHA256>.isValidAuthenticationCode(parsed.signature, authenticating: Data(parsed.payload.utf8), using: key) else {
+            throw .badSignature
+        }
+        let expiresAt = Date(timeIntervalSince1970: TimeInterval(parsed.expiry))
         guard now < expiresAt else { throw .expired }
-        return SelfServiceToken(personID: personID, campaignMemberID: campaignMemberID, expiresAt: expiresAt)
+        return SelfServiceToken(personID: parsed.personID, campaignMemberID: parsed.campaignMemberID, expiresAt: expiresAt)
     }
 
     static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func data(base64URL text: String) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        return Data(base64Encoded: base64)
+        SelfServiceTokenText.base64URL(data)
     }
 }

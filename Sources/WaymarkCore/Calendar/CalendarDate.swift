@@ -88,8 +88,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The date with a given day number (civil_from_days).
-    public init(dayNumber: Int) {
+    /// About a million years either side of 1970: far enough that a date
+    /// carried past 9999 by arithmetic stays past it (the return rules report
+    /// such dates), near enough that nothing below can overflow.
+    static let dayNumbers = -365_000_000...365_000_000
+
+    /// The date with a given day number (civil_from_days). A number beyond
+    /// `dayNumbers` stops at its end, so that a count read from a file
+    /// cannot make the arithmetic trap.
+    public init(dayNumber unclamped: Int) {
+        let dayNumber = min(max(unclamped, Self.dayNumbers.lowerBound), Self.dayNumbers.upperBound)
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -101,15 +109,21 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
+    /// Stops a million years out rather than overflowing.
     public func adding(days: Int) -> CalendarDate {
-        CalendarDate(dayNumber: dayNumber + days)
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        return CalendarDate(dayNumber: overflow ? (days < 0 ? Int.min : Int.max) : sum)
     }
 
-    /// Adds calendar months, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb).
+    /// Adds calendar months, clamping to the month's last day (31 Jan + 1 month
+    /// = 28/29 Feb). Like day arithmetic, it stops a million years out.
     public func adding(months: Int) -> CalendarDate {
+        let span = 12 * 1_000_000
+        guard months > -span, months < span else { return CalendarDate(dayNumber: months < 0 ? Int.min : Int.max) }
         let index = year * 12 + (month - 1) + months
-        let newYear = index / 12
-        let newMonth = index % 12 + 1
+        // Floor division: before year 1 the index is negative, and month 0 does not exist.
+        let newYear = index >= 0 ? index / 12 : (index - 11) / 12
+        let newMonth = index - newYear * 12 + 1
         return CalendarDate(unchecked: newYear, newMonth, min(day, CalendarDate.daysIn(month: newMonth, year: newYear)))
     }
 

@@ -5,8 +5,10 @@
 public enum CSVReader {
     /// Every record, the header (if any) first. Blank lines are skipped, or
     /// with `keepingBlankLines` returned as empty records, so that a caller can
-    /// number rows as a spreadsheet shows them.
-    public static func records(_ bytes: [UInt8], keepingBlankLines: Bool = false) throws(CSVError) -> [[String]] {
+    /// number rows as a spreadsheet shows them. A file of more than
+    /// `maxFields` fields is refused: each comma costs one byte in the file
+    /// but a string in memory.
+    public static func records(_ bytes: [UInt8], keepingBlankLines: Bool = false, maxFields: Int = .max) throws(CSVError) -> [[String]] {
         var records: [[String]] = []
         var record: [String] = []
         var field: [UInt8] = []
@@ -17,7 +19,9 @@ public enum CSVReader {
         // Anything (even a lone comma) seen since the last line break: a blank line is no record.
         var recordStarted = false
         let count = bytes.count
+        var fields = 0
         func endField() {
+            fields += 1
             record.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
             atFieldStart = true
@@ -65,11 +69,13 @@ public enum CSVReader {
             case 0x2C:
                 recordStarted = true
                 endField()
+                guard fields < maxFields else { throw tooManyCells(line: line, maxFields) }
             case 0x0D where index + 1 < count && bytes[index + 1] == 0x0A:
                 break
             case 0x0A, 0x0D:
                 if keepingBlankLines && !recordStarted { records.append([]) }
                 endRecord()
+                guard fields <= maxFields else { throw tooManyCells(line: line, maxFields) }
                 line += 1
             default:
                 field.append(byte)
@@ -79,7 +85,12 @@ public enum CSVReader {
             index += 1
         }
         endRecord()
+        guard fields <= maxFields else { throw tooManyCells(line: line, maxFields) }
         return records
+    }
+
+    static func tooManyCells(line: Int, _ limit: Int) -> CSVError {
+        CSVError(line: line, message: "the file has more than \(ImportFileError.grouped(limit)) cells: split it into smaller files")
     }
 }
 

@@ -15,6 +15,8 @@ public enum ImportFileError: Error, Hashable, Sendable, CustomStringConvertible 
     case cellTooLong(row: Int, column: String, characters: Int, limit: Int)
     /// More data rows than the limit.
     case tooManyRows(limit: Int)
+    /// An XLSX sheet that would hold more cells than the limit, found at this row and column.
+    case tooManyCells(row: Int, column: String, limit: Int)
     /// An .xlsx that is not a readable ZIP, or lacks a worksheet.
     case notXLSX(reason: String)
     /// XML that is not well formed, in the named part (the CTF itself, or a part of an XLSX).
@@ -59,6 +61,9 @@ public enum ImportFileError: Error, Hashable, Sendable, CustomStringConvertible 
             return "row \(row), column '\(column)': \(Self.grouped(characters)) characters, the limit is \(Self.grouped(limit))"
         case .tooManyRows(let limit):
             return "the file has more than \(Self.grouped(limit)) rows: split it into smaller files"
+        case .tooManyCells(let row, let column, let limit):
+            return "row \(row), column \(column): the sheet holds more than \(Self.grouped(limit)) cells, counting the empty "
+                + "cells left of filled ones: delete unused columns and rows, or split the file"
         case .notXLSX(let reason):
             return "not a readable .xlsx workbook: \(reason)"
         case .malformedXML(let part, let line, let column, let reason):

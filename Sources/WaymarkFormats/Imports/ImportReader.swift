@@ -32,7 +32,7 @@ public enum ImportReader {
         }
         let records: [[String]]
         do {
-            records = try CSVReader.records(bytes, keepingBlankLines: true)
+            records = try CSVReader.records(bytes, keepingBlankLines: true, maxFields: limits.maxCells)
         } catch {
             throw .malformedCSV(line: error.line, reason: error.message)
         }

@@ -28,10 +28,11 @@ public enum ImportValues {
         if excelSerial, let serial = Double(value), serial.isFinite {
             // Excel's 1900 system counts 1900-01-01 as day 1 and wrongly holds
             // 29 February 1900, so from 1 March 1900 day 25569 is 1970-01-01.
-            let whole = Int(serial.rounded(.down))
+            // Bounded while still a Double: Int(1e19) would trap.
+            let first = date1904 ? 0.0 : 61.0
+            guard serial >= first, serial < 2_958_466 else { throw failure }
             let offset = date1904 ? 24_107 : 25_569
-            guard whole >= (date1904 ? 0 : 61), whole <= 2_958_465 else { throw failure }
-            return CalendarDate(dayNumber: whole - offset)
+            return CalendarDate(dayNumber: Int(serial.rounded(.down)) - offset)
         }
         if let date = try? CalendarDate(iso: String(value)) { return date }
         let parts = value.split(separator: "/", omittingEmptySubsequences: false)

@@ -16,9 +16,11 @@ enum XLSXReader {
         guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
             throw .notXLSX(reason: "it is not a ZIP archive (an .xlsx is one); was it saved as .xls or CSV?")
         }
+        let file = try XLSXArchiveFile(data)
+        defer { file.remove() }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: file.url, accessMode: .read)
         } catch {
             throw .notXLSX(reason: "the ZIP archive is damaged (\(error))")
         }
@@ -33,7 +35,7 @@ enum XLSXReader {
         }
         var shared: [String] = []
         if let sharedData = try part("xl/sharedStrings.xml", in: archive, limits: limits) {
-            shared = try XLSXSharedStrings.read(sharedData)
+            shared = try XLSXSharedStrings.read(sharedData, limits: limits)
         }
         var grid = try XLSXSheet.read(sheet, part: sheetPath, sharedStrings: shared, limits: limits)
         grid.date1904 = workbook?.date1904 ?? false

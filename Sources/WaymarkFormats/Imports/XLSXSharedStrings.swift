@@ -12,10 +12,15 @@ final class XLSXSharedStrings: XMLEventHandler {
     private var current = ""
     private var inText = false
     private var inPhonetic = false
-    var abortError: ImportFileError? { nil }
+    var abortError: ImportFileError?
+    let limits: ImportLimits
 
-    static func read(_ data: Data) throws(ImportFileError) -> [String] {
-        let reader = XLSXSharedStrings()
+    init(limits: ImportLimits) {
+        self.limits = limits
+    }
+
+    static func read(_ data: Data, limits: ImportLimits) throws(ImportFileError) -> [String] {
+        let reader = XLSXSharedStrings(limits: limits)
         try XMLRun.parse(data, part: "xl/sharedStrings.xml", handler: reader)
         return reader.strings
     }
@@ -31,7 +36,16 @@ final class XLSXSharedStrings: XMLEventHandler {
 
     func end(_ elementName: String, parser: XMLParser) {
         switch localName(elementName) {
-        case "si": strings.append(current)
+        case "si":
+            // Five bytes ("<si/>") make a string, so a zipped part can ask for millions.
+            guard strings.count < limits.maxCells else {
+                if abortError == nil {
+                    abortError = .notXLSX(reason: "xl/sharedStrings.xml holds more than \(ImportFileError.grouped(limits.maxCells)) strings")
+                }
+                parser.abortParsing()
+                return
+            }
+            strings.append(current)
         case "t": inText = false
         case "rPh": inPhonetic = false
         default: break

@@ -13,8 +13,9 @@ import FoundationXML
 /// date columns). Empty cells are often left out, so positions come from the
 /// `r` references, not the order.
 final class XLSXSheet: XMLEventHandler {
-    /// Excel's own limit: column XFD.
+    /// Excel's own limits: column XFD, row 1,048,576.
     static let maxColumns = 16_384
+    static let maxRowNumber = 1_048_576
 
     let sharedStrings: [String]
     let limits: ImportLimits
@@ -28,6 +29,8 @@ final class XLSXSheet: XMLEventHandler {
     private var cellType = ""
     private var value = ""
     private var collecting = false
+    /// Cells held so far in `rows` and `cells`, padding included, against `limits.maxCells`.
+    private var cellsHeld = 0
 
     init(sharedStrings: [String], limits: ImportLimits) {
         self.sharedStrings = sharedStrings
@@ -43,7 +46,13 @@ final class XLSXSheet: XMLEventHandler {
     func start(_ elementName: String, attributes: [String: String], parser: XMLParser) {
         switch localName(elementName) {
         case "row":
-            rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+            let number = attributes["r"].map { Int($0.trimmingCharacters(in: .whitespaces)) } ?? rowNumber + 1
+            guard let number, (1...Self.maxRowNumber).contains(number) else {
+                let written = attributes["r"].map { "'\($0.prefix(40))'" } ?? "after row \(rowNumber)"
+                stop(parser, .notXLSX(reason: "row \(written) is not a row number from 1 to 1,048,576"))
+                return
+            }
+            rowNumber = number
             cells = []
             column = -1
         case "c":
@@ -52,7 +61,7 @@ final class XLSXSheet: XMLEventHandler {
             value = ""
             column = Self.columnIndex(cellReference) ?? column + 1
             if column >= Self.maxColumns {
-                stop(parser, .notXLSX(reason: "cell \(cellReference) is beyond Excel's last column"))
+                stop(parser, .notXLSX(reason: "row \(rowNumber): cell '\(cellReference.prefix(40))' is beyond Excel's last column, XFD"))
             }
         case "v", "t":
             collecting = true
@@ -66,10 +75,22 @@ final class XLSXSheet: XMLEventHandler {
         case "v", "t":
             collecting = false
         case "c":
-            guard let text = cellText(parser) else { return }
-            if column >= cells.count { cells.append(contentsOf: repeatElement("", count: column - cells.count + 1)) }
+            // After a stop the parser may still report the end of the cell it was in.
+            guard abortError == nil, let text = cellText(parser) else { return }
+            // An empty cell changes nothing, so it is not worth padding the row to reach it.
+            guard !text.isEmpty else { return }
+            if column >= cells.count {
+                let added = column - cells.count + 1
+                guard cellsHeld + added <= limits.maxCells else {
+                    stop(parser, .tooManyCells(row: rowNumber, column: ImportGrid.columnLetters(column), limit: limits.maxCells))
+                    return
+                }
+                cellsHeld += added
+                cells.append(contentsOf: repeatElement("", count: added))
+            }
             cells[column] = text
         case "row":
+            guard abortError == nil else { return }
             rows.append(ImportGrid.Row(number: rowNumber, cells: cells))
             // The header plus the row limit; one more is already too many.
             if rows.count > limits.maxRows + 1 { stop(parser, .tooManyRows(limit: limits.maxRows)) }

@@ -25,7 +25,7 @@ extension XMLEventHandler {
 /// On Linux, XMLParser parses in libxml2's recovery mode: `parse()` returns
 /// true after reporting a mismatched end tag, and says nothing about an
 /// element left open at the end. So the first reported error is caught here
-/// and stops the parse, and open elements are counted.
+/// (the rest of the document is then ignored), and open elements are counted.
 enum XMLRun {
     static func parse(_ data: Data, part: String, handler: some XMLEventHandler) throws(ImportFileError) {
         guard !data.isEmpty else { throw .malformedXML(part: part, line: 1, column: 1, reason: "the document is empty") }
@@ -95,10 +95,13 @@ enum XMLRun {
             handler.characters(String(decoding: CDATABlock, as: UTF8.self), parser: parser)
         }
 
+        /// Keeps the first error and ignores every later event. It does not
+        /// call `abortParsing()`: on Linux, stopping libxml2 from inside its
+        /// error callback can make it read through a null pointer and take the
+        /// process down (a document starting "\0\0\0<w" does it).
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
             guard firstError == nil, handler.abortError == nil else { return }
             firstError = ((parseError as NSError).code, parser.lineNumber, parser.columnNumber)
-            parser.abortParsing()
         }
 
         private func note(_ parser: XMLParser) {

@@ -38,6 +38,7 @@ struct UploadForm: Sendable {
     }
 
     init(body: [UInt8], boundary: String) throws(UploadFormError) {
+        guard MultipartHeaderNames.areASCII(body, boundary: boundary) else { throw .malformed }
         var collector = PartCollector()
         let parser = MultipartParser(boundary: boundary)
         parser.onHeader = { name, value in collector.header(name: name, value: value) }

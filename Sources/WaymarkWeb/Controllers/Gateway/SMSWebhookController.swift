@@ -22,38 +22,23 @@ struct SMSWebhookController {
             .post("webhooks/sms/inbound", use: inbound)
     }
 
-    struct DeliveryReport: Decodable {
-        let reference: String
-        let status: String
-        let detail: String?
-    }
-
-    struct InboundReply: Decodable {
-        let from: String
-        let text: String
-        let reference: String?
-    }
-
     /// `{reference, status: delivered|failed, detail?}`: 200 when it matched a
     /// message, 404 when no message has that reference (the gateway may try
     /// again: the report can overtake the worker recording the reference).
     func delivery(_ request: Request, context: WebContext) async throws -> Response {
-        let report: DeliveryReport
-        switch await read(request, as: DeliveryReport.self) {
+        let report: SMSDeliveryReport
+        switch await read(request) {
         case .failure(let refusal): return refusal.response
-        case .success(let value): report = value
+        case .success(let body):
+            do {
+                report = try SMSDeliveryReport.decode(body)
+            } catch {
+                return Self.plain(.badRequest, error.message)
+            }
         }
-        let delivered: Bool
-        switch report.status {
-        case "delivered": delivered = true
-        case "failed", "undelivered": delivered = false
-        default: return Self.plain(.badRequest, "status must be \"delivered\" or \"failed\".")
-        }
-        guard !report.reference.isEmpty, report.reference.count <= 200 else {
-            return Self.plain(.badRequest, "reference must be 1 to 200 characters.")
-        }
+        let delivered = report.delivered
         guard let messageID = try await Outbox(store: services.store).recordDeliveryReport(
-            providerReference: report.reference, delivered: delivered, detail: report.detail.map { String($0.prefix(200)) }, now: services.now())
+            providerReference: report.reference, delivered: delivered, detail: report.detail, now: services.now())
         else {
             return Self.plain(.notFound, "No message has that reference; nothing was stored.")
         }
@@ -65,16 +50,15 @@ struct SMSWebhookController {
     /// texted from it; 202 with nothing stored when it matched nobody (so the
     /// gateway does not keep retrying a number Waymark never texted).
     func inbound(_ request: Request, context: WebContext) async throws -> Response {
-        let reply: InboundReply
-        switch await read(request, as: InboundReply.self) {
+        let reply: SMSInboundReply
+        switch await read(request) {
         case .failure(let refusal): return refusal.response
-        case .success(let value): reply = value
-        }
-        guard !reply.from.trimmingCharacters(in: .whitespaces).isEmpty, reply.from.count <= 32 else {
-            return Self.plain(.badRequest, "from must be a phone number.")
-        }
-        guard reply.reference.map({ !$0.isEmpty && $0.count <= 200 }) ?? true else {
-            return Self.plain(.badRequest, "reference must be 1 to 200 characters when given.")
+        case .success(let body):
+            do {
+                reply = try SMSInboundReply.decode(body)
+            } catch {
+                return Self.plain(.badRequest, error.message)
+            }
         }
         guard let personID = try await Outbox(store: services.store).recordInboundReply(
             from: reply.from, text: reply.text, providerReference: reply.reference, now: services.now())
@@ -90,8 +74,8 @@ struct SMSWebhookController {
         let response: Response
     }
 
-    /// Checks the token, the size and the JSON, in that order.
-    private func read<Body: Decodable>(_ request: Request, as type: Body.Type) async -> Result<Body, Refusal> {
+    /// Checks the token and the size, in that order, and hands back the body for its decoder.
+    private func read(_ request: Request) async -> Result<Data, Refusal> {
         guard let expected = services.smsWebhookToken else {
             return .failure(Refusal(response: Self.plain(.notFound, "SMS webhooks are not configured on this server.")))
         }
@@ -102,21 +86,11 @@ struct SMSWebhookController {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maximumBody {
             return .failure(Refusal(response: Self.plain(.contentTooLarge, "The body must be at most \(Self.maximumBody) bytes.")))
         }
-        let buffer: ByteBuffer
         do {
-            buffer = try await request.body.collect(upTo: Self.maximumBody)
+            return .success(Data(try await request.body.collect(upTo: Self.maximumBody).readableBytesView))
         } catch {
             return .failure(Refusal(response: Self.plain(.contentTooLarge, "The body must be at most \(Self.maximumBody) bytes.")))
         }
-        do {
-            return .success(try JSONDecoder().decode(Body.self, from: Data(buffer.readableBytesView)))
-        } catch {
-            return .failure(Refusal(response: Self.plain(.badRequest, "The body must be a JSON object with the fields \(Self.fields(Body.self)).")))
-        }
-    }
-
-    private static func fields<Body>(_ type: Body.Type) -> String {
-        type == DeliveryReport.self ? "reference and status" : "from and text"
     }
 
     static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {
