@@ -1,37 +1,73 @@
-import PostgresKit
 import AsyncKit
 import Logging
 import NIOCore
+import PostgresKit
 import SQLKit
 import SQLiteKit
 
-/// An SQLite database behind a one-connection pool.
+/// An SQLite database behind two pools: one connection that writes, and
+/// (for a file) a few that only read.
 ///
-/// SQLite allows one writer at a time; a transaction holds the connection and
-/// every other query waits for it, so no reader sees half a transaction and no
-/// writer meets SQLITE_BUSY.
+/// SQLite allows one writer at a time; a transaction holds the writer and
+/// every other write waits for it, so no writer meets SQLITE_BUSY. In WAL
+/// mode readers see the last committed state and never wait for the writer,
+/// so a page that only reads does not queue behind an import or behind
+/// another page's LA-wide count.
 struct PooledSQLiteDatabase: SQLDatabase {
-    let pool: SQLitePool
+    let writer: SQLitePool
+    /// Nil for an in-memory database: its shared cache locks whole tables, so readers would meet the writer's locks.
+    let readers: SQLitePool?
     let logger: Logger
 
-    var eventLoop: any EventLoop { pool.connections.eventLoopGroup.any() }
+    var eventLoop: any EventLoop { writer.connections.eventLoopGroup.any() }
     var dialect: any SQLDialect { SQLiteDialect() }
     var queryLogLevel: Logger.Level? { nil }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        pool.connections.withConnection(logger: logger) { connection in
+        pool(for: query).connections.withConnection(logger: logger) { connection in
             connection.sql(queryLogLevel: nil).execute(sql: query, onRow)
         }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await withSession { try await $0.execute(sql: query, onRow) }
-    }
-
-    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let pool = pool(for: query)
         let connection = try await pool.connections.requestConnection(logger: logger).get()
         defer { pool.connections.releaseConnection(connection, logger: logger) }
+        try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow)
+    }
+
+    /// A session is for transactions: always the writer.
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let connection = try await writer.connections.requestConnection(logger: logger).get()
+        defer { writer.connections.releaseConnection(connection, logger: logger) }
         return try await closure(connection.sql(queryLogLevel: nil))
+    }
+
+    /// A lone SELECT goes to a reader; anything else (and every PRAGMA) to the writer.
+    private func pool(for query: any SQLExpression) -> SQLitePool {
+        guard readers != nil else { return writer }
+        var serializer = SQLSerializer(database: self)
+        query.serialize(to: &serializer)
+        return pool(forSQL: serializer.sql)
+    }
+
+    func pool(forSQL sql: String) -> SQLitePool {
+        guard let readers, ReadOnlyStatement.isRead(sql) else { return writer }
+        return readers
+    }
+}
+
+/// Whether a statement only reads: it starts with SELECT (or WITH … SELECT)
+/// and names no verb that writes. Anything unsure goes to the writer.
+public enum ReadOnlyStatement {
+    private static let writingWords = ["INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "PRAGMA", "VACUUM", "ATTACH", "REINDEX"]
+
+    public static func isRead(_ sql: String) -> Bool {
+        let head = sql.prefix(12).trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        guard head.hasPrefix("SELECT") || head.hasPrefix("WITH") else { return false }
+        if head.hasPrefix("SELECT") { return true }
+        let upper = sql.uppercased()
+        return !writingWords.contains { upper.contains($0 + " ") }
     }
 }
 

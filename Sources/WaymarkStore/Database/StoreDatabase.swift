@@ -33,6 +33,9 @@ public final class StoreDatabase: Sendable {
         return database
     }
 
+    /// Connections that only read an SQLite file, beside the one that writes.
+    static let readerConnections = 3
+
     private static func connect(_ location: DatabaseLocation, logger: Logger) throws -> StoreDatabase {
         switch location {
         case .sqliteFile, .sqliteMemory:
@@ -43,16 +46,28 @@ public final class StoreDatabase: Sendable {
                 // A named shared-cache memory database, so every pooled connection sees the same data.
                 storage = .memory(identifier: "waymark-\(UUID().uuidString)")
             }
-            let source = SQLiteConnectionSource(configuration: .init(storage: storage, enableForeignKeys: true), threadPool: .singleton)
-            // One connection on one event loop: SQLite has a single writer, and
+            // SQLite's calls block a thread while they run; a pool of our own keeps
+            // them off NIO's shared one, and lets a long read and short ones run side by side.
+            let threads = NIOThreadPool(numberOfThreads: readerConnections + 1)
+            threads.start()
+            let source = SQLiteConnectionSource(configuration: .init(storage: storage, enableForeignKeys: true), threadPool: threads)
+            // One writing connection on one event loop: SQLite has a single writer, and
             // queueing here is cheaper and more predictable than busy retries.
             let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-            let pool = SQLitePool(
+            let writer = SQLitePool(
                 connections: EventLoopGroupConnectionPool(source: source, maxConnectionsPerEventLoop: 1, logger: logger, on: group))
-            let sql = PooledSQLiteDatabase(pool: pool, logger: logger)
-            return StoreDatabase(sql: sql, engine: .sqlite) {
-                try await pool.connections.shutdownAsync()
+            var readers: SQLitePool?
+            if case .sqliteFile = location {
+                readers = SQLitePool(
+                    connections: EventLoopGroupConnectionPool(
+                        source: source, maxConnectionsPerEventLoop: readerConnections, logger: logger, on: group))
+            }
+            let sql = PooledSQLiteDatabase(writer: writer, readers: readers, logger: logger)
+            return StoreDatabase(sql: sql, engine: .sqlite) { [readers] in
+                try await writer.connections.shutdownAsync()
+                try await readers?.connections.shutdownAsync()
                 try await group.shutdownGracefully()
+                try await threads.shutdownGracefully()
             }
         case .postgres(let url, let schema):
             var configuration = try SQLPostgresConfiguration(url: url)

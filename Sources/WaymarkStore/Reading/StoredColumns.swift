@@ -38,12 +38,13 @@ struct SQLRowColumns: StoredColumns {
 }
 
 extension PooledSQLiteDatabase {
-    /// Runs a query on the one connection and returns SQLite's own rows.
+    /// Runs a query (on a reader when it only reads) and returns SQLite's own rows.
     func sqliteRows(_ query: any SQLExpression) async throws -> [SQLiteRow] {
         var serializer = SQLSerializer(database: self)
         query.serialize(to: &serializer)
         let encoder = SQLiteDataEncoder()
         let binds = try serializer.binds.map { try encoder.encode($0) }
+        let pool = pool(forSQL: serializer.sql)
         let connection = try await pool.connections.requestConnection(logger: logger).get()
         defer { pool.connections.releaseConnection(connection, logger: logger) }
         return try await connection.query(serializer.sql, binds)
