@@ -40,7 +40,7 @@ public struct NCCISExport: Sendable {
         var buffer = Data()
         let readiness: ReturnReadiness
         do {
-            readiness = try await builder.build(periodEnd: periodEnd, dateOfSend: dateOfSend, progress: progress) { text in
+            readiness = try await builder.build(periodEnd: periodEnd, dateOfSend: dateOfSend, write: { text in
                 let data = Data(text.utf8)
                 hasher.update(data: data)
                 bytes += Int64(data.count)
@@ -49,7 +49,7 @@ public struct NCCISExport: Sendable {
                     try handle.write(contentsOf: buffer)
                     buffer.removeAll(keepingCapacity: true)
                 }
-            }
+            }, progress: progress)
             try handle.write(contentsOf: buffer)
             try handle.close()
         } catch {

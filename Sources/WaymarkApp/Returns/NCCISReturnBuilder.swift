@@ -32,7 +32,7 @@ public struct NCCISReturnBuilder: Sendable {
 
     /// Validates the whole return; with `write`, also produces the XML.
     public func build(
-        periodEnd: CalendarDate, dateOfSend: CalendarDate, progress: PersonBundleReader.ReadProgress? = nil, write: ((String) throws -> Void)? = nil
+        periodEnd: CalendarDate, dateOfSend: CalendarDate, write: ((String) throws -> Void)? = nil, progress: PersonBundleReader.ReadProgress? = nil
     ) async throws -> ReturnReadiness {
         let header = header(periodEnd: periodEnd, dateOfSend: dateOfSend)
         let rules = ReturnRules(header: header, registry: registry, cohort: selection.cohort)
