@@ -51,10 +51,24 @@ extension WebTestHarness {
         try await jobRunner(store, returnsDirectory: returnsDirectory).drain()
     }
 
-    /// A runner polling in the background, as on a server, for journeys in a real browser.
-    static func backgroundJobs(_ store: Store, returnsDirectory: String? = nil) throws -> Task<Void, Never> {
+    /// Runs `body` with a runner polling in the background, as on a server, for
+    /// journeys in a real browser; the runner is stopped and awaited before the
+    /// store can close under it.
+    static func withBackgroundJobs<Result: Sendable>(
+        _ store: Store, returnsDirectory: String? = nil, _ body: () async throws -> Result
+    ) async throws -> Result {
         let runner = try jobRunner(store, returnsDirectory: returnsDirectory, settings: JobRunner.Settings(pollInterval: .milliseconds(50)))
-        return Task { await runner.run() }
+        let running = Task { await runner.run() }
+        do {
+            let result = try await body()
+            running.cancel()
+            await running.value
+            return result
+        } catch {
+            running.cancel()
+            await running.value
+            throw error
+        }
     }
 }
 

@@ -30,8 +30,7 @@ struct ReturnsJourneyTests {
                 store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, returnsDirectory: returns,
                 now: { WebTestHarness.now })
             let app = try await buildApplication(services: services, configuration: WebConfiguration(port: 0), logger: .init(label: "browser"))
-            let jobs = try WebTestHarness.backgroundJobs(store, returnsDirectory: returns)
-            defer { jobs.cancel() }
+            try await WebTestHarness.withBackgroundJobs(store, returnsDirectory: returns) {
             try await app.test(.live) { client in
                 let base = "http://127.0.0.1:\(try #require(client.port))"
                 try await WebDriver.withBrowser { browser in
@@ -71,6 +70,7 @@ struct ReturnsJourneyTests {
                     #expect(try await browser.text(of: "main").contains("Pathway"))
                     try await browser.screenshot(to: Self.artefacts + "/05-record.png")
                 }
+            }
             }
         }
     }
