@@ -20,6 +20,9 @@ public struct WebServices: Sendable {
     public let secureCookies: Bool
     /// Where generated statutory files are kept for download.
     public let returnsDirectory: String
+    /// How long a computed result (figures, readiness) is shown before a visit asks for it again.
+    public let resultLifetime: TimeInterval
+    var jobs: JobDesk { JobDesk(store: store) }
     /// bcrypt work factor for passwords set through the web (12; tests lower it).
     public let passwordCost: UInt8
     /// Where bcrypt runs: a few threads of its own with a bounded queue.
@@ -54,7 +57,7 @@ public struct WebServices: Sendable {
         store: Store, registry: LocalAuthorityRegistry, laCode: LocalAuthorityCode, classifier: ParticipationClassifier = ParticipationClassifier(),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), secureCookies: Bool = false,
         returnsDirectory: String = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-returns").path, passwordCost: UInt8 = 12,
-        headlineCountsLifetime: TimeInterval = 120, smsWebhookToken: String? = nil,
+        headlineCountsLifetime: TimeInterval = 120, resultLifetime: TimeInterval = 600, smsWebhookToken: String? = nil,
         publicURL: String = "http://127.0.0.1:8080", passwordHasher: PasswordHasher = .shared,
         signInPolicy: SignInThrottlePolicy = .standard, trustForwardedFor: Bool = false,
         now: @escaping @Sendable () -> Date = { Date() }
@@ -70,6 +73,7 @@ public struct WebServices: Sendable {
         self.passwordHasher = passwordHasher
         self.signInPolicy = signInPolicy
         self.trustForwardedFor = trustForwardedFor
+        self.resultLifetime = resultLifetime
         self.headlineCounts = HeadlineCountsCache(lifetime: headlineCountsLifetime)
         self.now = now
         self.smsWebhookToken = smsWebhookToken

@@ -43,6 +43,12 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Do not run an outbox worker in this process (another server sends). Sending is configured by WAYMARK_SMTP_* and WAYMARK_SMS_*.")
     var noSending = false
 
+    @Option(help: "Heavy jobs (figures, readiness, returns, duplicate scans) this server runs at once. (env: WAYMARK_JOBS, default: 1, for two cores)")
+    var jobs: Int?
+
+    @Flag(help: "Do not run jobs in this process (another server runs them); pages still queue them.")
+    var noJobs = false
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let logger = CommandLogging.logger("serve")
@@ -80,9 +86,18 @@ struct Serve: AsyncParsableCommand {
                            personalise: { message in try await links.personalise(message, now: Date()) })
         let sendingTask = worker.map { worker in Task { await worker.run() } }
         defer { sendingTask?.cancel() }
+        let concurrency = jobs ?? environment["WAYMARK_JOBS"].flatMap(Int.init) ?? 1
+        let runner = noJobs
+            ? nil
+            : JobRunner(store: store, handlers: StandardJobs(store: store, registry: registry, laCode: code, returnsDirectory: returns).handlers,
+                        settings: JobRunner.Settings(concurrency: concurrency), logger: logger)
+        let jobsTask = runner.map { runner in Task { await runner.run() } }
+        defer { jobsTask?.cancel() }
         try await app.runService()
         sendingTask?.cancel()
+        jobsTask?.cancel()
         await sendingTask?.value
+        await jobsTask?.value
         try await store.database.close()
     }
 

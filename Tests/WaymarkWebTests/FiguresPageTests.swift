@@ -22,9 +22,15 @@ import WaymarkTestSupport
         try await WebTestHarness.run(engine, role: .manager) { client, store in
             try await Self.demo(store)
             let (_, cookies) = try await client.signIn()
+            let asked = try await client.get("/figures?month=2026-10", cookies: cookies)
+            #expect(asked.status == .ok)
+            #expect(!asked.text.contains("By academic age"), "the request only queues the work")
+            #expect(try await WebTestHarness.runJobs(store) == 1)
             let page = try await client.get("/figures?month=2026-10", cookies: cookies)
             #expect(page.status == .ok)
             #expect(page.text.contains("Figures at 31 October 2026"))
+            #expect(page.text.contains("Figures as at "), "the page says when the figures were computed")
+            #expect(!page.text.contains("http-equiv=\"refresh\""), "nothing is under way, so the page stays put")
             for heading in ["By academic age", "By gender", "By SEND", "By vulnerable group", "By ethnic group", "By ward", "Trend over twelve months"] {
                 #expect(page.text.contains(heading), "missing \(heading)")
             }

@@ -53,6 +53,10 @@ import WaymarkTestSupport
             try await Self.addStudent(store)
             let (_, cookies) = try await client.signIn()
 
+            let asked = try await client.get("/returns?period-end=2026-10-31", cookies: cookies)
+            #expect(asked.text.contains("Waiting to start checking every record"))
+            #expect(!asked.text.contains("id=\"error-100\""), "the request only queues the check")
+            #expect(try await WebTestHarness.runJobs(store, returnsDirectory: directory) == 1)
             let page = try await client.get("/returns?period-end=2026-10-31", cookies: cookies)
             #expect(page.status == .ok)
             #expect(page.text.contains("NCCIS return for 31 October 2026"))
@@ -65,6 +69,8 @@ import WaymarkTestSupport
 
             let generated = try await client.form("/returns", ["period-end": "2026-10-31", "force": "yes", "csrf": csrf], cookies: cookies)
             #expect(generated.status == .seeOther || generated.status == .found)
+            #expect(try await client.get("/returns?period-end=2026-10-31", cookies: cookies).text.contains("Waiting to start writing the return file"))
+            #expect(try await WebTestHarness.runJobs(store, returnsDirectory: directory) == 1)
             let history = try await ReturnHistoryQuery(store: store).returns(laCode: "990")
             let stored = try #require(history.first)
             #expect(stored.generated.records == 1)
@@ -74,6 +80,25 @@ import WaymarkTestSupport
             #expect(download.headers[.contentDisposition]?.contains(stored.generated.fileName) == true)
             #expect(download.text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
             #expect(download.text.contains("<ActivityCode>810</ActivityCode>"))
+        }
+    }
+
+    @Test(arguments: TestDatabases.engines)
+    func aReturnThatWouldBeRejectedIsNotWrittenAndThePageSaysWhy(_ engine: DatabaseEngine) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("returns-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try await WebTestHarness.run(engine, role: .dataManager, returnsDirectory: directory) { client, store in
+            let (_, cookies) = try await client.signIn()
+            let csrf = try #require(try await client.get("/returns?period-end=2026-10-31", cookies: cookies).csrfField)
+            // Nobody is loaded, so the file would be empty: the job refuses it.
+            let asked = try await client.form("/returns", ["period-end": "2026-10-31", "csrf": csrf], cookies: cookies)
+            #expect(asked.headers[.location] == "/returns?period-end=2026-10-31")
+            #expect(try await WebTestHarness.runJobs(store, returnsDirectory: directory) == 2, "the readiness check and the return")
+            let page = try await client.get("/returns?period-end=2026-10-31", cookies: cookies)
+            #expect(page.text.contains("The return was not written"))
+            #expect(page.text.contains("No young people are in the return for this period"))
+            #expect(try await ReturnHistoryQuery(store: store).returns(laCode: "990").isEmpty)
+            #expect(!FileManager.default.fileExists(atPath: directory + "/nccis-990-2026-10-31-job2.xml"))
         }
     }
 

@@ -13,6 +13,7 @@ struct WebTestHarness {
     static let email = "adviser@northmere.example"
     static let password = "correct horse battery"
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
+    static let defaultReturnsDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-test-returns").path
 
     static func run(
         _ engine: DatabaseEngine, role: Role = .personalAdviser, returnsDirectory: String? = nil, clock: TestClock = TestClock(),
@@ -28,7 +29,7 @@ struct WebTestHarness {
                 by: .system("test"), at: now)
             let services = WebServices(
                 store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode,
-                returnsDirectory: returnsDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("waymark-test-returns").path,
+                returnsDirectory: returnsDirectory ?? defaultReturnsDirectory,
                 passwordCost: 4, passwordHasher: hasher, trustForwardedFor: true, now: { clock.now })
             let app = try await buildApplication(services: services, configuration: WebConfiguration(), logger: .init(label: "test"))
             try await app.test(.router) { client in try await body(client, store) }
@@ -55,6 +56,42 @@ final class TestClock: @unchecked Sendable {
 
     func advance(by seconds: TimeInterval) {
         lock.withLock { current = current.addingTimeInterval(seconds) }
+    }
+}
+
+/// Jobs the pages queued, run as `waymark serve` runs them.
+extension WebTestHarness {
+    static func jobRunner(_ store: Store, returnsDirectory: String? = nil, handlers: [String: any JobHandler]? = nil,
+                          settings: JobRunner.Settings = JobRunner.Settings()) throws -> JobRunner {
+        let standard = StandardJobs(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode,
+                                    returnsDirectory: returnsDirectory ?? defaultReturnsDirectory, now: { now })
+        return JobRunner(store: store, handlers: handlers ?? standard.handlers, settings: settings, logger: .init(label: "test-jobs"), now: { now })
+    }
+
+    /// Runs every queued job to its end through the runner's own path; returns how many ran.
+    @discardableResult
+    static func runJobs(_ store: Store, returnsDirectory: String? = nil) async throws -> Int {
+        try await jobRunner(store, returnsDirectory: returnsDirectory).drain()
+    }
+
+    /// Runs `body` with a runner polling in the background, as on a server, for
+    /// journeys in a real browser; the runner is stopped and awaited before the
+    /// store can close under it.
+    static func withBackgroundJobs<Result: Sendable>(
+        _ store: Store, returnsDirectory: String? = nil, _ body: () async throws -> Result
+    ) async throws -> Result {
+        let runner = try jobRunner(store, returnsDirectory: returnsDirectory, settings: JobRunner.Settings(pollInterval: .milliseconds(50)))
+        let running = Task { await runner.run() }
+        do {
+            let result = try await body()
+            running.cancel()
+            await running.value
+            return result
+        } catch {
+            running.cancel()
+            await running.value
+            throw error
+        }
     }
 }
 

@@ -18,11 +18,11 @@ public struct StatutoryFigures: Sendable {
     }
 
     /// Figures at each month end; `skipped` counts records that could not be read.
-    public func figures(at dates: [CalendarDate]) async throws -> (report: FiguresReport, skipped: Int) {
+    public func figures(at dates: [CalendarDate], progress: PersonBundleReader.ReadProgress? = nil) async throws -> (report: FiguresReport, skipped: Int) {
         var calculator = FiguresCalculator(dates: dates, classifier: classifier)
         var skipped = 0
         let latest = dates.max() ?? CalendarDate(dayNumber: 0)
-        try await PersonBundleReader(store: store, registry: registry).forEachBatch(responsibleLA: laCode.code) { batch in
+        try await PersonBundleReader(store: store, registry: registry).forEachBatch(responsibleLA: laCode.code, progress: progress) { batch in
             for person in batch {
                 guard let facts = FigureFactsMapper.facts(person, on: latest) else {
                     skipped += 1

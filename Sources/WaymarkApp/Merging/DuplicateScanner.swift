@@ -3,7 +3,7 @@ import WaymarkMatching
 import WaymarkStore
 
 /// What a scan found.
-public struct DuplicateScanSummary: Sendable, Equatable {
+public struct DuplicateScanSummary: Sendable, Equatable, Codable {
     public let people: Int
     public let candidatePairs: Int
     /// Pairs at or above the review threshold.

@@ -27,7 +27,8 @@ public struct NCCISExport: Sendable {
 
     /// Exports, unless something would reject the file (or `force` is set).
     public func export(
-        periodEnd: CalendarDate, dateOfSend: CalendarDate, to path: String, by actor: Actor, at now: Date, force: Bool = false
+        periodEnd: CalendarDate, dateOfSend: CalendarDate, to path: String, by actor: Actor, at now: Date, force: Bool = false,
+        progress: PersonBundleReader.ReadProgress? = nil
     ) async throws -> (readiness: ReturnReadiness, generated: GeneratedReturn) {
         let partial = path + ".partial"
         FileManager.default.createFile(atPath: partial, contents: nil)
@@ -39,7 +40,7 @@ public struct NCCISExport: Sendable {
         var buffer = Data()
         let readiness: ReturnReadiness
         do {
-            readiness = try await builder.build(periodEnd: periodEnd, dateOfSend: dateOfSend) { text in
+            readiness = try await builder.build(periodEnd: periodEnd, dateOfSend: dateOfSend, write: { text in
                 let data = Data(text.utf8)
                 hasher.update(data: data)
                 bytes += Int64(data.count)
@@ -48,7 +49,7 @@ public struct NCCISExport: Sendable {
                     try handle.write(contentsOf: buffer)
                     buffer.removeAll(keepingCapacity: true)
                 }
-            }
+            }, progress: progress)
             try handle.write(contentsOf: buffer)
             try handle.close()
         } catch {

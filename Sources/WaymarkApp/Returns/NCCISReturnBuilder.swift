@@ -32,7 +32,7 @@ public struct NCCISReturnBuilder: Sendable {
 
     /// Validates the whole return; with `write`, also produces the XML.
     public func build(
-        periodEnd: CalendarDate, dateOfSend: CalendarDate, write: ((String) throws -> Void)? = nil
+        periodEnd: CalendarDate, dateOfSend: CalendarDate, write: ((String) throws -> Void)? = nil, progress: PersonBundleReader.ReadProgress? = nil
     ) async throws -> ReturnReadiness {
         let header = header(periodEnd: periodEnd, dateOfSend: dateOfSend)
         let rules = ReturnRules(header: header, registry: registry, cohort: selection.cohort)
@@ -40,7 +40,7 @@ public struct NCCISReturnBuilder: Sendable {
         var readiness = ReturnReadiness(periodEnd: periodEnd)
         var fileChecks = ReturnFileChecks()
         try write?(NCCISXML.start(header))
-        try await PersonBundleReader(store: store, registry: registry).forEachBatch(responsibleLA: laCode.code) { batch in
+        try await PersonBundleReader(store: store, registry: registry).forEachBatch(responsibleLA: laCode.code, progress: progress) { batch in
             for person in batch where includes(person, periodEnd: periodEnd) {
                 let record = mapper.record(person)
                 readiness.records += 1

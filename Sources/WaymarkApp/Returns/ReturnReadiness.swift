@@ -62,3 +62,47 @@ public struct ReturnReadiness: Sendable {
         return reasons
     }
 }
+
+/// Kept as a readiness job's result; the examples are tuples, so written by hand.
+extension ReturnReadiness: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case periodEnd, records, errors, unreadable, unreadableCount
+    }
+
+    private struct StoredError: Codable {
+        let error: ReturnError
+        let count: Int
+        let examples: [StoredExample]
+    }
+
+    private struct StoredExample: Codable {
+        let personID: Int64
+        let youngPersonsID: String
+        let detail: String?
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        periodEnd = try container.decode(CalendarDate.self, forKey: .periodEnd)
+        records = try container.decode(Int.self, forKey: .records)
+        unreadable = try container.decode([UnreadableValue].self, forKey: .unreadable)
+        unreadableCount = try container.decode(Int.self, forKey: .unreadableCount)
+        for stored in try container.decode([StoredError].self, forKey: .errors) {
+            byError[stored.error.number] = ErrorCount(
+                error: stored.error, count: stored.count, examples: stored.examples.map { ($0.personID, $0.youngPersonsID, $0.detail) })
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(periodEnd, forKey: .periodEnd)
+        try container.encode(records, forKey: .records)
+        try container.encode(unreadable, forKey: .unreadable)
+        try container.encode(unreadableCount, forKey: .unreadableCount)
+        try container.encode(errors.map { entry in
+            StoredError(error: entry.error, count: entry.count, examples: entry.examples.map {
+                StoredExample(personID: $0.personID, youngPersonsID: $0.youngPersonsID, detail: $0.detail)
+            })
+        }, forKey: .errors)
+    }
+}

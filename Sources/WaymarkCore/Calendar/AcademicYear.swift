@@ -1,5 +1,5 @@
 /// An English academic year, 1 September to 31 August, named by the year it starts.
-public struct AcademicYear: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct AcademicYear: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// The calendar year of the 1 September the academic year begins on.
     public let startYear: Int
 

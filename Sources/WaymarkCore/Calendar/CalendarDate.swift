@@ -3,7 +3,7 @@
 /// Dates of birth, activity dates and period ends are calendar days; holding
 /// them as instants invites off-by-one errors at midnight in British Summer
 /// Time. Ordering and arithmetic go through a day number, so they are exact.
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int

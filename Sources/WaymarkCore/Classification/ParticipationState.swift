@@ -11,14 +11,14 @@ public enum ParticipationState: Equatable, Hashable, Sendable {
     /// Outside the reported cohort (too young or old, Year 11, or a leaver).
     case notInCohort(NotInCohortReason)
 
-    public enum NotKnownReason: String, Sendable, Hashable {
+    public enum NotKnownReason: String, Sendable, Hashable, Codable {
         case recordedNotKnown = "recorded as not known"
         case lapsed = "currency lapsed"
         case noActivity = "no activity recorded"
         case preSixteenActivity = "only a pre-16 activity recorded"
     }
 
-    public enum NotInCohortReason: String, Sendable, Hashable {
+    public enum NotInCohortReason: String, Sendable, Hashable, Codable {
         case leaver = "cohort status is not P or G"
         case compulsorySchoolAge = "in Year 11"
         case outsideTrackedAges = "outside the tracked ages"

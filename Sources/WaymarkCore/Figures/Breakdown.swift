@@ -27,6 +27,9 @@ public struct Breakdown<Key: Hashable & Sendable>: Sendable, Equatable {
     }
 }
 
+/// Kept as a job's result, so the figures page shows them without computing.
+extension Breakdown: Codable where Key: Codable {}
+
 extension Breakdown where Key: Comparable {
     /// Rows in key order, for tables.
     public var rows: [(key: Key, counts: StateCounts)] {
@@ -45,7 +48,7 @@ extension Breakdown where Key: CaseIterable {
 ///
 /// Breakdowns keep people with no school or ward recorded as a row of their own rather
 /// than dropping them, so every breakdown adds up to the headline figure.
-public enum RecordedName: Hashable, Comparable, Sendable, CustomStringConvertible {
+public enum RecordedName: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     case named(String)
     /// Sorts after every name.
     case notRecorded

@@ -1,5 +1,5 @@
 /// The statutory figures for a set of dates, earliest first.
-public struct FiguresReport: Sendable, Equatable {
+public struct FiguresReport: Sendable, Equatable, Codable {
     /// One entry per reported date, in date order: the trend.
     public let months: [MonthFigures]
 

@@ -1,5 +1,5 @@
 /// September Guarantee outcomes for one group of young people.
-public struct GuaranteeCounts: Sendable, Hashable {
+public struct GuaranteeCounts: Sendable, Hashable, Codable {
     public var offerMade: Int
     public var offerNotAppropriate: Int
     public var noOffer: Int
@@ -51,7 +51,7 @@ public struct GuaranteeCounts: Sendable, Hashable {
 /// A missing record counts as not recorded, so the cohort never shrinks because data is missing.
 /// The measure is meant for September–March; between April and August the next guarantee is still
 /// being made for people who are then 15 and 16, and a date then reports the guarantee already run.
-public struct GuaranteeFigures: Sendable, Equatable {
+public struct GuaranteeFigures: Sendable, Equatable, Codable {
     /// The academic year of the places offered: the academic year containing the date.
     public let academicYear: AcademicYear
     public internal(set) var byYear: [GuaranteeYear: GuaranteeCounts]

@@ -3,7 +3,7 @@
 /// All counts come from ``ParticipationClassifier/classify(_:on:)`` applied to each young person's
 /// facts as they stood on the date. Each breakdown adds up to ``headline``: people with no school
 /// or ward recorded have a row of their own.
-public struct MonthFigures: Sendable, Equatable {
+public struct MonthFigures: Sendable, Equatable, Codable {
     public let date: CalendarDate
     /// EET, NEET, not known and other for the whole tracked cohort (16–17, and 18–24 with SEND).
     public internal(set) var headline: StateCounts

@@ -5,7 +5,7 @@
 /// classifier says they are EET (so a lapsed record does not count) and their current activity
 /// has a ``ParticipationPart`` (``ActivityCode/countsAsParticipation``): gap years, employment
 /// without training and agreed start dates are EET but not participation.
-public struct ParticipationFigures: Sendable, Equatable {
+public struct ParticipationFigures: Sendable, Equatable, Codable {
     /// Academic ages the duty to participate covers (Education and Skills Act 2008: to the 18th birthday).
     public static let ages: ClosedRange<Int> = 16...17
 

@@ -3,7 +3,7 @@
 /// The denominator is the NCCIS cohort, EET + NEET + not known, as ``ParticipationState/isInDenominator``
 /// says: young adult offenders in custody and refugees (code 710/720, "other") are counted
 /// but left out of it (reference §7). People outside the cohort are not counted here at all.
-public struct StateCounts: Sendable, Hashable {
+public struct StateCounts: Sendable, Hashable, Codable {
     public var eet: Int
     public var neet: Int
     public var notKnown: Int

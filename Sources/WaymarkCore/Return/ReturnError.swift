@@ -8,7 +8,7 @@
 /// problems, 3 for the possible-duplicate warning (908) that NCCIS does not
 /// count. Errors that table does not list were added after it and are weighted
 /// by the same principle; their entries below say so.
-public struct ReturnError: Sendable, Hashable {
+public struct ReturnError: Sendable, Hashable, Codable {
     /// The Appendix D error number.
     public let number: Int
     /// 1 (counted, serious), 2 (counted, consistency or format) or 3 (advisory only).

@@ -52,7 +52,7 @@ public struct PersonBundle: Sendable {
 
 /// A stored value the domain refuses: which table, row and column, and why.
 /// Carries no personal data, so it can be logged and shown in reports.
-public struct UnreadableValue: Sendable, Equatable, CustomStringConvertible {
+public struct UnreadableValue: Sendable, Equatable, Codable, CustomStringConvertible {
     public let table: String
     public let rowID: Int64
     public let reason: String

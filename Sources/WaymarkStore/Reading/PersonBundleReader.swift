@@ -5,6 +5,9 @@ import WaymarkCore
 /// batches, with their histories. Memory holds one batch at a time, so a
 /// return or a set of figures for a quarter of a million people stays flat.
 public struct PersonBundleReader: Sendable {
+    /// Called with people read so far and the total expected.
+    public typealias ReadProgress = (_ done: Int, _ total: Int) async throws -> Void
+
     let db: any SQLDatabase
     let registry: LocalAuthorityRegistry
     public let batchSize: Int
@@ -20,9 +23,14 @@ public struct PersonBundleReader: Sendable {
     /// use both cores. The reads are detached tasks: a plain `Task` here
     /// inherited the caller's executor and ran only when the caller waited,
     /// which measured twice as slow.
+    /// With `progress`, the people are counted first and `progress(done, total)`
+    /// is called after each batch, so a job can show how far it has got.
     public func forEachBatch(
-        responsibleLA: String, _ body: ([PersonBundle]) async throws -> Void
+        responsibleLA: String, progress: ReadProgress? = nil, _ body: ([PersonBundle]) async throws -> Void
     ) async throws {
+        let total = progress == nil ? 0 : try await count(responsibleLA: responsibleLA)
+        try await progress?(0, total)
+        var done = 0
         var next = Task.detached { try await batch(responsibleLA: responsibleLA, after: 0) }
         defer { next.cancel() }
         while true {
@@ -30,7 +38,16 @@ public struct PersonBundleReader: Sendable {
             guard let last = current.last else { return }
             next = Task.detached { try await batch(responsibleLA: responsibleLA, after: last.id) }
             try await body(current)
+            done += current.count
+            try await progress?(done, max(done, total))
         }
+    }
+
+    /// How many people `forEachBatch` will read (people added meanwhile may make it more).
+    public func count(responsibleLA: String) async throws -> Int {
+        try await db.raw("""
+            SELECT COUNT(*) AS n FROM young_person WHERE responsible_la = \(bind: responsibleLA) AND merged_into IS NULL
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     private func batch(responsibleLA: String, after: Int64) async throws -> [PersonBundle] {

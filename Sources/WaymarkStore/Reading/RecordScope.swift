@@ -2,7 +2,7 @@ import SQLKit
 
 /// Which young people a user's organisation may see. Every query that lists or
 /// opens records takes one, so scoping is never left to the page.
-public enum RecordScope: Sendable, Equatable {
+public enum RecordScope: Sendable, Equatable, Codable {
     /// Everyone the local authority is responsible for.
     case authority(laCode: String)
     /// The pupils or students of one school or college, within its LA's records.

@@ -3,7 +3,7 @@ import WaymarkCore
 
 /// A statutory file Waymark produced: what period, how many records and
 /// findings, and the checksum that proves which file was sent.
-public struct GeneratedReturn: Sendable, Equatable {
+public struct GeneratedReturn: Sendable, Equatable, Codable {
     public var kind: String
     public var laCode: String
     public var periodEnd: CalendarDate

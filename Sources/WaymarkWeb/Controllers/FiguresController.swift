@@ -15,6 +15,7 @@ struct FiguresController {
     var endpoints: RouteCollection<WebContext> {
         RouteCollection(context: WebContext.self)
             .get("figures", use: figures)
+            .post("figures", use: recompute)
             .get("activity-survey", use: activitySurvey)
     }
 
@@ -22,23 +23,44 @@ struct FiguresController {
         StatutoryFigures(store: services.store, registry: services.registry, laCode: services.laCode, classifier: services.classifier)
     }
 
+    /// Never computes: shows the latest figures a job computed, and asks for
+    /// fresh ones (joining any job already at it) when those are too old.
     func figures(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, scope) = try context.require(.figures)
-        let today = CalendarDate.today(from: services.now())
-        let monthEnd: CalendarDate
-        if let text = request.uri.queryParameters.get("month"), !text.isEmpty {
-            guard let parsed = Self.monthEnd(text), parsed <= today else {
-                throw HTTPError(.badRequest, message: "Choose a month that has ended, written as YYYY-MM (for example 2026-10).")
-            }
-            monthEnd = parsed
-        } else {
-            monthEnd = ReturnsController.lastMonthEnd(today)
-        }
-        let trend = FiguresReport.monthEnds(from: monthEnd.adding(months: -11), through: monthEnd)
-        let (report, skipped) = try await statutory.figures(at: trend)
-        guard let month = report.month(monthEnd) else { throw HTTPError(.internalServerError) }
-        let page = FiguresPage(user: user, csrf: context.csrfToken ?? "", laCode: services.laCode.code, month: month, report: report, skipped: skipped)
+        let (user, _) = try context.require(.figures)
+        let monthEnd = try chosenMonthEnd(request.uri.queryParameters.get("month").map { String($0) })
+        let work = JobRequest.figures(monthEnd: monthEnd)
+        let state = try await services.jobs.refreshed(work, by: user.id, now: services.now(), lifetime: services.resultLifetime)
+        let page = FiguresPage(
+            user: user, csrf: context.csrfToken ?? "", laCode: services.laCode.code, monthEnd: monthEnd,
+            result: try state.lastDone?.decodedResult(as: FiguresJobResult.self),
+            job: JobPanel(state, work: "computing the figures", result: "Figures", refreshURL: Self.figuresURL(monthEnd)))
         return try templates.render(page)
+    }
+
+    struct RecomputeForm: Decodable {
+        let month: String?
+    }
+
+    /// Asks for the figures again now, whatever their age.
+    func recompute(_ request: Request, context: WebContext) async throws -> Response {
+        let (user, _) = try context.require(.figures)
+        let form = try await request.decodeForm(as: RecomputeForm.self, context: context)
+        let monthEnd = try chosenMonthEnd(form.month)
+        try await services.jobs.request(.figures(monthEnd: monthEnd), by: user.id, at: services.now())
+        return .redirect(to: Self.figuresURL(monthEnd), type: .normal)
+    }
+
+    private func chosenMonthEnd(_ text: String?) throws -> CalendarDate {
+        let today = CalendarDate.today(from: services.now())
+        guard let text, !text.isEmpty else { return ReturnsController.lastMonthEnd(today) }
+        guard let parsed = Self.monthEnd(text), parsed <= today else {
+            throw HTTPError(.badRequest, message: "Choose a month that has ended, written as YYYY-MM (for example 2026-10).")
+        }
+        return parsed
+    }
+
+    static func figuresURL(_ monthEnd: CalendarDate) -> String {
+        "/figures?month=\(monthEnd.iso.prefix(7))"
     }
 
     func activitySurvey(_ request: Request, context: WebContext) async throws -> Response {

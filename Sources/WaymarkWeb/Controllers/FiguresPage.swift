@@ -37,51 +37,65 @@ struct FiguresPage: PageModel {
     let laCode: String
     let monthLong: String
     let monthValue: String
-    let headline: [Row]
-    let participation: String
-    let parts: [Row]
-    let guarantee: String?
-    let sections: [Section]
-    let trend: [TrendRow]
-    let skipped: Int?
+    /// Nil until a job has computed them; the page then shows only the job's progress.
+    let figures: Computed?
+    let job: JobPanel
 
-    init(user: StoredUser, csrf: String, laCode: String, month: MonthFigures, report: FiguresReport, skipped: Int) {
+    init(user: StoredUser, csrf: String, laCode: String, monthEnd: CalendarDate, result: FiguresJobResult?, job: JobPanel) {
         userName = user.displayName
         role = user.role.displayName
         self.csrf = csrf
         self.laCode = laCode
-        monthLong = month.date.longDescription
-        monthValue = String(month.date.iso.prefix(7))
-        headline = [Self.row("All young people in the cohort", month.headline)]
-        participation = Self.percent(month.participation.rate)
-        parts = ParticipationPart.allCases.map { part in
-            Row(label: part.rawValue.capitalisedFirst, cohort: month.participation.count(part).formatted(),
-                neet: Self.percent(month.participation.rate(of: part)), notKnown: "", neetOrNotKnown: "")
+        monthLong = monthEnd.longDescription
+        monthValue = String(monthEnd.iso.prefix(7))
+        figures = result.flatMap { result in result.report.month(monthEnd).map { Computed(month: $0, report: result.report, skipped: result.skipped) } }
+        self.job = job
+    }
+}
+
+extension FiguresPage {
+    /// The figures as a job computed them.
+    struct Computed: Sendable {
+        let headline: [Row]
+        let participation: String
+        let parts: [Row]
+        let guarantee: String?
+        let sections: [Section]
+        let trend: [TrendRow]
+        let skipped: Int?
+
+        init(month: MonthFigures, report: FiguresReport, skipped: Int) {
+            headline = [FiguresPage.row("All young people in the cohort", month.headline)]
+            participation = FiguresPage.percent(month.participation.rate)
+            parts = ParticipationPart.allCases.map { part in
+                Row(label: part.rawValue.capitalisedFirst, cohort: month.participation.count(part).formatted(),
+                    neet: FiguresPage.percent(month.participation.rate(of: part)), notKnown: "", neetOrNotKnown: "")
+            }
+            let offers = month.guarantee.all
+            guarantee = offers.cohort == 0 ? nil
+                : "\(offers.offerMade.formatted()) offers made of \(offers.cohort.formatted()) (\(FiguresPage.percent(offers.offerMadeRate))); "
+                    + "\(offers.offerNotAppropriate) not appropriate, \(offers.noOffer) no offer, \(offers.notRecorded) not recorded"
+            sections = [
+                Section(title: "By academic age", rows: month.byAcademicAge.rows.map { FiguresPage.row("\($0.key)", $0.counts) }),
+                Section(title: "By gender", rows: month.byGender.rows.map { FiguresPage.row($0.key.meaning, $0.counts) }),
+                Section(title: "By SEND", rows: month.bySEND.rows.map { FiguresPage.row($0.key.rawValue.capitalisedFirst, $0.counts) }),
+                Section(title: "By vulnerable group", rows: [
+                    FiguresPage.row("In a vulnerable group", month.byVulnerableGroup[true]), FiguresPage.row("Not in a vulnerable group", month.byVulnerableGroup[false]),
+                ]),
+                Section(title: "By ethnic group", rows: month.byEthnicGroup.rows.map { FiguresPage.row($0.key, $0.counts) }),
+                Section(title: "By ward", rows: month.byWard.rows.map { FiguresPage.row($0.key.description, $0.counts) }),
+                Section(title: "By school attended in Year 11", rows: month.bySchool.rows.map { FiguresPage.row($0.key.description, $0.counts) }),
+            ]
+            let widest = report.months.compactMap { $0.neetOrNotKnownRate.percentage }.max() ?? 0
+            trend = report.months.map { entry in
+                let width = widest > 0 ? (entry.neetOrNotKnownRate.percentage ?? 0) * 100 / widest : 0
+                return TrendRow(
+                    month: entry.date.longDescription, cohort: entry.headline.cohort.formatted(), neet: FiguresPage.percent(entry.neetRate),
+                    notKnown: FiguresPage.percent(entry.notKnownRate), neetOrNotKnown: FiguresPage.percent(entry.neetOrNotKnownRate),
+                    barWidth: String(format: "%.0f", width))
+            }
+            self.skipped = skipped > 0 ? skipped : nil
         }
-        let offers = month.guarantee.all
-        guarantee = offers.cohort == 0 ? nil
-            : "\(offers.offerMade.formatted()) offers made of \(offers.cohort.formatted()) (\(Self.percent(offers.offerMadeRate))); "
-                + "\(offers.offerNotAppropriate) not appropriate, \(offers.noOffer) no offer, \(offers.notRecorded) not recorded"
-        sections = [
-            Section(title: "By academic age", rows: month.byAcademicAge.rows.map { Self.row("\($0.key)", $0.counts) }),
-            Section(title: "By gender", rows: month.byGender.rows.map { Self.row($0.key.meaning, $0.counts) }),
-            Section(title: "By SEND", rows: month.bySEND.rows.map { Self.row($0.key.rawValue.capitalisedFirst, $0.counts) }),
-            Section(title: "By vulnerable group", rows: [
-                Self.row("In a vulnerable group", month.byVulnerableGroup[true]), Self.row("Not in a vulnerable group", month.byVulnerableGroup[false]),
-            ]),
-            Section(title: "By ethnic group", rows: month.byEthnicGroup.rows.map { Self.row($0.key, $0.counts) }),
-            Section(title: "By ward", rows: month.byWard.rows.map { Self.row($0.key.description, $0.counts) }),
-            Section(title: "By school attended in Year 11", rows: month.bySchool.rows.map { Self.row($0.key.description, $0.counts) }),
-        ]
-        let widest = report.months.compactMap { $0.neetOrNotKnownRate.percentage }.max() ?? 0
-        trend = report.months.map { entry in
-            let width = widest > 0 ? (entry.neetOrNotKnownRate.percentage ?? 0) * 100 / widest : 0
-            return TrendRow(
-                month: entry.date.longDescription, cohort: entry.headline.cohort.formatted(), neet: Self.percent(entry.neetRate),
-                notKnown: Self.percent(entry.notKnownRate), neetOrNotKnown: Self.percent(entry.neetOrNotKnownRate),
-                barWidth: String(format: "%.0f", width))
-        }
-        self.skipped = skipped > 0 ? skipped : nil
     }
 
     static func row(_ label: String, _ counts: StateCounts) -> Row {

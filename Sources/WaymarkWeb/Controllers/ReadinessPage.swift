@@ -31,6 +31,37 @@ struct ReadinessPage: PageModel {
         let generatedAt: String
     }
 
+    /// What a readiness job found, once one has.
+    struct Findings: Sendable {
+        let records: String
+        let findings: String
+        let priorityOne: String
+        let errors: [ErrorRow]
+        let blockers: [String]
+        let ready: Bool
+        let unreadable: [String]
+        // Mustache cannot ask whether a list is empty around a table's opening tag.
+        let hasErrors: Bool
+        let hasUnreadable: Bool
+
+        init(_ readiness: ReturnReadiness) {
+            records = readiness.records.formatted()
+            findings = readiness.findingCount.formatted()
+            priorityOne = readiness.count(priority: 1).formatted()
+            errors = readiness.errors.map { entry in
+                ErrorRow(
+                    number: entry.error.number, priority: entry.error.priority, field: entry.error.field, message: entry.error.message,
+                    count: entry.count.formatted(), rejects: entry.error.rejectsFile,
+                    examples: entry.examples.prefix(20).map { Example(youngPersonsID: $0.youngPersonsID, personID: $0.personID, detail: $0.detail) })
+            }
+            blockers = readiness.blockers
+            ready = readiness.blockers.isEmpty
+            unreadable = readiness.unreadable.prefix(20).map(\.description)
+            hasErrors = !errors.isEmpty
+            hasUnreadable = !unreadable.isEmpty
+        }
+    }
+
     let title = "NCCIS return"
     let userName: String
     let role: String
@@ -38,24 +69,19 @@ struct ReadinessPage: PageModel {
     let laCode: String
     let periodEnd: String
     let periodEndLong: String
-    let records: String
-    let findings: String
-    let priorityOne: String
-    let errors: [ErrorRow]
-    let blockers: [String]
-    let ready: Bool
-    let unreadable: [String]
+    let readiness: Findings?
+    let readinessJob: JobPanel
+    let generationJob: JobPanel?
+    /// Set while either job is under way, for the page's automatic refresh.
+    let refresh: String?
     let history: [HistoryRow]
     let canGenerate: Bool
     let error: String?
-    // Mustache cannot ask whether a list is empty around a table's opening tag.
-    let hasErrors: Bool
     let hasHistory: Bool
-    let hasUnreadable: Bool
 
     init(
-        user: StoredUser, csrf: String, laCode: String, periodEnd: CalendarDate, readiness: ReturnReadiness, history: [StoredReturn],
-        canGenerate: Bool, error: String?
+        user: StoredUser, csrf: String, laCode: String, periodEnd: CalendarDate, readiness: ReturnReadiness?, readinessJob: JobPanel,
+        generationJob: JobPanel?, history: [StoredReturn], canGenerate: Bool, error: String?
     ) {
         userName = user.displayName
         role = user.role.displayName
@@ -63,18 +89,10 @@ struct ReadinessPage: PageModel {
         self.laCode = laCode
         self.periodEnd = periodEnd.iso
         periodEndLong = periodEnd.longDescription
-        records = readiness.records.formatted()
-        findings = readiness.findingCount.formatted()
-        priorityOne = readiness.count(priority: 1).formatted()
-        errors = readiness.errors.map { entry in
-            ErrorRow(
-                number: entry.error.number, priority: entry.error.priority, field: entry.error.field, message: entry.error.message,
-                count: entry.count.formatted(), rejects: entry.error.rejectsFile,
-                examples: entry.examples.prefix(20).map { Example(youngPersonsID: $0.youngPersonsID, personID: $0.personID, detail: $0.detail) })
-        }
-        blockers = readiness.blockers
-        ready = readiness.blockers.isEmpty
-        unreadable = readiness.unreadable.prefix(20).map(\.description)
+        self.readiness = readiness.map(Findings.init)
+        self.readinessJob = readinessJob
+        self.generationJob = generationJob
+        refresh = readinessJob.refresh ?? generationJob?.refresh
         self.history = history.map {
             HistoryRow(
                 id: $0.id, periodEnd: $0.generated.periodEnd.iso, records: $0.generated.records.formatted(),
@@ -82,8 +100,6 @@ struct ReadinessPage: PageModel {
         }
         self.canGenerate = canGenerate
         self.error = error
-        hasErrors = !errors.isEmpty
         hasHistory = !self.history.isEmpty
-        hasUnreadable = !unreadable.isEmpty
     }
 }

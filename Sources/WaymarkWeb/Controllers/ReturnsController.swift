@@ -16,6 +16,7 @@ struct ReturnsController {
         RouteCollection(context: WebContext.self)
             .get("", use: show)
             .post("", use: generate)
+            .post("check", use: check)
             .get(":id/download", use: download)
     }
 
@@ -42,6 +43,7 @@ struct ReturnsController {
         return try await page(user, context, periodEnd: periodEnd, error: nil, status: .ok)
     }
 
+    /// Queues the file's generation; the page then follows the job.
     func generate(_ request: Request, context: WebContext) async throws -> Response {
         let (user, _) = try context.require(.statutoryReturns)
         let form = try await request.decodeForm(as: GenerateForm.self, context: context)
@@ -52,16 +54,28 @@ struct ReturnsController {
         } catch let failure as ValidationFailure {
             return try await page(user, context, periodEnd: Self.lastMonthEnd(today), error: failure.violations.first?.message, status: .badRequest)
         }
-        try FileManager.default.createDirectory(atPath: services.returnsDirectory, withIntermediateDirectories: true)
-        let name = "nccis-\(services.laCode.code)-\(periodEnd.iso)-\(UUID().uuidString.prefix(8).lowercased()).xml"
-        let path = URL(fileURLWithPath: services.returnsDirectory).appendingPathComponent(name).path
-        do {
-            _ = try await NCCISExport(builder: builder, store: services.store).export(
-                periodEnd: periodEnd, dateOfSend: today, to: path, by: .user(user.id), at: services.now(), force: form.force == "yes")
-        } catch let refusal as NCCISExport.Refusal {
-            return try await page(user, context, periodEnd: periodEnd, error: refusal.description, status: .unprocessableContent)
+        try await services.jobs.request(.nccisReturn(periodEnd: periodEnd, force: form.force == "yes"), by: user.id, at: services.now())
+        return .redirect(to: Self.pageURL(periodEnd), type: .normal)
+    }
+
+    struct CheckForm: Decodable {
+        let periodEnd: String
+
+        enum CodingKeys: String, CodingKey {
+            case periodEnd = "period-end"
         }
-        return .redirect(to: "/returns?period-end=\(periodEnd.iso)", type: .normal)
+    }
+
+    /// Asks for the readiness again now, whatever its age.
+    func check(_ request: Request, context: WebContext) async throws -> Response {
+        let (user, _) = try context.require(.statutoryReturns)
+        let form = try await request.decodeForm(as: CheckForm.self, context: context)
+        let today = CalendarDate.today(from: services.now())
+        guard let periodEnd = try? Self.periodEnd(form.periodEnd, today: today) else {
+            return .redirect(to: "/returns?period-end=\(form.periodEnd.addingPercentEncodingForQuery)", type: .normal)
+        }
+        try await services.jobs.request(.readiness(periodEnd: periodEnd), by: user.id, at: services.now())
+        return .redirect(to: Self.pageURL(periodEnd), type: .normal)
     }
 
     func download(_ request: Request, context: WebContext) async throws -> Response {
@@ -84,19 +98,36 @@ struct ReturnsController {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    private var builder: NCCISReturnBuilder {
-        NCCISReturnBuilder(store: services.store, registry: services.registry, laCode: services.laCode, currency: services.classifier.currency)
-    }
-
+    /// Never computes: the latest readiness a job found (asking for a fresh
+    /// one when it is old), and the file being generated for the period.
     private func page(_ user: StoredUser, _ context: WebContext, periodEnd: CalendarDate, error: String?, status: HTTPResponse.Status)
         async throws -> Response
     {
-        let readiness = try await builder.build(periodEnd: periodEnd, dateOfSend: CalendarDate.today(from: services.now()))
+        let readiness = try await services.jobs.refreshed(.readiness(periodEnd: periodEnd), by: user.id, now: services.now(),
+                                                          lifetime: services.resultLifetime)
+        let generation = try await generationState(periodEnd)
         let history = try await ReturnHistoryQuery(store: services.store).returns(laCode: services.laCode.code)
+        let url = Self.pageURL(periodEnd)
         let page = ReadinessPage(
-            user: user, csrf: context.csrfToken ?? "", laCode: services.laCode.code, periodEnd: periodEnd, readiness: readiness,
+            user: user, csrf: context.csrfToken ?? "", laCode: services.laCode.code, periodEnd: periodEnd,
+            readiness: try readiness.lastDone?.decodedResult(as: ReturnReadiness.self),
+            readinessJob: JobPanel(readiness, work: "checking every record", result: "Readiness", refreshURL: url),
+            generationJob: generation.map { JobPanel($0, work: "writing the return file", result: "Return file", refreshURL: url) },
             history: history, canGenerate: true, error: error)
         return try templates.render(page, status: status)
+    }
+
+    /// The generation for the period that is under way, or else the latest one (with or without "anyway").
+    private func generationState(_ periodEnd: CalendarDate) async throws -> JobState? {
+        var states: [JobState] = []
+        for force in [false, true] { states.append(try await services.jobs.state(of: .nccisReturn(periodEnd: periodEnd, force: force))) }
+        if let running = states.first(where: { $0.active != nil }) { return running }
+        func newest(_ state: JobState) -> Int64 { max(state.lastDone?.id ?? 0, state.lastFailed?.id ?? 0) }
+        return states.filter { newest($0) > 0 }.max { newest($0) < newest($1) }
+    }
+
+    static func pageURL(_ periodEnd: CalendarDate) -> String {
+        "/returns?period-end=\(periodEnd.iso)"
     }
 
     static func periodEnd(_ text: String?, today: CalendarDate) throws -> CalendarDate {

@@ -30,6 +30,7 @@ struct ReturnsJourneyTests {
                 store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, returnsDirectory: returns,
                 passwordHasher: .forTests, now: { WebTestHarness.now })
             let app = try await buildApplication(services: services, configuration: WebConfiguration(port: 0), logger: .init(label: "browser"))
+            try await WebTestHarness.withBackgroundJobs(store, returnsDirectory: returns) {
             try await app.test(.live) { client in
                 let base = "http://127.0.0.1:\(try #require(client.port))"
                 try await WebDriver.withBrowser { browser in
@@ -39,10 +40,11 @@ struct ReturnsJourneyTests {
                     try await browser.click("button[type=submit]")
                     #expect(try await browser.text(of: "h1") == "Young people today")
 
-                    // the readiness page names the planted errors and what they concern
+                    // the readiness page names the planted errors and what they concern, once the job has checked every record
                     try await browser.open(base + "/returns?period-end=2026-10-31")
-                    try await browser.look(saving: Self.artefacts + "/01-readiness.png")
                     #expect(try await browser.text(of: "h1") == "NCCIS return for 31 October 2026")
+                    #expect(try await browser.waitForText("Readiness as at", in: "main").contains("Readiness as at"))
+                    try await browser.look(saving: Self.artefacts + "/01-readiness.png")
                     let table = try await browser.text(of: "table")
                     #expect(table.contains("Error"))
 
@@ -50,12 +52,14 @@ struct ReturnsJourneyTests {
                     try await browser.click("form[action='/returns'][method='post'] button[type=submit]")
                     let url = try await browser.waitForURL(endingWith: "period-end=2026-10-31")
                     #expect(url.hasSuffix("period-end=2026-10-31"))
-                    #expect(try await browser.text(of: "main").contains("Download"))
+                    #expect(try await browser.waitForText("Download", in: "main").contains("Download"))
+                    #expect(try await browser.text(of: "main").contains("Return file as at"))
                     try await browser.look(saving: Self.artefacts + "/02-generated.png")
 
                     // the figures and the survey read from the same records
                     try await browser.open(base + "/figures?month=2026-10")
                     #expect(try await browser.text(of: "h1") == "Figures at 31 October 2026")
+                    #expect(try await browser.waitForText("By academic age", in: "main").contains("Figures as at"))
                     try await browser.look(saving: Self.artefacts + "/03-figures.png")
                     try await browser.open(base + "/activity-survey?year=2026")
                     #expect(try await browser.text(of: "h1") == "Annual Activity Survey 2026")
@@ -66,6 +70,7 @@ struct ReturnsJourneyTests {
                     #expect(try await browser.text(of: "main").contains("Pathway"))
                     try await browser.look(saving: Self.artefacts + "/05-record.png")
                 }
+            }
             }
         }
     }

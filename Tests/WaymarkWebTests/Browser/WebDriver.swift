@@ -110,6 +110,18 @@ struct WebDriver {
         return url
     }
 
+    /// Waits (up to thirty seconds) for an element's text to contain `text`:
+    /// pages showing a job's progress reload themselves until it is done.
+    func waitForText(_ text: String, in selector: String) async throws -> String {
+        var seen = ""
+        for _ in 0..<300 {
+            seen = (try? await self.text(of: selector)) ?? ""
+            if seen.contains(text) { return seen }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return seen
+    }
+
     func currentURL() async throws -> String {
         try await Self.call(sessionURL.appendingPathComponent("url"), method: "GET", body: nil) as? String ?? ""
     }

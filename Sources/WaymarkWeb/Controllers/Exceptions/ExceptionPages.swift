@@ -18,8 +18,9 @@ struct ExceptionsPage: PageModel {
     let rows: [Row]
     let hasRows: Bool
     let scannedMessage: String?
+    let scan: JobPanel
 
-    init(frame: StaffFrame, exceptions: [StoredMatchException], names: [Int64: String], scanned: Int?) {
+    init(frame: StaffFrame, exceptions: [StoredMatchException], names: [Int64: String], scan: JobPanel, scanned: DuplicateScanSummary?) {
         self.frame = frame
         // Pairs with someone out of scope are not shown at all.
         rows = exceptions.compactMap { exception in
@@ -33,7 +34,8 @@ struct ExceptionsPage: PageModel {
                        probability: String(format: "%.1f%%", exception.probability * 100))
         }
         hasRows = !rows.isEmpty
-        scannedMessage = scanned.map { "Scan finished: \($0) new suspected duplicates queued." }
+        self.scan = scan
+        scannedMessage = scanned.map { "Last scan: \($0.people.formatted()) people, \($0.queued.formatted()) new suspected duplicates queued." }
     }
 }
 

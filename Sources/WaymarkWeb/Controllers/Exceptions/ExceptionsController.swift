@@ -41,16 +41,19 @@ struct ExceptionsController {
         for person in try await ImportCandidatesQuery(store: services.store, scope: scope).records(ids) {
             if let id = Int64(person.recordID) { names[id] = [person.givenName, person.familyName].compactMap { $0 }.joined(separator: " ") }
         }
-        let scanned = request.uri.queryParameters.get("queued").flatMap { Int($0) }
-        return try templates.render(ExceptionsPage(frame: StaffFrame(user: user, csrf: context.csrfToken ?? ""), exceptions: exceptions,
-                                                   names: names, scanned: scanned))
+        let scan = try await services.jobs.state(of: .duplicateScan(scope: scope))
+        return try templates.render(ExceptionsPage(
+            frame: StaffFrame(user: user, csrf: context.csrfToken ?? ""), exceptions: exceptions, names: names,
+            scan: JobPanel(scan, work: "scanning the records for duplicates", result: "Scan", refreshURL: "/exceptions"),
+            scanned: try scan.lastDone?.decodedResult(as: DuplicateScanSummary.self)))
     }
 
+    /// Queues a scan (or joins the one under way); the list follows its progress.
     func scan(_ request: Request, context: WebContext) async throws -> Response {
-        let (_, scope) = try context.require(.resolveMatches)
-        let summary = try await DuplicateScanner(store: services.store).scan(scope, now: services.now())
-        context.logger.info("duplicate scan", metadata: ["people": "\(summary.people)", "queued": "\(summary.queued)"])
-        return .redirect(to: "/exceptions?queued=\(summary.queued)", type: .normal)
+        let (user, scope) = try context.require(.resolveMatches)
+        let job = try await services.jobs.request(.duplicateScan(scope: scope), by: user.id, at: services.now())
+        context.logger.info("duplicate scan requested", metadata: ["job": "\(job.id)"])
+        return .redirect(to: "/exceptions", type: .normal)
     }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {

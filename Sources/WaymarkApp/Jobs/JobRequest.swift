@@ -1,0 +1,48 @@
+import Foundation
+import WaymarkCore
+import WaymarkStore
+
+/// LA-wide work a page may ask for. Each runs as a job, never in the request.
+/// The request, encoded, is the job's parameters, and its key: two people
+/// asking for the same thing share one job.
+public enum JobRequest: Sendable, Equatable, Codable {
+    /// Figures for the twelve months ending `monthEnd`.
+    case figures(monthEnd: CalendarDate)
+    /// What stands between the LA and a clean return for a period end.
+    case readiness(periodEnd: CalendarDate)
+    /// The NCCIS return file for a period end; `force` writes it despite blockers.
+    case nccisReturn(periodEnd: CalendarDate, force: Bool)
+    /// A duplicate scan over everyone in the scope.
+    case duplicateScan(scope: RecordScope)
+
+    public var kind: JobKind {
+        switch self {
+        case .figures: .figures
+        case .readiness: .readiness
+        case .nccisReturn: .nccisReturn
+        case .duplicateScan: .duplicateScan
+        }
+    }
+
+    /// The parameters as canonical JSON (sorted keys), so equal requests have equal keys.
+    public var parameters: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // Encoding an enum of dates, flags and a scope cannot fail.
+        return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "{}"
+    }
+
+    public var requestKey: String { kind.rawValue + " " + parameters }
+
+    public static func decode(_ parameters: String) throws -> JobRequest {
+        try JSONDecoder().decode(JobRequest.self, from: Data(parameters.utf8))
+    }
+}
+
+/// The kinds of job, as stored in `job.kind`.
+public enum JobKind: String, Sendable, CaseIterable {
+    case figures
+    case readiness = "return-readiness"
+    case nccisReturn = "nccis-return"
+    case duplicateScan = "duplicate-scan"
+}
