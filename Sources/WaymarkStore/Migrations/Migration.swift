@@ -25,6 +25,7 @@ enum Migrations {
         M012CampaignMembers(),
         M013Merges(),
         M014Imports(),
+        M016AuditChain(),
     ]
 }
 
