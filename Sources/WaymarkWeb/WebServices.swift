@@ -20,6 +20,8 @@ public struct WebServices: Sendable {
     public let secureCookies: Bool
     /// Where generated statutory files are kept for download.
     public let returnsDirectory: String
+    /// How long those files are kept; older ones go when a new return is generated.
+    public let returnRetention: ReturnRetention
     /// bcrypt work factor for passwords set through the web (12; tests lower it).
     public let passwordCost: UInt8
     /// The home page's headline counts, reused for `headlineCountsLifetime` seconds.
@@ -35,7 +37,8 @@ public struct WebServices: Sendable {
     public init(
         store: Store, registry: LocalAuthorityRegistry, laCode: LocalAuthorityCode, classifier: ParticipationClassifier = ParticipationClassifier(),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), secureCookies: Bool = false,
-        returnsDirectory: String = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-returns").path, passwordCost: UInt8 = 12,
+        returnsDirectory: String = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-returns").path,
+        returnRetention: ReturnRetention = .standard, passwordCost: UInt8 = 12,
         headlineCountsLifetime: TimeInterval = 120, smsWebhookToken: String? = nil,
         publicURL: String = "http://127.0.0.1:8080",
         now: @escaping @Sendable () -> Date = { Date() }
@@ -47,6 +50,7 @@ public struct WebServices: Sendable {
         self.metrics = metrics
         self.secureCookies = secureCookies
         self.returnsDirectory = returnsDirectory
+        self.returnRetention = returnRetention
         self.passwordCost = passwordCost
         self.headlineCounts = HeadlineCountsCache(lifetime: headlineCountsLifetime)
         self.now = now

@@ -33,6 +33,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure: set this when Waymark is reached over HTTPS.")
     var secureCookies = false
 
+    @Option(help: "Months to keep generated return files; older ones are removed when a return is generated. (env: WAYMARK_RETURNS_KEEP_MONTHS, default: 13)")
+    var keepReturnsMonths: Int?
+
     @Flag(help: "Do not run an outbox worker in this process (another server sends). Sending is configured by WAYMARK_SMTP_* and WAYMARK_SMS_*.")
     var noSending = false
 
@@ -49,7 +52,8 @@ struct Serve: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
         let registry = DemoAuthority.registry
         let code = try registry.code(laCode ?? environment["WAYMARK_LA_CODE"] ?? DemoAuthority.code, field: "la-code")
-        let returns = URL(fileURLWithPath: storage.dataDir ?? environment["WAYMARK_DATA_DIR"] ?? "data").appendingPathComponent("returns").path
+        let returns = storage.returnsDirectory
+        let retention = try ReturnRetention.configured(keepReturnsMonths, environment: environment)
         let sending = try SendingConfiguration.fromEnvironment(environment)
         let web = WebConfiguration(
             host: host ?? environment["WAYMARK_HOST"] ?? "127.0.0.1",
@@ -58,7 +62,7 @@ struct Serve: AsyncParsableCommand {
         let publicURL = environment["WAYMARK_PUBLIC_URL"] ?? "http://\(web.host):\(web.port)"
         let services = WebServices(
             store: store, registry: registry, laCode: code, metrics: metrics, secureCookies: secureCookies, returnsDirectory: returns,
-            smsWebhookToken: sending.smsWebhookToken, publicURL: publicURL)
+            returnRetention: retention, smsWebhookToken: sending.smsWebhookToken, publicURL: publicURL)
         let app = try await buildApplication(services: services, configuration: web, logger: logger)
         print("Waymark is serving on http://\(web.host):\(web.port)/")
         // Standard output to a file or a pipe is block-buffered; the sign-ins

@@ -30,7 +30,7 @@ public struct NCCISExport: Sendable {
         periodEnd: CalendarDate, dateOfSend: CalendarDate, to path: String, by actor: Actor, at now: Date, force: Bool = false
     ) async throws -> (readiness: ReturnReadiness, generated: GeneratedReturn) {
         let partial = path + ".partial"
-        FileManager.default.createFile(atPath: partial, contents: nil)
+        try ReturnFiles.createPrivateFile(partial)
         guard let handle = FileHandle(forWritingAtPath: partial) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }

@@ -52,7 +52,7 @@ struct ReturnsController {
         } catch let failure as ValidationFailure {
             return try await page(user, context, periodEnd: Self.lastMonthEnd(today), error: failure.violations.first?.message, status: .badRequest)
         }
-        try FileManager.default.createDirectory(atPath: services.returnsDirectory, withIntermediateDirectories: true)
+        try ReturnFiles.prepareDirectory(services.returnsDirectory)
         let name = "nccis-\(services.laCode.code)-\(periodEnd.iso)-\(UUID().uuidString.prefix(8).lowercased()).xml"
         let path = URL(fileURLWithPath: services.returnsDirectory).appendingPathComponent(name).path
         do {
@@ -61,6 +61,8 @@ struct ReturnsController {
         } catch let refusal as NCCISExport.Refusal {
             return try await page(user, context, periodEnd: periodEnd, error: refusal.description, status: .unprocessableContent)
         }
+        try await ReturnFilePruner(store: services.store, directory: services.returnsDirectory, retention: services.returnRetention)
+            .prune(by: .user(user.id), at: services.now())
         return .redirect(to: "/returns?period-end=\(periodEnd.iso)", type: .normal)
     }
 
