@@ -76,11 +76,14 @@ echo "Waymark HTTP load: $connections connections, $duration per page kind, $url
 for page in $pages; do
   if [ "$page" = mix ]; then
     # The mix: an adviser's day (home, search, records) beside a tracking officer's queue and a manager's home page.
+    # The connections are shared out so the mix holds the same number in all.
     cat "$work/home" "$work/search" "$work/record" | shuf > "$work/mix-adviser"
-    run "mix-pa" "$adviser" "$work/mix-adviser" &
-    run "mix-mgr" "$manager" "$work/home" &
-    run "mix-to" "$tracker" "$work/queue" &
+    total=$connections
+    connections=$((total / 2)); run "mix-pa" "$adviser" "$work/mix-adviser" &
+    connections=$((total / 4)); run "mix-mgr" "$manager" "$work/home" &
+    connections=$((total - total / 2 - total / 4)); run "mix-to" "$tracker" "$work/queue" &
     wait
+    connections=$total
   else
     run "$page" "$(cookie_for "$page")" "$work/$page"
   fi

@@ -23,6 +23,8 @@ public struct WebServices: Sendable {
     /// How long a computed result (figures, readiness) is shown before a visit asks for it again.
     public let resultLifetime: TimeInterval
     var jobs: JobDesk { JobDesk(store: store) }
+    /// How long those files are kept; older ones go when a new return is generated.
+    public let returnRetention: ReturnRetention
     /// bcrypt work factor for passwords set through the web (12; tests lower it).
     public let passwordCost: UInt8
     /// Where bcrypt runs: a few threads of its own with a bounded queue.
@@ -56,7 +58,8 @@ public struct WebServices: Sendable {
     public init(
         store: Store, registry: LocalAuthorityRegistry, laCode: LocalAuthorityCode, classifier: ParticipationClassifier = ParticipationClassifier(),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), secureCookies: Bool = false,
-        returnsDirectory: String = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-returns").path, passwordCost: UInt8 = 12,
+        returnsDirectory: String = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-returns").path,
+        returnRetention: ReturnRetention = .standard, passwordCost: UInt8 = 12,
         headlineCountsLifetime: TimeInterval = 120, resultLifetime: TimeInterval = 600, smsWebhookToken: String? = nil,
         publicURL: String = "http://127.0.0.1:8080", passwordHasher: PasswordHasher = .shared,
         signInPolicy: SignInThrottlePolicy = .standard, trustForwardedFor: Bool = false,
@@ -69,6 +72,7 @@ public struct WebServices: Sendable {
         self.metrics = metrics
         self.secureCookies = secureCookies
         self.returnsDirectory = returnsDirectory
+        self.returnRetention = returnRetention
         self.passwordCost = passwordCost
         self.passwordHasher = passwordHasher
         self.signInPolicy = signInPolicy

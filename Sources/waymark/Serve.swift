@@ -40,6 +40,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Count sign-in attempts by the last address in X-Forwarded-For. Set this only behind a proxy that appends it; otherwise clients could choose their own address.")
     var trustForwardedFor = false
 
+    @Option(help: "Months to keep generated return files; older ones are removed when a return is generated. (env: WAYMARK_RETURNS_KEEP_MONTHS, default: 13)")
+    var keepReturnsMonths: Int?
+
     @Flag(help: "Do not run an outbox worker in this process (another server sends). Sending is configured by WAYMARK_SMTP_* and WAYMARK_SMS_*.")
     var noSending = false
 
@@ -62,7 +65,8 @@ struct Serve: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
         let registry = DemoAuthority.registry
         let code = try registry.code(laCode ?? environment["WAYMARK_LA_CODE"] ?? DemoAuthority.code, field: "la-code")
-        let returns = URL(fileURLWithPath: storage.dataDir ?? environment["WAYMARK_DATA_DIR"] ?? "data").appendingPathComponent("returns").path
+        let returns = storage.returnsDirectory
+        let retention = try ReturnRetention.configured(keepReturnsMonths, environment: environment)
         let sending = try SendingConfiguration.fromEnvironment(environment)
         let web = WebConfiguration(
             host: host ?? environment["WAYMARK_HOST"] ?? "127.0.0.1",
@@ -72,7 +76,8 @@ struct Serve: AsyncParsableCommand {
         let services = WebServices(
             store: store, registry: registry, laCode: code, metrics: metrics,
             secureCookies: Self.cookiesMustBeSecure(web: web, publicURL: publicURL, forced: secureCookies, plainHTTP: plainHTTP, logger: logger),
-            returnsDirectory: returns, smsWebhookToken: sending.smsWebhookToken, publicURL: publicURL, trustForwardedFor: trustForwardedFor)
+            returnsDirectory: returns, returnRetention: retention, smsWebhookToken: sending.smsWebhookToken, publicURL: publicURL,
+            trustForwardedFor: trustForwardedFor)
         await services.prewarm()
         let app = try await buildApplication(services: services, configuration: web, logger: logger)
         print("Waymark is serving on http://\(web.host):\(web.port)/")
@@ -89,7 +94,7 @@ struct Serve: AsyncParsableCommand {
         let concurrency = jobs ?? environment["WAYMARK_JOBS"].flatMap(Int.init) ?? 1
         let runner = noJobs
             ? nil
-            : JobRunner(store: store, handlers: StandardJobs(store: store, registry: registry, laCode: code, returnsDirectory: returns).handlers,
+            : JobRunner(store: store, handlers: StandardJobs(store: store, registry: registry, laCode: code, returnsDirectory: returns, returnRetention: retention).handlers,
                         settings: JobRunner.Settings(concurrency: concurrency), logger: logger)
         let jobsTask = runner.map { runner in Task { await runner.run() } }
         defer { jobsTask?.cancel() }

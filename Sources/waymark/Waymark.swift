@@ -6,5 +6,8 @@ struct Waymark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "waymark",
         abstract: "Waymark – an open-source client caseload information system for English local authorities.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, Import.self, Export.self, Validate.self, Report.self, Bench.self, Match.self])
+        subcommands: [
+            Serve.self, Migrate.self, Demo.self, Users.self, Import.self, Export.self, Validate.self, Report.self, Bench.self, Match.self,
+            Audit.self, Returns.self,
+        ])
 }

@@ -31,7 +31,7 @@ public struct NCCISExport: Sendable {
         progress: PersonBundleReader.ReadProgress? = nil
     ) async throws -> (readiness: ReturnReadiness, generated: GeneratedReturn) {
         let partial = path + ".partial"
-        FileManager.default.createFile(atPath: partial, contents: nil)
+        try ReturnFiles.createPrivateFile(partial)
         guard let handle = FileHandle(forWritingAtPath: partial) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }

@@ -54,8 +54,11 @@ public final class StoreDatabase: Sendable {
             // One writing connection on one event loop: SQLite has a single writer, and
             // queueing here is cheaper and more predictable than busy retries.
             let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            // A write may wait longer than AsyncKit's default 10 s for the one writer: a
+            // large import's transaction is a reason to wait, not to fail the next change.
             let writer = SQLitePool(
-                connections: EventLoopGroupConnectionPool(source: source, maxConnectionsPerEventLoop: 1, logger: logger, on: group))
+                connections: EventLoopGroupConnectionPool(
+                    source: source, maxConnectionsPerEventLoop: 1, requestTimeout: .seconds(30), logger: logger, on: group))
             var readers: SQLitePool?
             if case .sqliteFile = location {
                 readers = SQLitePool(

@@ -26,6 +26,7 @@ enum Migrations {
         M013Merges(),
         M014Imports(),
         M015SignInThrottle(),
+        M016AuditChain(),
         M017Jobs(),
     ]
 }

@@ -8,11 +8,15 @@ struct MigrationRunner {
     let logger: Logger
 
     func migrate() async throws {
-        try await database.sql.create(table: "schema_migration").ifNotExists()
-            .column("version", type: .int, .primaryKey(autoIncrement: false))
-            .column("name", type: .text, .notNull)
-            .column("applied_at", type: Column.timestamp, .notNull)
-            .run()
+        // Even CREATE TABLE IF NOT EXISTS needs CREATE on the schema, which a
+        // server role that does not own the tables lacks (docs/OPERATIONS.md).
+        if try await !hasMigrationTable() {
+            try await database.sql.create(table: "schema_migration").ifNotExists()
+                .column("version", type: .int, .primaryKey(autoIncrement: false))
+                .column("name", type: .text, .notNull)
+                .column("applied_at", type: Column.timestamp, .notNull)
+                .run()
+        }
         let engine = database.engine
         try await database.transaction { db in
             if engine == .postgres {
@@ -28,6 +32,17 @@ struct MigrationRunner {
                     .run()
                 logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
             }
+        }
+    }
+
+    private func hasMigrationTable() async throws -> Bool {
+        switch database.engine {
+        case .sqlite:
+            try await database.sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'").first() != nil
+        case .postgres:
+            // to_regclass follows the search path, as the migrations do.
+            try await database.sql.raw("SELECT to_regclass('schema_migration') IS NOT NULL AS present").first()?
+                .decode(column: "present", as: Bool.self) ?? false
         }
     }
 }

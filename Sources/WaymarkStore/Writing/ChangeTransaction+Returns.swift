@@ -53,3 +53,13 @@ extension ChangeTransaction {
         return id
     }
 }
+
+extension ChangeTransaction {
+    /// Audits the removal of a return's file; the history row and its checksum stay.
+    public func recordReturnFileRemoved(fileName: String, keptMonths: Int) async throws {
+        let row = try await db.select().column("id").from("generated_return").where("file_name", .equal, SQLBind(fileName)).first()
+        try await audit(
+            .prune, entity: "generated_return", entityID: try row?.decode(column: "id", as: Int64.self), personID: nil,
+            detail: "file=\(fileName) kept-months=\(keptMonths)")
+    }
+}

@@ -9,6 +9,7 @@ public struct ChangeTransaction: Sendable {
     /// The moment of the change, recorded on every fact and audit event.
     public let now: Date
     let recordedAt: String
+    let pendingAudit = PendingAuditEvents()
 
     init(db: any SQLDatabase, actor: Actor, now: Date) {
         self.db = db
@@ -17,15 +18,13 @@ public struct ChangeTransaction: Sendable {
         self.recordedAt = Timestamp.format(now)
     }
 
-    /// Appends to the audit trail. `detail` must hold codes and IDs, never names, dates of birth or addresses.
+    /// Appends to the audit trail when the change commits (``Store/change(by:at:_:)``
+    /// chains the events then). `detail` must hold codes and IDs, never names, dates of birth or addresses.
     public func audit(_ action: AuditAction, entity: String, entityID: Int64?, personID: Int64?, detail: String? = nil) async throws {
-        try await db.insert(into: "audit_event")
-            .columns("occurred_at", "actor_user_id", "actor", "action", "entity", "entity_id", "person_id", "detail")
-            .values(
-                SQLBind(recordedAt), SQLBind(actor.userID), SQLBind(actor.label), SQLBind(action.rawValue), SQLBind(entity),
-                SQLBind(entityID), SQLBind(personID), SQLBind(detail)
-            )
-            .run()
+        pendingAudit.add(
+            AuditEventContent(
+                id: 0, occurredAt: recordedAt, actorUserID: actor.userID, actor: actor.label, action: action.rawValue, entity: entity,
+                entityID: entityID, personID: personID, detail: detail))
     }
 
     /// Inserts one row with provenance columns added and returns its new id.
@@ -45,6 +44,8 @@ public struct ChangeTransaction: Sendable {
 public enum AuditAction: String, Sendable, CaseIterable {
     case create, update, view, export, `import`, merge, signIn = "sign-in", signOut = "sign-out", signInFailed = "sign-in-failed"
     case bulkLoad = "bulk-load"
+    /// A file removed because its retention period ran out.
+    case prune
 }
 
 /// Failures the store reports in its own words.

@@ -14,8 +14,12 @@ public struct Store: Sendable {
     public func change<Result: Sendable>(
         by actor: Actor, at now: Date, _ body: @escaping @Sendable (ChangeTransaction) async throws -> Result
     ) async throws -> Result {
-        try await database.transaction { db in
-            try await body(ChangeTransaction(db: db, actor: actor, now: now))
+        let engine = database.engine
+        return try await database.transaction { db in
+            let tx = ChangeTransaction(db: db, actor: actor, now: now)
+            let result = try await body(tx)
+            try await AuditTrailAppender.append(tx.pendingAudit.drain(), on: db, engine: engine)
+            return result
         }
     }
 

@@ -18,12 +18,14 @@ struct ReturnJob: JobHandler {
         {
             return try .json(recorded.generated, reference: name)
         }
-        try FileManager.default.createDirectory(atPath: jobs.returnsDirectory, withIntermediateDirectories: true)
+        try ReturnFiles.prepareDirectory(jobs.returnsDirectory)
         let path = URL(fileURLWithPath: jobs.returnsDirectory).appendingPathComponent(name).path
         do {
             let (_, generated) = try await NCCISExport(builder: jobs.returnBuilder, store: jobs.store).export(
                 periodEnd: periodEnd, dateOfSend: CalendarDate.today(from: jobs.now()), to: path,
                 by: job.requestedBy.map { .user($0) } ?? .system("jobs"), at: jobs.now(), force: force, progress: progress.reader)
+            try await ReturnFilePruner(store: jobs.store, directory: jobs.returnsDirectory, retention: jobs.returnRetention)
+                .prune(by: job.requestedBy.map { .user($0) } ?? .system("jobs"), at: jobs.now())
             return try .json(generated, reference: name)
         } catch let refusal as NCCISExport.Refusal {
             throw JobFailure(refusal.description)

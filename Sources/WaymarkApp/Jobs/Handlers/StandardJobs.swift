@@ -10,17 +10,20 @@ public struct StandardJobs: Sendable {
     let classifier: ParticipationClassifier
     /// Where return files are written, as the returns page always kept them.
     let returnsDirectory: String
+    /// How long return files are kept; older ones go when a new return is written.
+    let returnRetention: ReturnRetention
     let now: @Sendable () -> Date
 
     public init(
         store: Store, registry: LocalAuthorityRegistry, laCode: LocalAuthorityCode, classifier: ParticipationClassifier = ParticipationClassifier(),
-        returnsDirectory: String, now: @escaping @Sendable () -> Date = { Date() }
+        returnsDirectory: String, returnRetention: ReturnRetention = .standard, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
         self.registry = registry
         self.laCode = laCode
         self.classifier = classifier
         self.returnsDirectory = returnsDirectory
+        self.returnRetention = returnRetention
         self.now = now
     }
 
