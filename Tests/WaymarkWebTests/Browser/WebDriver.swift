@@ -110,11 +110,11 @@ struct WebDriver {
         return url
     }
 
-    /// Waits (up to thirty seconds) for an element's text to contain `text`:
+    /// Waits (up to two minutes: a busy CI machine runs jobs slowly) for an element's text to contain `text`:
     /// pages showing a job's progress reload themselves until it is done.
     func waitForText(_ text: String, in selector: String) async throws -> String {
         var seen = ""
-        for _ in 0..<300 {
+        for _ in 0..<1_200 {
             seen = (try? await self.text(of: selector)) ?? ""
             if seen.contains(text) { return seen }
             try await Task.sleep(for: .milliseconds(100))
