@@ -33,6 +33,11 @@ enum XMLRun {
             throw .malformedXML(
                 part: part, line: 1, column: 1, reason: "the document does not start as UTF-8 XML (save it as UTF-8)")
         }
+        if let empty = XMLEmptyInstruction.first(in: data) {
+            throw .malformedXML(
+                part: part, line: empty.line, column: empty.column,
+                reason: "a processing instruction with nothing in it (<?name?>) is not accepted")
+        }
         let parser = XMLParser(data: data)
         let watcher = Watcher(handler)
         parser.delegate = watcher

@@ -44,6 +44,17 @@ import WaymarkFormats
         #expect(utf8 == .notCTF(reason: "it holds no pupils (no <Pupil> in <CTFpupilData>)"))
     }
 
+    /// Foundation's XMLParser passed a processing instruction's missing data to strlen.
+    @Test func aProcessingInstructionWithNothingInItIsRefused() throws {
+        let error = T.fileError { () throws(ImportFileError) in try CTFReader.read(Data("<CTfile>\n  <?x?></CTfile>".utf8)) }
+        #expect(error == .malformedXML(part: "CTF", line: 2, column: 3, reason: "a processing instruction with nothing in it (<?name?>) is not accepted"))
+        let sheet = try XLSXWriter.zip([("xl/worksheets/sheet1.xml", "<?xAo.0?><worksheet/>")])
+        let sheetError = T.fileError { () throws(ImportFileError) in try ImportReader.xlsx(sheet, kind: .dwpClaimants) }
+        #expect(sheetError?.description == "xl/worksheets/sheet1.xml: line 1, column 1: a processing instruction with nothing in it (<?name?>) is not accepted")
+        let withData = T.fileError { () throws(ImportFileError) in try CTFReader.read(Data("<CTfile><?x ?><?y data?></CTfile>".utf8)) }
+        #expect(withData == .notCTF(reason: "it holds no pupils (no <Pupil> in <CTFpupilData>)"))
+    }
+
     /// ZIPFoundation's in-memory archive trapped on a central directory entry pointing past the end of the data.
     @Test func aZipEntryPointingPastTheEndIsADamagedArchive() throws {
         let error = T.fileError { () throws(ImportFileError) in
