@@ -124,7 +124,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         // Floor division: before year 1 the index is negative, and month 0 does not exist.
         let newYear = index >= 0 ? index / 12 : (index - 11) / 12
         let newMonth = index - newYear * 12 + 1
-        return CalendarDate(unchecked: newYear, newMonth, min(day, CalendarDate.daysIn(month: newMonth, year: newYear)))
+        let result = CalendarDate(unchecked: newYear, newMonth, min(day, CalendarDate.daysIn(month: newMonth, year: newYear)))
+        // Past the day-number range, stop where day arithmetic stops, so both agree.
+        return Self.dayNumbers.contains(result.dayNumber) ? result : CalendarDate(dayNumber: result.dayNumber)
     }
 
     /// Days from `self` to `other` (positive when `other` is later).

@@ -25,10 +25,19 @@ extension XMLEventHandler {
 /// On Linux, XMLParser parses in libxml2's recovery mode: `parse()` returns
 /// true after reporting a mismatched end tag, and says nothing about an
 /// element left open at the end. So the first reported error is caught here
-/// (the rest of the document is then ignored), and open elements are counted.
+/// and stops the parse, and open elements are counted.
 enum XMLRun {
     static func parse(_ data: Data, part: String, handler: some XMLEventHandler) throws(ImportFileError) {
         guard !data.isEmpty else { throw .malformedXML(part: part, line: 1, column: 1, reason: "the document is empty") }
+        guard startsAsUTF8(data) else {
+            throw .malformedXML(
+                part: part, line: 1, column: 1, reason: "the document does not start as UTF-8 XML (save it as UTF-8)")
+        }
+        if let empty = XMLEmptyInstruction.first(in: data) {
+            throw .malformedXML(
+                part: part, line: empty.line, column: empty.column,
+                reason: "a processing instruction with nothing in it (<?name?>) is not accepted")
+        }
         let parser = XMLParser(data: data)
         let watcher = Watcher(handler)
         parser.delegate = watcher
@@ -52,6 +61,27 @@ enum XMLRun {
                 part: part, line: watcher.lastLine, column: watcher.lastColumn,
                 reason: "the document ends before its elements are closed")
         }
+    }
+
+    /// libxml2 guesses an encoding from the first four bytes (UCS-4 from
+    /// "\0\0\0<", EBCDIC from "Lo\u{A7}\u{94}"), and stopping it after an error
+    /// in those encodings segfaults on Linux. So a document must start, after
+    /// an optional UTF-8 byte-order mark, with "<" or white space and hold no
+    /// NUL among its first four bytes: UTF-8 or nothing, as XLSX parts and
+    /// CTFs are written.
+    /// An XML declaration may not name another encoding either ("UTF-7" did it).
+    static func startsAsUTF8(_ data: Data) -> Bool {
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        guard let first = body.first, [0x3C, 0x20, 0x09, 0x0A, 0x0D].contains(first) else { return body.isEmpty }
+        guard !body.prefix(4).contains(0) else { return false }
+        let head = String(decoding: body.prefix(512), as: UTF8.self)
+        guard head.hasPrefix("<?xml") else { return true }
+        guard let end = head.range(of: "?>") else { return false }
+        let declaration = head[..<end.lowerBound]
+        guard let name = declaration.range(of: "encoding") else { return true }
+        let value = declaration[name.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+            .prefix { $0 != "\"" && $0 != "'" && $0 != " " }
+        return ["utf-8", "utf8"].contains(value.lowercased())
     }
 
     /// Forwards events to the handler and keeps what the parser itself does not report reliably.
@@ -95,13 +125,13 @@ enum XMLRun {
             handler.characters(String(decoding: CDATABlock, as: UTF8.self), parser: parser)
         }
 
-        /// Keeps the first error and ignores every later event. It does not
-        /// call `abortParsing()`: on Linux, stopping libxml2 from inside its
-        /// error callback can make it read through a null pointer and take the
-        /// process down (a document starting "\0\0\0<w" does it).
+        /// Stops at the first error: in recovery mode libxml2 would go on and
+        /// hand Foundation elements that trap it. (Stopping here is only safe
+        /// for documents `parse` has checked start as UTF-8.)
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
             guard firstError == nil, handler.abortError == nil else { return }
             firstError = ((parseError as NSError).code, parser.lineNumber, parser.columnNumber)
+            parser.abortParsing()
         }
 
         private func note(_ parser: XMLParser) {

@@ -24,6 +24,7 @@ struct CalendarDateEdgesTests {
         #expect(date.adding(days: .min).year < -990_000)
         #expect(date.adding(months: .max).year > 990_000)
         #expect(date.adding(months: .min).year < -990_000)
+        #expect(date.adding(months: 11_999_999) == CalendarDate(dayNumber: .max), "months stop where days stop")
         #expect([date.adding(days: .max), date.adding(days: .min), date.adding(months: .max), date.adding(months: .min)].allSatisfy(isReal))
     }
 

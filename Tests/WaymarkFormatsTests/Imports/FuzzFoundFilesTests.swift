@@ -7,7 +7,7 @@ import WaymarkFormats
 @Suite struct FuzzFoundFilesTests {
     typealias T = ImportTestSupport
 
-    /// libxml2 read through a null pointer when the parse was stopped from inside its error callback.
+    /// libxml2 read through a null pointer when the parse was stopped from inside its error callback, after guessing UCS-4.
     @Test func nulBytesBeforeTheRootOfACTFAreMalformedXML() {
         let error = T.fileError { () throws(ImportFileError) in try CTFReader.read(Data("\0\0\0<CTfile><Header/></CTfile>".utf8)) }
         guard case .malformedXML(let part, let line, _, _) = error else {
@@ -25,6 +25,34 @@ import WaymarkFormats
             return
         }
         #expect(part == "xl/worksheets/sheet1.xml")
+    }
+
+    /// The same crash from libxml2 guessing EBCDIC from the first four bytes.
+    @Test func aDocumentThatDoesNotStartAsUTF8IsRefusedBeforeParsing() {
+        let error = T.fileError { () throws(ImportFileError) in try CTFReader.read(Data([0x4C, 0x6F, 0xA7, 0x94, 0x77])) }
+        #expect(error == .malformedXML(part: "CTF", line: 1, column: 1, reason: "the document does not start as UTF-8 XML (save it as UTF-8)"))
+    }
+
+    /// And from an XML declaration naming another encoding.
+    @Test func aDeclaredEncodingOtherThanUTF8IsRefused() {
+        for declared in ["UTF-7", "UCS-4", "EBCDIC"] {
+            let text = #"<?xml version="1.0" encoding="\#(declared)"?><CTfile/>"#
+            let error = T.fileError { () throws(ImportFileError) in try CTFReader.read(Data(text.utf8)) }
+            #expect(error == .malformedXML(part: "CTF", line: 1, column: 1, reason: "the document does not start as UTF-8 XML (save it as UTF-8)"))
+        }
+        let utf8 = T.fileError { () throws(ImportFileError) in try CTFReader.read(Data(#"<?xml version='1.0' encoding='utf-8'?><CTfile/>"#.utf8)) }
+        #expect(utf8 == .notCTF(reason: "it holds no pupils (no <Pupil> in <CTFpupilData>)"))
+    }
+
+    /// Foundation's XMLParser passed a processing instruction's missing data to strlen.
+    @Test func aProcessingInstructionWithNothingInItIsRefused() throws {
+        let error = T.fileError { () throws(ImportFileError) in try CTFReader.read(Data("<CTfile>\n  <?x?></CTfile>".utf8)) }
+        #expect(error == .malformedXML(part: "CTF", line: 2, column: 3, reason: "a processing instruction with nothing in it (<?name?>) is not accepted"))
+        let sheet = try XLSXWriter.zip([("xl/worksheets/sheet1.xml", "<?xAo.0?><worksheet/>")])
+        let sheetError = T.fileError { () throws(ImportFileError) in try ImportReader.xlsx(sheet, kind: .dwpClaimants) }
+        #expect(sheetError?.description == "xl/worksheets/sheet1.xml: line 1, column 1: a processing instruction with nothing in it (<?name?>) is not accepted")
+        let withData = T.fileError { () throws(ImportFileError) in try CTFReader.read(Data("<CTfile><?x ?><?y data?></CTfile>".utf8)) }
+        #expect(withData == .notCTF(reason: "it holds no pupils (no <Pupil> in <CTFpupilData>)"))
     }
 
     /// ZIPFoundation's in-memory archive trapped on a central directory entry pointing past the end of the data.
