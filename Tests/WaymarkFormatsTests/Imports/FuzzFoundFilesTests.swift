@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WaymarkFormats
+import ZIPFoundation
 
 /// Inputs the fuzzer found that took the process down (scripts/fuzz). Each is
 /// now a clear refusal; their bytes are also seeds in Fuzz/*/corpus.
@@ -53,6 +54,33 @@ import WaymarkFormats
         #expect(sheetError?.description == "xl/worksheets/sheet1.xml: line 1, column 1: a processing instruction with nothing in it (<?name?>) is not accepted")
         let withData = T.fileError { () throws(ImportFileError) in try CTFReader.read(Data("<CTfile><?x ?><?y data?></CTfile>".utf8)) }
         #expect(withData == .notCTF(reason: "it holds no pupils (no <Pupil> in <CTFpupilData>)"))
+    }
+
+    /// ZIPFoundation's extract asked for input past the end of a deflate stream that never ended, for ever.
+    @Test func aDeflateStreamThatNeverEndsIsADamagedArchive() throws {
+        let error = T.fileError { () throws(ImportFileError) in
+            try ImportReader.xlsx(try! T.fixture("zip-deflate-never-ends.xlsx"), kind: .collegeLeavers)
+        }
+        guard case .notXLSX(let reason) = error else {
+            Issue.record("expected notXLSX, got \(String(describing: error))")
+            return
+        }
+        #expect(reason.contains("cannot be unzipped") || reason.contains("outside the file"))
+    }
+
+    /// Entries stored without compression are copied, not inflated.
+    @Test func aStoredWorkbookStillReads() throws {
+        let sheet = #"<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>Surname</t></is></c><c t="inlineStr"><is><t>Forename</t></is></c>"#
+            + #"<c t="inlineStr"><is><t>DOB</t></is></c><c t="inlineStr"><is><t>Claim date</t></is></c></row><row r="2">"#
+            + #"<c t="inlineStr"><is><t>Ravensworth</t></is></c><c t="inlineStr"><is><t>Ellis</t></is></c><c><v>39557</v></c><c><v>44866</v></c></row>"#
+            + "</sheetData></worksheet>"
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let bytes = Data(sheet.utf8)
+        try archive.addEntry(
+            with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .none,
+            provider: { position, size in bytes.subdata(in: Int(position)..<Int(position) + size) })
+        let reading = try ImportReader.xlsx(try #require(archive.data), kind: .dwpClaimants)
+        #expect(reading.rows.map(\.identity.familyName) == ["Ravensworth"])
     }
 
     /// ZIPFoundation's in-memory archive trapped on a central directory entry pointing past the end of the data.
