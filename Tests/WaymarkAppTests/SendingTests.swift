@@ -116,7 +116,8 @@ import WaymarkTestSupport
                 let started = ContinuousClock.now
                 let counts = try await OutboxWorker(store: store, transports: [Self.mailer(server, timeout: .seconds(1))]).drainOnce(now: Self.now)
                 #expect(counts.retrying == 1)
-                #expect(ContinuousClock.now - started < .seconds(8), "the one-second time-out, not the server, ends the wait")
+                // Not a speed check: a silent server would hold the worker for ever, so any return in a minute proves the time-out ended it.
+                #expect(ContinuousClock.now - started < .seconds(60), "the time-out, not the server, ends the wait")
                 #expect(try await Outbox(store: store).message(hung)?.lastError == "smtp: timed out at RCPT TO")
             }
         }
