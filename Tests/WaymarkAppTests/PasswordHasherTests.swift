@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WaymarkTestSupport
 import WaymarkApp
 
 /// bcrypt on its own threads: it round-trips, and a full queue says so at once.
@@ -16,7 +17,7 @@ import WaymarkApp
     @Test func aFullQueueRefusesAPasswordCheckAtOnceButLetsASettingWait() async throws {
         // given one thread and no queue, held by a job that will not finish until released
         let hasher = PasswordHasher(threads: 1, queueLimit: 0)
-        let gate = Gate()
+        let gate = BlockingGate()
         let running = Task { try await hasher.run { gate.block() } }
         await gate.waitUntilBlocked()
         // then a check (what strangers ask for) is refused rather than queued
@@ -27,29 +28,5 @@ import WaymarkApp
         _ = try await running.value
         #expect(try await hasher.verify("set by an administrator", hash: try await setting.value))
         try await hasher.shutdown()
-    }
-}
-
-/// Holds the hasher's one thread until released.
-final class Gate: Sendable {
-    private let started = DispatchSemaphore(value: 0)
-    private let released = DispatchSemaphore(value: 0)
-
-    func block() {
-        started.signal()
-        released.wait()
-    }
-
-    func waitUntilBlocked() async {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                self.started.wait()
-                continuation.resume()
-            }
-        }
-    }
-
-    func release() {
-        released.signal()
     }
 }

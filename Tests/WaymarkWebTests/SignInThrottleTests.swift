@@ -142,27 +142,3 @@ import WaymarkTestSupport
         try await hasher.shutdown()
     }
 }
-
-/// Holds a password-hasher thread until released, to fill its queue on purpose.
-final class BlockingGate: Sendable {
-    private let started = DispatchSemaphore(value: 0)
-    private let released = DispatchSemaphore(value: 0)
-
-    func block() {
-        started.signal()
-        released.wait()
-    }
-
-    func waitUntilBlocked() async {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                self.started.wait()
-                continuation.resume()
-            }
-        }
-    }
-
-    func release() {
-        released.signal()
-    }
-}
