@@ -19,20 +19,24 @@ public enum Permission: String, CaseIterable, Sendable {
     case figures
     /// The team view: caseload sizes and contacts per adviser.
     case teamOverview
-    /// The tracking queues (not known, lapsing, NEET without contact) and assigning from them.
+    /// See the tracking queues (not known, lapsing, NEET without contact), campaigns and answers.
     case workQueues
+    /// Act on them: verify or reject self-service answers, record campaign
+    /// outcomes, create and send campaigns. Each records casework on the person.
+    case recordTrackingWork
     /// The match exception queue: decide suspected duplicates, merge and undo merges.
     case resolveMatches
 }
 
 /// The permission matrix. Least privilege: administrators run accounts and
-/// do not read young people's records; careers leaders read their own pupils.
+/// do not read young people's records; careers leaders read their own pupils;
+/// managers read, allocate and oversee but record no casework (see docs/POLICIES.md).
 public enum AccessPolicy {
     public static func permissions(of role: Role) -> Set<Permission> {
         switch role {
         case .administrator: [.manageUsers]
-        case .dataManager: [.readRecords, .changeAnyRecord, .assignCaseload, .statutoryReturns, .figures, .workQueues, .resolveMatches]
-        case .trackingOfficer: [.readRecords, .changeAnyRecord, .figures, .workQueues, .resolveMatches]
+        case .dataManager: [.readRecords, .changeAnyRecord, .assignCaseload, .statutoryReturns, .figures, .workQueues, .recordTrackingWork, .resolveMatches]
+        case .trackingOfficer: [.readRecords, .changeAnyRecord, .figures, .workQueues, .recordTrackingWork, .resolveMatches]
         case .personalAdviser: [.readRecords, .changeOwnCaseload, .figures]
         case .manager: [.readRecords, .assignCaseload, .figures, .teamOverview, .workQueues]
         case .careersLeader: [.readRecords]

@@ -36,12 +36,16 @@ public enum CharacteristicCode: Int, NationalCode {
         self != .caringForOwnChild && self != .pregnancy
     }
 
-    /// Special-category information (health, offending, substance misuse,
-    /// pregnancy) that is hidden from those who do not need it.
-    public var isSensitive: Bool {
+    /// The sensitivity class the characteristic belongs to: who may see it is
+    /// decided for the class, not for the code.
+    public var sensitivityClass: SensitivityClass {
         switch self {
-        case .substanceMisuse, .supervisedByYOT, .pregnancy, .mentalHealth: true
-        default: false
+        case .lookedAfter, .careLeaver, .carerNotOwnChild, .refugeeAsylumSeeker: .careStatus
+        case .caringForOwnChild, .pregnancy, .parentNotCaringForOwnChild: .sexualHealthAndPregnancy
+        case .substanceMisuse: .substanceMisuse
+        case .supervisedByYOT: .offending
+        case .mentalHealth: .mentalHealth
+        case .alternativeProvision: .educationAndActivity
         }
     }
 }

@@ -23,7 +23,7 @@ struct CampaignWorkController {
 
     /// One page per young person, each with their own link, ready to print.
     func letters(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, _) = try context.require(.workQueues)
+        let (user, _) = try context.require(.recordTrackingWork)
         let campaign = try await sentCampaign(context, channel: .letter)
         let now = services.now()
         let members = try await CampaignQueries(store: services.store).members(of: campaign.id).filter(\.included)
@@ -44,7 +44,7 @@ struct CampaignWorkController {
     }
 
     func recordOutcome(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, _) = try context.require(.workQueues)
+        let (user, _) = try context.require(.recordTrackingWork)
         guard let campaignID = context.parameters.get("campaign", as: Int64.self),
             let campaign = try await CampaignQueries(store: services.store).campaign(campaignID), campaign.status == .sent
         else { throw HTTPError(.notFound, message: "There is no sent campaign with that id.") }

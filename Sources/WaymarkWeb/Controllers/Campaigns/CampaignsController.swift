@@ -27,7 +27,7 @@ struct CampaignsController {
 
     /// The form, reached from a queue: the queue's filters are carried over as the saved audience.
     func new(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, _) = try context.require(.workQueues)
+        let (user, _) = try context.require(.recordTrackingWork)
         let query = request.uri.queryParameters
         let channel = query.get("channel").flatMap { ContactChannel(rawValue: String($0)) } ?? .sms
         var audienceParts: [String] = []
@@ -45,7 +45,7 @@ struct CampaignsController {
     }
 
     func create(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, _) = try context.require(.workQueues)
+        let (user, _) = try context.require(.recordTrackingWork)
         let form = try await request.decodeForm(as: CampaignForm.self, context: context)
         let (campaign, problems) = form.validated()
         guard let campaign else {
@@ -86,7 +86,7 @@ struct CampaignsController {
     }
 
     func send(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, scope) = try context.require(.workQueues)
+        let (user, scope) = try context.require(.recordTrackingWork)
         let campaign = try await load(context)
         let sender = CampaignSender(store: services.store, planner: planner, laName: services.laName)
         let summary: CampaignPlanSummary

@@ -26,7 +26,7 @@ struct AnswersController {
     }
 
     func verify(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, scope) = try context.require(.workQueues)
+        let (user, scope) = try context.require(.recordTrackingWork)
         let id = try answerID(context)
         let result = try await desk.verify(id, by: user.id, scope: scope, now: services.now())
         switch result {
@@ -47,7 +47,7 @@ struct AnswersController {
     }
 
     func reject(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, scope) = try context.require(.workQueues)
+        let (user, scope) = try context.require(.recordTrackingWork)
         let id = try answerID(context)
         guard try await desk.reject(id, by: user.id, scope: scope, now: services.now()) else { return .redirect(to: "/answers", type: .normal) }
         context.logger.info("self-declared answer rejected", metadata: ["answer": "\(id)"])
