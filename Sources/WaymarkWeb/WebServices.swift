@@ -25,6 +25,8 @@ public struct WebServices: Sendable {
     var jobs: JobDesk { JobDesk(store: store) }
     /// How long those files are kept; older ones go when a new return is generated.
     public let returnRetention: ReturnRetention
+    /// How long a break-the-glass access lasts.
+    public let breakGlass: BreakGlassPolicy
     /// bcrypt work factor for passwords set through the web (12; tests lower it).
     public let passwordCost: UInt8
     /// Where bcrypt runs: a few threads of its own with a bounded queue.
@@ -62,7 +64,7 @@ public struct WebServices: Sendable {
         returnRetention: ReturnRetention = .standard, passwordCost: UInt8 = 12,
         headlineCountsLifetime: TimeInterval = 120, resultLifetime: TimeInterval = 600, smsWebhookToken: String? = nil,
         publicURL: String = "http://127.0.0.1:8080", passwordHasher: PasswordHasher = .shared,
-        signInPolicy: SignInThrottlePolicy = .standard, trustForwardedFor: Bool = false,
+        signInPolicy: SignInThrottlePolicy = .standard, trustForwardedFor: Bool = false, breakGlass: BreakGlassPolicy = .standard,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
@@ -77,6 +79,7 @@ public struct WebServices: Sendable {
         self.passwordHasher = passwordHasher
         self.signInPolicy = signInPolicy
         self.trustForwardedFor = trustForwardedFor
+        self.breakGlass = breakGlass
         self.resultLifetime = resultLifetime
         self.headlineCounts = HeadlineCountsCache(lifetime: headlineCountsLifetime)
         self.now = now

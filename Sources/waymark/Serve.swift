@@ -43,6 +43,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Months to keep generated return files; older ones are removed when a return is generated. (env: WAYMARK_RETURNS_KEEP_MONTHS, default: 13)")
     var keepReturnsMonths: Int?
 
+    @Option(help: "Hours a break-the-glass access lasts, 1 to 24. (env: WAYMARK_BREAK_GLASS_HOURS, default: 4)")
+    var breakGlassHours: Int?
+
     @Flag(help: "Do not run an outbox worker in this process (another server sends). Sending is configured by WAYMARK_SMTP_* and WAYMARK_SMS_*.")
     var noSending = false
 
@@ -67,6 +70,7 @@ struct Serve: AsyncParsableCommand {
         let code = try registry.code(laCode ?? environment["WAYMARK_LA_CODE"] ?? DemoAuthority.code, field: "la-code")
         let returns = storage.returnsDirectory
         let retention = try ReturnRetention.configured(keepReturnsMonths, environment: environment)
+        let breakGlass = try BreakGlassPolicy.configured(breakGlassHours, environment: environment)
         let sending = try SendingConfiguration.fromEnvironment(environment)
         let web = WebConfiguration(
             host: host ?? environment["WAYMARK_HOST"] ?? "127.0.0.1",
@@ -77,7 +81,7 @@ struct Serve: AsyncParsableCommand {
             store: store, registry: registry, laCode: code, metrics: metrics,
             secureCookies: Self.cookiesMustBeSecure(web: web, publicURL: publicURL, forced: secureCookies, plainHTTP: plainHTTP, logger: logger),
             returnsDirectory: returns, returnRetention: retention, smsWebhookToken: sending.smsWebhookToken, publicURL: publicURL,
-            trustForwardedFor: trustForwardedFor)
+            trustForwardedFor: trustForwardedFor, breakGlass: breakGlass)
         await services.prewarm()
         let app = try await buildApplication(services: services, configuration: web, logger: logger)
         print("Waymark is serving on http://\(web.host):\(web.port)/")

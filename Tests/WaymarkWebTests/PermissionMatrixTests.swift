@@ -70,6 +70,11 @@ import WaymarkTestSupport
         ("add a follow-up", Route(method: .post, path: { "/people/\($0.onCaseload)/follow-ups" }, allowed: changers)),
         ("book an appointment", Route(method: .post, path: { "/people/\($0.onCaseload)/appointments" }, allowed: changers)),
         ("assign an adviser", Route(method: .get, path: { "/people/\($0.elsewhere)/caseload" }, allowed: [.dataManager, .manager], hidden: [.careersLeader])),
+        ("break the glass form", Route(method: .get, path: { "/people/\($0.onCaseload)/break-glass" }, allowed: lookers)),
+        ("break the glass", Route(method: .post, path: { "/people/\($0.onCaseload)/break-glass" }, allowed: lookers, fields: ["reason": ""])),
+        ("break the glass at another school", Route(method: .get, path: { "/people/\($0.elsewhere)/break-glass" }, allowed: lookers)),
+        ("data protection review", Route(method: .get, path: { _ in "/data-protection/break-glass" }, allowed: [.dataManager])),
+        ("who has looked at a record", Route(method: .get, path: { "/people/\($0.elsewhere)/access-log" }, allowed: [.dataManager])),
         ("save an assignment", Route(method: .post, path: { "/people/\($0.onCaseload)/caseload" }, allowed: [.dataManager, .manager], fields: ["tier": "9"])),
     ]
 

@@ -26,6 +26,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case recordTrackingWork
     /// The match exception queue: decide suspected duplicates, merge and undo merges.
     case resolveMatches
+    /// Data protection: every break-the-glass access with its reason, and who has looked at each record.
+    case reviewAccess
 }
 
 /// The permission matrix. Least privilege: administrators run accounts and
@@ -35,7 +37,7 @@ public enum AccessPolicy {
     public static func permissions(of role: Role) -> Set<Permission> {
         switch role {
         case .administrator: [.manageUsers]
-        case .dataManager: [.readRecords, .changeAnyRecord, .assignCaseload, .statutoryReturns, .figures, .workQueues, .recordTrackingWork, .resolveMatches]
+        case .dataManager: [.readRecords, .changeAnyRecord, .assignCaseload, .statutoryReturns, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .reviewAccess]
         case .trackingOfficer: [.readRecords, .changeAnyRecord, .figures, .workQueues, .recordTrackingWork, .resolveMatches]
         case .personalAdviser: [.readRecords, .changeOwnCaseload, .figures]
         case .manager: [.readRecords, .assignCaseload, .figures, .teamOverview, .workQueues]

@@ -46,6 +46,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case bulkLoad = "bulk-load"
     /// A file removed because its retention period ran out.
     case prune
+    /// A worker opened information their role withholds on one record, for a few hours, with a reason.
+    case breakGlass = "break-glass"
 }
 
 /// Failures the store reports in its own words.

@@ -20,6 +20,7 @@ struct HomeController {
         let today = CalendarDate.today(from: now)
         var page = HomePage(user: user, csrf: csrf, laName: services.registry.name(of: services.laCode) ?? services.laCode.code,
                             laCode: services.laCode.code, date: today.longDescription)
+        page.showNotices(try await AdviserNotices(store: services.store).recent(for: AccessGrant(user: user, scope: scope), at: now), now: now)
         if AccessPolicy.allows(user.role, .changeOwnCaseload) {
             let work = try await WorkTodayBuilder(store: services.store, classifier: services.classifier).build(for: user.id, scope: scope, now: now)
             page.showWork(work)

@@ -42,6 +42,8 @@ struct HomePage: PageModel {
     var tiers: [Count] = []
     var hasTeam = false
     var team: [Adviser] = []
+    var hasNotices = false
+    var notices: [NoticeView] = []
     var hasCounts = false
     var figures: [Figure] = []
     var held = ""

@@ -80,6 +80,8 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(ExceptionsController(services: services, templates: templates).endpoints)
     router.addRoutes(SelfServiceController(services: services, templates: templates).endpoints, atPath: "/s")
     router.addRoutes(RecordWorkController(services: services, templates: templates).endpoints)
+    router.addRoutes(BreakGlassController(services: services, templates: templates).endpoints)
+    router.addRoutes(AccessReviewController(services: services, templates: templates).endpoints)
     router.addRoutes(UsersController(services: services, templates: templates, passwordCost: services.passwordCost).endpoints, atPath: "/admin/users")
     return router
 }

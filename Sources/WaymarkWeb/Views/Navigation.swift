@@ -31,6 +31,7 @@ struct Navigation: Sendable {
             items.append(Item(label: "Exceptions", href: "/exceptions"))
         }
         if AccessPolicy.allows(role, .statutoryReturns) { items.append(Item(label: "Returns", href: "/returns")) }
+        if AccessPolicy.allows(role, .reviewAccess) { items.append(Item(label: "Data protection", href: AccessReviewController.breakGlassPath)) }
         if AccessPolicy.allows(role, .manageUsers) { items.append(Item(label: "Users", href: "/admin/users")) }
         items.append(Item(label: "Your password", href: PasswordController.path))
         self.items = items
