@@ -111,6 +111,30 @@ import WaymarkTestSupport
         #expect(detail == "record; purpose=casework")
     }
 
+    @Test(arguments: TestDatabases.engines)
+    func aSchoolCannotFindOrSeeAPupilsPostcodeAndEverySearchIsAudited(_ engine: DatabaseEngine) async throws {
+        try await AccessFixture.run(engine) { client, store, fixture in
+            try await Self.addSecrets(to: fixture.onCaseload, store: store, adviser: fixture.users[.personalAdviser])
+            let (_, school) = try await client.signIn(email: AccessFixture.email(.careersLeader))
+            let byName = try await client.get("/search?q=amara+okafor", cookies: school)
+            #expect(byName.status == .ok)
+            #expect(byName.text.contains("/people/\(fixture.onCaseload)"), "the school finds its pupil by name")
+            #expect(!byName.text.contains("NM2 7PL"), "but not where she lives")
+            let byPostcode = try await client.get("/search?q=NM2+7PL", cookies: school)
+            #expect(!byPostcode.text.contains("/people/\(fixture.onCaseload)"), "a postcode search finds nobody for a school")
+            #expect(byPostcode.text.contains("Addresses are restricted for your role"))
+            let mixed = try await client.get("/search?q=okafor+NM2+7PL", cookies: school)
+            #expect(mixed.text.contains("addresses are restricted for your role"), "a postcode in a longer search is left out, and the page says so")
+            let (_, officer) = try await client.signIn(email: AccessFixture.email(.trackingOfficer))
+            let tracked = try await client.get("/search?q=NM2+7PL", cookies: officer)
+            #expect(tracked.text.contains("/people/\(fixture.onCaseload)") && tracked.text.contains("NM2 7PL"))
+            let audits = try await store.sql.raw("SELECT detail FROM audit_event WHERE action = 'view' AND entity = 'search'").all()
+            let details = try audits.map { try $0.decode(column: "detail", as: String.self) }
+            #expect(details.count == 3, "each search that ran is audited: \(details)")
+            #expect(details.contains { $0.hasSuffix("shown=\(fixture.onCaseload)") }, "with the ids it showed: \(details)")
+        }
+    }
+
     @Test func everyRoleThatReadsRecordsSeesIdentityAndNoRoleSeesLessThanItsTable() {
         for role in Role.allCases where AccessPolicy.allows(role, .readRecords) {
             let visible = DisclosurePolicy.visible(to: role, for: Purpose.of(role))
