@@ -135,6 +135,33 @@ import WaymarkTestSupport
         }
     }
 
+    @Test(arguments: TestDatabases.engines)
+    func aTrackingOfficerCanNeitherListByNorRecordAWithheldCharacteristic(_ engine: DatabaseEngine) async throws {
+        try await AccessFixture.run(engine) { client, store, fixture in
+            try await Self.addSecrets(to: fixture.onCaseload, store: store, adviser: fixture.users[.personalAdviser])
+            let session = try await CaseworkTests.session(client, .trackingOfficer)
+            let mental = CharacteristicCode.mentalHealth.rawValue
+            let queue = try await client.get("/queues?queue=not-known&characteristic=\(mental)", cookies: session.cookies)
+            #expect(queue.status == .forbidden, "a list narrowed by a withheld class would name its members")
+            let plain = try await client.get("/queues?queue=not-known", cookies: session.cookies)
+            #expect(plain.status == .ok)
+            #expect(!plain.text.contains("value=\"\(mental)\""), "nor is it offered as a filter")
+            #expect(plain.text.contains("value=\"\(CharacteristicCode.careLeaver.rawValue)\""), "care status is the officer's to see")
+            let details = try await client.get("/people/\(fixture.onCaseload)/details", cookies: session.cookies)
+            #expect(details.status == .ok)
+            #expect(!details.text.contains(CharacteristicCode.mentalHealth.meaning) && !details.text.contains(CharacteristicCode.substanceMisuse.meaning))
+            #expect(details.text.contains(CharacteristicCode.careLeaver.meaning))
+            #expect(details.text.contains("Restricted for your role"))
+            let added = try await client.form(
+                "/people/\(fixture.onCaseload)/characteristics", ["csrf": session.csrf, "characteristic": "\(mental)", "characteristic-from": "2026-10-01"],
+                cookies: session.cookies)
+            #expect(added.status == .forbidden)
+            let count = try await store.sql.raw(
+                "SELECT COUNT(*) AS n FROM characteristic WHERE person_id = \(bind: fixture.onCaseload) AND code = \(bind: mental)").first()
+            #expect(try count?.decode(column: "n", as: Int.self) == 1, "only the adviser's one")
+        }
+    }
+
     @Test func everyRoleThatReadsRecordsSeesIdentityAndNoRoleSeesLessThanItsTable() {
         for role in Role.allCases where AccessPolicy.allows(role, .readRecords) {
             let visible = DisclosurePolicy.visible(to: role, for: Purpose.of(role))
