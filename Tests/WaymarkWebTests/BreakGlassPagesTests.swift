@@ -48,6 +48,10 @@ import WaymarkTestSupport
                                  scope: .authority(laCode: DemoAuthority.code)),
                 person: fixture.onCaseload, at: WebTestHarness.now).contains(.mentalHealth))
 
+            let record = try await client.get("/people/\(fixture.onCaseload)", cookies: officer.cookies)
+            #expect(record.text.contains("Opened by breaking the glass:</strong> Mental health"))
+            #expect(!record.text.contains("access-log"), "who has looked is for data managers")
+
             let adviser = try await CaseworkTests.session(client, .personalAdviser)
             let home = try await client.get("/", cookies: adviser.cookies)
             #expect(home.text.contains("Restricted information opened on your caseload"))
@@ -85,6 +89,8 @@ import WaymarkTestSupport
                              "Mental health", "Open until", "Personal adviser user"] {
                 #expect(review.text.contains(expected), "\(expected)")
             }
+            let record = try await client.get("/people/\(fixture.onCaseload)", cookies: manager.cookies)
+            #expect(record.text.contains("<a href=\"/people/\(fixture.onCaseload)/access-log\">Who has looked at this record</a>"))
             let log = try await client.get("/people/\(fixture.onCaseload)/access-log", cookies: manager.cookies)
             #expect(log.status == .ok)
             #expect(log.text.contains("<td>break-glass</td>") && log.text.contains("Tracking officer user"))

@@ -30,6 +30,10 @@ public struct PersonRecord: Sendable {
     public let mayAssign: Bool
     /// Whether the user could open the withheld classes with a reason.
     public let mayBreakGlass: Bool
+    /// What this user opened on this record by breaking the glass, and until when (included in `visible`).
+    public let brokenGlass: BreakGlassWindow?
+    /// Whether the user may see who has looked at this record.
+    public let mayReviewAccess: Bool
 
     public func shows(_ sensitivity: SensitivityClass) -> Bool { visible.contains(sensitivity) }
 }

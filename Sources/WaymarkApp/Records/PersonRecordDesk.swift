@@ -30,18 +30,21 @@ public struct PersonRecordDesk: Sendable {
             return .notFound
         }
         let today = CalendarDate.today(from: now())
-        let visible = grant.visibleClasses
+        // Break the glass widens what this grant shows on this one record for a few hours.
+        let opened = try await BreakGlassDesk(store: store).opening(for: grant, person: id, at: now())
+        let visible = grant.visibleClasses.union(opened.classes)
         let current = ActivityHistory.current(in: whole.activities, on: today)
-        let record = try await read(whole, placement: placement, visible: visible, current: current, today: today, grant: grant)
+        let record = try await read(
+            whole, placement: placement, visible: visible, current: current, today: today, grant: grant, brokenGlass: opened.classes.isEmpty ? nil : opened)
         try await store.change(by: .user(grant.user.id), at: now()) { tx in
-            try await tx.audit(.view, entity: "young_person", entityID: id, personID: id, detail: Self.auditDetail(grant: grant, visible: visible))
+            try await tx.audit(.view, entity: "young_person", entityID: id, personID: id, detail: Self.auditDetail(grant: grant, visible: visible, opened: opened.classes))
         }
         return .shown(record)
     }
 
     private func read(
         _ whole: PersonBundle, placement: CaseloadPlacement, visible: Set<SensitivityClass>, current: ActivityRecord?, today: CalendarDate,
-        grant: AccessGrant
+        grant: AccessGrant, brokenGlass: BreakGlassWindow?
     ) async throws -> PersonRecord {
         let id = whole.id
         let casework = CaseworkQueries(store: store)
@@ -75,13 +78,15 @@ public struct PersonRecordDesk: Sendable {
             staffNames: try await casework.userNames(staff),
             merges: grant.allows(.resolveMatches) ? try await MergeQueries(store: store).merges(into: id) : [], visible: visible,
             mayChange: AccessPolicy.mayChange(grant.user, personAdviserID: placement.adviserID), mayAssign: grant.allows(.assignCaseload),
-            mayBreakGlass: DisclosurePolicy.mayBreakGlass(grant.role) && visible != Set(SensitivityClass.allCases))
+            mayBreakGlass: DisclosurePolicy.mayBreakGlass(grant.role) && visible != Set(SensitivityClass.allCases), brokenGlass: brokenGlass,
+            mayReviewAccess: grant.allows(.reviewAccess))
     }
 
-    /// What was shown, without personal data: the purpose and the classes withheld.
-    static func auditDetail(grant: AccessGrant, visible: Set<SensitivityClass>) -> String {
+    /// What was shown, without personal data: the purpose, the classes withheld and those break-the-glass opened.
+    static func auditDetail(grant: AccessGrant, visible: Set<SensitivityClass>, opened: Set<SensitivityClass> = []) -> String {
         let withheld = SensitivityClass.allCases.filter { !visible.contains($0) }.map(\.rawValue)
         return "record; purpose=\(grant.purpose.rawValue)" + (withheld.isEmpty ? "" : "; withheld=\(withheld.joined(separator: ","))")
+            + (opened.isEmpty ? "" : "; break-glass=\(opened.sorted().map(\.rawValue).joined(separator: ","))")
     }
 }
 

@@ -114,6 +114,9 @@ struct PersonPage: PageModel {
     let withheld: [String]
     let hasWithheld: Bool
     let canBreakGlass: Bool
+    /// "Mental health, … until 14:30 today": what breaking the glass opened here.
+    let brokenGlass: String?
+    let canReviewAccess: Bool
     let showsCasework: Bool
     let showsContact: Bool
     let showsPathway: Bool
@@ -144,6 +147,10 @@ struct PersonPage: PageModel {
         withheld = record.withheld.filter(\.isShownAsRestricted).map(\.label)
         hasWithheld = !withheld.isEmpty
         canBreakGlass = record.mayBreakGlass
+        brokenGlass = record.brokenGlass.map { window in
+            window.classes.sorted().map(\.label).joined(separator: ", ") + (window.until.map { " until \(UKTime.describe(instant: $0, relativeTo: now))" } ?? "")
+        }
+        canReviewAccess = record.mayReviewAccess
         showsCasework = record.shows(.notes) || record.shows(.contact)
         showsContact = record.shows(.contact)
         showsPathway = record.shows(.educationAndActivity)

@@ -42,6 +42,33 @@ import WaymarkTestSupport
     }
 
     @Test(arguments: TestDatabases.engines)
+    func theRecordShowsWhatWasOpenedUntilItExpires(_ engine: DatabaseEngine) async throws {
+        try await TestDatabases.withFreshStore(engine) { store in
+            let fixture = try await BreakGlassFixture.build(store)
+            let officer = try fixture.grant(.trackingOfficer)
+            func open(at instant: Date) async throws -> PersonRecord {
+                let desk = PersonRecordDesk(store: store, registry: DemoAuthority.registry, classifier: ParticipationClassifier(), now: { instant })
+                guard case .shown(let record) = try await desk.open(fixture.onCaseload, for: officer) else { throw CancellationError() }
+                return record
+            }
+            let before = try await open(at: Self.now)
+            #expect(before.person.characteristics.isEmpty && before.brokenGlass == nil && before.mayBreakGlass)
+
+            let opened = try await BreakGlassDesk(store: store).breakGlass(for: officer, person: fixture.onCaseload, reason: BreakGlassFixture.reason, at: Self.now)
+
+            let during = try await open(at: Self.now.addingTimeInterval(3600))
+            #expect(during.person.characteristics.map(\.code) == [.mentalHealth])
+            #expect(during.brokenGlass?.classes == Self.officerOpens && during.brokenGlass?.until == opened.until)
+            #expect(during.withheld.isEmpty && !during.mayBreakGlass)
+            let views = try await fixture.auditEvents(about: fixture.onCaseload, action: .view).filter { $0.entity == "young_person" }
+            #expect(views.first?.detail?.contains("break-glass=mentalHealth") == true, "the view says what break-the-glass opened")
+            let after = try await open(at: opened.until)
+            #expect(after.person.characteristics.isEmpty && after.brokenGlass == nil, "an expired access opens nothing")
+            #expect(!before.mayReviewAccess)
+        }
+    }
+
+    @Test(arguments: TestDatabases.engines)
     func theDurationIsThePolicysAndTheAuditEventHoldsNoReasonText(_ engine: DatabaseEngine) async throws {
         try await TestDatabases.withFreshStore(engine) { store in
             let fixture = try await BreakGlassFixture.build(store)
