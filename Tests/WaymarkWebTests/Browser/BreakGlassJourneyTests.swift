@@ -11,7 +11,8 @@ import WaymarkTestSupport
 /// Break the glass in a real headless Chromium, at desktop and at phone
 /// width: a tracking officer opens a record with a mental-health
 /// characteristic and sees it restricted, forgets the reason, gives one,
-/// then sees it; the data manager finds the access on the review page.
+/// then sees it; the data manager finds the access on the review page and
+/// the adviser the notice on their home page.
 @Suite(.serialized)
 struct BreakGlassJourneyTests {
     static let artefacts = FileManager.default.currentDirectoryPath + "/.build/artefacts/screenshots/break-glass"
@@ -65,6 +66,15 @@ struct BreakGlassJourneyTests {
                     let review = try await browser.text(of: "main table")
                     #expect(review.contains("Tracking officer user") && review.contains("Police called") && review.contains("Mental health"))
                     try await browser.look(saving: shots + "/06-review.png")
+                    try await browser.click(".account button")
+                    _ = try await browser.waitForURL(endingWith: "/sign-in")
+
+                    // the young person's adviser finds the notice on their home page
+                    try await Self.signIn(browser, base, as: .personalAdviser)
+                    let notice = try await browser.text(of: "#notices-title")
+                    #expect(notice == "Restricted information opened on your caseload")
+                    #expect(try await browser.text(of: "main").contains("Police called"))
+                    try await browser.look(saving: shots + "/07-adviser-home.png")
                 }
             }
         }

@@ -18,19 +18,18 @@ struct WebDriver {
 
     /// Starts a headless Chromium session (root needs --no-sandbox).
     static func start(endpoint: URL, width: Int = 1280, height: Int = 900) async throws -> WebDriver {
-        let capabilities: [String: Any] = [
-            "capabilities": [
-                "alwaysMatch": [
-                    "goog:chromeOptions": [
-                        "args": ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=\(width),\(height)"]
-                    ]
-                ]
-            ]
-        ]
+        var options: [String: Any] = ["args": ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=\(width),\(height)"]]
+        if width < minimumWindowWidth {
+            // A headless window is never narrower than 500 px; a phone's viewport is emulated instead.
+            options["mobileEmulation"] = ["deviceMetrics": ["width": width, "height": height, "pixelRatio": 1]]
+        }
+        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": ["goog:chromeOptions": options]]]
         let value = try await call(endpoint.appendingPathComponent("session"), method: "POST", body: capabilities)
         guard let session = (value as? [String: Any])?["sessionId"] as? String else { throw Failure(description: "no session id: \(value)") }
         return WebDriver(endpoint: endpoint, sessionID: session)
     }
+
+    static let minimumWindowWidth = 500
 
     func quit() async {
         _ = try? await Self.call(sessionURL, method: "DELETE", body: nil)
