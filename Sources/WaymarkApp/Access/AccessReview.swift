@@ -29,7 +29,7 @@ public struct AccessReview: Sendable {
     /// exports, merges and break-the-glass accesses.
     public func accessLog(for grant: AccessGrant, person: Int64, before: Int64?, at now: Date) async throws -> ReviewPage<AccessLogEntry> {
         try requireReviewer(grant)
-        guard try await CaseloadLookup(store: store).placement(of: person, in: grant.scope) != nil else { throw AccessRefused.noSuchRecord }
+        guard try await CaseloadLookup(store: store).placement(of: person, in: grant.scope) != nil else { throw RecordNotFound() }
         let trail = PersonAuditTrail(store: store)
         let shown = try await ReviewPage.read(before: before) { before, limit in
             try await trail.events(about: person, before: before, limit: limit).map(AccessLogEntry.init)
@@ -41,9 +41,7 @@ public struct AccessReview: Sendable {
     }
 
     private func requireReviewer(_ grant: AccessGrant) throws {
-        guard grant.allows(.reviewAccess) else {
-            throw AccessRefused.notPermitted("Your role (\(grant.role.displayName)) cannot review access to records.")
-        }
+        guard grant.allows(.reviewAccess) else { throw AccessDenied(permission: .reviewAccess, role: grant.role) }
     }
 }
 

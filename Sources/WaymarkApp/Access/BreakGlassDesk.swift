@@ -26,8 +26,8 @@ public struct BreakGlassDesk: Sendable {
     }
 
     /// Opens the withheld classes of `person` for the policy's hours. Throws
-    /// ``AccessRefused``, ``BreakGlassReasonProblem`` for a missing or thin
-    /// reason, or ``BreakGlassRefused/nothingWithheld``.
+    /// ``BreakGlassRefused``, ``RecordNotFound``, or ``BreakGlassReasonProblem``
+    /// for a missing or thin reason.
     public func breakGlass(for grant: AccessGrant, person: Int64, reason typed: String?, at now: Date) async throws -> BreakGlassOpened {
         let subject = try await permittedSubject(grant, person)
         let classes = Self.withheld(from: grant)
@@ -77,9 +77,9 @@ public struct BreakGlassDesk: Sendable {
 
     private func permittedSubject(_ grant: AccessGrant, _ person: Int64) async throws -> BreakGlassSubject {
         guard grant.allows(.readRecords), DisclosurePolicy.mayBreakGlass(grant.role) else {
-            throw AccessRefused.notPermitted("Your role (\(grant.role.displayName)) cannot break the glass.")
+            throw BreakGlassRefused.roleMayNot(grant.role.displayName)
         }
-        guard let subject = try await BreakGlassQueries(store: store).subject(person, in: grant.scope) else { throw AccessRefused.noSuchRecord }
+        guard let subject = try await BreakGlassQueries(store: store).subject(person, in: grant.scope) else { throw RecordNotFound() }
         return subject
     }
 }
@@ -114,11 +114,14 @@ public struct BreakGlassWindow: Sendable, Equatable {
 }
 
 public enum BreakGlassRefused: Error, Equatable, CustomStringConvertible {
+    /// Careers leaders and administrators may not break the glass (`DisclosurePolicy.mayBreakGlass`); the role's name.
+    case roleMayNot(String)
     /// The role already sees every class: there is nothing to open.
     case nothingWithheld
 
     public var description: String {
         switch self {
+        case .roleMayNot(let role): "Your role (\(role)) cannot break the glass. Ask a colleague in the local authority's team."
         case .nothingWithheld: "Your role already shows everything on this record; there is nothing to open."
         }
     }

@@ -33,7 +33,7 @@ import WaymarkTestSupport
             let older = try await AccessReview(store: store).breakGlassAccesses(for: try fixture.grant(.dataManager), before: second.id, at: Self.now)
             #expect(older.items.map(\.id) == [first.id])
             for role in Role.allCases where role != .dataManager {
-                await #expect(throws: AccessRefused.self, "\(role.rawValue)") {
+                await #expect(throws: AccessDenied.self, "\(role.rawValue)") {
                     try await AccessReview(store: store).breakGlassAccesses(for: try fixture.grant(role), before: nil, at: Self.now)
                 }
             }
@@ -68,8 +68,8 @@ import WaymarkTestSupport
                 "access-log;before=\(older);ids=\(second.items.first!.id)..\(second.items.last!.id)",
                 "access-log;newest;ids=\(first.items.first!.id)..\(first.items.last!.id)",
             ])
-            await #expect(throws: AccessRefused.noSuchRecord) { try await review.accessLog(for: manager, person: fixture.otherLA, before: nil, at: Self.now) }
-            await #expect(throws: AccessRefused.self) {
+            await #expect(throws: RecordNotFound()) { try await review.accessLog(for: manager, person: fixture.otherLA, before: nil, at: Self.now) }
+            await #expect(throws: AccessDenied.self) {
                 try await review.accessLog(for: try fixture.grant(.trackingOfficer), person: fixture.onCaseload, before: nil, at: Self.now)
             }
         }

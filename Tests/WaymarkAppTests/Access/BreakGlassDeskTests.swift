@@ -131,12 +131,12 @@ import WaymarkTestSupport
             let fixture = try await BreakGlassFixture.build(store)
             let desk = BreakGlassDesk(store: store)
             for role in [Role.careersLeader, .administrator] {
-                await #expect(throws: AccessRefused.self, "\(role.rawValue)") {
+                await #expect(throws: BreakGlassRefused.roleMayNot(role.displayName), "\(role.rawValue)") {
                     try await desk.breakGlass(for: try fixture.grant(role), person: fixture.onCaseload, reason: BreakGlassFixture.reason, at: Self.now)
                 }
-                await #expect(throws: AccessRefused.self) { try await desk.offer(for: try fixture.grant(role), person: fixture.onCaseload, at: Self.now) }
+                await #expect(throws: BreakGlassRefused.roleMayNot(role.displayName)) { try await desk.offer(for: try fixture.grant(role), person: fixture.onCaseload, at: Self.now) }
             }
-            await #expect(throws: AccessRefused.noSuchRecord) {
+            await #expect(throws: RecordNotFound()) {
                 try await desk.breakGlass(for: try fixture.grant(.trackingOfficer), person: fixture.otherLA, reason: BreakGlassFixture.reason, at: Self.now)
             }
             await #expect(throws: BreakGlassRefused.nothingWithheld, "an adviser already sees everything") {

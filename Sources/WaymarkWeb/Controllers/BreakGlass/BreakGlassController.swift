@@ -49,8 +49,6 @@ struct BreakGlassController {
             let offer = try await desk.offer(for: grant, person: person, at: now)
             let page = BreakGlassPage(grant: grant, csrf: context.csrfToken ?? "", offer: offer, opened: nil, now: now, reason: form.reason, problem: problem.description)
             return try templates.render(page, status: .unprocessableContent)
-        } catch BreakGlassRefused.nothingWithheld {
-            throw HTTPError(.conflict, message: BreakGlassRefused.nothingWithheld.description)
         }
     }
 }

@@ -11,26 +11,23 @@ extension WebContext {
 
     /// The `:id` of a record route; anything but a number is the same 404 as an unknown id.
     func personID() throws -> Int64 {
-        guard let id = parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound, message: AccessRefused.noSuchRecord.description) }
+        guard let id = parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound, message: RecordNotFound().description) }
         return id
     }
 }
 
-extension AccessRefused {
-    /// How a page answers a refusal: 403 for the role, 404 for a record out of scope.
-    var httpError: HTTPError {
-        switch self {
-        case .notPermitted(let why): HTTPError(.forbidden, message: why)
-        case .noSuchRecord: HTTPError(.notFound, message: description)
-        }
-    }
-}
-
-/// Runs a use case, answering its refusals as pages do.
+/// Runs a use case, answering its refusals as pages do: an unknown or
+/// out-of-scope record is a 404, a role that may not break the glass a 403
+/// (``AccessDenied`` is answered by the error page middleware).
 func answeringRefusals<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
-    } catch let refused as AccessRefused {
-        throw refused.httpError
+    } catch let missing as RecordNotFound {
+        throw HTTPError(.notFound, message: missing.description)
+    } catch let refused as BreakGlassRefused {
+        switch refused {
+        case .roleMayNot: throw HTTPError(.forbidden, message: refused.description)
+        case .nothingWithheld: throw HTTPError(.conflict, message: refused.description)
+        }
     }
 }
