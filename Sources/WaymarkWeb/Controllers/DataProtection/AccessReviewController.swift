@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import WaymarkApp
-import WaymarkCore
 
 /// Data protection for data managers: every break-the-glass access with its
 /// reason, and who has looked at one record. The use cases audit each view.
