@@ -2,7 +2,11 @@
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny")
+    .enableUpcomingFeature("ExistentialAny"),
+    // A file sees only the members of modules it imports itself, and an import
+    // is internal unless marked `public`: what each module shows is deliberate.
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
 let package = Package(
@@ -75,8 +79,12 @@ let package = Package(
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             resources: [.copy("Resources")],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            // The web layer reaches data through WaymarkApp only: the build fails if it imports the store or SQL.
+            plugins: ["ImportGate"]
         ),
+        .executableTarget(name: "ImportGateTool", swiftSettings: strictSettings),
+        .plugin(name: "ImportGate", capability: .buildTool(), dependencies: ["ImportGateTool"]),
         .target(
             name: "WaymarkTestSupport",
             dependencies: ["WaymarkCore", "WaymarkStore", "WaymarkSynthetic"],

@@ -1,7 +1,7 @@
-import Hummingbird
-import NIOCore
+public import Hummingbird
+public import NIOCore
 import WaymarkApp
-import WaymarkStore
+public import WaymarkStore
 
 /// Per-request state: the signed-in user (if any) and their session's CSRF token.
 public struct WebContext: RequestContext, RemoteAddressRequestContext {

@@ -1,10 +1,10 @@
-import Foundation
+public import Foundation
 import Logging
 import Mustache
-import Prometheus
-import WaymarkApp
-import WaymarkCore
-import WaymarkStore
+public import Prometheus
+public import WaymarkApp
+public import WaymarkCore
+public import WaymarkStore
 
 /// Everything the web layer needs, handed in by whoever builds the application.
 public struct WebServices: Sendable {

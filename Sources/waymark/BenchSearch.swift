@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import SQLKit
 import WaymarkApp
 import WaymarkCore

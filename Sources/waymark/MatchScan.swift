@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WaymarkApp
+import WaymarkCore
 import WaymarkStore
 
 extension Match {

@@ -6,6 +6,7 @@ import Metrics
 import Prometheus
 import WaymarkApp
 import WaymarkCore
+import WaymarkStore
 import WaymarkWeb
 
 struct Serve: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Logging
 import SQLKit
 import Testing
 import WaymarkApp

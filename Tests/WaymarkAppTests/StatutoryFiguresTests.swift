@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import SQLKit
 import Testing
 import WaymarkApp
 import WaymarkCore

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import SQLKit
 import Testing
 import WaymarkApp
 import WaymarkCore

@@ -1,4 +1,4 @@
-import WaymarkStore
+public import WaymarkStore
 
 /// Why a user is asking for a young person's data. The same person may be
 /// seen differently for different purposes; today each role works for one.

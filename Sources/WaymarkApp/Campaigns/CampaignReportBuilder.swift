@@ -1,6 +1,6 @@
-import Foundation
-import WaymarkCore
-import WaymarkStore
+public import Foundation
+public import WaymarkCore
+public import WaymarkStore
 
 /// Gathers what happened to everyone a campaign considered and hands it to
 /// ``CampaignReport``. "Resolved" means the activity is now known and was

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import WaymarkCore
-import WaymarkStore
+public import WaymarkStore
 
 /// Why a campaign could not be sent.
 public enum CampaignSendError: Error, Equatable, CustomStringConvertible {

@@ -1,7 +1,7 @@
-import Foundation
-import WaymarkCore
+public import Foundation
+public import WaymarkCore
 import WaymarkFormats
-import WaymarkStore
+public import WaymarkStore
 
 /// What became of an import exception.
 public enum ImportResolution: Sendable, Equatable {

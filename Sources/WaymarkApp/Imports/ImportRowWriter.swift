@@ -1,6 +1,6 @@
 import Foundation
 import WaymarkCore
-import WaymarkFormats
+public import WaymarkFormats
 import WaymarkStore
 
 /// Writes one row's outcome inside its chunk's transaction: the change, the

@@ -1,6 +1,6 @@
-import WaymarkCore
+public import WaymarkCore
 import WaymarkFormats
-import WaymarkStore
+public import WaymarkStore
 
 /// Builds the NCCIS monthly return for one LA and period end: selects the
 /// cohort, derives currency, validates every record and the file, and hands

@@ -1,6 +1,6 @@
-import WaymarkCore
+public import WaymarkCore
 import WaymarkMatching
-import WaymarkStore
+public import WaymarkStore
 
 /// One row of search results: enough to tell two people apart.
 public struct PersonSearchResult: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 /// Campaigns and their members as the pages show them.
 public struct CampaignQueries: Sendable {

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 /// Where a young person can be reached, as now recorded.
 public struct ReachDetails: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import SQLKit
 
 /// Secrets the whole installation shares, kept in the database so every

@@ -1,6 +1,6 @@
 import Foundation
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 /// A self-declared answer waits for a tracking officer, who verifies or rejects it.
 public enum SelfServiceAnswerStatus: String, Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 /// A campaign is written as a draft (who, how, what to say) and sent once.
 public enum CampaignStatus: String, Sendable {

@@ -1,6 +1,6 @@
 import SQLKit
-import WaymarkCore
-import WaymarkMatching
+public import WaymarkCore
+public import WaymarkMatching
 
 /// The people on record an imported file might be about, found through
 /// indexes only (UPN, ULN, name search keys, date of birth with a given-name

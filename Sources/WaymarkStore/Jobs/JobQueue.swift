@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import SQLKit
 
 /// The job table's API: requests enqueue (or join an identical active job),

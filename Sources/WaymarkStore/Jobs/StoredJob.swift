@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import SQLKit
 
 /// Where a job is in its life. `running` is claimed by a worker that keeps

@@ -1,4 +1,4 @@
-import WaymarkCore
+public import WaymarkCore
 import WaymarkMatching
 
 /// A young person with their whole history, ready to be loaded in bulk with

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import SQLKit
 
 /// Where a message is in its life. `sending` is claimed by a worker;

@@ -1,5 +1,5 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 /// One young person on an adviser's caseload, with what the lists show.
 public struct CaseloadMember: Sendable, Equatable, Identifiable {

@@ -1,5 +1,5 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 /// A contact with a young person, as recorded.
 public struct StoredContact: Sendable, Equatable {

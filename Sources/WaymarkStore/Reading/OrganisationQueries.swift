@@ -1,5 +1,5 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 /// An organisation as stored.
 public struct StoredOrganisation: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 /// How many young people an LA has in each state on a date.
 public struct ParticipationCounts: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import WaymarkCore
+public import WaymarkCore
 
 /// A young person with every history the statutory outputs need, read in
 /// batches. Person-level codes stay as stored text so a return can say which

@@ -1,5 +1,5 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 /// Narrows a work queue; every filter is applied in SQL.
 public struct QueueFilter: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import SQLKit
+public import SQLKit
 
 /// Which young people a user's organisation may see. Every query that lists or
 /// opens records takes one, so scoping is never left to the page.

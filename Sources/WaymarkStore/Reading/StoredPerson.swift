@@ -1,5 +1,5 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 /// A young person as stored, with the provenance of the record itself.
 public struct StoredPerson: Sendable, Equatable, Identifiable {

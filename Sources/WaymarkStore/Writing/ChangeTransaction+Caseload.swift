@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 /// Something an adviser has to do for a young person by a date.
 public struct NewFollowUp: Sendable, Equatable {

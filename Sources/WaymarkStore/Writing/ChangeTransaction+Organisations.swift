@@ -1,5 +1,5 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 /// An organisation to add: an LA, school, college, provider or agency.
 public struct NewOrganisation: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 /// A young person to add, with the LA facts that decide who reports them.
 public struct NewYoungPerson: Sendable, Equatable {

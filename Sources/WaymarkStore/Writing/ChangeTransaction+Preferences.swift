@@ -1,5 +1,5 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 extension ChangeTransaction {
     /// Records that a young person does (or no longer does) not want to be contacted on a channel.

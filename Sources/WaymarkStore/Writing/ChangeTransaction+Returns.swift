@@ -1,5 +1,5 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 /// A statutory file Waymark produced: what period, how many records and
 /// findings, and the checksum that proves which file was sent.

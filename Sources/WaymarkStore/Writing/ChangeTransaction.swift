@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import SQLKit
 
 /// One all-or-nothing change: every write made through it carries the same

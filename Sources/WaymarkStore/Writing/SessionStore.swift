@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import SQLKit
 
 /// A signed-in session: who, and the CSRF token their forms must carry.

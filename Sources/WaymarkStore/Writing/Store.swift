@@ -1,5 +1,5 @@
-import Foundation
-import SQLKit
+public import Foundation
+public import SQLKit
 
 /// Waymark's storage: writes go through ``change(by:at:_:)`` so provenance and
 /// audit are never forgotten; reads are the query types in `Reading/`.

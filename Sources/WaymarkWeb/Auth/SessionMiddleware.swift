@@ -1,5 +1,6 @@
 import Hummingbird
 import WaymarkApp
+import WaymarkCore
 import WaymarkStore
 
 /// Finds the signed-in user from the session cookie. Unknown, expired or

@@ -1,4 +1,6 @@
 import Hummingbird
+import Logging
+import Prometheus
 import SQLKit
 import WaymarkStore
 

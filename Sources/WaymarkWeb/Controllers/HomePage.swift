@@ -1,3 +1,5 @@
+import Foundation
+import FoundationInternationalization
 import WaymarkApp
 import WaymarkCore
 import WaymarkStore

@@ -1,3 +1,4 @@
+import FoundationInternationalization
 import WaymarkApp
 import WaymarkCore
 import WaymarkStore

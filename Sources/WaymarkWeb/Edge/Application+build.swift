@@ -1,8 +1,8 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 import HummingbirdCore
-import Logging
-import NIOCore
+public import Logging
+public import NIOCore
 
 /// Where and how to listen, and how long a client may take.
 public struct WebConfiguration: Sendable {

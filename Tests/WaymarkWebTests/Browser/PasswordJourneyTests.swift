@@ -7,6 +7,8 @@ import WaymarkStore
 import WaymarkTestSupport
 
 @testable import WaymarkWeb
+import Logging
+import WaymarkCore
 
 /// A user given a temporary password signs in, is sent to change it, makes
 /// a mistake, then changes it and carries on — in a real headless Chromium.

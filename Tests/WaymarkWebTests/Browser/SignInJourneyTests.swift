@@ -7,6 +7,8 @@ import WaymarkStore
 import WaymarkTestSupport
 
 @testable import WaymarkWeb
+import Logging
+import WaymarkCore
 
 /// Journeys in a real headless Chromium. chromedriver must be installed
 /// (`.ci/run` installs it); without it these tests are skipped with a note.

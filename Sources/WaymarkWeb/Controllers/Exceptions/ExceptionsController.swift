@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
+import Logging
 import WaymarkApp
 import WaymarkCore
+import WaymarkMatching
 import WaymarkStore
 
 /// The match exception queue: suspected duplicates side by side with each

@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkApp
 import WaymarkCore
 import WaymarkStore
 
