@@ -1,6 +1,7 @@
 public import Hummingbird
 public import NIOCore
 import WaymarkApp
+public import WaymarkRecords
 public import WaymarkStore
 
 /// Per-request state: the signed-in user (if any) and their session's CSRF token.

@@ -5,6 +5,7 @@ import SQLKit
 import WaymarkApp
 import WaymarkCore
 import WaymarkMatching
+import WaymarkRecords
 import WaymarkStore
 
 extension Bench {

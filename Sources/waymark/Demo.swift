@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WaymarkApp
+import WaymarkRecords
 import WaymarkStore
 
 struct Demo: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 struct Export: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import Logging
 import Testing
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 

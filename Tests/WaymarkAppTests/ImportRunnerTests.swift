@@ -6,6 +6,7 @@ import WaymarkApp
 import WaymarkCore
 import WaymarkFormats
 import WaymarkMatching
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 import WaymarkApp
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 

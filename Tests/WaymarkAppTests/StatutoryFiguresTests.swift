@@ -4,6 +4,7 @@ import SQLKit
 import Testing
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 import WaymarkSynthetic
 import WaymarkTestSupport

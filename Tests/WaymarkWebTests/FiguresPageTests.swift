@@ -6,6 +6,7 @@ import SQLKit
 import Testing
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 import WaymarkSynthetic
 import WaymarkTestSupport

@@ -8,6 +8,7 @@ import WaymarkApp
 import WaymarkCore
 import WaymarkFormats
 import WaymarkMatching
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 @testable import WaymarkWeb

@@ -1,4 +1,5 @@
 public import WaymarkCore
+public import WaymarkRecords
 public import WaymarkStore
 
 /// Who is asking and why: what every use case that reads or writes a young

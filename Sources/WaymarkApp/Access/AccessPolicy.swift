@@ -1,4 +1,5 @@
 import WaymarkCore
+public import WaymarkRecords
 public import WaymarkStore
 
 /// What a user may do, decided by role alone; *which* records they may do it

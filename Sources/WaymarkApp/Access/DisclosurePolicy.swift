@@ -1,4 +1,5 @@
 public import WaymarkCore
+public import WaymarkRecords
 public import WaymarkStore
 
 /// Need to know, field by field: the one table that decides which

@@ -1,3 +1,4 @@
+public import WaymarkRecords
 public import WaymarkStore
 
 /// Why a user is asking for a young person's data. The same person may be

@@ -1,4 +1,5 @@
 public import Foundation
+public import WaymarkRecords
 public import WaymarkStore
 
 /// A user changing their own password, and an administrator resetting

@@ -1,5 +1,6 @@
 public import Foundation
 public import WaymarkCore
+public import WaymarkRecords
 public import WaymarkStore
 
 /// Adds users with bcrypt-hashed passwords. Hashing is deliberately slow, so

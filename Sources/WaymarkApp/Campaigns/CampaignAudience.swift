@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkCore
+public import WaymarkRecords
 public import WaymarkStore
 
 /// A campaign's saved filter: a tracking queue with its filters, written as

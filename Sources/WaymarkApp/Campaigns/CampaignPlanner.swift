@@ -1,5 +1,6 @@
 public import Foundation
 public import WaymarkCore
+public import WaymarkRecords
 public import WaymarkStore
 
 /// One young person in a campaign's audience, with what the contact rules decided.

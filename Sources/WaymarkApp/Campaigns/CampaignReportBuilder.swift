@@ -1,5 +1,6 @@
 public import Foundation
 public import WaymarkCore
+public import WaymarkRecords
 public import WaymarkStore
 
 /// Gathers what happened to everyone a campaign considered and hands it to

@@ -1,5 +1,6 @@
 public import Foundation
 import WaymarkCore
+public import WaymarkRecords
 public import WaymarkStore
 
 /// Why a campaign could not be sent.

@@ -1,6 +1,7 @@
 public import Foundation
 import Logging
 public import WaymarkCore
+public import WaymarkRecords
 public import WaymarkStore
 
 /// What a link leads to. Every refusal looks the same to the visitor, so a

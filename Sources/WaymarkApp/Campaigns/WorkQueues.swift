@@ -1,5 +1,6 @@
 public import Foundation
 public import WaymarkCore
+public import WaymarkRecords
 public import WaymarkStore
 
 /// The tracking team's queues: who to find out about next.

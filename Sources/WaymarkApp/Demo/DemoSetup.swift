@@ -1,6 +1,7 @@
 public import Foundation
 public import Logging
 import WaymarkCore
+public import WaymarkRecords
 public import WaymarkStore
 import WaymarkSynthetic
 

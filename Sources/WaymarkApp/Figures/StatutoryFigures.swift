@@ -1,4 +1,5 @@
 public import WaymarkCore
+import WaymarkRecords
 public import WaymarkStore
 
 /// The figures managers and the Department look at, and the Annual Activity

@@ -1,6 +1,7 @@
 public import Foundation
 public import WaymarkCore
 import WaymarkFormats
+public import WaymarkRecords
 public import WaymarkStore
 
 /// What became of an import exception.

@@ -4,6 +4,7 @@ import Logging
 public import WaymarkCore
 public import WaymarkFormats
 public import WaymarkMatching
+import WaymarkRecords
 public import WaymarkStore
 
 /// How imports decide; every value is a policy with a documented default (docs/POLICIES.md).

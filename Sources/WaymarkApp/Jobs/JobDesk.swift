@@ -1,4 +1,5 @@
 public import Foundation
+public import WaymarkRecords
 public import WaymarkStore
 
 /// Where a page's request for heavy work stands: the job doing it now (if

@@ -1,4 +1,5 @@
 import Foundation
+public import WaymarkRecords
 public import WaymarkStore
 
 /// Does one kind of job. Handlers must be safe to run again: a job whose

@@ -1,5 +1,6 @@
 import Foundation
 public import WaymarkCore
+public import WaymarkRecords
 public import WaymarkStore
 
 /// LA-wide work a page may ask for. Each runs as a job, never in the request.

@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+import WaymarkRecords
 public import WaymarkStore
 
 /// Runs jobs claimed from the `job` table, at most `concurrency` at a time in

@@ -1,5 +1,6 @@
 public import Foundation
 public import WaymarkMatching
+public import WaymarkRecords
 public import WaymarkStore
 
 /// What a scan found.

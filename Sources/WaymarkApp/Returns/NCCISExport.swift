@@ -1,6 +1,7 @@
 import Crypto
 public import Foundation
 public import WaymarkCore
+public import WaymarkRecords
 public import WaymarkStore
 
 /// Writes a return to a file, keeps it in the history and audits it. The file

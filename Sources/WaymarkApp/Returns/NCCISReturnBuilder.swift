@@ -1,5 +1,6 @@
 public import WaymarkCore
 import WaymarkFormats
+import WaymarkRecords
 public import WaymarkStore
 
 /// Builds the NCCIS monthly return for one LA and period end: selects the

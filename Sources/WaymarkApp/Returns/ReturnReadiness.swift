@@ -1,4 +1,5 @@
 public import WaymarkCore
+public import WaymarkRecords
 public import WaymarkStore
 
 /// What stands between the LA and a clean return: how many records carry

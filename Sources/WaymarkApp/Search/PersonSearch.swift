@@ -1,5 +1,6 @@
 public import WaymarkCore
 import WaymarkMatching
+public import WaymarkRecords
 public import WaymarkStore
 
 /// One row of search results: enough to tell two people apart.

@@ -1,4 +1,5 @@
 public import WaymarkCore
+public import WaymarkRecords
 public import WaymarkStore
 
 extension PersonBundle {

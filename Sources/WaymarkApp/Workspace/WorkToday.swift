@@ -1,5 +1,6 @@
 public import Foundation
 public import WaymarkCore
+public import WaymarkRecords
 public import WaymarkStore
 
 /// The lists on a personal adviser's home page. Each is a policy a service

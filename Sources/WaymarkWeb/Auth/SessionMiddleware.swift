@@ -1,6 +1,7 @@
 import Hummingbird
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 /// Finds the signed-in user from the session cookie. Unknown, expired or

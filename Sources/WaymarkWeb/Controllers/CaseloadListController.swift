@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 /// The lists behind the home page's numbers: an adviser's own lists, and a

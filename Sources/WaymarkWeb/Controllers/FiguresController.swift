@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 /// The statutory figures for managers, and the Annual Activity Survey with

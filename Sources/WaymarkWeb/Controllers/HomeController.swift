@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 /// The signed-in home page: "my work today" for an adviser, the team for a

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 /// The young person's record: one page a personal adviser can read before a

@@ -3,7 +3,6 @@ import Hummingbird
 import Logging
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
 
 /// Person search: one box for a name, date of birth, postcode, UPN or ULN.
 /// Searching is not audited per result (opening a record is); the log gets

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 /// Sign-in and sign-out. Every attempt passes the throttle (per account and

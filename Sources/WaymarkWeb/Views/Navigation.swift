@@ -1,5 +1,5 @@
 import WaymarkApp
-import WaymarkStore
+import WaymarkRecords
 
 /// The main navigation for the signed-in user: only the places their role
 /// can open. Set for the duration of a request by ``SessionMiddleware`` and

@@ -9,6 +9,7 @@ import WaymarkTestSupport
 @testable import WaymarkWeb
 import Logging
 import WaymarkCore
+import WaymarkRecords
 
 /// A user given a temporary password signs in, is sent to change it, makes
 /// a mistake, then changes it and carries on — in a real headless Chromium.

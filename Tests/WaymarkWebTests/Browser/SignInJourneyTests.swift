@@ -9,6 +9,7 @@ import WaymarkTestSupport
 @testable import WaymarkWeb
 import Logging
 import WaymarkCore
+import WaymarkRecords
 
 /// Journeys in a real headless Chromium. chromedriver must be installed
 /// (`.ci/run` installs it); without it these tests are skipped with a note.

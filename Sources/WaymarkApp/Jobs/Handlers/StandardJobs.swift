@@ -1,5 +1,6 @@
 public import Foundation
 public import WaymarkCore
+import WaymarkRecords
 public import WaymarkStore
 
 /// The handlers `waymark serve` runs, one per kind, over the existing use cases.

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 /// A signed-in user changes their own password. A user whose password an

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 /// The administrator's page: every account, a form to add one, and for each

@@ -1,7 +1,7 @@
 import Foundation
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// One campaign: before sending, who it will reach and what they will read;
 /// after, everyone it considered and, for calls and visits, the outcome

@@ -1,6 +1,6 @@
 import FoundationEssentials
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// Address, phone and e-mail, and characteristics, with their history and the forms to change them.
 struct DetailsPage: PageModel {

@@ -1,5 +1,6 @@
 import Hummingbird
 import WaymarkApp
+import WaymarkRecords
 import WaymarkStore
 
 /// The checks every change to a young person's record starts with: signed in,

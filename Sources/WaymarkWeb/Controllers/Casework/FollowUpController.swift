@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 /// Follow-ups and appointments from the record page: add one, mark it done,

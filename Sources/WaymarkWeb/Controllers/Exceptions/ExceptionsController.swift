@@ -4,6 +4,7 @@ import Logging
 import WaymarkApp
 import WaymarkCore
 import WaymarkMatching
+import WaymarkRecords
 import WaymarkStore
 
 /// The match exception queue: suspected duplicates side by side with each

@@ -4,6 +4,7 @@ import Logging
 import WaymarkApp
 import WaymarkCore
 import WaymarkFormats
+import WaymarkRecords
 import WaymarkStore
 
 /// Upload a school, college, provider or DWP file (or a CTF): read it, show

@@ -1,5 +1,6 @@
 import WaymarkApp
 import WaymarkFormats
+import WaymarkRecords
 import WaymarkStore
 
 struct ImportsPage: PageModel {

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 /// The tracking queues: pick a queue and filters, see who is on it, and

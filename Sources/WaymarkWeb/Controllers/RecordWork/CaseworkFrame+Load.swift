@@ -1,5 +1,6 @@
 import Hummingbird
 import WaymarkApp
+import WaymarkRecords
 import WaymarkStore
 
 extension CaseworkFrame {

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 /// The form pages for follow-ups and appointments on a record (saving a

@@ -3,7 +3,6 @@ import Hummingbird
 import Logging
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
 
 /// The page behind the link in a campaign message. No account: the signed
 /// link is the only key, it opens one empty form, and shows nothing already
