@@ -25,3 +25,10 @@ public struct Store: Sendable {
 
     public var sql: any SQLDatabase { database.sql }
 }
+
+extension Store {
+    /// Asks the database the smallest question, for health checks.
+    public func ping() async throws {
+        try await sql.raw("SELECT 1").run()
+    }
+}

@@ -58,9 +58,7 @@ struct SelfServiceController {
         return .redirect(to: request.uri.path, type: .normal)
     }
 
-    private var desk: SelfServiceDesk {
-        SelfServiceDesk(store: services.store, links: services.selfServiceLinks, registry: services.registry)
-    }
+    private var desk: SelfServiceDesk { services.app.selfService }
 
     /// Expired links say gone (410), everything else not found (404); the page reads the same.
     private func refuse(_ why: SelfServiceRefusal, context: WebContext) throws -> Response {
