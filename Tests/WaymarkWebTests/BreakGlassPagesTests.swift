@@ -2,9 +2,11 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import SQLKit
 import Testing
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 @testable import WaymarkWeb
@@ -106,9 +108,9 @@ import WaymarkTestSupport
             let views = try await store.sql.raw("SELECT entity, detail FROM audit_event WHERE action = 'view' AND entity IN ('break_glass_access', 'audit_event') ORDER BY id").all()
             let details = try views.map { try $0.decode(column: "detail", as: String.self) }
             #expect(details.count == 3, "\(details)")
-            #expect(details.first?.hasPrefix("break-glass-review;newest;ids=") == true, "each view is audited")
-            #expect(details.dropFirst().first?.hasPrefix("access-log;newest;ids=") == true)
-            #expect(details.last == "notice", "the adviser's home page showed them the notice")
+            #expect(details.first?.hasPrefix("break-glass review; newest; ids=") == true, "each view is audited")
+            #expect(details.dropFirst().first?.hasPrefix("access log; newest; ids=") == true)
+            #expect(details.last == "notice; purpose=casework", "the adviser's home page showed them the notice")
         }
     }
 }

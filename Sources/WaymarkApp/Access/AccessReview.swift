@@ -1,6 +1,7 @@
-import Foundation
-import WaymarkCore
-import WaymarkStore
+public import Foundation
+public import WaymarkCore
+import WaymarkRecords
+public import WaymarkStore
 
 /// The data-protection reviewer's pages: every break-the-glass access with
 /// its reason, and who has looked at one record. Both show personal data, so
@@ -14,34 +15,26 @@ public struct AccessReview: Sendable {
 
     /// Break-the-glass accesses, newest first, a page at a time from below `before`.
     public func breakGlassAccesses(for grant: AccessGrant, before: Int64?, at now: Date) async throws -> ReviewPage<BreakGlassRecord> {
-        try requireReviewer(grant)
+        try grant.require(.reviewAccess)
         let queries = BreakGlassQueries(store: store)
         let shown = try await ReviewPage.read(before: before) { before, limit in
             try await queries.accesses(before: before, limit: limit).map { BreakGlassRecord($0, now: now) }
         }
-        try await store.change(by: .user(grant.user.id), at: now) { tx in
-            try await tx.audit(.view, entity: "break_glass_access", entityID: nil, personID: nil, detail: "break-glass-review;" + shown.auditDescription)
-        }
+        try await ViewAudit.record(store, grant, at: now, entity: "break_glass_access", detail: "break-glass review; " + shown.auditDescription)
         return shown
     }
 
     /// Every audit event about `person`, newest first: views, changes,
     /// exports, merges and break-the-glass accesses.
     public func accessLog(for grant: AccessGrant, person: Int64, before: Int64?, at now: Date) async throws -> ReviewPage<AccessLogEntry> {
-        try requireReviewer(grant)
-        guard try await CaseloadLookup(store: store).placement(of: person, in: grant.scope) != nil else { throw RecordNotFound() }
+        try grant.require(.reviewAccess)
+        guard try await CaseloadLookup(store: store).placement(of: person, in: grant.scope) != nil else { throw BreakGlassDesk.noSuchRecord }
         let trail = PersonAuditTrail(store: store)
         let shown = try await ReviewPage.read(before: before) { before, limit in
             try await trail.events(about: person, before: before, limit: limit).map(AccessLogEntry.init)
         }
-        try await store.change(by: .user(grant.user.id), at: now) { tx in
-            try await tx.audit(.view, entity: "audit_event", entityID: nil, personID: person, detail: "access-log;" + shown.auditDescription)
-        }
+        try await ViewAudit.record(store, grant, at: now, entity: "audit_event", personID: person, detail: "access log; " + shown.auditDescription)
         return shown
-    }
-
-    private func requireReviewer(_ grant: AccessGrant) throws {
-        guard grant.allows(.reviewAccess) else { throw AccessDenied(permission: .reviewAccess, role: grant.role) }
     }
 }
 

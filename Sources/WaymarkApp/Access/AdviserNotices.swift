@@ -1,6 +1,7 @@
-import Foundation
-import WaymarkCore
-import WaymarkStore
+public import Foundation
+public import WaymarkCore
+import WaymarkRecords
+public import WaymarkStore
 
 /// The notices stored for the signed-in user: today, that someone broke the
 /// glass on the record of a young person on their caseload. Shown on the
@@ -23,10 +24,8 @@ public struct AdviserNotices: Sendable {
         let notices = try await NotificationQueries(store: store)
             .breakGlassNotices(for: grant.user.id, since: now.addingTimeInterval(-Self.window), limit: Self.limit)
         guard !notices.isEmpty else { return [] }
-        try await store.change(by: .user(grant.user.id), at: now) { tx in
-            for notice in notices {
-                try await tx.audit(.view, entity: "break_glass_access", entityID: notice.accessID, personID: notice.personID, detail: "notice")
-            }
+        for notice in notices {
+            try await ViewAudit.record(store, grant, at: now, entity: "break_glass_access", entityID: notice.accessID, personID: notice.personID, detail: "notice")
         }
         return notices.map { BreakGlassNotice($0, now: now) }
     }

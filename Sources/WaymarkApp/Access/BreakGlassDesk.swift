@@ -1,6 +1,7 @@
-import Foundation
-import WaymarkCore
-import WaymarkStore
+public import Foundation
+public import WaymarkCore
+import WaymarkRecords
+public import WaymarkStore
 
 /// Break the glass: a worker whose role may, on a record they can open, gives
 /// a reason and sees the classes their role withholds on that one record for
@@ -26,18 +27,18 @@ public struct BreakGlassDesk: Sendable {
     }
 
     /// Opens the withheld classes of `person` for the policy's hours. Throws
-    /// ``BreakGlassRefused``, ``RecordNotFound``, or ``BreakGlassReasonProblem``
-    /// for a missing or thin reason.
+    /// ``Refusal`` (not found, a role that may not, nothing withheld), or
+    /// ``BreakGlassReasonProblem`` for a missing or thin reason.
     public func breakGlass(for grant: AccessGrant, person: Int64, reason typed: String?, at now: Date) async throws -> BreakGlassOpened {
         let subject = try await permittedSubject(grant, person)
         let classes = Self.withheld(from: grant)
-        guard !classes.isEmpty else { throw BreakGlassRefused.nothingWithheld }
+        guard !classes.isEmpty else { throw Self.nothingWithheld }
         let reason = try BreakGlassReason(typed)
         let adviser = Self.adviserToTell(subject, grant)
         let access = NewBreakGlassAccess(
             personID: person, userID: grant.user.id, reason: reason.text, classes: classes, grantedAt: now,
             expiresAt: policy.expiry(from: now), tellUserID: adviser?.id)
-        let id = try await store.change(by: .user(grant.user.id), at: now) { tx in try await tx.recordBreakGlass(access) }
+        let id = try await store.change(by: grant.actor, at: now) { tx in try await tx.recordBreakGlass(access) }
         return BreakGlassOpened(id: id, personID: person, classes: classes.sorted(), until: access.expiresAt, adviserTold: adviser?.name)
     }
 
@@ -77,9 +78,9 @@ public struct BreakGlassDesk: Sendable {
 
     private func permittedSubject(_ grant: AccessGrant, _ person: Int64) async throws -> BreakGlassSubject {
         guard grant.allows(.readRecords), DisclosurePolicy.mayBreakGlass(grant.role) else {
-            throw BreakGlassRefused.roleMayNot(grant.role.displayName)
+            throw Refusal.forbidden("Your role (\(grant.role.displayName)) cannot break the glass. Ask a colleague in the local authority's team.")
         }
-        guard let subject = try await BreakGlassQueries(store: store).subject(person, in: grant.scope) else { throw RecordNotFound() }
+        guard let subject = try await BreakGlassQueries(store: store).subject(person, in: grant.scope) else { throw Self.noSuchRecord }
         return subject
     }
 }
@@ -113,16 +114,8 @@ public struct BreakGlassWindow: Sendable, Equatable {
     public let until: Date?
 }
 
-public enum BreakGlassRefused: Error, Equatable, CustomStringConvertible {
-    /// Careers leaders and administrators may not break the glass (`DisclosurePolicy.mayBreakGlass`); the role's name.
-    case roleMayNot(String)
-    /// The role already sees every class: there is nothing to open.
-    case nothingWithheld
-
-    public var description: String {
-        switch self {
-        case .roleMayNot(let role): "Your role (\(role)) cannot break the glass. Ask a colleague in the local authority's team."
-        case .nothingWithheld: "Your role already shows everything on this record; there is nothing to open."
-        }
-    }
+extension BreakGlassDesk {
+    static let noSuchRecord = Refusal.notFound("There is no young person with that id in the records you can see.")
+    /// The role already sees every class.
+    static let nothingWithheld = Refusal.conflict("Your role already shows everything on this record; there is nothing to open.")
 }

@@ -19,10 +19,10 @@ public struct ReviewPage<Item: Identifiable & Sendable>: Sendable where Item.ID 
         return ReviewPage(items: shown, before: before, older: read.count > size ? shown.last?.id : nil)
     }
 
-    /// What the audit trail records of the page shown: "before=140;ids=139..90", or "newest;ids=…".
+    /// What the audit trail records of the page shown: "before=140; ids=139..90", or "newest; ids=…".
     var auditDescription: String {
         var parts = [before.map { "before=\($0)" } ?? "newest"]
         if let newest = items.first?.id, let oldest = items.last?.id { parts.append("ids=\(newest)..\(oldest)") }
-        return parts.joined(separator: ";")
+        return parts.joined(separator: "; ")
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How long a break-the-glass access lasts. Long enough to deal with an
 /// emergency in one working session, short enough that nobody keeps special

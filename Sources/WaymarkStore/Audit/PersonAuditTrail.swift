@@ -1,5 +1,6 @@
-import Foundation
+public import Foundation
 import SQLKit
+public import WaymarkRecords
 
 /// One audit event about a young person, as "who has looked at this record" shows it.
 public struct PersonAuditEntry: Sendable, Equatable, Identifiable {

@@ -1,6 +1,7 @@
-import Foundation
+public import Foundation
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
+public import WaymarkRecords
 
 /// Reads break-the-glass accesses: what is open for a user on a record now,
 /// and every access for the data-protection review.

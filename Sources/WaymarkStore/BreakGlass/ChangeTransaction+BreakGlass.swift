@@ -1,5 +1,6 @@
-import Foundation
-import WaymarkCore
+public import Foundation
+public import WaymarkCore
+import WaymarkRecords
 
 /// A break-the-glass access to store: who opened which classes of whose
 /// record, why, until when, and which adviser to tell (nil: nobody).
@@ -53,7 +54,7 @@ extension ChangeTransaction {
         let detail = [
             "classes=\(SensitivityClassList.encode(access.classes))", "minutes=\(minutes)", "reason-characters=\(access.reason.count)",
             "told=" + (access.tellUserID.map { "user:\($0)" } ?? "nobody"),
-        ].joined(separator: ";")
+        ].joined(separator: "; ")
         try await audit(.breakGlass, entity: "break_glass_access", entityID: id, personID: access.personID, detail: detail)
         return id
     }

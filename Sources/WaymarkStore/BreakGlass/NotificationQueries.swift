@@ -1,6 +1,7 @@
-import Foundation
+public import Foundation
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
+public import WaymarkRecords
 
 /// A notice that someone broke the glass on a young person's record, as the
 /// adviser it was stored for reads it.

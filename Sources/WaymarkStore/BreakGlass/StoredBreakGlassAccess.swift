@@ -1,5 +1,6 @@
-import Foundation
-import WaymarkCore
+public import Foundation
+public import WaymarkCore
+public import WaymarkRecords
 
 /// One break-the-glass access as the data-protection review reads it.
 public struct StoredBreakGlassAccess: Sendable, Equatable, Identifiable {

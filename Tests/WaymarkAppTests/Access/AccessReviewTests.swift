@@ -4,6 +4,7 @@ import WaymarkApp
 import WaymarkCore
 import WaymarkStore
 import WaymarkTestSupport
+import WaymarkRecords
 
 /// The data-protection pages' use cases on both engines: only data managers,
 /// newest first, paged, and each view audited.
@@ -29,7 +30,7 @@ import WaymarkTestSupport
             #expect(page.items[1].reason == BreakGlassFixture.reason && page.items[1].adviserTold == "Personal adviser user")
             #expect(page.items[0].adviserTold == nil)
             #expect(page.older == nil)
-            #expect(try await fixture.auditDetails(.view, entity: "break_glass_access") == ["break-glass-review;newest;ids=\(second.id)..\(first.id)"])
+            #expect(try await fixture.auditDetails(.view, entity: "break_glass_access") == ["break-glass review; newest; ids=\(second.id)..\(first.id); purpose=dataQuality"])
             let older = try await AccessReview(store: store).breakGlassAccesses(for: try fixture.grant(.dataManager), before: second.id, at: Self.now)
             #expect(older.items.map(\.id) == [first.id])
             for role in Role.allCases where role != .dataManager {
@@ -65,10 +66,10 @@ import WaymarkTestSupport
             #expect(!(first.items + second.items).contains { $0.what == "young_person \(fixture.noAdviser)" }, "only this person's events")
             let own = try await fixture.auditEvents(about: fixture.onCaseload, action: .view).filter { $0.entity == "audit_event" }
             #expect(own.map(\.detail) == [
-                "access-log;before=\(older);ids=\(second.items.first!.id)..\(second.items.last!.id)",
-                "access-log;newest;ids=\(first.items.first!.id)..\(first.items.last!.id)",
+                "access log; before=\(older); ids=\(second.items.first!.id)..\(second.items.last!.id); purpose=dataQuality",
+                "access log; newest; ids=\(first.items.first!.id)..\(first.items.last!.id); purpose=dataQuality",
             ])
-            await #expect(throws: RecordNotFound()) { try await review.accessLog(for: manager, person: fixture.otherLA, before: nil, at: Self.now) }
+            await #expect(throws: Refusal.self) { try await review.accessLog(for: manager, person: fixture.otherLA, before: nil, at: Self.now) }
             await #expect(throws: AccessDenied.self) {
                 try await review.accessLog(for: try fixture.grant(.trackingOfficer), person: fixture.onCaseload, before: nil, at: Self.now)
             }

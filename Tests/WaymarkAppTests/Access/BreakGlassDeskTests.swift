@@ -4,6 +4,7 @@ import WaymarkApp
 import WaymarkCore
 import WaymarkStore
 import WaymarkTestSupport
+import WaymarkRecords
 
 /// Break the glass on both engines: who may, what opens and for how long,
 /// the reason, the adviser's notice and the audit trail.
@@ -106,7 +107,7 @@ import WaymarkTestSupport
             #expect(Set(notice.classes) == Self.officerOpens && !notice.hasExpired)
             #expect(try await notices.recent(for: try fixture.grant(.dataManager), at: Self.now).isEmpty, "told to the adviser only")
             let views = try await fixture.auditEvents(about: fixture.onCaseload, action: .view)
-            #expect(views.contains { $0.detail == "notice" && $0.userName == "Personal adviser user" }, "showing the notice is a view of the record")
+            #expect(views.contains { $0.detail == "notice; purpose=casework" && $0.userName == "Personal adviser user" }, "showing the notice is a view of the record")
             #expect(try await notices.recent(for: adviser, at: Self.now.addingTimeInterval(AdviserNotices.window + 1)).isEmpty, "old notices leave the home page")
         }
     }
@@ -131,15 +132,15 @@ import WaymarkTestSupport
             let fixture = try await BreakGlassFixture.build(store)
             let desk = BreakGlassDesk(store: store)
             for role in [Role.careersLeader, .administrator] {
-                await #expect(throws: BreakGlassRefused.roleMayNot(role.displayName), "\(role.rawValue)") {
+                await #expect(throws: Refusal.forbidden("Your role (\(role.displayName)) cannot break the glass. Ask a colleague in the local authority's team."), "\(role.rawValue)") {
                     try await desk.breakGlass(for: try fixture.grant(role), person: fixture.onCaseload, reason: BreakGlassFixture.reason, at: Self.now)
                 }
-                await #expect(throws: BreakGlassRefused.roleMayNot(role.displayName)) { try await desk.offer(for: try fixture.grant(role), person: fixture.onCaseload, at: Self.now) }
+                await #expect(throws: Refusal.self) { try await desk.offer(for: try fixture.grant(role), person: fixture.onCaseload, at: Self.now) }
             }
-            await #expect(throws: RecordNotFound()) {
+            await #expect(throws: Refusal.notFound("There is no young person with that id in the records you can see.")) {
                 try await desk.breakGlass(for: try fixture.grant(.trackingOfficer), person: fixture.otherLA, reason: BreakGlassFixture.reason, at: Self.now)
             }
-            await #expect(throws: BreakGlassRefused.nothingWithheld, "an adviser already sees everything") {
+            await #expect(throws: Refusal.conflict("Your role already shows everything on this record; there is nothing to open."), "an adviser already sees everything") {
                 try await desk.breakGlass(for: try fixture.grant(.personalAdviser), person: fixture.onCaseload, reason: BreakGlassFixture.reason, at: Self.now)
             }
             #expect(try await BreakGlassQueries(store: store).accesses(limit: 10).isEmpty)

@@ -3,6 +3,7 @@ import SQLKit
 import WaymarkApp
 import WaymarkCore
 import WaymarkStore
+import WaymarkRecords
 
 /// An LA with a school, one user per role (the careers leader at the school),
 /// a young person at the school with a mental-health characteristic on the

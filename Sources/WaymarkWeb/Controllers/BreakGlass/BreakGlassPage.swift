@@ -1,6 +1,7 @@
 import Foundation
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 
 /// The break-the-glass form, and the confirmation after it.
 struct BreakGlassPage: PageModel {
@@ -31,10 +32,10 @@ struct BreakGlassPage: PageModel {
     let minimumCharacters = BreakGlassReason.minimumCharacters
     let maximumCharacters = BreakGlassReason.maximumCharacters
 
-    init(grant: AccessGrant, csrf: String, offer: BreakGlassOffer, opened: BreakGlassOpened?, now: Date, reason: String? = nil, problem: String? = nil) {
+    init(user: StoredUser, csrf: String, offer: BreakGlassOffer, opened: BreakGlassOpened?, now: Date, reason: String? = nil, problem: String? = nil) {
         title = "Break the glass – \(offer.personName)"
-        userName = grant.user.displayName
-        role = grant.role.displayName
+        userName = user.displayName
+        role = user.role.displayName
         self.csrf = csrf
         personID = offer.personID
         personName = offer.personName

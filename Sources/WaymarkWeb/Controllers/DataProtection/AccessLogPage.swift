@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkApp
+import WaymarkRecords
 
 /// "Who has looked at this record": every audit event about one young person, newest first.
 struct AccessLogPage: PageModel {
@@ -23,10 +24,10 @@ struct AccessLogPage: PageModel {
     let isEmpty: Bool
     let pagination: PaginationView
 
-    init(grant: AccessGrant, csrf: String, person: Int64, page: ReviewPage<AccessLogEntry>) {
+    init(user: StoredUser, csrf: String, person: Int64, page: ReviewPage<AccessLogEntry>) {
         title = "Who has looked at record \(person)"
-        userName = grant.user.displayName
-        role = grant.role.displayName
+        userName = user.displayName
+        role = user.role.displayName
         self.csrf = csrf
         personID = person
         rows = page.items.map { entry in
@@ -34,6 +35,6 @@ struct AccessLogPage: PageModel {
                 detail: entry.detail ?? "")
         }
         isEmpty = page.items.isEmpty
-        pagination = PaginationView(path: "/people/\(person)/access-log", before: page.before, older: page.older)
+        pagination = PaginationView(path: Paths.accessLog(person), before: page.before, older: page.older)
     }
 }

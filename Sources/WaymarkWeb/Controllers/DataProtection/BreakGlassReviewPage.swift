@@ -1,6 +1,7 @@
 import Foundation
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 
 /// Every break-the-glass access, newest first, for the data-protection reviewer.
 struct BreakGlassReviewPage: PageModel {
@@ -27,9 +28,9 @@ struct BreakGlassReviewPage: PageModel {
     let isEmpty: Bool
     let pagination: PaginationView
 
-    init(grant: AccessGrant, csrf: String, page: ReviewPage<BreakGlassRecord>, now: Date) {
-        userName = grant.user.displayName
-        role = grant.role.displayName
+    init(user: StoredUser, csrf: String, page: ReviewPage<BreakGlassRecord>, now: Date) {
+        userName = user.displayName
+        role = user.role.displayName
         self.csrf = csrf
         rows = page.items.map { access in
             Row(
@@ -40,6 +41,6 @@ struct BreakGlassReviewPage: PageModel {
                 isOpen: !access.hasExpired, told: access.adviserTold ?? "Nobody (no adviser)")
         }
         isEmpty = page.items.isEmpty
-        pagination = PaginationView(path: AccessReviewController.breakGlassPath, before: page.before, older: page.older)
+        pagination = PaginationView(path: Paths.breakGlassReview, before: page.before, older: page.older)
     }
 }
