@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WaymarkApp
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 @testable import WaymarkWeb

@@ -1,6 +1,6 @@
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// The search page: the box, any problem with what was typed, and the ranked results.
 struct SearchPage: PageModel {

@@ -1,5 +1,5 @@
 import WaymarkApp
-import WaymarkStore
+import WaymarkRecords
 
 /// The main navigation for the signed-in user: only the places their role
 /// can open. Set for the duration of a request by ``SessionMiddleware`` and
@@ -32,7 +32,7 @@ struct Navigation: Sendable {
         }
         if AccessPolicy.allows(role, .statutoryReturns) { items.append(Item(label: "Returns", href: "/returns")) }
         if AccessPolicy.allows(role, .manageUsers) { items.append(Item(label: "Users", href: "/admin/users")) }
-        items.append(Item(label: "Your password", href: PasswordController.path))
+        items.append(Item(label: "Your password", href: Paths.password))
         self.items = items
         canSearch = AccessPolicy.allows(role, .readRecords)
     }

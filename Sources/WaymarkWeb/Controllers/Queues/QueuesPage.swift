@@ -1,6 +1,6 @@
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 struct QueuesPage: PageModel {
     static let template = "queues"
@@ -43,6 +43,8 @@ struct QueuesPage: PageModel {
     let back: String
     /// The same queue and filters as a campaign's audience.
     let campaignLink: String
+    /// Managers see the queues but do not start campaigns.
+    let canStartCampaign: Bool
 
     init(
         user: StoredUser, csrf: String, queue: WorkQueue, days: Int, filter: QueueFilter, entries: [QueueEntry], shown: Int, filterable: [CharacteristicCode],
@@ -77,6 +79,7 @@ struct QueuesPage: PageModel {
         self.shown = shown
         assignedMessage = assigned.map { "\($0) young people assigned." }
         self.back = back
+        canStartCampaign = AccessPolicy.allows(user.role, .recordTrackingWork)
         campaignLink = "/campaigns/new?" + CampaignAudience(queue: queue, days: days, filter: filter).queryString
     }
 }
