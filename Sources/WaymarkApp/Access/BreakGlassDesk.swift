@@ -17,10 +17,12 @@ public struct BreakGlassDesk: Sendable {
     }
 
     /// What breaking the glass on `person` would open, for how long and who
-    /// would be told, for the form that asks for the reason.
+    /// would be told, for the form that asks for the reason. The form names
+    /// the young person and their adviser, so showing it is audited.
     public func offer(for grant: AccessGrant, person: Int64, at now: Date) async throws -> BreakGlassOffer {
         let subject = try await permittedSubject(grant, person)
         let window = try await opening(for: grant, person: person, at: now)
+        try await ViewAudit.record(store, grant, at: now, entity: "young_person", entityID: person, personID: person, detail: "break-glass form")
         return BreakGlassOffer(
             personID: subject.personID, personName: subject.name, classes: Self.withheld(from: grant).sorted(), hours: policy.hours,
             adviserToTell: Self.adviserToTell(subject, grant)?.name, openUntil: window.until)

@@ -22,7 +22,7 @@ struct SearchPage: PageModel {
         let reasons: String
 
         init(_ result: PersonSearchResult, showsPostcode: Bool, showsActivityCode: Bool) {
-            link = "/people/\(result.id)"
+            link = Paths.person(result.id)
             name = result.name.isEmpty ? "(no name recorded)" : result.name
             dateOfBirth = result.dateOfBirth.flatMap { try? CalendarDate(iso: $0) }?.longDescription ?? result.dateOfBirth ?? "–"
             postcode = showsPostcode ? result.postcode ?? "–" : PersonPage.restricted
