@@ -240,30 +240,34 @@ actor Latch<Value: Sendable> {
     }
 }
 
-/// Row locks held in a transaction of their own until released, to stop another transaction at a chosen statement.
+/// Row locks held in a transaction of their own (on PostgreSQL) until released, to stop another
+/// transaction at a chosen statement; what the statement changed commits on release.
 struct RowLock {
     let released: Latch<Bool>
     let task: Task<Void, any Error>
+    /// The holding session, which the stopped ones name in `pg_blocking_pids`.
+    let pid: Int
 
-    static func hold(_ store: Store, _ select: SQLQueryString) async throws -> RowLock {
-        let locked = Latch<Bool>(), released = Latch<Bool>()
+    static func hold(_ store: Store, _ statement: SQLQueryString) async throws -> RowLock {
+        let locked = Latch<Int?>(), released = Latch<Bool>()
         let task = Task {
             do {
                 try await store.database.transaction { db in
-                    _ = try await db.raw(select).all()
-                    await locked.set(true)
+                    let pid = try await db.raw("SELECT pg_backend_pid() AS pid").first()?.decode(column: "pid", as: Int.self)
+                    _ = try await db.raw(statement).all()
+                    await locked.set(pid ?? -1)
                     _ = await released.value()
                 }
             } catch {
-                await locked.set(false)
+                await locked.set(nil)
                 throw error
             }
         }
-        guard await locked.value() else {
+        guard let pid = await locked.value() else {
             try await task.value
             throw CancellationError()
         }
-        return RowLock(released: released, task: task)
+        return RowLock(released: released, task: task, pid: pid)
     }
 
     func release() async {
@@ -302,6 +306,19 @@ enum PostgresSessions {
             try await Task.sleep(for: .milliseconds(10))
         }
         throw PostgresSessionError.neverWaited(pid: pid)
+    }
+
+    /// Waits (boundedly) until some session is stopped by `holder`'s locks; returns the statement it is stopped at.
+    static func waitUntilBlocked(by holder: RowLock, _ store: Store) async throws -> String {
+        for _ in 0..<3_000 {
+            if let row = try await store.sql.raw("""
+                SELECT query FROM pg_stat_activity WHERE CAST(\(bind: holder.pid) AS integer) = ANY(pg_blocking_pids(pid))
+                """).first() {
+                return try row.decode(column: "query", as: String.self)
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw PostgresSessionError.neverWaited(pid: holder.pid)
     }
 
     /// Ends the session as the server does when its client dies: its transaction is rolled back.
