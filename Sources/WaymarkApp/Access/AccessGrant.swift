@@ -1,5 +1,6 @@
-import WaymarkCore
-import WaymarkStore
+public import WaymarkCore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// Who is asking and why: what every use case that reads or writes a young
 /// person's data is called with. The web pages and the API build one per
@@ -20,6 +21,12 @@ public struct AccessGrant: Sendable {
 
     public func allows(_ permission: Permission) -> Bool {
         AccessPolicy.allows(user.role, permission)
+    }
+
+    /// Whether a list may be narrowed to people with this characteristic: a
+    /// filter on a withheld class would tell its members by who is listed.
+    public func mayFilter(by characteristic: CharacteristicCode?) -> Bool {
+        characteristic.map { visibleClasses.contains($0.sensitivityClass) } ?? true
     }
 
     /// The classes this grant shows on any record, before break-the-glass.

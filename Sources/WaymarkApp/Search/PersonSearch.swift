@@ -1,6 +1,7 @@
-import WaymarkCore
+public import WaymarkCore
 import WaymarkMatching
-import WaymarkStore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// One row of search results: enough to tell two people apart.
 public struct PersonSearchResult: Sendable, Equatable {
@@ -22,6 +23,10 @@ public struct PersonSearchOutcome: Sendable {
     public let results: [PersonSearchResult]
     /// More people fitted than are shown; the page suggests adding a date of birth or postcode.
     public let moreThanShown: Bool
+    /// False when the searcher may not see addresses: results carry no postcode.
+    public var showsPostcode = true
+    /// False when the searcher sees only the category of the current activity.
+    public var showsActivityCode = true
 }
 
 /// Finds young people by name (with typos, nicknames, hyphenated and former
@@ -30,6 +35,7 @@ public struct PersonSearchOutcome: Sendable {
 /// (a few hundred at most); ranking happens here.
 public struct PersonSearch: Sendable {
     let query: PersonSearchQuery
+    let store: Store
     public var resultLimit = 50
 
     /// Bounds on each lookup, so a common name costs the same as a rare one.
@@ -37,6 +43,7 @@ public struct PersonSearch: Sendable {
 
     public init(store: Store) {
         query = PersonSearchQuery(store: store)
+        self.store = store
     }
 
     public func search(_ text: String, in scope: RecordScope, today: CalendarDate) async throws -> PersonSearchOutcome {
