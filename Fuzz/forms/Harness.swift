@@ -1,6 +1,10 @@
+import Foundation
+
 /// URL-encoded form bodies, as every page's form posts them and as the CSRF
 /// check reads them before any handler runs: any text gives fields or none,
-/// and a name that is present reads back the same each time.
+/// a name that is present reads back the same each time, and the first
+/// field's name and value decode exactly as Foundation's percent decoding
+/// reads them (FormFields decodes the bytes itself, for speed).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
     let body = String(decoding: UnsafeRawBufferPointer(start: data, count: count), as: UTF8.self)
@@ -8,9 +12,18 @@ public func fuzz(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
     for name in ["csrf_token", "given_name", "", "a"] where fields[name] != fields[name] {
         fatalError("field \(name) read back differently")
     }
-    if let first = body.split(separator: "&").first?.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first,
-        let name = String(first).replacingOccurrences(of: "+", with: " ").removingPercentEncoding, !name.isEmpty, fields[name] == nil
-    {
+    guard let pair = body.split(separator: "&").first else { return 0 }
+    let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+    for part in parts {
+        // "+" is a byte, not a character: Foundation's replacingOccurrences
+        // leaves a "+" alone when a combining mark follows it.
+        let spaced = String(decoding: part.utf8.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+        let expected = spaced.removingPercentEncoding
+        if FormFields.decode(part) != expected {
+            fatalError("\(part) decoded as \(FormFields.decode(part) ?? "nil"), Foundation reads \(expected ?? "nil")")
+        }
+    }
+    if let name = FormFields.decode(parts[0]), !name.isEmpty, fields[name] == nil {
         fatalError("the first field, \(name), was lost")
     }
     return 0

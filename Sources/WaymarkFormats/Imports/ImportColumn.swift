@@ -18,7 +18,6 @@ public struct ImportColumn: Hashable, Sendable {
 
     /// Whether a file's header names this column.
     public func matches(header: String) -> Bool {
-        let key = ImportField.headerKey(header)
-        return !key.isEmpty && aliases.contains { ImportField.headerKey($0) == key }
+        ImportField.fieldsByKey[ImportField.headerKey(header)]?.contains(field) ?? false
     }
 }

@@ -77,8 +77,39 @@ public enum ImportField: String, CaseIterable, Hashable, Sendable {
 
     /// The header as compared: lower case, letters and digits only.
     public static func headerKey(_ header: String) -> String {
-        String(String.UnicodeScalarView(header.lowercased().unicodeScalars.filter {
+        // Nearly every header is ASCII, where letters and digits are a byte
+        // range; Unicode properties are looked up only for the rest.
+        if header.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(unsafeUninitializedCapacity: header.utf8.count) { key in
+                var length = 0
+                for byte in header.utf8 {
+                    guard let kept = asciiKeyByte(byte) else { continue }
+                    key[length] = kept
+                    length += 1
+                }
+                return length
+            }
+        }
+        return String(String.UnicodeScalarView(header.lowercased().unicodeScalars.filter {
             ($0.properties.isAlphabetic || $0.properties.numericType != nil)
         }))
+    }
+
+    private static func asciiKeyByte(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+        default: nil
+        }
+    }
+
+    /// The fields each header key names, worked out once from the aliases: a
+    /// file's header is compared against every template column, and
+    /// recomputing the aliases' keys for each cell made mapping the header the
+    /// slowest step of reading a small file.
+    static let fieldsByKey: [String: [ImportField]] = allCases.reduce(into: [:]) { table, field in
+        for key in Set(([field.name] + field.aliases).map(headerKey)) {
+            table[key, default: []].append(field)
+        }
     }
 }

@@ -26,6 +26,12 @@ public enum ImportReader {
     /// Reads a CSV template: UTF-8 (a byte-order mark is allowed), RFC 4180
     /// quoting, a header row naming the columns.
     public static func csv(_ bytes: [UInt8], kind: ImportKind, limits: ImportLimits = .standard) throws(ImportFileError) -> ImportReading {
+        try TemplateReader.read(csvGrid(bytes, limits: limits), kind: kind, limits: limits)
+    }
+
+    /// The cells of a CSV file, numbered as a spreadsheet numbers its rows,
+    /// before any template is applied.
+    static func csvGrid(_ bytes: [UInt8], limits: ImportLimits) throws(ImportFileError) -> ImportGrid {
         guard !bytes.isEmpty else { throw .empty }
         if let bad = UTF8Check.firstInvalidByte(bytes) {
             throw .notUTF8(offset: bad.offset, line: bad.line, byte: bytes[bad.offset])
@@ -36,8 +42,7 @@ public enum ImportReader {
         } catch {
             throw .malformedCSV(line: error.line, reason: error.message)
         }
-        let grid = ImportGrid(rows: records.enumerated().map { ImportGrid.Row(number: $0.offset + 1, cells: $0.element) })
-        return try TemplateReader.read(grid, kind: kind, limits: limits)
+        return ImportGrid(rows: records.enumerated().map { ImportGrid.Row(number: $0.offset + 1, cells: $0.element) })
     }
 
     /// Reads the first worksheet of an .xlsx workbook as a template.

@@ -36,14 +36,17 @@ enum TemplateReader {
     /// none, refuse the file.
     static func mapHeader(_ header: [String], kind: ImportKind) throws(ImportFileError) -> [ImportField: Int] {
         var mapping: [ImportField: Int] = [:]
+        let columns = kind.columns
         for (index, name) in header.enumerated() {
-            guard let column = kind.columns.first(where: { $0.matches(header: name) }) else { continue }
+            guard let named = ImportField.fieldsByKey[ImportField.headerKey(name)],
+                let column = columns.first(where: { named.contains($0.field) })
+            else { continue }
             if let earlier = mapping[column.field] {
                 throw .duplicatedHeader(field: column.name, first: header[earlier], second: name)
             }
             mapping[column.field] = index
         }
-        let missing = kind.columns.filter { $0.required && mapping[$0.field] == nil }
+        let missing = columns.filter { $0.required && mapping[$0.field] == nil }
         guard missing.isEmpty else {
             throw .missingColumns(missing.map { .init(field: $0.name, acceptedHeaders: $0.aliases) })
         }
