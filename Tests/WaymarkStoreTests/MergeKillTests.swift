@@ -3,6 +3,7 @@ import Logging
 import SQLKit
 import Testing
 import WaymarkCore
+import WaymarkRecords
 @testable import WaymarkStore
 import WaymarkTestSupport
 

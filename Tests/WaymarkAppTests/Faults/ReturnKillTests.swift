@@ -1,8 +1,10 @@
 import Crypto
 import Foundation
+import Logging
 import Testing
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 
