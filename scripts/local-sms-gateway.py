@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A tiny SMS gateway for Waymark's tests: standard library only.
 
-    local-sms-gateway.py --token T [--port 0] [--inbound-url URL]
+    local-sms-gateway.py --token T [--port 0] [--inbound-url URL] [--hang-after N]
 
 Listens on 127.0.0.1 and prints "ready port=N" once listening.
 
@@ -14,6 +14,9 @@ Listens on 127.0.0.1 and prints "ready port=N" once listening.
                         a number containing "000000" -> 400 (invalid number, permanent);
                         a number containing "555555" -> 503 (gateway busy, transient);
                         a number containing "999999" -> accepted, then reported failed.
+                        With --hang-after N, the (N+1)th new message is accepted but never
+                        answered (once): a sender stuck there has handed it over without
+                        hearing so, which is where the fault drills kill it.
   GET /messages         -> {"messages": [{idempotency_key, reference, to, body, requests, deliveries, report}]}
   POST /simulate-reply  JSON {from, text, reference?, inbound_url?} -> posts {from, text, reference}
                         to the inbound URL with the bearer token and answers
@@ -122,8 +125,12 @@ class Handler(BaseHTTPRequestHandler):
                       "deliveries": 1, "report": None, "callback_url": payload.get("callback_url")}
             messages[key] = record
             order.append(key)
+            hang = server.hang_after is not None and len(order) == server.hang_after + 1
         if record["callback_url"]:
             threading.Thread(target=report, args=(record, server.token), daemon=True).start()
+        if hang:
+            time.sleep(3600)
+            return
         self.answer(201, {"reference": record["reference"]})
 
 
@@ -139,11 +146,13 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--token", required=True)
     parser.add_argument("--inbound-url", default="")
+    parser.add_argument("--hang-after", type=int)
     args = parser.parse_args()
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     server.token = args.token
     server.inbound_url = args.inbound_url
+    server.hang_after = args.hang_after
     print("ready port=%d" % server.server_address[1], flush=True)
     try:
         server.serve_forever()

@@ -2,7 +2,7 @@
 """A tiny SMTP server for Waymark's tests: standard library only (asyncio),
 so it works on Python 3.12+ where `smtpd` is gone.
 
-    local-smtp-server.py --dir OUT [--port 0] [--user U --password P]
+    local-smtp-server.py --dir OUT [--port 0] [--user U --password P] [--hang-after N]
 
 Listens on 127.0.0.1, prints "ready port=N" once listening, and writes each
 accepted message to OUT/<n>.json as {mail_from, rcpt_to, data, auth_user},
@@ -13,6 +13,9 @@ Recipients steer failures so tests cover both kinds:
   containing "fail-transient" -> 451 at RCPT TO
   containing "fail-hang"      -> no answer at RCPT TO (client time-outs)
   containing "hang-after-data" -> the message is kept, but the end of DATA is never answered
+
+With --hang-after N, the (N+1)th message is kept but the end of its DATA is
+never answered (once): the fault drills kill the sender stuck there.
 """
 import argparse
 import asyncio
@@ -116,7 +119,7 @@ async def handle(reader, writer, args):
                 with open(name + ".tmp", "w", encoding="utf-8") as f:
                     json.dump({"mail_from": mail_from, "rcpt_to": rcpt_to, "data": data, "auth_user": auth_user}, f)
                 os.rename(name + ".tmp", name)
-                if any("hang-after-data" in to for to in rcpt_to):
+                if any("hang-after-data" in to for to in rcpt_to) or (args.hang_after is not None and counter == args.hang_after + 1):
                     await asyncio.sleep(3600)
                 mail_from, rcpt_to = None, []
                 reply("250 2.0.0 queued as %d" % counter)
@@ -151,6 +154,7 @@ async def main():
     parser.add_argument("--dir", required=True)
     parser.add_argument("--user")
     parser.add_argument("--password")
+    parser.add_argument("--hang-after", type=int)
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     server = await asyncio.start_server(lambda r, w: handle(r, w, args), "127.0.0.1", args.port)

@@ -11,12 +11,14 @@ public enum LocalServers {
     public static let scripts = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts")
 
+    /// `hangAfter`: the message after that many is kept but never answered (see the script).
     public static func withSMTPServer<R: Sendable>(
-        user: String? = nil, password: String? = nil, _ body: (LocalSMTPServer) async throws -> R
+        user: String? = nil, password: String? = nil, hangAfter: Int? = nil, _ body: (LocalSMTPServer) async throws -> R
     ) async throws -> R {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-smtp-" + UUID().uuidString)
         var arguments = ["--dir", directory.path]
         if let user, let password { arguments += ["--user", user, "--password", password] }
+        if let hangAfter { arguments += ["--hang-after", String(hangAfter)] }
         let process = try await LocalServerProcess.start(script: "local-smtp-server.py", arguments: arguments)
         defer {
             process.stop()
@@ -25,11 +27,13 @@ public enum LocalServers {
         return try await body(LocalSMTPServer(port: process.port, directory: directory))
     }
 
+    /// `hangAfter`: the message after that many is accepted but never answered (see the script).
     public static func withSMSGateway<R: Sendable>(
-        token: String, inboundURL: String? = nil, _ body: (LocalSMSGateway) async throws -> R
+        token: String, inboundURL: String? = nil, hangAfter: Int? = nil, _ body: (LocalSMSGateway) async throws -> R
     ) async throws -> R {
         var arguments = ["--token", token]
         if let inboundURL { arguments += ["--inbound-url", inboundURL] }
+        if let hangAfter { arguments += ["--hang-after", String(hangAfter)] }
         let process = try await LocalServerProcess.start(script: "local-sms-gateway.py", arguments: arguments)
         defer { process.stop() }
         return try await body(LocalSMSGateway(port: process.port))

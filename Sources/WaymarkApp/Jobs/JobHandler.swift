@@ -33,7 +33,21 @@ public struct JobFailure: Error, CustomStringConvertible {
     }
 }
 
-/// How a handler reports how far it has got; each report also keeps the claim fresh.
+/// The job was taken over by another worker (this one stopped beating long
+/// enough to be presumed dead): whatever this one was doing must stop
+/// without leaving anything behind.
+public struct JobClaimLost: Error, CustomStringConvertible {
+    public let jobID: Int64
+
+    public init(jobID: Int64) {
+        self.jobID = jobID
+    }
+
+    public var description: String { "job \(jobID) was taken over by another worker" }
+}
+
+/// How a handler reports how far it has got; each report also keeps the claim
+/// fresh, and throws ``JobClaimLost`` once the job is no longer this worker's.
 public struct JobProgress: Sendable {
     let report: @Sendable (_ done: Int, _ total: Int?) async throws -> Void
 

@@ -93,15 +93,21 @@ public struct JobRunner: Sendable {
             let duration = started.duration(to: clock.now)
             return duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000
         }
-        let beat = Task { [queue, now, settings] in
+        let beat = Task { [queue, now, settings, logger] in
             while !Task.isCancelled {
-                try await Task.sleep(for: settings.heartbeatInterval)
-                _ = try await queue.heartbeat(job.id, worker: worker, now: now())
+                do { try await Task.sleep(for: settings.heartbeatInterval) } catch { return }
+                do {
+                    // Taken over: nothing left to keep alive; the next progress report stops the work.
+                    guard try await queue.heartbeat(job.id, worker: worker, now: now()) else { return }
+                } catch {
+                    // A database restarting must not make a live job look abandoned: beat again next time.
+                    logger.warning("job heartbeat failed", metadata: metadata.merging(["error": "\(type(of: error))"]) { $1 })
+                }
             }
         }
         defer { beat.cancel() }
         let progress = JobProgress { [queue, now] done, total in
-            _ = try await queue.progress(job.id, worker: worker, done: done, total: total, now: now())
+            guard try await queue.progress(job.id, worker: worker, done: done, total: total, now: now()) else { throw JobClaimLost(jobID: job.id) }
         }
         do {
             guard let handler = handlers[job.kind] else { throw JobFailure("This server does not know how to run a \(job.kind) job.") }
@@ -109,6 +115,8 @@ public struct JobRunner: Sendable {
             let kept = try await queue.finish(job.id, worker: worker, result: outcome.result, reference: outcome.reference,
                                               durationMilliseconds: elapsed(), now: now())
             logger.info(kept ? "job done" : "job done but no longer ours", metadata: metadata.merging(["ms": "\(elapsed())"]) { $1 })
+        } catch is JobClaimLost {
+            logger.warning("job taken over by another worker; this one stopped", metadata: metadata.merging(["ms": "\(elapsed())"]) { $1 })
         } catch {
             // Only messages written for people are stored; anything else may carry values read from records.
             let message = (error as? JobFailure)?.description ?? "The work stopped with an unexpected error; the server log names it under job \(job.id)."

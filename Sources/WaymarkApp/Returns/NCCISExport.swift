@@ -5,8 +5,10 @@ public import WaymarkRecords
 public import WaymarkStore
 
 /// Writes a return to a file, keeps it in the history and audits it. The file
-/// appears only when it is complete: it is written beside the target and
-/// renamed at the end, so an interrupted export leaves nothing to send by mistake.
+/// appears only when it is complete: it is written beside the target, flushed
+/// to disk, and renamed into place inside the transaction that records it, so
+/// an interrupted export leaves nothing to send by mistake and the history
+/// never names a file that is not there whole.
 public struct NCCISExport: Sendable {
     public enum Refusal: Error, CustomStringConvertible {
         case notReady([String])
@@ -27,11 +29,16 @@ public struct NCCISExport: Sendable {
     }
 
     /// Exports, unless something would reject the file (or `force` is set).
+    /// `partial` is where the file is written until it is complete (default:
+    /// beside it, ending `.partial`). `confirm` runs inside the transaction
+    /// that records the return, before the file is put in place: throwing
+    /// there leaves neither (a job checks it still holds its claim).
     public func export(
         periodEnd: CalendarDate, dateOfSend: CalendarDate, to path: String, by actor: Actor, at now: Date, force: Bool = false,
-        progress: PersonBundleReader.ReadProgress? = nil
+        progress: PersonBundleReader.ReadProgress? = nil, partial partialPath: String? = nil,
+        confirm: (@Sendable (ChangeTransaction) async throws -> Void)? = nil
     ) async throws -> (readiness: ReturnReadiness, generated: GeneratedReturn) {
-        let partial = path + ".partial"
+        let partial = partialPath ?? path + ".partial"
         try ReturnFiles.createPrivateFile(partial)
         guard let handle = FileHandle(forWritingAtPath: partial) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
@@ -52,6 +59,8 @@ public struct NCCISExport: Sendable {
                 }
             }, progress: progress)
             try handle.write(contentsOf: buffer)
+            // On disk before it is renamed into place: a power cut must not leave a named, recorded, empty file.
+            try handle.synchronize()
             try handle.close()
         } catch {
             try? handle.close()
@@ -63,14 +72,21 @@ public struct NCCISExport: Sendable {
             try? FileManager.default.removeItem(atPath: partial)
             throw Refusal.notReady(blockers)
         }
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: partial, toPath: path)
         let generated = GeneratedReturn(
             kind: "nccis-monthly", laCode: builder.laCode.code, periodEnd: periodEnd, records: readiness.records,
             findings: readiness.findingCount, rejectingFindings: readiness.rejectingCount,
             sha256: hasher.finalize().map { String(format: "%02x", $0) }.joined(), byteCount: bytes,
             fileName: URL(fileURLWithPath: path).lastPathComponent)
-        try await store.change(by: actor, at: now) { tx in try await tx.recordGeneratedReturn(generated) }
+        do {
+            try await store.change(by: actor, at: now) { tx in
+                try await confirm?(tx)
+                try await tx.recordGeneratedReturn(generated)
+                try ReturnFiles.putInPlace(partial, at: path)
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw error
+        }
         return (readiness, generated)
     }
 }

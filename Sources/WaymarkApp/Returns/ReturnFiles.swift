@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Return files hold a whole cohort's personal data: only the account that
 /// runs Waymark may read them, and Waymark's own returns directory is closed
@@ -29,8 +34,27 @@ public enum ReturnFiles {
         try FileManager.default.setAttributes([.posixPermissions: fileMode], ofItemAtPath: path)
     }
 
-    /// Whether a file in the returns directory is one Waymark wrote (a return or an interrupted one).
+    /// Moves a finished file to its name in one step, replacing any file there:
+    /// a reader sees the old file or the new one, never none and never half.
+    /// The mode the file was created with (owner only) goes with it.
+    static func putInPlace(_ finished: String, at path: String) throws {
+        guard rename(finished, path) == 0 else {
+            let code = POSIXErrorCode(rawValue: errno) ?? .EIO
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(code)])
+        }
+    }
+
+    /// Removes what earlier, interrupted attempts at `name` left unfinished in `directory`.
+    static func removeUnfinished(of name: String, in directory: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for leftover in names where leftover.hasPrefix(name + ".partial") {
+            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: directory).appendingPathComponent(leftover).path)
+        }
+    }
+
+    /// Whether a file in the returns directory is one Waymark wrote (a return or an interrupted one:
+    /// `….xml.partial`, or `….xml.partial-N` from a job's Nth claim).
     static func isReturnFile(_ name: String) -> Bool {
-        name.hasPrefix("nccis-") && (name.hasSuffix(".xml") || name.hasSuffix(".xml.partial"))
+        name.hasPrefix("nccis-") && (name.hasSuffix(".xml") || name.contains(".xml.partial"))
     }
 }

@@ -117,3 +117,17 @@ public struct JobQueue: Sendable {
             """).first() != nil
     }
 }
+
+extension ChangeTransaction {
+    /// For a change that records a job's result: true, with the heartbeat
+    /// renewed, while the job is still `worker`'s; false when another worker
+    /// took it over. The job's row stays locked until the change commits
+    /// (SQLite has one writer), so no one can take the job over in between.
+    public func holdJobClaim(_ id: Int64, worker: String) async throws -> Bool {
+        try await db.raw("""
+            UPDATE job SET heartbeat_at = \(bind: recordedAt)
+            WHERE id = \(bind: id) AND claimed_by = \(bind: worker) AND status = 'running'
+            RETURNING id
+            """).first() != nil
+    }
+}

@@ -15,10 +15,13 @@ extension ChangeTransaction {
     /// search still finds them), and the merged record stays, marked.
     public func mergePeople(kept: Int64, merged: Int64) async throws -> Int64 {
         guard kept != merged else { throw MergeError.samePerson }
+        // Both records are locked first, in id order (PostgreSQL; SQLite has one writer): a second merge
+        // of either, asked for meanwhile, waits for this one to commit and then finds it done.
+        let rows = try await db.select().columns("id", "merged_into").from("young_person")
+            .where("id", .in, [kept, merged]).orderBy("id").for(.update)
+            .all()
         for id in [kept, merged] {
-            guard let row = try await db.select().columns("id", "merged_into").from("young_person").where("id", .equal, id).first() else {
-                throw MergeError.notFound(id)
-            }
+            guard let row = try rows.first(where: { try $0.decode(column: "id", as: Int64.self) == id }) else { throw MergeError.notFound(id) }
             if try row.decode(column: "merged_into", as: Int64?.self) != nil { throw MergeError.alreadyMerged(id) }
         }
         let mergeID = try await insertReturningID(into: "person_merge", [("kept_person_id", kept), ("merged_person_id", merged)])

@@ -83,11 +83,15 @@ public struct Outbox: Sendable {
             for row in expired {
                 let id = try row.decode(column: "id", as: Int64.self)
                 let safe = canResendSafely(try row.decode(column: "channel", as: String.self))
-                try await tx.db.update("outbox_message")
+                // The lease is checked again on the row itself: on PostgreSQL another worker may have recovered and
+                // claimed it afresh since the read above, and that live claim must not be taken from under it.
+                let recovered = try await tx.db.update("outbox_message")
                     .set("status", to: safe ? OutboxStatus.queued.rawValue : OutboxStatus.uncertain.rawValue)
                     .set("claimed_by", to: SQLLiteral.null).set("claim_expires_at", to: SQLLiteral.null)
                     .where("id", .equal, id).where("status", .equal, OutboxStatus.sending.rawValue)
-                    .run()
+                    .where("claim_expires_at", .lessThan, Timestamp.format(now))
+                    .returning("id").all()
+                guard !recovered.isEmpty else { continue }
                 try await tx.audit(.update, entity: "outbox_message", entityID: id, personID: try row.decode(column: "person_id", as: Int64.self),
                                    detail: safe ? "claim-expired-requeued" : "claim-expired-uncertain")
                 if safe { counts.requeued += 1 } else { counts.uncertain += 1 }

@@ -5,7 +5,10 @@ import WaymarkStore
 
 /// Writes the NCCIS return file. The file is named after the job, so a job
 /// claimed again after its worker stopped finds the return it already
-/// recorded instead of producing a second one.
+/// recorded instead of producing a second one. Each claim writes its own
+/// unfinished file (`….partial-N`), so a worker presumed dead that is still
+/// writing never shares one with the worker that took over, and the return is
+/// recorded and put in place only while the claim is still this worker's.
 struct ReturnJob: JobHandler {
     let jobs: StandardJobs
 
@@ -20,11 +23,17 @@ struct ReturnJob: JobHandler {
             return try .json(recorded.generated, reference: name)
         }
         try ReturnFiles.prepareDirectory(jobs.returnsDirectory)
+        ReturnFiles.removeUnfinished(of: name, in: jobs.returnsDirectory)
         let path = URL(fileURLWithPath: jobs.returnsDirectory).appendingPathComponent(name).path
+        let worker = job.claimedBy ?? ""
         do {
             let (_, generated) = try await NCCISExport(builder: jobs.returnBuilder, store: jobs.store).export(
                 periodEnd: periodEnd, dateOfSend: CalendarDate.today(from: jobs.now()), to: path,
-                by: job.requestedBy.map { .user($0) } ?? .system("jobs"), at: jobs.now(), force: force, progress: progress.reader)
+                by: job.requestedBy.map { .user($0) } ?? .system("jobs"), at: jobs.now(), force: force, progress: progress.reader,
+                partial: path + ".partial-\(job.claims)",
+                confirm: { tx in
+                    guard try await tx.holdJobClaim(job.id, worker: worker) else { throw JobClaimLost(jobID: job.id) }
+                })
             try await ReturnFilePruner(store: jobs.store, directory: jobs.returnsDirectory, retention: jobs.returnRetention)
                 .prune(by: job.requestedBy.map { .user($0) } ?? .system("jobs"), at: jobs.now())
             return try .json(generated, reference: name)
