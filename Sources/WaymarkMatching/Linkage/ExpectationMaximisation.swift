@@ -49,7 +49,8 @@ public enum ExpectationMaximisation {
             let logPrior = log(lambda) - log(1 - lambda)
             for (vector, count) in patterns {
                 var logRatio = logPrior
-                for f in 0..<fields.count {
+                // Household fields follow the classes but do not make them: siblings agree on all of them.
+                for f in LinkageField.personFields {
                     let level = Int(vector.level(at: f))
                     if level != 0 { logRatio += logM[f][level] - logU[f][level] }
                 }
