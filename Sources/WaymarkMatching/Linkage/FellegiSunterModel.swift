@@ -32,9 +32,9 @@ public struct FellegiSunterModel: Sendable {
     }
 
     /// The pair's weight before the prior and term frequencies: each person
-    /// field's weight, and the household's as one piece of evidence (the
-    /// strongest agreement if any field agrees, else the strongest
-    /// disagreement), as siblings share all four at once.
+    /// field's weight, and the household's: its agreements as one piece of
+    /// evidence (the strongest), as brothers and sisters share all four at
+    /// once, and each disagreement on its own, as strangers differ on all.
     @inline(__always) func evidence(_ vector: ComparisonVector) -> Double {
         weights.withUnsafeBufferPointer { Self.evidence(vector, weights: $0) }
     }
@@ -46,13 +46,12 @@ public struct FellegiSunterModel: Sendable {
     }
 
     @inline(__always) static func household(_ vector: ComparisonVector, weights: UnsafeBufferPointer<Double>) -> Double {
-        var best = 0.0, worst = 0.0
+        var best = 0.0, against = 0.0
         for f in LinkageField.householdFields {
             let weight = weights[f * 16 + Int(vector.level(at: f))]
-            best = max(best, weight)
-            worst = min(worst, weight)
+            if weight > 0 { best = max(best, weight) } else { against += weight }
         }
-        return best > 0 ? best : worst
+        return best + against
     }
 
     /// The household's one piece of evidence (see ``evidence(_:)``).

@@ -15,9 +15,13 @@ public enum PairGuard: UInt8, Sendable, CaseIterable {
     /// every field is only near ("Philip Nowack 02/05/2009", "Filip Nowak
     /// 05/02/2009"). Perhaps the same person; a person should say.
     case allApproximate
+    /// The same given name and date of birth, but another family name, no
+    /// shared address, phone or school and no identifier: in a large area
+    /// as likely a namesake as a changed name.
+    case possibleNamesake
 
     /// Whether the pattern says two people, not one: such records never share a cluster.
-    public var provesDifferent: Bool { self != .allApproximate }
+    public var provesDifferent: Bool { self != .allApproximate && self != .possibleNamesake }
 
     /// The guard a pair meets, if any; identifiers first, as they are the surest.
     @inline(__always) public static func check(_ vector: ComparisonVector) -> PairGuard? {
@@ -32,17 +36,21 @@ public enum PairGuard: UInt8, Sendable, CaseIterable {
             if date == DateLevel.missing.rawValue, sharesHousehold(vector) { return .likelySibling }
         }
         let exact = NameLevel.exact.rawValue
-        if vector.level(.upn) != IdentifierLevel.equal.rawValue, vector.level(.uln) != IdentifierLevel.equal.rawValue,
-            vector.level(.givenName) != exact, vector.level(.familyName) != exact, date != DateLevel.exact.rawValue
-        {
+        let noIdentifier = vector.level(.upn) != IdentifierLevel.equal.rawValue && vector.level(.uln) != IdentifierLevel.equal.rawValue
+        if noIdentifier, vector.level(.givenName) != exact, vector.level(.familyName) != exact, date != DateLevel.exact.rawValue {
             return .allApproximate
         }
+        if noIdentifier, vector.level(.familyName) == NameLevel.different.rawValue, !sharesAnything(vector) { return .possibleNamesake }
         return nil
     }
 
     @inline(__always) static func sharesHousehold(_ vector: ComparisonVector) -> Bool {
         vector.level(.postcode) == PostcodeLevel.full.rawValue || vector.level(.address) == AgreementLevel.equal.rawValue
             || vector.level(.phone) == AgreementLevel.equal.rawValue
+    }
+
+    @inline(__always) static func sharesAnything(_ vector: ComparisonVector) -> Bool {
+        sharesHousehold(vector) || vector.level(.school) == AgreementLevel.equal.rawValue
     }
 
     /// For the person deciding: what the pair looks like, and why it was not merged.
@@ -56,6 +64,7 @@ public enum PairGuard: UInt8, Sendable, CaseIterable {
         case .likelySibling:
             if vector.level(.dateOfBirth) == DateLevel.missing.rawValue { return "\(household)different given name, no date of birth: likely a sibling" }
             return "\(household)different given name and date of birth: likely a sibling"
+        case .possibleNamesake: return "another family name and nothing else shared: perhaps a namesake"
         case .allApproximate: return "\(household)names and date of birth all only near: perhaps the same person"
         }
     }
