@@ -2,7 +2,11 @@
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny")
+    .enableUpcomingFeature("ExistentialAny"),
+    // A file sees only the members of modules it imports itself, and an import
+    // is internal unless marked `public`: what each module shows is deliberate.
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
 let package = Package(
@@ -31,6 +35,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "WaymarkCore", swiftSettings: strictSettings),
+        // The plain values that pass between the store, the use cases and the pages: no SQL, no I/O.
+        .target(name: "WaymarkRecords", dependencies: ["WaymarkCore"], swiftSettings: strictSettings),
         .target(name: "WaymarkSynthetic", dependencies: ["WaymarkCore"], swiftSettings: strictSettings),
         .target(name: "WaymarkMatching", swiftSettings: strictSettings),
         .target(
@@ -41,7 +47,7 @@ let package = Package(
         .target(
             name: "WaymarkStore",
             dependencies: [
-                "WaymarkCore", "WaymarkMatching",
+                "WaymarkCore", "WaymarkMatching", "WaymarkRecords",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -53,7 +59,7 @@ let package = Package(
         .target(
             name: "WaymarkApp",
             dependencies: [
-                "WaymarkCore", "WaymarkMatching", "WaymarkStore", "WaymarkSynthetic", "WaymarkFormats",
+                "WaymarkCore", "WaymarkMatching", "WaymarkRecords", "WaymarkStore", "WaymarkSynthetic", "WaymarkFormats",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -65,7 +71,7 @@ let package = Package(
         .target(
             name: "WaymarkWeb",
             dependencies: [
-                "WaymarkApp",
+                "WaymarkApp", "WaymarkRecords",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -75,17 +81,21 @@ let package = Package(
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             resources: [.copy("Resources")],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            // The web layer reaches data through WaymarkApp only: the build fails if it imports the store or SQL.
+            plugins: ["ImportGate"]
         ),
+        .executableTarget(name: "ImportGateTool", swiftSettings: strictSettings),
+        .plugin(name: "ImportGate", capability: .buildTool(), dependencies: ["ImportGateTool"]),
         .target(
             name: "WaymarkTestSupport",
-            dependencies: ["WaymarkCore", "WaymarkStore", "WaymarkSynthetic"],
+            dependencies: ["WaymarkCore", "WaymarkRecords", "WaymarkStore", "WaymarkSynthetic"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "waymark",
             dependencies: [
-                "WaymarkApp", "WaymarkWeb",
+                "WaymarkApp", "WaymarkRecords", "WaymarkWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -104,18 +114,18 @@ let package = Package(
         ),
         .testTarget(
             name: "WaymarkAppTests",
-            dependencies: ["WaymarkApp", "WaymarkTestSupport"],
+            dependencies: ["WaymarkApp", "WaymarkRecords", "WaymarkTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "WaymarkStoreTests",
-            dependencies: ["WaymarkStore", "WaymarkTestSupport"],
+            dependencies: ["WaymarkStore", "WaymarkRecords", "WaymarkTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "WaymarkWebTests",
             dependencies: [
-                "WaymarkWeb", "WaymarkTestSupport",
+                "WaymarkWeb", "WaymarkRecords", "WaymarkTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings

@@ -1,5 +1,5 @@
-import Foundation
-import WaymarkCore
+public import Foundation
+public import WaymarkCore
 
 extension CalendarDate {
     /// Today in the UK, where the service's users live.

@@ -1,6 +1,6 @@
 import Foundation
-import Logging
-import WaymarkStore
+public import Logging
+public import WaymarkStore
 
 /// Where an installation keeps its data, and how to open it.
 public struct Installation: Sendable {

@@ -1,4 +1,4 @@
-import WaymarkCore
+public import WaymarkCore
 
 /// What to generate.
 public struct SyntheticLAConfiguration: Sendable, Equatable {

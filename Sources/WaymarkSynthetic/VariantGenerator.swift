@@ -1,4 +1,4 @@
-import WaymarkCore
+public import WaymarkCore
 
 /// A record of the same person as another, as a different source might hold it.
 public struct VariantRecord: Sendable, Equatable {

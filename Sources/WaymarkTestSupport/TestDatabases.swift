@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import SQLKit
-import WaymarkStore
+public import WaymarkStore
 
 /// The engines storage tests run on: in-memory SQLite always, and PostgreSQL
 /// when `WAYMARK_TEST_POSTGRES_URL` names a server (CI sets it).

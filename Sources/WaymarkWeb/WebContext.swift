@@ -1,17 +1,16 @@
-import Hummingbird
-import NIOCore
+public import Hummingbird
+public import NIOCore
 import WaymarkApp
-import WaymarkStore
+import WaymarkRecords
 
-/// Per-request state: the signed-in user (if any) and their session's CSRF token.
+/// Per-request state: the signed-in session (if any). Routes that need one
+/// are grouped under a ``StaffContext`` by ``RouterMethods/requiring(_:)``.
 public struct WebContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The peer of the connection: the client, or the proxy in front of us.
     public let remoteAddress: SocketAddress?
-    public var user: StoredUser?
-    /// The records the signed-in user's organisation may see.
-    public var scope: RecordScope?
-    var csrfToken: String?
+    /// Set by ``SessionMiddleware`` for a live session.
+    var session: SignedInSession?
     var sessionTokenHash: String?
 
     public init(source: ApplicationRequestContextSource) {
@@ -22,15 +21,8 @@ public struct WebContext: RequestContext, RemoteAddressRequestContext {
     /// Forms arrive URL-encoded: the pages work without JavaScript.
     public var requestDecoder: URLEncodedFormDecoder { URLEncodedFormDecoder() }
 
-    /// The signed-in user if their role holds `permission`; otherwise a 403,
-    /// or ``SignInRequired`` (a redirect to sign in) when nobody is signed in.
-    func require(_ permission: Permission) throws -> (user: StoredUser, scope: RecordScope) {
-        guard let user, let scope else { throw SignInRequired() }
-        guard AccessPolicy.allows(user.role, permission) else {
-            throw HTTPError(.forbidden, message: "Your role (\(user.role.displayName)) does not allow this. Ask your administrator if you need it.")
-        }
-        return (user, scope)
-    }
+    var user: StoredUser? { session?.user }
+    var csrfToken: String? { session?.csrfToken }
 }
 
 /// Thrown when a page needs a signed-in user; answered with a redirect to the sign-in page.

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import Logging
 import WaymarkApp
 import WaymarkCore
+import WaymarkStore
 import WaymarkSynthetic
 
 struct Bench: AsyncParsableCommand {

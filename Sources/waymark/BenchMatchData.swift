@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import WaymarkApp
 import WaymarkCore
 import WaymarkMatching
 import WaymarkSynthetic

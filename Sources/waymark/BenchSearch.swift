@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import Logging
 import SQLKit
 import WaymarkApp
 import WaymarkCore
 import WaymarkMatching
+import WaymarkRecords
 import WaymarkStore
 
 extension Bench {

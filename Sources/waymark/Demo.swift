@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import WaymarkApp
+import WaymarkRecords
+import WaymarkStore
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Fill an empty database with a synthetic local authority and one demo user per role.")

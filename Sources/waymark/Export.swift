@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
+import WaymarkStore
 
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import WaymarkApp
+import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 extension Match {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import WaymarkApp
+import WaymarkStore
 
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create the database if needed and apply every pending migration.")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WaymarkApp
+import WaymarkStore
 
 struct Returns: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

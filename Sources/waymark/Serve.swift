@@ -6,6 +6,7 @@ import Metrics
 import Prometheus
 import WaymarkApp
 import WaymarkCore
+import WaymarkStore
 import WaymarkWeb
 
 struct Serve: AsyncParsableCommand {
@@ -73,13 +74,13 @@ struct Serve: AsyncParsableCommand {
             port: port ?? environment["WAYMARK_PORT"].flatMap(Int.init) ?? 8080)
         // Self-service links in texts, e-mails and letters start here; behind a proxy, set WAYMARK_PUBLIC_URL.
         let publicURL = environment["WAYMARK_PUBLIC_URL"] ?? "http://\(web.host):\(web.port)"
+        let app = AppServices(store: store, registry: registry, laCode: code, returnsDirectory: returns, publicURL: publicURL)
         let services = WebServices(
-            store: store, registry: registry, laCode: code, metrics: metrics,
+            app: app, metrics: metrics,
             secureCookies: Self.cookiesMustBeSecure(web: web, publicURL: publicURL, forced: secureCookies, plainHTTP: plainHTTP, logger: logger),
-            returnsDirectory: returns, returnRetention: retention, smsWebhookToken: sending.smsWebhookToken, publicURL: publicURL,
-            trustForwardedFor: trustForwardedFor)
+            smsWebhookToken: sending.smsWebhookToken, trustForwardedFor: trustForwardedFor)
         await services.prewarm()
-        let app = try await buildApplication(services: services, configuration: web, logger: logger)
+        let server = try await buildApplication(services: services, configuration: web, logger: logger)
         print("Waymark is serving on http://\(web.host):\(web.port)/")
         // Standard output to a file or a pipe is block-buffered; the sign-ins
         // and the address must reach a log before the server runs for days.
@@ -98,7 +99,7 @@ struct Serve: AsyncParsableCommand {
                         settings: JobRunner.Settings(concurrency: concurrency), logger: logger)
         let jobsTask = runner.map { runner in Task { await runner.run() } }
         defer { jobsTask?.cancel() }
-        try await app.runService()
+        try await server.runService()
         sendingTask?.cancel()
         jobsTask?.cancel()
         await sendingTask?.value

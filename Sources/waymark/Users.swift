@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SQLKit
 import WaymarkApp
+import WaymarkRecords
 import WaymarkStore
 
 struct Users: AsyncParsableCommand {

@@ -1,6 +1,8 @@
 import Foundation
+import Logging
 import Testing
 import WaymarkApp
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 

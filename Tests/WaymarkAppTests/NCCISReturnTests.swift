@@ -1,9 +1,11 @@
 import Crypto
 import Foundation
+import Logging
 import SQLKit
 import Testing
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 import WaymarkSynthetic
 import WaymarkTestSupport

@@ -1,6 +1,7 @@
 import Foundation
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 func d(_ text: String) -> CalendarDate {

@@ -1,7 +1,10 @@
 import Foundation
+import Logging
+import SQLKit
 import Testing
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 import WaymarkSynthetic
 import WaymarkTestSupport

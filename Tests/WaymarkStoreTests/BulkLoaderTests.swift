@@ -1,5 +1,6 @@
 import Testing
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 

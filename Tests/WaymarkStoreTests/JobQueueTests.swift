@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 

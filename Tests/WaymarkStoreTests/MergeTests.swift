@@ -3,6 +3,7 @@ import SQLKit
 import Testing
 import WaymarkCore
 import WaymarkMatching
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 

@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 func d(_ text: String) -> CalendarDate {

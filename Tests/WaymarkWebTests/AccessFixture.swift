@@ -1,8 +1,10 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 @testable import WaymarkWeb
@@ -16,12 +18,22 @@ struct AccessFixture: Sendable {
     let schoolB: Int64
     let onCaseload: Int64
     let elsewhere: Int64
+    /// With `withCasework`: a sent letter campaign, a suspected duplicate
+    /// (the two people above) and a merge of two others.
+    var campaign: Int64?
+    var exception: Int64?
+    var merge: Int64?
 
     static func email(_ role: Role) -> String { "\(role.rawValue)@northmere.example" }
 
-    static func run(_ engine: DatabaseEngine, _ body: @escaping @Sendable (any TestClientProtocol, Store, AccessFixture) async throws -> Void) async throws {
+    static func run(
+        _ engine: DatabaseEngine, withCasework: Bool = false,
+        _ body: @escaping @Sendable (any TestClientProtocol, Store, AccessFixture) async throws -> Void
+    ) async throws {
         try await TestDatabases.withFreshStore(engine) { store in
-            let fixture = try await build(store)
+            var built = try await build(store)
+            if withCasework { try await built.addCasework(store) }
+            let fixture = built
             let services = WebServices(
                 store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4, passwordHasher: .forTests, trustForwardedFor: true,
                 now: { WebTestHarness.now })
@@ -62,5 +74,35 @@ struct AccessFixture: Sendable {
             return (first, second)
         }
         return AccessFixture(users: users, schoolA: schoolA, schoolB: schoolB, onCaseload: first, elsewhere: second)
+    }
+}
+
+extension AccessFixture {
+    /// Something on every page that lists people: a sent letter campaign to
+    /// the not known, a suspected duplicate, and a merge.
+    mutating func addCasework(_ store: Store) async throws {
+        let now = WebTestHarness.now
+        let (onCaseload, elsewhere, schoolB) = (onCaseload, elsewhere, schoolB)
+        let la = try DemoAuthority.registry.code(DemoAuthority.code)
+        let (campaign, exception, kept, merged) = try await store.change(by: .system("test"), at: now) { tx in
+            let campaign = try await tx.createCampaign(NewCampaign(
+                name: "Letters to the not known", channel: .letter, audience: "queue=not-known", subject: nil, body: "Dear {given_name}, {link}"))
+            let exception = try await tx.queueDuplicate(NewMatchException(
+                kind: .duplicate, personID: onCaseload, otherPersonID: elsewhere, incoming: nil, probability: 0.9, explanation: ""))
+            func person(_ given: String) async throws -> Int64 {
+                try await tx.createPerson(NewYoungPerson(
+                    identity: YoungPersonIdentity(
+                        givenName: given, familyName: "Lindqvist", dateOfBirth: try CalendarDate(iso: "2009-05-02"), gender: .male, ethnicity: .whiteBritish),
+                    cohortStatus: .primary, responsibleLA: la, educatedLA: la, schoolID: schoolB))
+            }
+            return (campaign, exception, try await person("Nils"), try await person("Niels"))
+        }
+        let admin = users[.dataManager]!
+        _ = try await CampaignSender(
+            store: store, planner: CampaignPlanner(store: store, classifier: ParticipationClassifier()), laName: DemoAuthority.name
+        ).send(campaign, by: admin, scope: .authority(laCode: DemoAuthority.code), now: now)
+        self.merge = try await store.change(by: .user(admin), at: now) { tx in try await tx.mergePeople(kept: kept, merged: merged) }
+        self.campaign = campaign
+        self.exception = exception
     }
 }

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import SQLKit
 import Testing
 import WaymarkApp
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 @testable import WaymarkWeb

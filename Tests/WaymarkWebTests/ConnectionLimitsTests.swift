@@ -10,6 +10,7 @@ import WaymarkTestSupport
 
 #if canImport(Glibc)
 import Glibc
+import Logging
 #endif
 
 /// The server's own limits on a real socket: a client that drips a request

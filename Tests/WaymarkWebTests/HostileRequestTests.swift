@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 import WaymarkApp
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 @testable import WaymarkWeb

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import SQLKit
 import Testing
 import WaymarkApp
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 @testable import WaymarkWeb
@@ -13,9 +14,9 @@ import WaymarkTestSupport
     static let newPassword = "a brand new passphrase"
 
     static func changeForm(_ client: any TestClientProtocol, cookies: [String: String], current: String, new: String, confirm: String) async throws -> TestResponse {
-        let page = try await client.get(PasswordController.path, cookies: cookies)
+        let page = try await client.get(Paths.password, cookies: cookies)
         let csrf = try #require(page.csrfField)
-        return try await client.form(PasswordController.path, ["current": current, "new": new, "confirm": confirm, "csrf": csrf], cookies: cookies)
+        return try await client.form(Paths.password, ["current": current, "new": new, "confirm": confirm, "csrf": csrf], cookies: cookies)
     }
 
     static func auditDetails(_ store: Store, userID: Int64) async throws -> [String] {
@@ -43,7 +44,7 @@ import WaymarkTestSupport
             }
             let user = try #require(try await UserQueries(store: store).user(email: WebTestHarness.email))
             let changed = try await Self.changeForm(client, cookies: here, current: WebTestHarness.password, new: Self.newPassword, confirm: Self.newPassword)
-            #expect(changed.status == .seeOther && changed.headers[.location] == PasswordController.path + "?changed=1")
+            #expect(changed.status == .seeOther && changed.headers[.location] == Paths.password + "?changed=1")
             #expect(try await client.get("/", cookies: here).status == .ok, "the session that changed it stays signed in")
             #expect(try await client.get("/", cookies: elsewhere).headers[.location] == "/sign-in", "every other session ends")
             #expect(try await client.signIn().response.status == .unauthorized, "the old password no longer works")
@@ -69,12 +70,12 @@ import WaymarkTestSupport
             #expect(try await client.signIn(email: AccessFixture.email(.manager)).response.status == .unauthorized)
             // and signing in with the temporary one leads only to the change page
             let (signIn, cookies) = try await client.signIn(email: AccessFixture.email(.manager), password: temporary)
-            #expect(signIn.headers[.location] == PasswordController.path)
+            #expect(signIn.headers[.location] == Paths.password)
             for path in ["/", "/search?q=Okafor", "/people/\(fixture.onCaseload)"] {
                 let response = try await client.get(path, cookies: cookies)
-                #expect(response.status == .seeOther && response.headers[.location] == PasswordController.path, "\(path)")
+                #expect(response.status == .seeOther && response.headers[.location] == Paths.password, "\(path)")
             }
-            let page = try await client.get(PasswordController.path, cookies: cookies)
+            let page = try await client.get(Paths.password, cookies: cookies)
             #expect(page.status == .ok && page.text.contains("temporary password"))
             let changed = try await Self.changeForm(client, cookies: cookies, current: temporary, new: Self.newPassword, confirm: Self.newPassword)
             #expect(changed.status == .seeOther)
@@ -94,7 +95,7 @@ import WaymarkTestSupport
             let before = try #require(try await UserQueries(store: store).user(id: target)).passwordHash
             for role in Role.allCases where role != .administrator && role != .personalAdviser {
                 let (_, cookies) = try await client.signIn(email: AccessFixture.email(role))
-                let csrf = try #require(try await client.get(PasswordController.path, cookies: cookies).csrfField)
+                let csrf = try #require(try await client.get(Paths.password, cookies: cookies).csrfField)
                 let response = try await client.form("/admin/users/\(target)/password", ["csrf": csrf], cookies: cookies)
                 #expect(response.status == .forbidden, "\(role)")
             }

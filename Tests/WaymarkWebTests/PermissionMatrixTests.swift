@@ -2,104 +2,283 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import SQLKit
 import Testing
 import WaymarkApp
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 @testable import WaymarkWeb
 
-/// Every route, tried as every role and signed out. The expected table is
-/// written out by hand, not derived from ``AccessPolicy``, so a change to the
-/// policy that nobody meant shows up here.
+/// Every route the router has, tried as every role and signed out. The
+/// expected table is written out by hand, not derived from ``AccessPolicy``,
+/// so a change to the policy that nobody meant shows up here; and it is
+/// checked against the router's own list of routes, so a route added
+/// without an entry for every role fails.
 @Suite struct PermissionMatrixTests {
-    enum Outcome: String, Equatable { case allowed, denied, notFound = "not found", signIn = "sign in" }
+    /// What a request came to: `yes` the page or its action, `no` a 403,
+    /// `hidden` the same 404 as an unknown id, `signIn` a redirect to sign in.
+    enum Outcome: String, Equatable, Sendable { case yes = "allowed", no = "denied", hidden = "not found", signIn = "sign in" }
 
-    struct Route: Sendable {
-        let method: HTTPRequest.Method
-        let path: @Sendable (AccessFixture) -> String
-        let allowed: Set<Role>
-        /// Roles that may use the route in general but not on this record: they get the same 404 as an unknown id.
-        var hidden: Set<Role> = []
-        var fields: [String: String] = [:]
+    /// The outcome for every role and for a visitor who is signed out. No
+    /// defaults: an entry names them all, and a new role will not compile
+    /// until every entry says what it may do.
+    struct Expected: Sendable {
+        let a, d, t, p, m, c: Outcome
+        /// Signed out.
+        let out: Outcome
+
+        // swiftlint:disable:next identifier_name
+        init(a: Outcome, d: Outcome, t: Outcome, p: Outcome, m: Outcome, c: Outcome, out: Outcome) {
+            (self.a, self.d, self.t, self.p, self.m, self.c, self.out) = (a, d, t, p, m, c, out)
+        }
+
+        subscript(role: Role) -> Outcome {
+            switch role {
+            case .administrator: a
+            case .dataManager: d
+            case .trackingOfficer: t
+            case .personalAdviser: p
+            case .manager: m
+            case .careersLeader: c
+            }
+        }
     }
 
-    static let lookers: Set<Role> = [.dataManager, .trackingOfficer, .personalAdviser, .manager]
-    static let routes: [(String, Route)] = [
-        ("home", Route(method: .get, path: { _ in "/" }, allowed: Set(Role.allCases))),
-        ("figures", Route(method: .get, path: { _ in "/figures" }, allowed: lookers)),
-        ("activity survey", Route(method: .get, path: { _ in "/activity-survey" }, allowed: lookers)),
-        ("returns", Route(method: .get, path: { _ in "/returns" }, allowed: [.dataManager])),
-        ("generate a return", Route(method: .post, path: { _ in "/returns" }, allowed: [.dataManager], fields: ["period-end": "1999-02-30"])),
-        ("users", Route(method: .get, path: { _ in "/admin/users" }, allowed: [.administrator])),
-        ("add a user", Route(method: .post, path: { _ in "/admin/users" }, allowed: [.administrator], fields: ["email": "x"])),
-        ("change a user", Route(method: .post, path: { "/admin/users/\($0.users[.personalAdviser]!)" }, allowed: [.administrator], fields: ["status": "active"])),
-        ("reset an unknown user's password", Route(method: .post, path: { _ in "/admin/users/999/password" }, allowed: [.administrator],
-                                                   hidden: [.administrator])),
-        ("your password", Route(method: .get, path: { _ in "/account/password" }, allowed: Set(Role.allCases))),
-        ("change your password", Route(method: .post, path: { _ in "/account/password" }, allowed: Set(Role.allCases), fields: ["current": ""])),
-        ("record on my school's roll", Route(method: .get, path: { "/people/\($0.onCaseload)" }, allowed: lookers.union([.careersLeader]))),
-        ("record at another school", Route(method: .get, path: { "/people/\($0.elsewhere)" }, allowed: lookers, hidden: [.careersLeader])),
-        ("search", Route(method: .get, path: { _ in "/search?q=okafor" }, allowed: lookers.union([.careersLeader]))),
-        ("queues", Route(method: .get, path: { _ in "/queues" }, allowed: [.dataManager, .trackingOfficer, .manager])),
-        ("assign from a queue", Route(method: .post, path: { _ in "/queues/assign" }, allowed: [.dataManager, .trackingOfficer, .manager])),
-        ("campaigns", Route(method: .get, path: { _ in "/campaigns" }, allowed: trackers)),
-        ("campaign form", Route(method: .get, path: { _ in "/campaigns/new?queue=not-known" }, allowed: actors)),
-        ("draft a campaign", Route(method: .post, path: { _ in "/campaigns" }, allowed: actors, fields: ["channel": "sms"])),
-        ("send an unknown campaign", Route(method: .post, path: { _ in "/campaigns/999/send" }, allowed: actors, hidden: actors)),
-        ("an unknown campaign report", Route(method: .get, path: { _ in "/campaigns/999/report" }, allowed: trackers, hidden: trackers)),
-        ("answers to verify", Route(method: .get, path: { _ in "/answers" }, allowed: trackers)),
-        ("verify an unknown answer", Route(method: .post, path: { _ in "/answers/999/verify" }, allowed: actors, hidden: actors)),
-        ("imports", Route(method: .get, path: { _ in "/imports" }, allowed: [.dataManager, .trackingOfficer])),
-        ("exceptions", Route(method: .get, path: { _ in "/exceptions" }, allowed: [.dataManager, .trackingOfficer])),
-        ("scan for duplicates", Route(method: .post, path: { _ in "/exceptions/scan" }, allowed: [.dataManager, .trackingOfficer])),
-        ("an unknown exception", Route(method: .get, path: { _ in "/exceptions/999" }, allowed: [.dataManager, .trackingOfficer],
-                                       hidden: [.dataManager, .trackingOfficer])),
-        ("link an unknown exception", Route(method: .post, path: { _ in "/exceptions/999/link" }, allowed: [.dataManager, .trackingOfficer],
-                                            hidden: [.dataManager, .trackingOfficer])),
-        ("undo an unknown merge", Route(method: .post, path: { _ in "/merges/999/undo" }, allowed: [.dataManager, .trackingOfficer],
-                                        hidden: [.dataManager, .trackingOfficer])),
-        ("my work list", Route(method: .get, path: { _ in "/my-work/new" }, allowed: [.personalAdviser])),
-        ("an adviser's caseload", Route(method: .get, path: { "/team/\($0.users[.personalAdviser]!)" }, allowed: [.manager])),
-        ("contact form, own caseload", Route(method: .get, path: { "/people/\($0.onCaseload)/contacts/new" }, allowed: changers)),
-        ("record a contact, own caseload", Route(method: .post, path: { "/people/\($0.onCaseload)/contacts" }, allowed: changers)),
-        ("record a contact, not on the caseload", Route(method: .post, path: { "/people/\($0.elsewhere)/contacts" },
-                                                        allowed: [.dataManager, .trackingOfficer], hidden: [.careersLeader])),
-        ("update the activity", Route(method: .post, path: { "/people/\($0.onCaseload)/activity" }, allowed: changers)),
-        ("details page", Route(method: .get, path: { "/people/\($0.onCaseload)/details" }, allowed: changers)),
-        ("add an address", Route(method: .post, path: { "/people/\($0.onCaseload)/addresses" }, allowed: changers)),
-        ("add a follow-up", Route(method: .post, path: { "/people/\($0.onCaseload)/follow-ups" }, allowed: changers)),
-        ("book an appointment", Route(method: .post, path: { "/people/\($0.onCaseload)/appointments" }, allowed: changers)),
-        ("assign an adviser", Route(method: .get, path: { "/people/\($0.elsewhere)/caseload" }, allowed: [.dataManager, .manager], hidden: [.careersLeader])),
-        ("save an assignment", Route(method: .post, path: { "/people/\($0.onCaseload)/caseload" }, allowed: [.dataManager, .manager], fields: ["tier": "9"])),
+    /// What a route that shows personal data must leave in the audit trail.
+    enum Audit: Sendable {
+        /// A `view` event on this entity (and, if given, with this in its detail) by the user who asked.
+        case view(entity: String, detailContains: String? = nil)
+        /// The route shows no young person's data, or records a change (audited by its own transaction).
+        case none
+    }
+
+    /// One request to make on a route.
+    struct Case: Sendable {
+        let path: @Sendable (AccessFixture) -> String
+        let expected: Expected
+        var fields: [String: String] = [:]
+        /// The permission the route group declares; roles without it must be refused.
+        var permission: Permission?
+        var audit: Audit = .none
+        /// Signing out ends the session: it gets one of its own.
+        var freshSession = false
+    }
+
+    // The usual rows, each still naming every role.
+    static let signedInOnly = Expected(a: .yes, d: .yes, t: .yes, p: .yes, m: .yes, c: .yes, out: .signIn)
+    static let anyone = Expected(a: .yes, d: .yes, t: .yes, p: .yes, m: .yes, c: .yes, out: .yes)
+    static let adminOnly = Expected(a: .yes, d: .no, t: .no, p: .no, m: .no, c: .no, out: .signIn)
+    static let dataManagerOnly = Expected(a: .no, d: .yes, t: .no, p: .no, m: .no, c: .no, out: .signIn)
+    static let figureReaders = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .yes, c: .no, out: .signIn)
+    static let laReaders = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .yes, c: .no, out: .signIn)
+    static let allReaders = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .yes, c: .yes, out: .signIn)
+    /// Who may change the record of a young person on the adviser's caseload.
+    static let changers = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .no, c: .no, out: .signIn)
+    /// The same, for an unknown item on that record.
+    static let changersUnknownItem = Expected(a: .no, d: .hidden, t: .hidden, p: .hidden, m: .no, c: .no, out: .signIn)
+    static let assigners = Expected(a: .no, d: .yes, t: .no, p: .no, m: .yes, c: .no, out: .signIn)
+    /// Who sees the tracking queues, campaigns and answers.
+    static let queueReaders = Expected(a: .no, d: .yes, t: .yes, p: .no, m: .yes, c: .no, out: .signIn)
+    static let queueReadersUnknown = Expected(a: .no, d: .hidden, t: .hidden, p: .no, m: .hidden, c: .no, out: .signIn)
+    /// Who records tracking work: verifying answers, outcomes, letters, campaigns.
+    static let trackers = Expected(a: .no, d: .yes, t: .yes, p: .no, m: .no, c: .no, out: .signIn)
+    static let trackersUnknown = Expected(a: .no, d: .hidden, t: .hidden, p: .no, m: .no, c: .no, out: .signIn)
+    /// Who resolves matches: imports, exceptions, merges.
+    static let matchers = trackers
+    static let matchersUnknown = trackersUnknown
+
+    static func at(_ path: String) -> @Sendable (AccessFixture) -> String { { _ in path } }
+
+    /// Every route, keyed as the router lists it: "METHOD /path/{parameter}".
+    static let table: [String: [Case]] = [
+        // The edge: no session needed.
+        "GET /health": [Case(path: at("/health"), expected: anyone)],
+        "GET /metrics": [Case(path: at("/metrics"), expected: anyone)],
+        "POST /webhooks/sms/delivery": [Case(path: at("/webhooks/sms/delivery"),
+                                             expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .hidden))],
+        "POST /webhooks/sms/inbound": [Case(path: at("/webhooks/sms/inbound"),
+                                            expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .hidden))],
+        "GET /s/{token}": [Case(path: at("/s/not-a-link"),
+                                expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .hidden))],
+        "POST /s/{token}": [Case(path: at("/s/not-a-link"),
+                                 expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .no))],
+        "GET /sign-in": [Case(path: at("/sign-in"), expected: anyone)],
+        "POST /sign-in": [Case(path: at("/sign-in"), expected: Expected(a: .yes, d: .yes, t: .yes, p: .yes, m: .yes, c: .yes, out: .no))],
+        "POST /sign-out": [Case(path: at("/sign-out"), expected: Expected(a: .signIn, d: .signIn, t: .signIn, p: .signIn, m: .signIn, c: .signIn, out: .no),
+                                freshSession: true)],
+        // Every signed-in user.
+        "GET /": [Case(path: at("/"), expected: signedInOnly)],
+        "GET /account/password": [Case(path: at("/account/password"), expected: signedInOnly)],
+        "POST /account/password": [Case(path: at("/account/password"), expected: Expected(a: .yes, d: .yes, t: .yes, p: .yes, m: .yes, c: .yes, out: .no),
+                                        fields: ["current": ""])],
+        // Accounts.
+        "GET /admin/users": [Case(path: at("/admin/users"), expected: adminOnly, permission: .manageUsers)],
+        "POST /admin/users": [Case(path: at("/admin/users"), expected: adminOnly.posted, fields: ["email": "x"], permission: .manageUsers)],
+        "POST /admin/users/{user}": [Case(path: { "/admin/users/\($0.users[.personalAdviser]!)" }, expected: adminOnly.posted, fields: ["status": "active"],
+                                          permission: .manageUsers)],
+        "POST /admin/users/{user}/password": [Case(path: at("/admin/users/999/password"),
+                                                   expected: Expected(a: .hidden, d: .no, t: .no, p: .no, m: .no, c: .no, out: .no), permission: .manageUsers)],
+        // Figures and returns.
+        "GET /figures": [Case(path: at("/figures"), expected: figureReaders, permission: .figures)],
+        "POST /figures": [Case(path: at("/figures"), expected: figureReaders.posted, permission: .figures)],
+        "GET /activity-survey": [
+            Case(path: at("/activity-survey"), expected: figureReaders, permission: .figures),
+            Case(path: at("/activity-survey?school=Millbrook%20Park%20School"), expected: figureReaders, permission: .figures,
+                 audit: .view(entity: "activity_survey_named_list", detailContains: "school=Millbrook Park School")),
+        ],
+        "GET /returns": [Case(path: at("/returns"), expected: dataManagerOnly, permission: .statutoryReturns)],
+        "POST /returns": [Case(path: at("/returns"), expected: dataManagerOnly.posted, fields: ["period-end": "1999-02-30"], permission: .statutoryReturns)],
+        "POST /returns/check": [Case(path: at("/returns/check"), expected: dataManagerOnly.posted, fields: ["period-end": "x"], permission: .statutoryReturns)],
+        "GET /returns/{id}/download": [Case(path: at("/returns/999/download"),
+                                            expected: Expected(a: .no, d: .hidden, t: .no, p: .no, m: .no, c: .no, out: .signIn), permission: .statutoryReturns)],
+        // Reading records.
+        "GET /people/{id}": [
+            Case(path: { "/people/\($0.onCaseload)" }, expected: allReaders, permission: .readRecords, audit: .view(entity: "young_person")),
+            Case(path: { "/people/\($0.elsewhere)" }, expected: Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .yes, c: .hidden, out: .signIn),
+                 permission: .readRecords, audit: .view(entity: "young_person")),
+        ],
+        "GET /search": [Case(path: at("/search?q=okafor"), expected: allReaders, permission: .readRecords, audit: .view(entity: "search"))],
+        "GET /my-work/{list}": [Case(path: at("/my-work/new"), expected: Expected(a: .no, d: .no, t: .no, p: .yes, m: .no, c: .no, out: .signIn),
+                                     permission: .changeOwnCaseload, audit: .view(entity: "caseload_list", detailContains: "list=new"))],
+        "GET /team/{adviser}": [Case(path: { "/team/\($0.users[.personalAdviser]!)" }, expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .yes, c: .no, out: .signIn),
+                                     permission: .teamOverview, audit: .view(entity: "caseload_list", detailContains: "list=caseload"))],
+        // Changing records: the route needs readRecords; the record decides the rest.
+        "GET /people/{id}/contacts/new": [Case(path: { "/people/\($0.onCaseload)/contacts/new" }, expected: changers, permission: .readRecords,
+                                               audit: .view(entity: "young_person", detailContains: "form=contact"))],
+        "POST /people/{id}/contacts": [
+            Case(path: { "/people/\($0.onCaseload)/contacts" }, expected: changers.posted, permission: .readRecords),
+            Case(path: { "/people/\($0.elsewhere)/contacts" }, expected: Expected(a: .no, d: .yes, t: .yes, p: .no, m: .no, c: .hidden, out: .no),
+                 permission: .readRecords),
+        ],
+        "GET /people/{id}/activity/new": [Case(path: { "/people/\($0.onCaseload)/activity/new" }, expected: changers, permission: .readRecords,
+                                               audit: .view(entity: "young_person", detailContains: "form=activity"))],
+        "POST /people/{id}/activity": [Case(path: { "/people/\($0.onCaseload)/activity" }, expected: changers.posted, permission: .readRecords)],
+        "GET /people/{id}/details": [Case(path: { "/people/\($0.onCaseload)/details" }, expected: changers, permission: .readRecords,
+                                          audit: .view(entity: "young_person", detailContains: "details"))],
+        "POST /people/{id}/addresses": [Case(path: { "/people/\($0.onCaseload)/addresses" }, expected: changers.posted, permission: .readRecords)],
+        "POST /people/{id}/contact-details": [Case(path: { "/people/\($0.onCaseload)/contact-details" }, expected: changers.posted, permission: .readRecords)],
+        "POST /people/{id}/characteristics": [Case(path: { "/people/\($0.onCaseload)/characteristics" }, expected: changers.posted, permission: .readRecords)],
+        "POST /people/{id}/characteristics/{item}/end": [Case(path: { "/people/\($0.onCaseload)/characteristics/999/end" }, expected: changersUnknownItem.posted,
+                                                              permission: .readRecords)],
+        "POST /people/{id}/preferences": [Case(path: { "/people/\($0.onCaseload)/preferences" }, expected: changers.posted, permission: .readRecords)],
+        "GET /people/{id}/follow-ups/new": [Case(path: { "/people/\($0.onCaseload)/follow-ups/new" }, expected: changers, permission: .readRecords,
+                                                 audit: .view(entity: "young_person", detailContains: "form=follow-up"))],
+        "POST /people/{id}/follow-ups": [Case(path: { "/people/\($0.onCaseload)/follow-ups" }, expected: changers.posted, permission: .readRecords)],
+        "POST /people/{id}/follow-ups/{item}/done": [Case(path: { "/people/\($0.onCaseload)/follow-ups/999/done" }, expected: changersUnknownItem.posted,
+                                                          permission: .readRecords)],
+        "GET /people/{id}/appointments/new": [Case(path: { "/people/\($0.onCaseload)/appointments/new" }, expected: changers, permission: .readRecords,
+                                                   audit: .view(entity: "young_person", detailContains: "form=appointment"))],
+        "POST /people/{id}/appointments": [Case(path: { "/people/\($0.onCaseload)/appointments" }, expected: changers.posted, permission: .readRecords)],
+        "POST /people/{id}/appointments/{item}": [Case(path: { "/people/\($0.onCaseload)/appointments/999" }, expected: changers.posted,
+                                                       permission: .readRecords)],
+        "GET /people/{id}/caseload": [Case(path: { "/people/\($0.elsewhere)/caseload" }, expected: assigners, permission: .assignCaseload,
+                                           audit: .view(entity: "young_person", detailContains: "form=caseload"))],
+        "POST /people/{id}/caseload": [Case(path: { "/people/\($0.onCaseload)/caseload" }, expected: assigners.posted, fields: ["tier": "9"],
+                                            permission: .assignCaseload)],
+        // Tracking: queues, campaigns, answers.
+        "GET /queues": [Case(path: at("/queues"), expected: queueReaders, permission: .workQueues, audit: .view(entity: "queue", detailContains: "queue=not-known"))],
+        "POST /queues/assign": [Case(path: at("/queues/assign"), expected: queueReaders.posted, permission: .workQueues)],
+        "GET /campaigns": [Case(path: at("/campaigns"), expected: queueReaders, permission: .workQueues)],
+        "GET /campaigns/new": [Case(path: at("/campaigns/new?queue=not-known"), expected: trackers, permission: .recordTrackingWork)],
+        "POST /campaigns": [Case(path: at("/campaigns"), expected: trackers.posted, fields: ["channel": "sms"], permission: .recordTrackingWork)],
+        "GET /campaigns/{campaign}": [Case(path: { "/campaigns/\($0.campaign ?? 0)" }, expected: queueReaders, permission: .workQueues,
+                                           audit: .view(entity: "campaign", detailContains: "members"))],
+        "POST /campaigns/{campaign}/send": [Case(path: at("/campaigns/999/send"), expected: trackersUnknown.posted, permission: .recordTrackingWork)],
+        "GET /campaigns/{campaign}/letters": [Case(path: { "/campaigns/\($0.campaign ?? 0)/letters" }, expected: trackers,
+                                                   permission: .recordTrackingWork, audit: .view(entity: "campaign", detailContains: "letters"))],
+        "POST /campaigns/{campaign}/members/{member}/outcome": [Case(path: at("/campaigns/999/members/999/outcome"), expected: trackersUnknown.posted,
+                                                                     permission: .recordTrackingWork)],
+        "GET /campaigns/{campaign}/report": [Case(path: at("/campaigns/999/report"), expected: queueReadersUnknown, permission: .workQueues)],
+        "GET /answers": [Case(path: at("/answers"), expected: queueReaders, permission: .workQueues, audit: .view(entity: "self_service_answer"))],
+        "POST /answers/{answer}/verify": [Case(path: at("/answers/999/verify"), expected: trackersUnknown.posted, permission: .recordTrackingWork)],
+        "POST /answers/{answer}/reject": [Case(path: at("/answers/999/reject"), expected: trackers.posted, permission: .recordTrackingWork)],
+        // Matching: imports, exceptions, merges.
+        "GET /imports": [Case(path: at("/imports"), expected: matchers, permission: .resolveMatches)],
+        "POST /imports": [Case(path: at("/imports"), expected: matchers.posted, permission: .resolveMatches)],
+        "GET /exceptions": [Case(path: at("/exceptions"), expected: matchers, permission: .resolveMatches, audit: .view(entity: "match_exception"))],
+        "POST /exceptions/scan": [Case(path: at("/exceptions/scan"), expected: matchers.posted, permission: .resolveMatches)],
+        "GET /exceptions/{exception}": [Case(path: { "/exceptions/\($0.exception ?? 0)" }, expected: matchers, permission: .resolveMatches,
+                                             audit: .view(entity: "match_exception", detailContains: "duplicate"))],
+        "POST /exceptions/{exception}/merge": [Case(path: at("/exceptions/999/merge"), expected: matchersUnknown.posted, permission: .resolveMatches)],
+        "POST /exceptions/{exception}/reject": [Case(path: at("/exceptions/999/reject"), expected: matchersUnknown.posted, permission: .resolveMatches)],
+        "POST /exceptions/{exception}/link": [Case(path: at("/exceptions/999/link"), expected: matchersUnknown.posted, permission: .resolveMatches)],
+        "POST /exceptions/{exception}/create": [Case(path: at("/exceptions/999/create"), expected: matchersUnknown.posted, permission: .resolveMatches)],
+        "GET /merges/{merge}": [Case(path: { "/merges/\($0.merge ?? 0)" }, expected: matchers, permission: .resolveMatches,
+                                     audit: .view(entity: "person_merge"))],
+        "POST /merges/{merge}/undo": [Case(path: at("/merges/999/undo"), expected: matchersUnknown.posted, permission: .resolveMatches)],
     ]
 
-    /// Who records tracking work: verifying answers, sending campaigns (managers only look).
-    static let actors: Set<Role> = [.dataManager, .trackingOfficer]
-    /// Who works the tracking queues and their campaigns.
-    static let trackers: Set<Role> = [.dataManager, .trackingOfficer, .manager]
+    static func key(_ route: Router<WebContext>.RouteDescription) -> String {
+        "\(route.method) \(route.path.description)"
+    }
 
-    /// Who may change the record of a young person on the adviser's caseload.
-    static let changers: Set<Role> = [.dataManager, .trackingOfficer, .personalAdviser]
+    @Test func everyRouteHasAnEntryAndEveryEntryARoute() async throws {
+        let routes = try await Self.routes()
+        let listed = Set(routes)
+        for key in listed.sorted() {
+            #expect(Self.table[key]?.isEmpty == false, "\(key) has no expected outcome for each role: add it to PermissionMatrixTests.table")
+        }
+        for key in Self.table.keys.sorted() where !listed.contains(key) {
+            Issue.record("\(key) is in the table but the router has no such route")
+        }
+    }
+
+    /// The table follows AccessPolicy: a role without the route group's permission is refused on every case.
+    @Test func theTableFollowsTheAccessPolicy() {
+        for (key, cases) in Self.table {
+            for entry in cases {
+                guard let permission = entry.permission else { continue }
+                for role in Role.allCases where !AccessPolicy.allows(role, permission) {
+                    #expect(entry.expected[role] == .no, "\(key) as \(role.rawValue): \(role.rawValue) lacks \(permission.rawValue)")
+                }
+                #expect(entry.expected.out == (Self.isGet(key) ? .signIn : .no), "\(key) signed out")
+            }
+        }
+    }
 
     @Test(arguments: TestDatabases.engines)
     func everyRouteAsEveryRoleAndSignedOut(_ engine: DatabaseEngine) async throws {
-        try await AccessFixture.run(engine) { client, _, fixture in
-            var sessions: [Role: (cookies: [String: String], csrf: String)] = [:]
-            for role in Role.allCases {
-                let (_, cookies) = try await client.signIn(email: AccessFixture.email(role))
-                let home = try await client.get("/", cookies: cookies)
-                sessions[role] = (cookies, try #require(home.csrfField, "\(role) has a CSRF token on the home page"))
-            }
-            for (name, route) in Self.routes {
-                for role in Role.allCases {
-                    let session = try #require(sessions[role])
-                    let outcome = try await Self.attempt(route, fixture: fixture, client: client, cookies: session.cookies, csrf: session.csrf)
-                    let expected: Outcome = route.hidden.contains(role) ? .notFound : (route.allowed.contains(role) ? .allowed : .denied)
-                    #expect(outcome == expected, "\(name) as \(role.rawValue)")
+        try await AccessFixture.run(engine, withCasework: true) { client, _, fixture in
+            var sessions: [Role: Session] = [:]
+            for role in Role.allCases { sessions[role] = try await Self.session(role, client: client) }
+            for (key, cases) in Self.table.sorted(by: { $0.key < $1.key }) {
+                let method: HTTPRequest.Method = Self.isGet(key) ? .get : .post
+                for entry in cases {
+                    for role in Role.allCases {
+                        let session = entry.freshSession ? try await Self.session(role, client: client) : try #require(sessions[role])
+                        let outcome = try await Self.attempt(method, entry, fixture: fixture, client: client, session: session)
+                        #expect(outcome == entry.expected[role], "\(key) (\(entry.path(fixture))) as \(role.rawValue)")
+                    }
+                    let signedOut = try await Self.attempt(method, entry, fixture: fixture, client: client, session: Session(cookies: [:], csrf: nil))
+                    #expect(signedOut == entry.expected.out, "\(key) (\(entry.path(fixture))) signed out")
                 }
-                let signedOut = try await Self.attempt(route, fixture: fixture, client: client, cookies: [:], csrf: nil)
-                #expect(signedOut == (route.method == .get ? .signIn : .denied), "\(name) signed out")
             }
+        }
+    }
+
+    /// Every route that shows personal data, opened by each role allowed to
+    /// see it, leaves a `view` event by that user in the audit trail.
+    @Test(arguments: TestDatabases.engines)
+    func everyViewOfPersonalDataIsAudited(_ engine: DatabaseEngine) async throws {
+        try await AccessFixture.run(engine, withCasework: true) { client, store, fixture in
+            var checked = 0
+            for (key, cases) in Self.table.sorted(by: { $0.key < $1.key }) {
+                for entry in cases {
+                    guard case .view(let entity, let detail) = entry.audit else { continue }
+                    for role in Role.allCases where entry.expected[role] == .yes {
+                        let session = try await Self.session(role, client: client)
+                        let before = try await Self.lastAuditID(store)
+                        let response = try await client.get(entry.path(fixture), cookies: session.cookies)
+                        #expect(response.status == .ok, "\(key) as \(role.rawValue): \(response.status)")
+                        let events = try await Self.views(after: before, by: fixture.users[role]!, store: store)
+                        #expect(events.contains { $0.entity == entity && detail.map($0.detail.contains) ?? true },
+                                "\(key) (\(entry.path(fixture))) as \(role.rawValue) left no view of \(entity) in the audit trail: \(events)")
+                        checked += 1
+                    }
+                }
+            }
+            #expect(checked >= 40, "the walk reached the pages that show personal data")
         }
     }
 
@@ -138,22 +317,61 @@ import WaymarkTestSupport
         }
     }
 
-    static func attempt(_ route: Route, fixture: AccessFixture, client: any TestClientProtocol, cookies: [String: String], csrf: String?) async throws -> Outcome {
-        let path = route.path(fixture)
-        let response: TestResponse
-        if route.method == .get {
-            response = try await client.get(path, cookies: cookies)
-        } else {
-            var fields = route.fields
-            if let csrf { fields["csrf"] = csrf }
-            response = try await client.form(path, fields, cookies: cookies)
-        }
-        switch response.status {
-        case .forbidden: return .denied
-        case .notFound: return .notFound
-        case .seeOther, .found:
-            return response.headers[.location] == "/sign-in" ? .signIn : .allowed
-        default: return .allowed
+    // MARK: Helpers
+
+    struct Session: Sendable {
+        let cookies: [String: String]
+        let csrf: String?
+    }
+
+    static func session(_ role: Role, client: any TestClientProtocol) async throws -> Session {
+        let (_, cookies) = try await client.signIn(email: AccessFixture.email(role))
+        let home = try await client.get("/", cookies: cookies)
+        return Session(cookies: cookies, csrf: home.csrfField)
+    }
+
+    static func isGet(_ key: String) -> Bool { key.hasPrefix("GET ") }
+
+    /// The router's own list, as "METHOD /path/{parameter}".
+    static func routes() async throws -> [String] {
+        try await TestDatabases.withFreshStore(.sqlite) { store in
+            let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4)
+            return buildRouter(services: services, templates: try await Templates.load()).routes.map(Self.key)
         }
     }
+
+    static func attempt(
+        _ method: HTTPRequest.Method, _ entry: Case, fixture: AccessFixture, client: any TestClientProtocol, session: Session
+    ) async throws -> Outcome {
+        let path = entry.path(fixture)
+        let response: TestResponse
+        if method == .get {
+            response = try await client.get(path, cookies: session.cookies)
+        } else {
+            var fields = entry.fields
+            if let csrf = session.csrf { fields["csrf"] = csrf }
+            response = try await client.form(path, fields, cookies: session.cookies)
+        }
+        switch response.status {
+        case .forbidden: return .no
+        case .notFound: return .hidden
+        case .seeOther, .found: return response.headers[.location] == Paths.signIn ? .signIn : .yes
+        default: return .yes
+        }
+    }
+
+    static func lastAuditID(_ store: Store) async throws -> Int64 {
+        try await store.sql.raw("SELECT COALESCE(MAX(id), 0) AS n FROM audit_event").first(decodingColumn: "n", as: Int64.self) ?? 0
+    }
+
+    static func views(after id: Int64, by userID: Int64, store: Store) async throws -> [(entity: String, detail: String)] {
+        try await store.sql.raw(
+            "SELECT entity, detail FROM audit_event WHERE id > \(bind: id) AND action = 'view' AND actor_user_id = \(bind: userID) ORDER BY id"
+        ).all().map { (try $0.decode(column: "entity", as: String.self), try $0.decode(column: "detail", as: String?.self) ?? "") }
+    }
+}
+
+extension PermissionMatrixTests.Expected {
+    /// The same row for a form post: signed out, the missing CSRF token is refused before anything else.
+    var posted: Self { .init(a: a, d: d, t: t, p: p, m: m, c: c, out: .no) }
 }

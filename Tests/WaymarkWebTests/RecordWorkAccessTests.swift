@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Testing
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 @testable import WaymarkWeb
@@ -12,7 +13,13 @@ import WaymarkTestSupport
 /// Who may do the work on which record, and what forged or malformed posts
 /// get: a 403 or 404 with a reason, or a 422 naming the field, and nothing saved.
 @Suite struct RecordWorkAccessTests {
-    typealias Route = PermissionMatrixTests.Route
+    /// A route and who may use it; `hidden` roles get the same 404 as an unknown id.
+    struct Route: Sendable {
+        let method: HTTPRequest.Method
+        let path: @Sendable (AccessFixture) -> String
+        let allowed: Set<Role>
+        var hidden: Set<Role> = []
+    }
 
     /// Every form of the record's work; posts are sent empty, so "allowed" is a 422 and nothing is saved.
     static let routes: [(String, @Sendable (Int64) -> String, HTTPRequest.Method)] = [
@@ -49,14 +56,16 @@ import WaymarkTestSupport
         _ name: String, _ route: Route, _ client: any TestClientProtocol, _ fixture: AccessFixture, _ sessions: [Role: CaseworkTests.Session]
     ) async throws {
         let path = route.path(fixture)
+        let entry = PermissionMatrixTests.Case(path: route.path, expected: PermissionMatrixTests.signedInOnly)
         for role in Role.allCases {
             let session = try #require(sessions[role])
-            let outcome = try await PermissionMatrixTests.attempt(route, fixture: fixture, client: client, cookies: session.cookies, csrf: session.csrf)
-            let expected: PermissionMatrixTests.Outcome = route.hidden.contains(role) ? .notFound : route.allowed.contains(role) ? .allowed : .denied
+            let outcome = try await PermissionMatrixTests.attempt(
+                route.method, entry, fixture: fixture, client: client, session: .init(cookies: session.cookies, csrf: session.csrf))
+            let expected: PermissionMatrixTests.Outcome = route.hidden.contains(role) ? .hidden : route.allowed.contains(role) ? .yes : .no
             #expect(outcome == expected, "\(name) \(path) as \(role.rawValue)")
         }
-        let signedOut = try await PermissionMatrixTests.attempt(route, fixture: fixture, client: client, cookies: [:], csrf: nil)
-        #expect(signedOut == (route.method == .get ? .signIn : .denied), "\(name) \(path) signed out")
+        let signedOut = try await PermissionMatrixTests.attempt(route.method, entry, fixture: fixture, client: client, session: .init(cookies: [:], csrf: nil))
+        #expect(signedOut == (route.method == .get ? .signIn : .no), "\(name) \(path) signed out")
     }
 
     @Test(arguments: TestDatabases.engines)

@@ -1,5 +1,6 @@
-import WaymarkCore
-import WaymarkStore
+public import WaymarkCore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// Who is asking and why: what every use case that reads or writes a young
 /// person's data is called with. The web pages and the API build one per

@@ -1,4 +1,6 @@
-import WaymarkStore
+import WaymarkCore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// What a user may do, decided by role alone; *which* records they may do it
 /// to is their ``RecordScope`` (organisation) and, for advisers, their caseload.

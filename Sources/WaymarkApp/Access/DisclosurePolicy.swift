@@ -1,5 +1,6 @@
-import WaymarkCore
-import WaymarkStore
+public import WaymarkCore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// Need to know, field by field: the one table that decides which
 /// sensitivity classes a role sees when working for a purpose. Everything

@@ -1,4 +1,5 @@
-import WaymarkStore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// Why a user is asking for a young person's data. The same person may be
 /// seen differently for different purposes; today each role works for one.

@@ -1,5 +1,6 @@
-import Foundation
-import WaymarkStore
+public import Foundation
+public import WaymarkRecords
+public import WaymarkStore
 
 /// A user changing their own password, and an administrator resetting
 /// someone else's to a temporary one they must change at next sign-in.

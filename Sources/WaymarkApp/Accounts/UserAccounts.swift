@@ -1,6 +1,7 @@
-import Foundation
-import WaymarkCore
-import WaymarkStore
+public import Foundation
+public import WaymarkCore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// Adds users with bcrypt-hashed passwords. Hashing is deliberately slow, so
 /// it runs on the ``PasswordHasher``'s own threads.

@@ -1,6 +1,7 @@
 import Foundation
 import WaymarkCore
-import WaymarkStore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// A campaign's saved filter: a tracking queue with its filters, written as
 /// the queue page's query string so the officer can open the same list again.

@@ -1,6 +1,7 @@
-import Foundation
-import WaymarkCore
-import WaymarkStore
+public import Foundation
+public import WaymarkCore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// One young person in a campaign's audience, with what the contact rules decided.
 public struct PlannedContact: Sendable {

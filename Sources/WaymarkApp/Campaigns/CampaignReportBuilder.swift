@@ -1,6 +1,7 @@
-import Foundation
-import WaymarkCore
-import WaymarkStore
+public import Foundation
+public import WaymarkCore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// Gathers what happened to everyone a campaign considered and hands it to
 /// ``CampaignReport``. "Resolved" means the activity is now known and was

@@ -1,6 +1,7 @@
-import Foundation
+public import Foundation
 import WaymarkCore
-import WaymarkStore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// Why a campaign could not be sent.
 public enum CampaignSendError: Error, Equatable, CustomStringConvertible {

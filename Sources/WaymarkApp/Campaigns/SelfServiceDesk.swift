@@ -1,7 +1,8 @@
-import Foundation
+public import Foundation
 import Logging
-import WaymarkCore
-import WaymarkStore
+public import WaymarkCore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// What a link leads to. Every refusal looks the same to the visitor, so a
 /// link reveals nothing about whether a record exists.

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import WaymarkCore
-import WaymarkStore
+public import WaymarkStore
 
 /// Makes the personal links that go in campaign messages. Links are signed at
 /// the moment of sending or printing and never stored, so the database holds

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// The personal link in a campaign message: who it is for, which attempt it
 /// came with (the campaign member, so letters work like texts), and until

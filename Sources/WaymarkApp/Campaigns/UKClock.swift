@@ -1,5 +1,5 @@
-import Foundation
-import WaymarkCore
+public import Foundation
+public import WaymarkCore
 
 /// Quiet hours are UK wall-clock hours, whatever zone the server runs in.
 public enum UKClock {

@@ -1,6 +1,7 @@
-import Foundation
-import WaymarkCore
-import WaymarkStore
+public import Foundation
+public import WaymarkCore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// The tracking team's queues: who to find out about next.
 public enum WorkQueue: String, CaseIterable, Sendable {

@@ -1,4 +1,4 @@
-import WaymarkCore
+public import WaymarkCore
 
 /// The fictional local authority the demo and the benchmarks use.
 ///

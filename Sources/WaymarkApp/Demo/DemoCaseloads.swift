@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 /// Gives the demo's personal advisers a working week: caseloads in three

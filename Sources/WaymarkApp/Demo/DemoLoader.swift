@@ -1,8 +1,8 @@
-import Foundation
-import Logging
+public import Foundation
+public import Logging
 import WaymarkCore
-import WaymarkStore
-import WaymarkSynthetic
+public import WaymarkStore
+public import WaymarkSynthetic
 
 /// Fills an empty database with a synthetic local authority: its
 /// organisations, then its young people in batches, generating the next batch

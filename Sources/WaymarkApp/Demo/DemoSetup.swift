@@ -1,7 +1,8 @@
-import Foundation
-import Logging
+public import Foundation
+public import Logging
 import WaymarkCore
-import WaymarkStore
+public import WaymarkRecords
+public import WaymarkStore
 import WaymarkSynthetic
 
 /// Makes a demo installation: a synthetic LA and one user per role.

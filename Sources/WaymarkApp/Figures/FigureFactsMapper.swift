@@ -1,4 +1,5 @@
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 /// Turns a stored young person into the facts the figures need. A person

@@ -1,5 +1,6 @@
-import WaymarkCore
-import WaymarkStore
+public import WaymarkCore
+import WaymarkRecords
+public import WaymarkStore
 
 /// The figures managers and the Department look at, and the Annual Activity
 /// Survey, computed in one streaming pass over the LA with the one

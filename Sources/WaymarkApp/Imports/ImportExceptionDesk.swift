@@ -1,7 +1,8 @@
-import Foundation
-import WaymarkCore
+public import Foundation
+public import WaymarkCore
 import WaymarkFormats
-import WaymarkStore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// What became of an import exception.
 public enum ImportResolution: Sendable, Equatable {

@@ -2,6 +2,7 @@ import Foundation
 import WaymarkCore
 import WaymarkFormats
 import WaymarkMatching
+import WaymarkRecords
 import WaymarkStore
 
 /// How sure the matcher is about one row.

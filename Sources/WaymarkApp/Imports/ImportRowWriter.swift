@@ -1,6 +1,7 @@
 import Foundation
 import WaymarkCore
-import WaymarkFormats
+public import WaymarkFormats
+import WaymarkRecords
 import WaymarkStore
 
 /// Writes one row's outcome inside its chunk's transaction: the change, the

@@ -1,10 +1,11 @@
 import Crypto
-import Foundation
+public import Foundation
 import Logging
-import WaymarkCore
-import WaymarkFormats
-import WaymarkMatching
-import WaymarkStore
+public import WaymarkCore
+public import WaymarkFormats
+public import WaymarkMatching
+import WaymarkRecords
+public import WaymarkStore
 
 /// How imports decide; every value is a policy with a documented default (docs/POLICIES.md).
 public struct ImportPolicy: Sendable {

@@ -1,5 +1,6 @@
-import Foundation
-import WaymarkStore
+public import Foundation
+public import WaymarkRecords
+public import WaymarkStore
 
 /// Where a page's request for heavy work stands: the job doing it now (if
 /// any), the latest result, and a failure newer than that result.

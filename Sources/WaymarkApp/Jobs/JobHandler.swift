@@ -1,5 +1,6 @@
 import Foundation
-import WaymarkStore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// Does one kind of job. Handlers must be safe to run again: a job whose
 /// worker stopped is claimed by another and starts from the beginning.

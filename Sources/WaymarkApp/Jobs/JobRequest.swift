@@ -1,6 +1,7 @@
 import Foundation
-import WaymarkCore
-import WaymarkStore
+public import WaymarkCore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// LA-wide work a page may ask for. Each runs as a job, never in the request.
 /// The request, encoded, is the job's parameters, and its key: two people

@@ -1,6 +1,7 @@
-import Foundation
-import Logging
-import WaymarkStore
+public import Foundation
+public import Logging
+import WaymarkRecords
+public import WaymarkStore
 
 /// Runs jobs claimed from the `job` table, at most `concurrency` at a time in
 /// this process. Any number of servers may run one: claims are rows, so a

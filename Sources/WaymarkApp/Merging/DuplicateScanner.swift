@@ -1,6 +1,7 @@
-import Foundation
-import WaymarkMatching
-import WaymarkStore
+public import Foundation
+public import WaymarkMatching
+public import WaymarkRecords
+public import WaymarkStore
 
 /// What a scan found.
 public struct DuplicateScanSummary: Sendable, Equatable, Codable {

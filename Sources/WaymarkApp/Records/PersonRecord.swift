@@ -1,5 +1,6 @@
 import Foundation
-import WaymarkCore
+public import WaymarkCore
+public import WaymarkRecords
 import WaymarkStore
 
 /// A young person's record as one user may see it: everything their grant

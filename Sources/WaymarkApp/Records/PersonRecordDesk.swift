@@ -1,6 +1,7 @@
-import Foundation
-import WaymarkCore
-import WaymarkStore
+public import Foundation
+public import WaymarkCore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// Opening a young person's record: the one place that checks the scope,
 /// reads, withholds what the grant does not show and writes the view audit.

@@ -1,4 +1,5 @@
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 /// Removes from a person what a set of visible classes does not cover.

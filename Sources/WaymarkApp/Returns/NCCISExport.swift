@@ -1,7 +1,8 @@
 import Crypto
-import Foundation
-import WaymarkCore
-import WaymarkStore
+public import Foundation
+public import WaymarkCore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// Writes a return to a file, keeps it in the history and audits it. The file
 /// appears only when it is complete: it is written beside the target and

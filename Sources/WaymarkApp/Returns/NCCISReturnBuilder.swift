@@ -1,6 +1,7 @@
-import WaymarkCore
+public import WaymarkCore
 import WaymarkFormats
-import WaymarkStore
+import WaymarkRecords
+public import WaymarkStore
 
 /// Builds the NCCIS monthly return for one LA and period end: selects the
 /// cohort, derives currency, validates every record and the file, and hands

@@ -1,5 +1,5 @@
-import Foundation
-import WaymarkStore
+public import Foundation
+public import WaymarkStore
 
 /// Removes return files older than the retention period from Waymark's
 /// returns directory, recording each removal in the audit trail.

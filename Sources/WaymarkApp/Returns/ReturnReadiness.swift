@@ -1,5 +1,6 @@
-import WaymarkCore
-import WaymarkStore
+public import WaymarkCore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// What stands between the LA and a clean return: how many records carry
 /// each error, a sample of them to open, and what would reject the file.

@@ -1,4 +1,5 @@
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 /// Turns a stored young person into their return record at a period end:

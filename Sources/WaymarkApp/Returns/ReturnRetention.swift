@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How long generated return files stay on the server. The default, 13 months,
 /// keeps a year of monthly returns plus the month still open to resubmission

@@ -1,5 +1,6 @@
-import Foundation
-import WaymarkCore
+public import Foundation
+public import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 extension PersonSearch {

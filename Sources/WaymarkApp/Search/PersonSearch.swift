@@ -1,6 +1,7 @@
-import WaymarkCore
+public import WaymarkCore
 import WaymarkMatching
-import WaymarkStore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// One row of search results: enough to tell two people apart.
 public struct PersonSearchResult: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import WaymarkCore
+public import WaymarkCore
 import WaymarkMatching
 
 /// Reads a search box's text: "jon smith 14/03/2009", "NM3 4QT", "H990250000123".

@@ -1,4 +1,4 @@
-import WaymarkCore
+public import WaymarkCore
 import WaymarkMatching
 
 /// What a search box's text asks for: name parts, a date of birth, a

@@ -1,5 +1,5 @@
 import Foundation
-import WaymarkStore
+public import WaymarkStore
 
 /// A way of sending one outbox channel's messages (e-mail over SMTP, texts
 /// through a gateway). The worker hands it a message already personalised.

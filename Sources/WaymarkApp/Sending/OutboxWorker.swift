@@ -1,6 +1,6 @@
-import Foundation
-import Logging
-import WaymarkStore
+public import Foundation
+public import Logging
+public import WaymarkStore
 
 /// Sends what is in the outbox. Any number of workers, on any number of
 /// servers, share the queue through leases in the database (see ``Outbox``).

@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import WaymarkStore
+public import WaymarkStore
 
 /// Sends texts through an HTTP gateway: POST JSON {to, body, idempotency_key,
 /// callback_url} with a bearer token. 2xx JSON {reference} is sent; 4xx is

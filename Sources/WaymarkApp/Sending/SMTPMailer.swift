@@ -1,7 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
-import WaymarkStore
+public import WaymarkStore
 
 /// Sends e-mail to one SMTP server: EHLO, AUTH PLAIN when configured, MAIL
 /// FROM, RCPT TO, DATA (dot-stuffed, CRLF), QUIT; one connection per message.

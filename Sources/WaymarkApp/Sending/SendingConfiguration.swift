@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where e-mail and texts go, read from the environment. A channel that is
 /// not configured has no transport: its messages stay queued until it is.

@@ -1,5 +1,6 @@
-import WaymarkCore
-import WaymarkStore
+public import WaymarkCore
+public import WaymarkRecords
+public import WaymarkStore
 
 extension PersonBundle {
     /// What the person rules need; nil when the stored date of birth or gender cannot be read (the entry rules still run).

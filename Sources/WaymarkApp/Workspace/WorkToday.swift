@@ -1,6 +1,7 @@
-import Foundation
-import WaymarkCore
-import WaymarkStore
+public import Foundation
+public import WaymarkCore
+public import WaymarkRecords
+public import WaymarkStore
 
 /// The lists on a personal adviser's home page. Each is a policy a service
 /// could tune; the defaults are the issue's: 14 days without contact, 30 days

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How many failed sign-ins a key (an account's e-mail, or a client address)
 /// may have before each further attempt must wait, and how long. Delays grow

@@ -1,4 +1,4 @@
-import WaymarkCore
+public import WaymarkCore
 
 /// What a row says happened to the person. One case per kind of file; the
 /// App side turns each into an activity, an intended destination or a

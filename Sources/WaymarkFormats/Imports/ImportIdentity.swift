@@ -1,4 +1,4 @@
-import WaymarkCore
+public import WaymarkCore
 
 /// Who a row is about, as the source gave it, typed and normalised for
 /// matching: names trimmed, UPN and postcode upper-cased, the postcode with

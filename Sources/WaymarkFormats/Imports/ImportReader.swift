@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The entry point for reading import files. Pure: it is handed the bytes
 /// and returns typed rows; matching people and applying changes is the App's.

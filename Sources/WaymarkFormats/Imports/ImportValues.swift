@@ -1,4 +1,4 @@
-import WaymarkCore
+public import WaymarkCore
 
 /// Checks and normalises one cell. Each function returns the typed value or
 /// throws a `ValueFailure` whose message quotes the value and says what is

@@ -1,4 +1,4 @@
-import WaymarkCore
+public import WaymarkCore
 
 /// The NCCIS monthly return as XML, written in pieces so a caller can stream
 /// a whole local authority to a file: `start(header)`, then `record(_:)` for

@@ -1,5 +1,6 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
+public import WaymarkRecords
 
 /// Campaigns and their members as the pages show them.
 public struct CampaignQueries: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import WaymarkCore
+public import WaymarkRecords
 
 extension ChangeTransaction {
     @discardableResult

@@ -1,42 +1,7 @@
-import Foundation
+public import Foundation
 import SQLKit
-import WaymarkCore
-
-/// Where a young person can be reached, as now recorded.
-public struct ReachDetails: Sendable, Equatable {
-    public var mobile: String?
-    public var landline: String?
-    public var email: String?
-    /// Address lines without the postcode, for letters and visits.
-    public var addressLines: [String] = []
-    public var postcode: String?
-    public var ward: String?
-
-    public init() {}
-}
-
-/// What the contact rules need about each young person, read in batches.
-public struct PersonContactFacts: Sendable, Equatable {
-    public var reach = ReachDetails()
-    public var optedOut: Set<ContactChannel> = []
-    public var doNotContact = false
-    /// Days since each outbound attempt in the rules' period, by channel.
-    public var attemptAges: [ContactChannel: [Int]] = [:]
-    /// An answer from the self-service page is waiting to be verified.
-    public var awaitingVerification = false
-
-    public init() {}
-
-    /// Channels with something to send to.
-    public var reachable: Set<ContactChannel> {
-        var channels: Set<ContactChannel> = []
-        if reach.mobile != nil { channels.insert(.sms) }
-        if reach.mobile != nil || reach.landline != nil { channels.insert(.phone) }
-        if reach.email != nil { channels.insert(.email) }
-        if reach.postcode != nil, !reach.addressLines.isEmpty { channels.formUnion([.letter, .visit]) }
-        return channels
-    }
-}
+public import WaymarkCore
+public import WaymarkRecords
 
 /// Reads contact facts for many people with a handful of queries per batch,
 /// so planning a campaign to thousands costs the same few round trips each.

@@ -1,5 +1,6 @@
-import Foundation
+public import Foundation
 import SQLKit
+import WaymarkRecords
 
 /// Secrets the whole installation shares, kept in the database so every
 /// server behind a load balancer signs and checks links with the same key.

@@ -1,9 +1,9 @@
 import Foundation
-import Logging
+public import Logging
 import NIOCore
 import NIOPosix
 import PostgresKit
-import SQLKit
+public import SQLKit
 import SQLiteKit
 
 /// An open database, on either engine, with transactions that are all-or-nothing.

@@ -1,24 +1,6 @@
 import Foundation
 import SQLKit
-
-/// What happened to one row of an imported file.
-public enum ImportOutcome: String, Sendable, CaseIterable {
-    /// Matched with confidence and the change recorded.
-    case updated
-    /// Matched with confidence; the record already said this.
-    case unchanged
-    /// Nobody plausible on record: a new young person.
-    case created
-    /// Left for a person to decide, in the exception queue.
-    case excepted
-}
-
-/// A file being imported, and the rows already dealt with.
-public struct ImportBatch: Sendable, Equatable {
-    public let id: Int64
-    public let doneRows: Set<Int>
-    public let finished: Bool
-}
+public import WaymarkRecords
 
 extension ChangeTransaction {
     /// The batch for a file, started now or found from an earlier run of the same bytes.
@@ -53,14 +35,7 @@ public struct ImportBatchQueries: Sendable {
         self.db = store.sql
     }
 
-    public struct Summary: Sendable, Equatable {
-        public let id: Int64
-        public let fileName: String
-        public let kind: String
-        public let rowsRead: Int
-        public let importedAt: String
-        public let finished: Bool
-    }
+    public typealias Summary = ImportBatchSummary
 
     /// The latest imports, newest first.
     public func recent(limit: Int = 20) async throws -> [Summary] {

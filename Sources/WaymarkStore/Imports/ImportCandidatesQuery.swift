@@ -1,6 +1,7 @@
 import SQLKit
-import WaymarkCore
-import WaymarkMatching
+public import WaymarkCore
+public import WaymarkMatching
+public import WaymarkRecords
 
 /// The people on record an imported file might be about, found through
 /// indexes only (UPN, ULN, name search keys, date of birth with a given-name

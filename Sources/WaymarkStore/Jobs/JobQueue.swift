@@ -1,5 +1,6 @@
-import Foundation
+public import Foundation
 import SQLKit
+public import WaymarkRecords
 
 /// The job table's API: requests enqueue (or join an identical active job),
 /// runners claim, beat, report progress and finish. Claims are rows in the

@@ -1,5 +1,6 @@
-import WaymarkCore
+public import WaymarkCore
 import WaymarkMatching
+public import WaymarkRecords
 
 /// A young person with their whole history, ready to be loaded in bulk with
 /// an id chosen by the caller (so a generated LA keeps its keys).

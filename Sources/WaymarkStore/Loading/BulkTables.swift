@@ -1,5 +1,7 @@
 import SQLKit
 import WaymarkCore
+import WaymarkMatching
+import WaymarkRecords
 
 /// Rows for each table, gathered from a batch of people and written with as
 /// few statements as the engines' bind limits allow.

@@ -1,24 +1,6 @@
 import Foundation
 import SQLKit
-
-/// Why a merge or its undo was refused.
-public enum MergeError: Error, Equatable, CustomStringConvertible {
-    case samePerson
-    case notFound(Int64)
-    case alreadyMerged(Int64)
-    case notMerge(Int64)
-    case alreadyUndone(Int64)
-
-    public var description: String {
-        switch self {
-        case .samePerson: "A young person cannot be merged with themselves."
-        case .notFound(let id): "There is no young person \(id)."
-        case .alreadyMerged(let id): "Young person \(id) has already been merged into another record."
-        case .notMerge(let id): "There is no merge \(id)."
-        case .alreadyUndone(let id): "Merge \(id) has already been undone."
-        }
-    }
-}
+public import WaymarkRecords
 
 extension ChangeTransaction {
     /// The tables whose rows belong to one young person and follow them into a merge.
@@ -90,16 +72,6 @@ extension ChangeTransaction {
         try await audit(.update, entity: "young_person", entityID: merged, personID: merged, detail: "merge \(mergeID) undone: restored")
         return (kept, merged)
     }
-}
-
-/// Merges as the pages show them.
-public struct StoredMerge: Sendable, Equatable, Identifiable {
-    public let id: Int64
-    public let keptPersonID: Int64
-    public let mergedPersonID: Int64
-    public let movedRows: Int
-    public let mergedAt: String
-    public let undoneAt: String?
 }
 
 public struct MergeQueries: Sendable {

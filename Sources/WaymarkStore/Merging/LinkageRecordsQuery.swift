@@ -1,5 +1,6 @@
 import SQLKit
-import WaymarkMatching
+public import WaymarkMatching
+public import WaymarkRecords
 
 /// Everyone in scope as the linkage engine reads them: names, date of birth,
 /// gender, current postcode, UPN, ULN and school, keyed by person id.

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SQLKit
+import WaymarkRecords
 
 /// Applies the migrations a database has not seen yet, each in its own transaction.
 struct MigrationRunner {

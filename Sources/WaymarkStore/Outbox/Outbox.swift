@@ -1,6 +1,7 @@
-import Foundation
+public import Foundation
 import SQLKit
 import WaymarkCore
+import WaymarkRecords
 
 /// The workers' side of the outbox. Claims are leases written to the
 /// database, so any number of workers on any number of servers can share the

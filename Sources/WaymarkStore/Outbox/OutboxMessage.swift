@@ -1,5 +1,6 @@
-import Foundation
+public import Foundation
 import SQLKit
+import WaymarkRecords
 
 /// Where a message is in its life. `sending` is claimed by a worker;
 /// `uncertain` means a worker stopped mid-send on a channel that cannot

@@ -1,12 +1,5 @@
 import SQLKit
-
-/// Whose caseload a young person is on, as far as access decisions need it.
-public struct CaseloadPlacement: Sendable, Equatable {
-    public let personID: Int64
-    public let adviserID: Int64?
-    public let tier: Int?
-    public let since: String?
-}
+public import WaymarkRecords
 
 /// Answers "may this user see this young person, and whose are they?" in one
 /// indexed lookup; nil means unknown or outside the user's scope, which the

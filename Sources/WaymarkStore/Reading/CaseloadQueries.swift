@@ -1,25 +1,6 @@
 import SQLKit
-import WaymarkCore
-
-/// One young person on an adviser's caseload, with what the lists show.
-public struct CaseloadMember: Sendable, Equatable, Identifiable {
-    public let id: Int64
-    public let givenName: String
-    public let familyName: String
-    public let dateOfBirth: String
-    public let cohortStatus: String
-    public let tier: Int?
-    public let since: String?
-    public let school: String?
-}
-
-/// An open follow-up, for the adviser's list of things due.
-public struct OpenFollowUp: Sendable, Equatable {
-    public let id: Int64
-    public let personID: Int64
-    public let dueOn: String
-    public let description: String
-}
+public import WaymarkCore
+public import WaymarkRecords
 
 /// What "my work today" is made of: an adviser's caseload and its casework,
 /// each read with one query joined on the caseload, so the page costs the

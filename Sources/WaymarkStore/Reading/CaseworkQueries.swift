@@ -1,42 +1,6 @@
 import SQLKit
-import WaymarkCore
-
-/// A contact with a young person, as recorded.
-public struct StoredContact: Sendable, Equatable {
-    public let id: Int64
-    public let occurredAt: String
-    public let method: String
-    public let direction: String
-    public let outcome: String
-    public let summary: String?
-    public let nextStep: String?
-    public let source: String
-    public let recordedBy: Int64?
-
-    /// The contact without what the adviser wrote: that it happened, how and
-    /// with what outcome, for those who may not read advisers' notes.
-    public func withoutNotes() -> StoredContact {
-        StoredContact(
-            id: id, occurredAt: occurredAt, method: method, direction: direction, outcome: outcome, summary: nil, nextStep: nil,
-            source: source, recordedBy: recordedBy)
-    }
-}
-
-/// A phone number or e-mail address with its period, as recorded.
-public struct StoredContactDetail: Sendable, Equatable {
-    public let detail: ContactDetailRecord
-    public let source: String
-    public let recordedAt: String
-}
-
-/// An appointment with a young person, as recorded.
-public struct StoredAppointment: Sendable, Equatable {
-    public let id: Int64
-    public let startsAt: String
-    public let place: String?
-    public let status: String
-    public let userID: Int64
-}
+public import WaymarkCore
+public import WaymarkRecords
 
 /// Contacts, contact details, follow-ups and appointments for the young person's record page.
 public struct CaseworkQueries: Sendable {

@@ -1,13 +1,6 @@
 import SQLKit
-import WaymarkCore
-
-/// An organisation as stored.
-public struct StoredOrganisation: Sendable, Equatable {
-    public let id: Int64
-    public let kind: OrganisationKind
-    public let name: String
-    public let laCode: String?
-}
+public import WaymarkCore
+public import WaymarkRecords
 
 /// Looks organisations up.
 public struct OrganisationQueries: Sendable {

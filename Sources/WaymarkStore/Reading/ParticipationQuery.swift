@@ -1,40 +1,6 @@
 import SQLKit
-import WaymarkCore
-
-/// How many young people an LA has in each state on a date.
-public struct ParticipationCounts: Sendable, Equatable {
-    public var recordsHeld = 0
-    public var eet = 0
-    public var neet = 0
-    public var notKnown = 0
-    public var other = 0
-    public var year11 = 0
-    public var notInCohort = 0
-    public var notKnownByReason: [ParticipationState.NotKnownReason: Int] = [:]
-
-    public init() {}
-
-    /// The headline denominator: EET, NEET and not known (custody and refugees excluded).
-    public var cohort: Int { eet + neet + notKnown }
-
-    public func percentage(_ count: Int) -> Double {
-        cohort == 0 ? 0 : Double(count) * 100 / Double(cohort)
-    }
-
-    mutating func add(_ state: ParticipationState) {
-        recordsHeld += 1
-        switch state {
-        case .eet: eet += 1
-        case .neet: neet += 1
-        case .notKnown(let reason):
-            notKnown += 1
-            notKnownByReason[reason, default: 0] += 1
-        case .other: other += 1
-        case .notInCohort(.compulsorySchoolAge): year11 += 1
-        case .notInCohort: notInCohort += 1
-        }
-    }
-}
+public import WaymarkCore
+public import WaymarkRecords
 
 /// Classifies every young person an LA is responsible for, with the one
 /// classification function, streaming rows so memory stays flat.

@@ -1,4 +1,5 @@
 import SQLKit
+public import WaymarkRecords
 
 /// The few columns every list of young people shows, read the same way everywhere.
 public struct PeopleSummaryQuery: Sendable {

@@ -1,5 +1,6 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
+public import WaymarkRecords
 
 /// Reads every young person an LA is responsible for, in id order and in
 /// batches, with their histories. Memory holds one batch at a time, so a

@@ -1,5 +1,6 @@
 import SQLKit
 import WaymarkCore
+import WaymarkRecords
 
 /// Fills a batch of people with their histories: one query per table over
 /// the batch's id range, rather than one per person.

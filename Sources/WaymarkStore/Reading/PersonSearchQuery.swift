@@ -1,4 +1,5 @@
 import SQLKit
+public import WaymarkRecords
 
 /// A young person who may be the one searched for, with what ranking compares.
 public struct SearchCandidate: Sendable, Equatable {

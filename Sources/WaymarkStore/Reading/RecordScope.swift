@@ -1,19 +1,8 @@
-import SQLKit
+public import SQLKit
+public import WaymarkRecords
 
-/// Which young people a user's organisation may see. Every query that lists or
-/// opens records takes one, so scoping is never left to the page.
-public enum RecordScope: Sendable, Equatable, Codable {
-    /// Everyone the local authority is responsible for.
-    case authority(laCode: String)
-    /// The pupils or students of one school or college, within its LA's records.
-    case establishment(organisationID: Int64, laCode: String)
-
-    public var laCode: String {
-        switch self {
-        case .authority(let code), .establishment(_, let code): code
-        }
-    }
-
+/// A scope as SQL: the one place that decides which `young_person` rows a scope reaches.
+extension RecordScope {
     /// The SQL condition on a `young_person` row aliased `alias`. A person
     /// merged into another is nobody's to see: their history lives on the kept record.
     public func condition(on alias: String) -> any SQLExpression {

@@ -1,13 +1,6 @@
 import SQLKit
 import WaymarkCore
-
-/// A generated return as kept in the history.
-public struct StoredReturn: Sendable, Equatable {
-    public var id: Int64
-    public var generated: GeneratedReturn
-    public var generatedBy: Int64?
-    public var generatedAt: String
-}
+public import WaymarkRecords
 
 /// The returns an LA has generated, newest first.
 public struct ReturnHistoryQuery: Sendable {

@@ -1,24 +1,6 @@
 import SQLKit
-import WaymarkCore
-
-/// A young person as stored, with the provenance of the record itself.
-public struct StoredPerson: Sendable, Equatable, Identifiable {
-    public let id: Int64
-    public let person: NewYoungPerson
-    public let source: String
-    public let recordedBy: Int64?
-    public let recordedAt: String
-}
-
-/// An activity as stored, with its id and provenance.
-public struct StoredActivity: Sendable, Equatable, Identifiable {
-    public let id: Int64
-    public let activity: ActivityRecord
-    public let organisationID: Int64?
-    public let source: String
-    public let recordedBy: Int64?
-    public let recordedAt: String
-}
+public import WaymarkCore
+public import WaymarkRecords
 
 /// Reads a young person and their history.
 public struct PersonQueries: Sendable {

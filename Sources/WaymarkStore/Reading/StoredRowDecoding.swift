@@ -1,5 +1,6 @@
 import SQLKit
 import WaymarkCore
+import WaymarkRecords
 
 /// Turns stored rows back into domain values, refusing anything the domain would refuse.
 enum StoredRowDecoding {

@@ -1,13 +1,5 @@
 import SQLKit
-
-/// One adviser's line on the manager's team view.
-public struct AdviserWorkload: Sendable, Equatable, Identifiable {
-    public let id: Int64
-    public let displayName: String
-    public let disabled: Bool
-    public let caseload: Int
-    public let contactsThisMonth: Int
-}
+public import WaymarkRecords
 
 /// The manager's view of the adviser team: caseload sizes and contacts recorded.
 public struct TeamQueries: Sendable {

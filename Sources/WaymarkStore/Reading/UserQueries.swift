@@ -1,17 +1,5 @@
 import SQLKit
-
-/// A user as stored (the password hash never leaves the store except to be verified).
-public struct StoredUser: Sendable, Equatable, Identifiable {
-    public let id: Int64
-    public let organisationID: Int64
-    public let email: String
-    public let displayName: String
-    public let role: Role
-    public let passwordHash: String
-    public let disabled: Bool
-    /// Set by an administrator's reset: every page but the change form sends them there.
-    public let mustChangePassword: Bool
-}
+public import WaymarkRecords
 
 /// Looks users up for sign-in and sessions.
 public struct UserQueries: Sendable {

@@ -1,37 +1,7 @@
-import Foundation
+public import Foundation
 import SQLKit
-import WaymarkCore
-
-/// Something an adviser has to do for a young person by a date.
-public struct NewFollowUp: Sendable, Equatable {
-    public var dueOn: CalendarDate
-    public var description: String
-    /// Who should do it; nil leaves it with the team.
-    public var assignedUserID: Int64?
-
-    public init(dueOn: CalendarDate, description: String, assignedUserID: Int64?) {
-        self.dueOn = dueOn
-        self.description = description
-        self.assignedUserID = assignedUserID
-    }
-}
-
-/// A meeting booked with a young person.
-public struct NewAppointment: Sendable, Equatable {
-    public enum Status: String, CaseIterable, Sendable { case booked, attended, missed, cancelled }
-
-    public var startsAt: Date
-    public var place: String?
-    public var userID: Int64
-    public var status: Status
-
-    public init(startsAt: Date, place: String?, userID: Int64, status: Status = .booked) {
-        self.startsAt = startsAt
-        self.place = place
-        self.userID = userID
-        self.status = status
-    }
-}
+public import WaymarkCore
+public import WaymarkRecords
 
 extension ChangeTransaction {
     /// Puts a young person on an adviser's caseload (or takes them off with nil), with a tier.

@@ -1,5 +1,5 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 extension ChangeTransaction {
     /// Records an activity after checking every entry rule; the history keeps all earlier ones.

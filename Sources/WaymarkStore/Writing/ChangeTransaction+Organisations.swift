@@ -1,5 +1,6 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
+public import WaymarkRecords
 
 /// An organisation to add: an LA, school, college, provider or agency.
 public struct NewOrganisation: Sendable, Equatable {
@@ -17,28 +18,6 @@ public struct NewOrganisation: Sendable, Equatable {
         self.establishmentNumber = establishmentNumber
         self.ukprn = ukprn
         self.phase = phase
-    }
-}
-
-/// The roles a user can hold; each decides what they may see and change.
-public enum Role: String, CaseIterable, Sendable, Codable {
-    case administrator
-    case dataManager = "data-manager"
-    case trackingOfficer = "tracking-officer"
-    case personalAdviser = "personal-adviser"
-    case manager
-    /// A school or college's careers leader: reads their own pupils' records only.
-    case careersLeader = "careers-leader"
-
-    public var displayName: String {
-        switch self {
-        case .administrator: "Administrator"
-        case .dataManager: "Data manager"
-        case .trackingOfficer: "Tracking officer"
-        case .personalAdviser: "Personal adviser"
-        case .manager: "Manager"
-        case .careersLeader: "Careers leader"
-        }
     }
 }
 

@@ -1,5 +1,6 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
+public import WaymarkRecords
 
 extension ChangeTransaction {
     /// Records that a young person does (or no longer does) not want to be contacted on a channel.
@@ -28,18 +29,6 @@ extension ChangeTransaction {
             .run()
         try await audit(.update, entity: "person_flag", entityID: nil, personID: personID, detail: "\(kind.rawValue) lowered")
     }
-}
-
-/// Flags on a record that change how the service may act.
-public enum PersonFlag: String, CaseIterable, Sendable {
-    /// Do not contact (for one, a safeguarding concern): campaigns skip the young person.
-    case doNotContact = "do-not-contact"
-}
-
-/// How a young person wants to be contacted, as now recorded.
-public struct ContactPreferences: Sendable, Equatable {
-    public var optedOut: Set<ContactChannel>
-    public var doNotContact: Bool
 }
 
 /// Reads the current preferences and flags.

@@ -1,4 +1,5 @@
 import SQLKit
+public import WaymarkRecords
 
 extension ChangeTransaction {
     /// Changes a user's role; their open sessions end so the new role applies at once.

@@ -1,5 +1,6 @@
-import Foundation
+public import Foundation
 import SQLKit
+import WaymarkRecords
 
 /// One all-or-nothing change: every write made through it carries the same
 /// provenance, and each writes its audit event in the same transaction.

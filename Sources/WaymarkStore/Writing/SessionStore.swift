@@ -1,5 +1,6 @@
-import Foundation
+public import Foundation
 import SQLKit
+import WaymarkRecords
 
 /// A signed-in session: who, and the CSRF token their forms must carry.
 public struct StoredSession: Sendable, Equatable {

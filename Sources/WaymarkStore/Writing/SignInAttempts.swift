@@ -1,6 +1,7 @@
-import Foundation
+public import Foundation
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
+import WaymarkRecords
 
 /// Whether a sign-in attempt may run its password check.
 public enum SignInAdmission: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import Foundation
-import SQLKit
+public import Foundation
+public import SQLKit
 
 /// Waymark's storage: writes go through ``change(by:at:_:)`` so provenance and
 /// audit are never forgotten; reads are the query types in `Reading/`.
@@ -24,4 +24,11 @@ public struct Store: Sendable {
     }
 
     public var sql: any SQLDatabase { database.sql }
+}
+
+extension Store {
+    /// Asks the database the smallest question, for health checks.
+    public func ping() async throws {
+        try await sql.raw("SELECT 1").run()
+    }
 }

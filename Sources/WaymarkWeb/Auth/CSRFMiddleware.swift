@@ -30,13 +30,13 @@ struct CSRFMiddleware: RouterMiddleware {
         var request = request
         let body = try await request.collectBody(upTo: Self.maxFormBody)
         try Self.verify(sent: FormFields(body: String(decoding: body.readableBytesView, as: UTF8.self))[Self.fieldName],
-                        request: request, context: context)
+                        request: request, sessionToken: context.csrfToken)
         return try await next(request, context)
     }
 
     /// Compares the token a form sent with the one this browser holds.
-    static func verify(sent: String?, request: Request, context: WebContext) throws {
-        let expected = context.csrfToken ?? request.cookies[preSessionCookie]?.value
+    static func verify(sent: String?, request: Request, sessionToken: String?) throws {
+        let expected = sessionToken ?? request.cookies[preSessionCookie]?.value
         guard let sent, let expected, SecretToken.equal(sent, expected) else {
             throw HTTPError(.forbidden, message: "This form has expired or did not come from Waymark. Go back, reload the page and try again.")
         }

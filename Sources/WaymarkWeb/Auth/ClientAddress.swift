@@ -6,7 +6,7 @@ import Hummingbird
 enum ClientAddress {
     /// The connection's peer, or, behind a trusted proxy, the last address in
     /// X-Forwarded-For (the one that proxy appended; earlier ones are the client's own claim).
-    static func of(_ request: Request, context: WebContext, trustForwardedFor: Bool) -> String {
+    static func of(_ request: Request, context: some RemoteAddressRequestContext, trustForwardedFor: Bool) -> String {
         if trustForwardedFor, let forwarded = request.headers[values: .xForwardedFor].last,
             let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
         {

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// The lists behind the home page's numbers: an adviser's own lists, and a
 /// manager's view of one adviser's caseload or contacts this month.
@@ -11,38 +11,30 @@ struct CaseloadListController {
     let templates: Templates
 
     var endpoints: RouteCollection<WebContext> {
-        RouteCollection(context: WebContext.self)
-            .get("my-work/:list", use: myList)
-            .get("team/:adviser", use: teamList)
+        let routes = RouteCollection(context: WebContext.self)
+        routes.requiring(.changeOwnCaseload).get("my-work/:list", use: myList)
+        routes.requiring(.teamOverview).get("team/:adviser", use: teamList)
+        return routes
     }
 
-    func myList(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, scope) = try context.require(.changeOwnCaseload)
+    func myList(_ request: Request, context: StaffContext) async throws -> Response {
         guard let list = context.parameters.get("list").flatMap(WorkList.init(rawValue:)) else {
             throw HTTPError(.notFound, message: "There is no such list. Go back to My work and choose one of its numbers.")
         }
-        let work = try await WorkTodayBuilder(store: services.store, classifier: services.classifier).build(for: user.id, scope: scope, now: services.now())
-        let rows = work.items(list).map { CaseloadListPage.Row(member: $0.member, reason: $0.reason) }
-        return try templates.render(CaseloadListPage(user: user, csrf: context.csrfToken ?? "", heading: list.title, caption: "My work", rows: rows))
+        let items = try await services.app.workspace.myList(list, for: context.grant, at: services.now())
+        let rows = items.map { CaseloadListPage.Row(member: $0.member, reason: $0.reason) }
+        return try templates.render(CaseloadListPage(user: context.user, csrf: context.csrf, heading: list.title, caption: "My work", rows: rows))
     }
 
-    func teamList(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, scope) = try context.require(.teamOverview)
-        let notFound = HTTPError(.notFound, message: "There is no personal adviser with that id in your organisation.")
-        guard let adviserID = context.parameters.get("adviser", as: Int64.self),
-            let adviser = try await UserQueries(store: services.store).user(id: adviserID),
-            adviser.organisationID == user.organisationID, adviser.role == .personalAdviser
-        else { throw notFound }
-        var members = try await CaseloadQueries(store: services.store).members(of: adviserID, in: scope)
-        var heading = "Caseload of \(adviser.displayName)"
-        if request.uri.queryParameters.get("show") == "contacts" {
-            let since = Timestamp.format(MonthStart.of(services.now()))
-            let contacted = Set(try await TeamQueries(store: services.store).contactedPeople(by: adviserID, since: since, in: scope))
-            members = try await PeopleSummaryQuery(store: services.store).members(ids: contacted, in: scope)
-            heading = "Contacted by \(adviser.displayName) this month"
+    func teamList(_ request: Request, context: StaffContext) async throws -> Response {
+        guard let adviserID = context.parameters.get("adviser", as: Int64.self) else {
+            throw HTTPError(.notFound, message: "There is no personal adviser with that id in your organisation.")
         }
-        let rows = members.map { CaseloadListPage.Row(member: $0, reason: $0.tier.flatMap(CaseloadTier.init(rawValue:))?.meaning ?? "") }
-        return try templates.render(CaseloadListPage(user: user, csrf: context.csrfToken ?? "", heading: heading, caption: "My team", rows: rows))
+        let contacts = request.uri.queryParameters.get("show") == "contacts"
+        let list = try await services.app.workspace.teamList(adviser: adviserID, contactsThisMonth: contacts, for: context.grant, at: services.now())
+        let heading = contacts ? "Contacted by \(list.adviser.displayName) this month" : "Caseload of \(list.adviser.displayName)"
+        let rows = list.members.map { CaseloadListPage.Row(member: $0, reason: $0.tier.flatMap(CaseloadTier.init(rawValue:))?.meaning ?? "") }
+        return try templates.render(CaseloadListPage(user: context.user, csrf: context.csrf, heading: heading, caption: "My team", rows: rows))
     }
 }
 
@@ -58,7 +50,7 @@ struct CaseloadListPage: PageModel {
         let reason: String
 
         init(member: CaseloadMember, reason: String) {
-            link = "/people/\(member.id)"
+            link = Paths.person(member.id)
             name = "\(member.givenName) \(member.familyName)"
             dateOfBirth = (try? CalendarDate(iso: member.dateOfBirth))?.longDescription ?? member.dateOfBirth
             school = member.school ?? "–"

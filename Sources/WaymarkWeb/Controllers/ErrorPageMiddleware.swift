@@ -1,7 +1,7 @@
 import Hummingbird
+import Logging
 import NIOCore
 import WaymarkApp
-import WaymarkStore
 
 /// Turns any error into a page a person can read; internal details stay in the log.
 struct ErrorPageMiddleware: RouterMiddleware {
@@ -12,7 +12,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch is SignInRequired {
-            return .redirect(to: "/sign-in")
+            return .redirect(to: Paths.signIn)
         } catch is PasswordHasherBusy {
             var response = try templates.render(
                 ErrorPage(status: .serviceUnavailable, message: "Waymark is busy. Try again in a moment."), status: .serviceUnavailable)
@@ -20,16 +20,26 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return response
         } catch let error as AccessDenied {
             return try templates.render(ErrorPage(status: .forbidden, message: error.description), status: .forbidden)
+        } catch let refusal as Refusal {
+            let status: HTTPResponse.Status = switch refusal {
+            case .notFound: .notFound
+            case .forbidden: .forbidden
+            case .conflict: .conflict
+            case .invalid: .unprocessableContent
+            case .badRequest: .badRequest
+            }
+            return try templates.render(ErrorPage(status: status, message: refusal.description), status: status)
         } catch let error as HTTPError {
             return try templates.render(ErrorPage(status: error.status, message: error.body ?? error.status.reasonPhrase), status: error.status)
         } catch is NIOTooManyBytesError {
             return try templates.render(
                 ErrorPage(status: .contentTooLarge, message: "What was sent is larger than this page accepts. Shorten it and try again."),
                 status: .contentTooLarge)
-        } catch let error where StoreFailure(error) != nil {
-            let failure = StoreFailure(error) ?? .unreachable
-            context.logger.error("database unavailable", metadata: ["failure": "\(failure)"])
-            var response = try templates.render(ErrorPage(status: .serviceUnavailable, message: failure.description), status: .serviceUnavailable)
+        } catch let error where DatabaseUnavailable(error) != nil {
+            let failure = DatabaseUnavailable(error)
+            context.logger.error("database unavailable", metadata: ["failure": "\(failure?.kind ?? "unknown")"])
+            var response = try templates.render(
+                ErrorPage(status: .serviceUnavailable, message: failure?.description ?? "The database is not answering just now."), status: .serviceUnavailable)
             response.headers[.retryAfter] = "30"
             return response
         } catch {

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// The statutory figures for managers, and the Annual Activity Survey with
 /// each school's destinations for careers leaders.
@@ -10,30 +10,26 @@ struct FiguresController {
     let services: WebServices
     let templates: Templates
 
-    /// Every LA role may read the figures; the named survey list is for LA staff who track people.
-
     var endpoints: RouteCollection<WebContext> {
-        RouteCollection(context: WebContext.self)
+        let routes = RouteCollection(context: WebContext.self)
+        routes.requiring(.figures)
             .get("figures", use: figures)
             .post("figures", use: recompute)
             .get("activity-survey", use: activitySurvey)
+        return routes
     }
 
-    private var statutory: StatutoryFigures {
-        StatutoryFigures(store: services.store, registry: services.registry, laCode: services.laCode, classifier: services.classifier)
-    }
+    private var desk: FiguresDesk { services.app.figures }
 
     /// Never computes: shows the latest figures a job computed, and asks for
     /// fresh ones (joining any job already at it) when those are too old.
-    func figures(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, _) = try context.require(.figures)
+    func figures(_ request: Request, context: StaffContext) async throws -> Response {
         let monthEnd = try chosenMonthEnd(request.uri.queryParameters.get("month").map { String($0) })
-        let work = JobRequest.figures(monthEnd: monthEnd)
-        let state = try await services.jobs.refreshed(work, by: user.id, now: services.now(), lifetime: services.resultLifetime)
+        let state = try await desk.figures(monthEnd: monthEnd, for: context.grant, at: services.now())
         let page = FiguresPage(
-            user: user, csrf: context.csrfToken ?? "", laCode: services.laCode.code, monthEnd: monthEnd,
+            user: context.user, csrf: context.csrf, laCode: services.laCode.code, monthEnd: monthEnd,
             result: try state.lastDone?.decodedResult(as: FiguresJobResult.self),
-            job: JobPanel(state, work: "computing the figures", result: "Figures", refreshURL: Self.figuresURL(monthEnd)))
+            job: JobPanel(state, work: "computing the figures", result: "Figures", refreshURL: Paths.figures(monthEnd: monthEnd)))
         return try templates.render(page)
     }
 
@@ -42,12 +38,11 @@ struct FiguresController {
     }
 
     /// Asks for the figures again now, whatever their age.
-    func recompute(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, _) = try context.require(.figures)
+    func recompute(_ request: Request, context: StaffContext) async throws -> Response {
         let form = try await request.decodeForm(as: RecomputeForm.self, context: context)
         let monthEnd = try chosenMonthEnd(form.month)
-        try await services.jobs.request(.figures(monthEnd: monthEnd), by: user.id, at: services.now())
-        return .redirect(to: Self.figuresURL(monthEnd), type: .normal)
+        try await desk.recompute(monthEnd: monthEnd, for: context.grant, at: services.now())
+        return .redirect(to: Paths.figures(monthEnd: monthEnd), type: .normal)
     }
 
     private func chosenMonthEnd(_ text: String?) throws -> CalendarDate {
@@ -59,12 +54,8 @@ struct FiguresController {
         return parsed
     }
 
-    static func figuresURL(_ monthEnd: CalendarDate) -> String {
-        "/figures?month=\(monthEnd.iso.prefix(7))"
-    }
-
-    func activitySurvey(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, scope) = try context.require(.figures)
+    /// Every LA role may read the survey's summary; the named list of one school is for LA staff who read records.
+    func activitySurvey(_ request: Request, context: StaffContext) async throws -> Response {
         let today = CalendarDate.today(from: services.now())
         let latest = today >= (try CalendarDate(year: today.year, month: 11, day: 1)) ? today.year : today.year - 1
         let year: Int
@@ -77,17 +68,13 @@ struct FiguresController {
             year = latest
         }
         let school = request.uri.queryParameters.get("school").map { String($0) }
-        let wantsNames = school != nil && AccessPolicy.allows(user.role, .readRecords) && scope == .authority(laCode: services.laCode.code)
-        let result = try await statutory.activitySurvey(year: year, namesFor: wantsNames ? school : nil)
-        if request.uri.queryParameters.get("format") == "csv" {
+        let wantsCSV = request.uri.queryParameters.get("format") == "csv"
+        // The CSV is the schools' summary only: no names are gathered for it.
+        let result = try await desk.survey(year: year, namesFor: wantsCSV ? nil : school, for: context.grant, at: services.now())
+        if wantsCSV {
             return Self.csv(result.summary.csv, fileName: "activity-survey-\(services.laCode.code)-\(year)-schools.csv")
         }
-        if wantsNames {
-            try await services.store.change(by: .user(user.id), at: services.now()) { tx in
-                try await tx.audit(.view, entity: "activity_survey_named_list", entityID: nil, personID: nil, detail: "year=\(year)")
-            }
-        }
-        let page = SurveyPage(user: user, csrf: context.csrfToken ?? "", laCode: services.laCode.code, year: year, result: result, school: school)
+        let page = SurveyPage(user: context.user, csrf: context.csrf, laCode: services.laCode.code, year: year, result: result, school: school)
         return try templates.render(page)
     }
 

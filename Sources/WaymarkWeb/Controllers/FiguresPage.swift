@@ -1,7 +1,7 @@
 import Foundation
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// The view model of the figures page.
 struct FiguresPage: PageModel {

@@ -1,6 +1,7 @@
 import Hummingbird
-import SQLKit
-import WaymarkStore
+import Logging
+import Prometheus
+import WaymarkApp
 
 /// `/health` for load balancers and `/metrics` for Prometheus.
 struct HealthController {
@@ -19,13 +20,14 @@ struct HealthController {
 
     /// Answers only when the database answers, so a balancer stops sending traffic to a server that cannot work.
     func health(_ request: Request, context: WebContext) async throws -> Health {
+        let engine: String
         do {
-            try await services.store.sql.raw("SELECT 1").run()
+            engine = try await services.app.health.databaseEngine()
         } catch {
             context.logger.error("health check: database unreachable")
             throw HTTPError(.serviceUnavailable, message: "database unreachable")
         }
-        return Health(status: "ok", database: services.store.database.engine.rawValue)
+        return Health(status: "ok", database: engine)
     }
 
     func metrics(_ request: Request, context: WebContext) async throws -> Response {

@@ -1,6 +1,8 @@
+import Foundation
+import FoundationInternationalization
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// The home page's view model; each section is filled only for roles that have it.
 struct HomePage: PageModel {

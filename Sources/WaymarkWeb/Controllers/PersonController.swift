@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
 
 /// The young person's record: one page a personal adviser can read before a
 /// meeting. Opening, withholding and auditing are the record desk's; this
@@ -11,19 +12,20 @@ struct PersonController {
     let templates: Templates
 
     var endpoints: RouteCollection<WebContext> {
-        RouteCollection(context: WebContext.self).get("people/:id", use: show)
+        let routes = RouteCollection(context: WebContext.self)
+        routes.requiring(.readRecords).get("people/:id", use: show)
+        return routes
     }
 
-    func show(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, scope) = try context.require(.readRecords)
+    func show(_ request: Request, context: StaffContext) async throws -> Response {
         let notFound = HTTPError(.notFound, message: "There is no young person with that id in the records you can see.")
         guard let id = context.parameters.get("id", as: Int64.self) else { throw notFound }
-        switch try await services.records.open(id, for: AccessGrant(user: user, scope: scope)) {
+        switch try await services.records.open(id, for: context.grant) {
         case .notFound: throw notFound
-        case .mergedInto(let kept): return .redirect(to: "/people/\(kept)", type: .normal)
+        case .mergedInto(let kept): return .redirect(to: Paths.person(kept), type: .normal)
         case .shown(let record):
             let page = PersonPage(
-                user: user, csrf: context.csrfToken ?? "", record: record, today: CalendarDate.today(from: services.now()),
+                user: context.user, csrf: context.csrf, record: record, today: CalendarDate.today(from: services.now()),
                 classifier: services.classifier, registry: services.registry,
                 saved: request.uri.queryParameters.get("saved").map { String($0) }, now: services.now())
             return try templates.render(page)

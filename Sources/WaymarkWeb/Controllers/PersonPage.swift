@@ -1,7 +1,7 @@
 import Foundation
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// The view model of the young person's record.
 struct PersonPage: PageModel {

@@ -1,6 +1,7 @@
+import FoundationInternationalization
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// The view model of the return readiness page.
 struct ReadinessPage: PageModel {

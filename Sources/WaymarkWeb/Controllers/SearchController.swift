@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
+import Logging
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
 
 /// Person search: one box for a name, date of birth, postcode, UPN or ULN.
 /// Each search is audited with the ids it showed (opening a record is audited
@@ -12,19 +12,19 @@ struct SearchController {
     let templates: Templates
 
     var endpoints: RouteCollection<WebContext> {
-        RouteCollection(context: WebContext.self).get("search", use: search)
+        let routes = RouteCollection(context: WebContext.self)
+        routes.requiring(.readRecords).get("search", use: search)
+        return routes
     }
 
-    func search(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, scope) = try context.require(.readRecords)
+    func search(_ request: Request, context: StaffContext) async throws -> Response {
         // A form sent by GET encodes spaces as "+"; a real plus sign means nothing in a search.
         let text = (request.uri.queryParameters.get("q") ?? "").replacingOccurrences(of: "+", with: " ")
-        let page = SearchPage.Frame(user: user, csrf: context.csrfToken ?? "", query: String(text.prefix(SearchQueryParser.maxLength)))
+        let page = SearchPage.Frame(user: context.user, csrf: context.csrf, query: String(text.prefix(SearchQueryParser.maxLength)))
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return try templates.render(SearchPage(frame: page)) }
         do {
             let today = CalendarDate.today(from: services.now())
-            let outcome = try await PersonSearch(store: services.store).search(
-                text, for: AccessGrant(user: user, scope: scope), today: today, at: services.now())
+            let outcome = try await services.app.search.search(text, for: context.grant, today: today, at: services.now())
             context.logger.info(
                 "person search", metadata: ["kinds": "\(outcome.request.kinds.joined(separator: ","))", "results": "\(outcome.results.count)"])
             return try templates.render(SearchPage(frame: page, outcome: outcome))

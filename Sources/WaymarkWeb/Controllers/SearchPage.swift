@@ -1,6 +1,6 @@
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// The search page: the box, any problem with what was typed, and the ranked results.
 struct SearchPage: PageModel {
@@ -22,7 +22,7 @@ struct SearchPage: PageModel {
         let reasons: String
 
         init(_ result: PersonSearchResult, showsPostcode: Bool, showsActivityCode: Bool) {
-            link = "/people/\(result.id)"
+            link = Paths.person(result.id)
             name = result.name.isEmpty ? "(no name recorded)" : result.name
             dateOfBirth = result.dateOfBirth.flatMap { try? CalendarDate(iso: $0) }?.longDescription ?? result.dateOfBirth ?? "–"
             postcode = showsPostcode ? result.postcode ?? "–" : PersonPage.restricted

@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
+import Logging
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// Sign-in and sign-out. Every attempt passes the throttle (per account and
 /// per client, checked and recorded in one transaction) before bcrypt runs.
@@ -24,7 +25,7 @@ struct SignInController {
     }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
-        if context.user != nil { return .redirect(to: "/") }
+        if context.user != nil { return .redirect(to: Paths.home) }
         return try page(request, error: nil, email: "", status: .ok)
     }
 
@@ -37,49 +38,31 @@ struct SignInController {
             // Never echo or store what was refused: it may be a payload, not an address.
             return try page(request, error: problem, email: "", status: .unprocessableContent)
         }
-        let now = services.now()
-        let attempts = SignInAttempts(store: services.store, policy: services.signInPolicy)
-        let client = ClientAddress.of(request, context: context, trustForwardedFor: services.trustForwardedFor)
-        switch try await attempts.admit(email: email, clientAddress: client, now: now) {
+        let token = SecretToken.make()
+        let outcome = try await services.app.signIn.signIn(
+            email: email, password: form.password,
+            clientAddress: ClientAddress.of(request, context: context, trustForwardedFor: services.trustForwardedFor),
+            sessionTokenHash: SecretToken.hash(token), csrfToken: SecretToken.make(), lifetime: Self.sessionLifetime, now: services.now())
+        switch outcome {
         case .throttled(let retryAfter):
             context.logger.notice("sign-in throttled", metadata: ["retry_after": "\(Int(retryAfter.rounded(.up)))"])
             return try throttledPage(request, email: email, retryAfter: retryAfter)
-        case .admitted(let attemptID):
-            return try await check(form.password, email: email, attemptID: attemptID, request: request, context: context, now: now)
-        }
-    }
-
-    private func check(_ password: String, email: String, attemptID: Int64, request: Request, context: WebContext, now: Date) async throws -> Response {
-        let attempts = SignInAttempts(store: services.store, policy: services.signInPolicy)
-        let user = try await UserQueries(store: services.store).user(email: email)
-        let passwordMatches: Bool
-        do {
-            passwordMatches = try await services.passwordHasher.verify(password, hash: user?.passwordHash)
-        } catch let busy as PasswordHasherBusy {
-            // The password was never checked, so the attempt must not count against anyone.
-            try await attempts.withdraw(attemptID: attemptID)
-            throw busy
-        }
-        guard let user, passwordMatches, !user.disabled else {
-            try await attempts.recordOutcome(attemptID: attemptID, succeeded: false, userID: user?.id, now: now)
-            if let user { context.logger.info("sign-in failed", metadata: ["user": "\(user.id)"]) }
+        case .refused(let userID):
+            if let userID { context.logger.info("sign-in failed", metadata: ["user": "\(userID)"]) }
             return try page(request, error: .init(field: "email", message: "The e-mail address or password is not right"), email: email, status: .unauthorized)
+        case .signedIn(let user):
+            var response = Response.redirect(to: user.mustChangePassword ? Paths.password : Paths.home, type: .normal)
+            response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: token, maxAge: Int(Self.sessionLifetime), path: "/",
+                                      secure: services.secureCookies, httpOnly: true, sameSite: .lax))
+            return response
         }
-        try await attempts.recordOutcome(attemptID: attemptID, succeeded: true, userID: user.id, now: now)
-        let token = SecretToken.make()
-        try await SessionStore(store: services.store).create(
-            tokenHash: SecretToken.hash(token), userID: user.id, csrfToken: SecretToken.make(), now: now, lifetime: Self.sessionLifetime)
-        var response = Response.redirect(to: user.mustChangePassword ? PasswordController.path : "/", type: .normal)
-        response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: token, maxAge: Int(Self.sessionLifetime), path: "/",
-                                  secure: services.secureCookies, httpOnly: true, sameSite: .lax))
-        return response
     }
 
     func signOut(_ request: Request, context: WebContext) async throws -> Response {
         if let tokenHash = context.sessionTokenHash, let user = context.user {
-            try await SessionStore(store: services.store).delete(tokenHash: tokenHash, userID: user.id, now: services.now())
+            try await services.app.signIn.signOut(tokenHash: tokenHash, userID: user.id, now: services.now())
         }
-        var response = Response.redirect(to: "/sign-in", type: .normal)
+        var response = Response.redirect(to: Paths.signIn, type: .normal)
         response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: services.secureCookies, httpOnly: true, sameSite: .lax))
         return response
     }

@@ -1,8 +1,9 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 import HummingbirdCore
-import Logging
-import NIOCore
+public import Logging
+public import NIOCore
+import WaymarkApp
 
 /// Where and how to listen, and how long a client may take.
 public struct WebConfiguration: Sendable {
@@ -51,7 +52,7 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     let router = Router(context: WebContext.self)
     router.addRoutes(SMSWebhookController(services: services).endpoints)  // before the middleware: no session, no CSRF (bearer token instead)
     router.addMiddleware {
-        SecurityHeadersMiddleware<WebContext>(strictTransport: services.publicURL.lowercased().hasPrefix("https://"))
+        SecurityHeadersMiddleware<WebContext>(strictTransport: services.app.publicURL.lowercased().hasPrefix("https://"))
         ErrorPageMiddleware(templates: templates)
         MetricsMiddleware()
         LogRequestsMiddleware(.debug)
@@ -80,7 +81,7 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(ExceptionsController(services: services, templates: templates).endpoints)
     router.addRoutes(SelfServiceController(services: services, templates: templates).endpoints, atPath: "/s")
     router.addRoutes(RecordWorkController(services: services, templates: templates).endpoints)
-    router.addRoutes(UsersController(services: services, templates: templates, passwordCost: services.passwordCost).endpoints, atPath: "/admin/users")
+    router.addRoutes(UsersController(services: services, templates: templates).endpoints, atPath: "/admin/users")
     return router
 }
 

@@ -1,6 +1,6 @@
 import Foundation
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// The home page's LA-wide counts, kept for a short while: classifying a
 /// quarter of a million people takes seconds, and a page everyone opens many

@@ -1,6 +1,6 @@
 import Foundation
 import WaymarkApp
-import WaymarkStore
+import WaymarkRecords
 
 /// What a page says about heavy work it asked for: queued, how far it has
 /// got, when the result shown was computed, and a failure. While work is

@@ -1,5 +1,5 @@
 import WaymarkApp
-import WaymarkStore
+import WaymarkRecords
 
 /// The main navigation for the signed-in user: only the places their role
 /// can open. Set for the duration of a request by ``SessionMiddleware`` and
@@ -16,23 +16,23 @@ struct Navigation: Sendable {
     let canSearch: Bool
 
     init(role: Role) {
-        var items = [Item(label: "Home", href: "/")]
+        var items = [Item(label: "Home", href: Paths.home)]
         if AccessPolicy.allows(role, .figures) {
-            items.append(Item(label: "Figures", href: "/figures"))
-            items.append(Item(label: "Activity survey", href: "/activity-survey"))
+            items.append(Item(label: "Figures", href: Paths.figures))
+            items.append(Item(label: "Activity survey", href: Paths.activitySurvey))
         }
         if AccessPolicy.allows(role, .workQueues) {
-            items.append(Item(label: "Queues", href: "/queues"))
-            items.append(Item(label: "Campaigns", href: "/campaigns"))
-            items.append(Item(label: "Answers", href: "/answers"))
+            items.append(Item(label: "Queues", href: Paths.queues))
+            items.append(Item(label: "Campaigns", href: Paths.campaigns))
+            items.append(Item(label: "Answers", href: Paths.answers))
         }
         if AccessPolicy.allows(role, .resolveMatches) {
-            items.append(Item(label: "Imports", href: "/imports"))
-            items.append(Item(label: "Exceptions", href: "/exceptions"))
+            items.append(Item(label: "Imports", href: Paths.imports))
+            items.append(Item(label: "Exceptions", href: Paths.exceptions))
         }
-        if AccessPolicy.allows(role, .statutoryReturns) { items.append(Item(label: "Returns", href: "/returns")) }
-        if AccessPolicy.allows(role, .manageUsers) { items.append(Item(label: "Users", href: "/admin/users")) }
-        items.append(Item(label: "Your password", href: PasswordController.path))
+        if AccessPolicy.allows(role, .statutoryReturns) { items.append(Item(label: "Returns", href: Paths.returns)) }
+        if AccessPolicy.allows(role, .manageUsers) { items.append(Item(label: "Users", href: Paths.users)) }
+        items.append(Item(label: "Your password", href: Paths.password))
         self.items = items
         canSearch = AccessPolicy.allows(role, .readRecords)
     }

@@ -2,6 +2,7 @@ import Testing
 import WaymarkTestSupport
 
 @testable import WaymarkStore
+import SQLKit
 
 struct AuditChainTamperingTests {
     @Test(arguments: TestDatabases.engines)

@@ -8,6 +8,8 @@ import WaymarkStore
 import WaymarkTestSupport
 
 @testable import WaymarkWeb
+import Logging
+import WaymarkRecords
 
 /// A school's careers leader opens a pupil who has substance-misuse, youth
 /// offending and mental-health characteristics, an address and an adviser's

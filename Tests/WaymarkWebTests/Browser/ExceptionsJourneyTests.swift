@@ -1,12 +1,14 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import SQLKit
 import Testing
 import WaymarkApp
 import WaymarkCore
 import WaymarkFormats
 import WaymarkMatching
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 @testable import WaymarkWeb

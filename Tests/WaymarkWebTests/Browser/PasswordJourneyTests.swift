@@ -7,6 +7,9 @@ import WaymarkStore
 import WaymarkTestSupport
 
 @testable import WaymarkWeb
+import Logging
+import WaymarkCore
+import WaymarkRecords
 
 /// A user given a temporary password signs in, is sent to change it, makes
 /// a mistake, then changes it and carries on — in a real headless Chromium.
@@ -37,13 +40,13 @@ struct PasswordJourneyTests {
                     try await browser.type(WebTestHarness.email, into: "#email")
                     try await browser.type(temporary, into: "#password")
                     try await browser.click("button[type=submit]")
-                    #expect(try await browser.waitForURL(endingWith: PasswordController.path).hasSuffix(PasswordController.path))
+                    #expect(try await browser.waitForURL(endingWith: Paths.password).hasSuffix(Paths.password))
                     #expect(try await browser.text(of: "h1") == "Change your password")
                     try await browser.screenshot(to: Self.artefacts + "/password-01-must-change.png")
 
                     // and the home page sends them back there
                     try await browser.open(base + "/")
-                    #expect(try await browser.waitForURL(endingWith: PasswordController.path).hasSuffix(PasswordController.path))
+                    #expect(try await browser.waitForURL(endingWith: Paths.password).hasSuffix(Paths.password))
 
                     // two different new passwords are named against the second field
                     try await browser.type(temporary, into: "#current-password")

@@ -7,6 +7,9 @@ import WaymarkStore
 import WaymarkTestSupport
 
 @testable import WaymarkWeb
+import Logging
+import WaymarkCore
+import WaymarkRecords
 
 /// Journeys in a real headless Chromium. chromedriver must be installed
 /// (`.ci/run` installs it); without it these tests are skipped with a note.

@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 /// Writes the NCCIS return file. The file is named after the job, so a job

@@ -1,6 +1,7 @@
-import Foundation
-import WaymarkCore
-import WaymarkStore
+public import Foundation
+public import WaymarkCore
+import WaymarkRecords
+public import WaymarkStore
 
 /// The handlers `waymark serve` runs, one per kind, over the existing use cases.
 public struct StandardJobs: Sendable {

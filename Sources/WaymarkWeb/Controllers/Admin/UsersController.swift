@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
+import Logging
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// The administrator's page: every account, a form to add one, and for each
 /// a role to set and a switch to disable it. Administrators cannot lock
@@ -10,15 +11,15 @@ import WaymarkStore
 struct UsersController {
     let services: WebServices
     let templates: Templates
-    /// bcrypt work factor for new passwords (tests lower it).
-    var passwordCost: UInt8 = 12
 
     var endpoints: RouteCollection<WebContext> {
-        RouteCollection(context: WebContext.self)
+        let routes = RouteCollection(context: WebContext.self)
+        routes.requiring(.manageUsers)
             .get("", use: list)
             .post("", use: add)
             .post(":user", use: update)
             .post(":user/password", use: resetPassword)
+        return routes
     }
 
     struct NewUserForm: Decodable {
@@ -34,39 +35,33 @@ struct UsersController {
         var status: String?
     }
 
-    func list(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, _) = try context.require(.manageUsers)
-        return try await page(context: context, user: user)
+    private var users: UserAdministration { services.app.users }
+
+    func list(_ request: Request, context: StaffContext) async throws -> Response {
+        try await page(context: context)
     }
 
-    func add(_ request: Request, context: WebContext) async throws -> Response {
-        let (admin, _) = try context.require(.manageUsers)
+    func add(_ request: Request, context: StaffContext) async throws -> Response {
         let form = try await request.decodeForm(as: NewUserForm.self, context: context)
         guard let role = form.role.flatMap(Role.init(rawValue:)) else {
-            return try await page(context: context, user: admin, form: form, error: .init(field: "role", message: "Choose a role"))
+            return try await page(context: context, form: form, error: .init(field: "role", message: "Choose a role"))
         }
         guard let organisationID = form.organisation.flatMap({ Int64($0) }) else {
-            return try await page(context: context, user: admin, form: form, error: .init(field: "organisation", message: "Choose an organisation"))
+            return try await page(context: context, form: form, error: .init(field: "organisation", message: "Choose an organisation"))
         }
         do {
-            let id = try await UserAccounts(store: services.store, cost: passwordCost, hasher: services.passwordHasher).add(
+            let id = try await users.add(
                 email: form.email ?? "", displayName: form.name ?? "", role: role, password: form.password ?? "",
-                organisationID: organisationID, by: .user(admin.id), at: services.now())
-            context.logger.info("user added", metadata: ["user": "\(id)", "by": "\(admin.id)"])
-            return .redirect(to: "/admin/users?added=\(id)", type: .normal)
+                organisationID: organisationID, for: context.grant, at: services.now())
+            context.logger.info("user added", metadata: ["user": "\(id)", "by": "\(context.user.id)"])
+            return .redirect(to: Paths.users(added: id), type: .normal)
         } catch let error as AccountError {
-            return try await page(context: context, user: admin, form: form, error: UsersPage.FieldError(error))
+            return try await page(context: context, form: form, error: UsersPage.FieldError(error))
         }
     }
 
-    func update(_ request: Request, context: WebContext) async throws -> Response {
-        let (admin, _) = try context.require(.manageUsers)
-        guard let userID = context.parameters.get("user", as: Int64.self), let target = try await UserQueries(store: services.store).user(id: userID) else {
-            throw HTTPError(.notFound, message: "There is no user with that id.")
-        }
-        guard target.id != admin.id else {
-            throw HTTPError(.badRequest, message: "You cannot change your own role or disable your own account. Ask another administrator.")
-        }
+    func update(_ request: Request, context: StaffContext) async throws -> Response {
+        guard let userID = context.parameters.get("user", as: Int64.self) else { throw HTTPError(.notFound, message: "There is no user with that id.") }
         let form = try await request.decodeForm(as: UpdateForm.self, context: context)
         let role = try form.role.map { text in
             guard let role = Role(rawValue: text) else { throw HTTPError(.badRequest, message: "role: '\(text.prefix(40))' is not a Waymark role") }
@@ -76,41 +71,25 @@ struct UsersController {
             guard ["active", "disabled"].contains(text) else { throw HTTPError(.badRequest, message: "status: choose active or disabled") }
             return text == "disabled"
         }
-        if let role, let organisation = try await OrganisationQueries(store: services.store).organisation(id: target.organisationID),
-            !UserAccounts.fits(role, organisation.kind)
-        {
-            throw HTTPError(.badRequest, message: AccountError.roleDoesNotFitOrganisation(role: role, kind: organisation.kind).description)
-        }
-        try await services.store.change(by: .user(admin.id), at: services.now()) { tx in
-            if let role, role != target.role { try await tx.setRole(of: target.id, to: role) }
-            if let disabled, disabled != target.disabled { try await tx.setDisabled(disabled, userID: target.id) }
-        }
-        return .redirect(to: "/admin/users?updated=\(target.id)", type: .normal)
+        try await users.update(userID, role: role, disabled: disabled, for: context.grant, at: services.now())
+        return .redirect(to: Paths.users(updated: userID), type: .normal)
     }
 
     /// Sets a temporary password, shown once on this page and never again;
     /// the user must choose their own at next sign-in.
-    func resetPassword(_ request: Request, context: WebContext) async throws -> Response {
-        let (admin, _) = try context.require(.manageUsers)
-        guard let userID = context.parameters.get("user", as: Int64.self), let target = try await UserQueries(store: services.store).user(id: userID) else {
-            throw HTTPError(.notFound, message: "There is no user with that id.")
-        }
-        guard target.id != admin.id else {
-            throw HTTPError(.badRequest, message: "Change your own password from Your password, not by resetting it.")
-        }
-        let temporary = try await PasswordChanges(store: services.store, cost: passwordCost, hasher: services.passwordHasher)
-            .reset(userID: target.id, by: .user(admin.id), at: services.now())
-        context.logger.info("password reset", metadata: ["user": "\(target.id)", "by": "\(admin.id)"])
+    func resetPassword(_ request: Request, context: StaffContext) async throws -> Response {
+        guard let userID = context.parameters.get("user", as: Int64.self) else { throw HTTPError(.notFound, message: "There is no user with that id.") }
+        let (account, temporary) = try await users.resetPassword(of: userID, for: context.grant, at: services.now())
+        context.logger.info("password reset", metadata: ["user": "\(account.id)", "by": "\(context.user.id)"])
         return try templates.render(
-            PasswordResetPage(userName: admin.displayName, role: admin.role.displayName, csrf: context.csrfToken ?? "",
-                              accountName: target.displayName, accountEmail: target.email, temporaryPassword: temporary))
+            PasswordResetPage(userName: context.user.displayName, role: context.user.role.displayName, csrf: context.csrf,
+                              accountName: account.displayName, accountEmail: account.email, temporaryPassword: temporary))
     }
 
-    private func page(context: WebContext, user: StoredUser, form: NewUserForm? = nil, error: UsersPage.FieldError? = nil) async throws -> Response {
-        async let users = UserQueries(store: services.store).all()
-        async let organisations = OrganisationQueries(store: services.store).all()
+    private func page(context: StaffContext, form: NewUserForm? = nil, error: UsersPage.FieldError? = nil) async throws -> Response {
+        let (accounts, organisations) = try await users.accounts(for: context.grant)
         let page = UsersPage(
-            user: user, csrf: context.csrfToken ?? "", users: try await users, organisations: try await organisations,
+            user: context.user, csrf: context.csrf, users: accounts, organisations: organisations,
             form: form.map { UsersPage.Entered(name: $0.name ?? "", email: $0.email ?? "", role: $0.role ?? "", organisation: $0.organisation ?? "") },
             error: error)
         return try templates.render(page, status: error == nil ? .ok : .unprocessableContent)

@@ -1,6 +1,7 @@
+import Foundation
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// The administrator's view of accounts.
 struct UsersPage: PageModel {

@@ -1,6 +1,6 @@
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// "Start a campaign": who (the saved queue filter), how, and what to say.
 struct CampaignForm: Decodable, Sendable {

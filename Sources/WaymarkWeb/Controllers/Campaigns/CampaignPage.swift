@@ -1,7 +1,7 @@
 import Foundation
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// One campaign: before sending, who it will reach and what they will read;
 /// after, everyone it considered and, for calls and visits, the outcome
@@ -121,30 +121,6 @@ struct CampaignPage: PageModel {
         case "failed": "Could not be sent"
         case "uncertain": "May not have been sent – check"
         default: status
-        }
-    }
-}
-
-/// The outcomes an officer records from a call or a knock, in two clicks.
-enum CampaignOutcomes {
-    struct Choice: Sendable {
-        let key: String
-        let label: String
-        /// They answered: counts as a response in the report.
-        let responded: Bool
-    }
-
-    static func choices(for channel: ContactChannel) -> [Choice] {
-        switch channel {
-        case .phone:
-            [Choice(key: "spoke", label: "Spoke to them", responded: true), Choice(key: "message", label: "Left a message", responded: false),
-             Choice(key: "no-answer", label: "No answer", responded: false), Choice(key: "wrong-number", label: "Wrong number", responded: false)]
-        case .visit:
-            [Choice(key: "spoke", label: "Spoke to them", responded: true),
-             Choice(key: "family", label: "Spoke to family", responded: true),
-             Choice(key: "no-one-in", label: "No one in, card left", responded: false),
-             Choice(key: "moved", label: "Moved away", responded: false)]
-        default: []
         }
     }
 }

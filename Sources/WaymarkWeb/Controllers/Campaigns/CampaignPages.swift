@@ -1,7 +1,7 @@
 import Foundation
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// The signed-in officer, for the account corner of campaign pages.
 struct StaffFrame: Sendable {

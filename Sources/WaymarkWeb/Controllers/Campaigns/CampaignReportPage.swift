@@ -1,7 +1,7 @@
 import Foundation
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// Which methods work for whom: response and resolution by channel and by group.
 struct CampaignReportPage: PageModel {

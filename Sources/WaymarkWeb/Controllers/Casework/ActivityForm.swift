@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkCore
 
 /// "Update the activity": every NCCIS activity field, checked with the same

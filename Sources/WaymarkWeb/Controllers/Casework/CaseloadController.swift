@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// Assigning a young person to an adviser, with a tier and level of need:
 /// for managers and data managers. One transaction, audited.
@@ -11,9 +11,11 @@ struct CaseloadController {
     let templates: Templates
 
     var endpoints: RouteCollection<WebContext> {
-        RouteCollection(context: WebContext.self)
+        let routes = RouteCollection(context: WebContext.self)
+        routes.requiring(.assignCaseload)
             .get("people/:id/caseload", use: edit)
             .post("people/:id/caseload", use: save)
+        return routes
     }
 
     struct CaseloadForm: Decodable {
@@ -23,16 +25,18 @@ struct CaseloadController {
         enum CodingKeys: String, CodingKey { case adviser, tier, levelOfNeed = "level-of-need" }
     }
 
-    func edit(_ request: Request, context: WebContext) async throws -> Response {
-        let record = try await EditableRecord.load(context, services: services, need: .assign)
+    private var casework: CaseworkDesk { services.app.casework }
+
+    func edit(_ request: Request, context: StaffContext) async throws -> Response {
+        let record = try await context.recordForChange(services, need: .assign)
         return try await page(record, context, form: nil, problems: FormProblems())
     }
 
-    func save(_ request: Request, context: WebContext) async throws -> Response {
-        let record = try await EditableRecord.load(context, services: services, need: .assign)
+    func save(_ request: Request, context: StaffContext) async throws -> Response {
+        let record = try await context.recordForChange(services, need: .assign)
         let form = try await request.decodeForm(as: CaseloadForm.self, context: context)
         var problems = FormProblems()
-        let advisers = try await UserQueries(store: services.store).advisers(organisationID: record.user.organisationID)
+        let advisers = try await casework.advisers(for: context.grant)
         var adviserID: Int64?
         if let text = form.adviser, !text.isEmpty {
             adviserID = Int64(text).flatMap { id in advisers.contains { $0.id == id } ? id : nil }
@@ -50,33 +54,21 @@ struct CaseloadController {
             if need == nil { problems.add("level-of-need", "Choose a level of need from the list (NCCIS: '\(text.prefix(4))' is not a level of need)") }
         }
         guard problems.isEmpty else { return try await page(record, context, form: form, problems: problems, status: .unprocessableContent) }
-        let today = CalendarDate.today(from: services.now())
-        let person = try await PersonBundleReader(store: services.store, registry: services.registry).person(record.personID, responsibleLA: record.scope.laCode)
-        let current = person?.need(on: today)
-        let (chosenAdviser, chosenTier, chosenNeed) = (adviserID, tier, need)
-        try await services.store.change(by: .user(record.user.id), at: services.now()) { tx in
-            if chosenAdviser != record.placement.adviserID || chosenTier?.rawValue != record.placement.tier {
-                try await tx.assignCaseload(of: record.personID, adviserID: chosenAdviser, tier: chosenAdviser == nil ? nil : chosenTier, since: today)
-            }
-            if let need = chosenNeed, need != current?.levelOfNeed {
-                try await tx.recordNeed(
-                    NeedAssessment(levelOfNeed: need, hasSEND: current?.hasSEND ?? false, hasSENSupport: current?.hasSENSupport ?? false, validFrom: today),
-                    for: record.personID)
-            }
-        }
-        return .redirect(to: "/people/\(record.personID)?saved=caseload", type: .normal)
+        try await casework.assign(adviser: adviserID, tier: tier, need: need, on: record, at: services.now())
+        return .redirect(to: Paths.person(record.personID, saved: .caseload), type: .normal)
     }
 
-    private func page(_ record: EditableRecord, _ context: WebContext, form: CaseloadForm?, problems: FormProblems, status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let person = try await PersonBundleReader(store: services.store, registry: services.registry).person(record.personID, responsibleLA: record.scope.laCode)
-        else { throw HTTPError(.notFound) }
-        let advisers = try await UserQueries(store: services.store).advisers(organisationID: record.user.organisationID)
+    private func page(
+        _ record: RecordForChange, _ context: StaffContext, form: CaseloadForm?, problems: FormProblems, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let person = try await casework.person(record, form: "caseload", at: services.now())
+        let advisers = try await casework.advisers(for: context.grant)
         let today = CalendarDate.today(from: services.now())
         let chosenAdviser = form?.adviser ?? record.placement.adviserID.map(String.init) ?? ""
         let chosenTier = form?.tier ?? record.placement.tier.map(String.init) ?? ""
         let chosenNeed = form?.levelOfNeed ?? person.need(on: today).map { String($0.levelOfNeed.rawValue) } ?? ""
         let page = CaseloadPage(
-            frame: CaseworkFrame(user: record.user, csrf: context.csrfToken ?? "", person: person, problems: problems),
+            frame: CaseworkFrame(user: context.user, csrf: context.csrf, person: person, problems: problems),
             advisers: [Choice(value: "", label: "No adviser", selected: chosenAdviser.isEmpty)]
                 + advisers.map { Choice(value: String($0.id), label: $0.displayName, selected: String($0.id) == chosenAdviser) },
             tiers: CaseloadTier.allCases.map { Choice(value: String($0.rawValue), label: $0.meaning, selected: String($0.rawValue) == chosenTier) },

@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
+import Logging
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// Doing the work on a record: contacts and activity updates. Each save is
 /// one transaction with its audit events; a form with problems saves nothing
@@ -12,72 +13,56 @@ struct CaseworkController {
     let templates: Templates
 
     var endpoints: RouteCollection<WebContext> {
-        RouteCollection(context: WebContext.self)
+        let routes = RouteCollection(context: WebContext.self)
+        routes.requiring(.readRecords)
             .get("people/:id/contacts/new", use: newContact)
             .post("people/:id/contacts", use: saveContact)
             .get("people/:id/activity/new", use: newActivity)
             .post("people/:id/activity", use: saveActivity)
+        return routes
     }
 
-    func newContact(_ request: Request, context: WebContext) async throws -> Response {
-        let record = try await EditableRecord.load(context, services: services)
+    private var casework: CaseworkDesk { services.app.casework }
+
+    func newContact(_ request: Request, context: StaffContext) async throws -> Response {
+        let record = try await context.recordForChange(services)
         let form = ContactForm(occurredOn: today.iso, direction: "outbound")
-        return try templates.render(ContactPage(frame: try await frame(record, context, FormProblems()), form: form, problems: FormProblems()))
+        let frame = try await CaseworkFrame.load(record, form: "contact", context, services: services, problems: FormProblems())
+        return try templates.render(ContactPage(frame: frame, form: form, problems: FormProblems()))
     }
 
-    func saveContact(_ request: Request, context: WebContext) async throws -> Response {
-        let record = try await EditableRecord.load(context, services: services)
+    func saveContact(_ request: Request, context: StaffContext) async throws -> Response {
+        let record = try await context.recordForChange(services)
         let form = try await request.decodeForm(as: ContactForm.self, context: context)
-        let (checked, problems) = form.validated(today: today, now: services.now(), adviserID: record.user.id)
+        let (checked, problems) = form.validated(today: today, now: services.now(), adviserID: context.user.id)
         guard let checked, problems.isEmpty else {
-            return try templates.render(ContactPage(frame: try await frame(record, context, problems), form: form, problems: problems), status: .unprocessableContent)
+            let frame = try await CaseworkFrame.load(record, form: "contact", context, services: services, problems: problems)
+            return try templates.render(ContactPage(frame: frame, form: form, problems: problems), status: .unprocessableContent)
         }
-        // The contact, its follow-up and its appointment are saved together or not at all.
-        try await services.store.change(by: .user(record.user.id), at: services.now()) { tx in
-            try await tx.recordContact(checked.contact, for: record.personID)
-            if let followUp = checked.followUp { try await tx.addFollowUp(followUp, for: record.personID) }
-            if let appointment = checked.appointment { try await tx.bookAppointment(appointment, for: record.personID) }
-        }
+        try await casework.recordContact(checked.contact, followUp: checked.followUp, appointment: checked.appointment, on: record, at: services.now())
         context.logger.info("contact recorded", metadata: ["person": "\(record.personID)"])
-        return .redirect(to: "/people/\(record.personID)?saved=contact", type: .normal)
+        return .redirect(to: Paths.person(record.personID, saved: .contact), type: .normal)
     }
 
-    func newActivity(_ request: Request, context: WebContext) async throws -> Response {
-        let record = try await EditableRecord.load(context, services: services)
+    func newActivity(_ request: Request, context: StaffContext) async throws -> Response {
+        let record = try await context.recordForChange(services)
         let form = ActivityForm(dateAscertained: today.iso)
-        return try templates.render(ActivityPage(frame: try await frame(record, context, FormProblems()), form: form, problems: FormProblems()))
+        let frame = try await CaseworkFrame.load(record, form: "activity", context, services: services, problems: FormProblems())
+        return try templates.render(ActivityPage(frame: frame, form: form, problems: FormProblems()))
     }
 
-    func saveActivity(_ request: Request, context: WebContext) async throws -> Response {
-        let record = try await EditableRecord.load(context, services: services)
+    func saveActivity(_ request: Request, context: StaffContext) async throws -> Response {
+        let record = try await context.recordForChange(services)
         let form = try await request.decodeForm(as: ActivityForm.self, context: context)
-        let person = try await bundle(record)
-        let (activity, problems) = form.validated(person: Self.personContext(person, on: today), today: today)
+        let (activity, problems) = form.validated(person: try await casework.ruleContext(record, on: today), today: today)
         guard let activity, problems.isEmpty else {
-            let page = ActivityPage(frame: CaseworkFrame(user: record.user, csrf: context.csrfToken ?? "", person: person, problems: problems), form: form, problems: problems)
-            return try templates.render(page, status: .unprocessableContent)
+            let frame = try await CaseworkFrame.load(record, form: "activity", context, services: services, problems: problems)
+            return try templates.render(ActivityPage(frame: frame, form: form, problems: problems), status: .unprocessableContent)
         }
-        try await services.store.change(by: .user(record.user.id), at: services.now()) { tx in
-            try await tx.recordActivity(activity, for: record.personID)
-        }
+        try await casework.recordActivity(activity, on: record, at: services.now())
         context.logger.info("activity recorded", metadata: ["person": "\(record.personID)", "code": "\(activity.code.rawValue)"])
-        return .redirect(to: "/people/\(record.personID)?saved=activity", type: .normal)
-    }
-
-    static func personContext(_ person: PersonBundle, on date: CalendarDate) -> PersonContext? {
-        person.ruleContext(on: date)
+        return .redirect(to: Paths.person(record.personID, saved: .activity), type: .normal)
     }
 
     private var today: CalendarDate { CalendarDate.today(from: services.now()) }
-
-    private func bundle(_ record: EditableRecord) async throws -> PersonBundle {
-        guard let person = try await PersonBundleReader(store: services.store, registry: services.registry)
-            .person(record.personID, responsibleLA: record.scope.laCode)
-        else { throw HTTPError(.notFound, message: "There is no young person with that id in the records you can see.") }
-        return person
-    }
-
-    private func frame(_ record: EditableRecord, _ context: WebContext, _ problems: FormProblems) async throws -> CaseworkFrame {
-        CaseworkFrame(user: record.user, csrf: context.csrfToken ?? "", person: try await bundle(record), problems: problems)
-    }
 }

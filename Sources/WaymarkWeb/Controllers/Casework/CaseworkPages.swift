@@ -1,5 +1,5 @@
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// What every casework form page shows around its fields.
 struct CaseworkFrame: Sendable {

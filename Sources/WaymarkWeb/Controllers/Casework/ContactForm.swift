@@ -1,6 +1,6 @@
 import Foundation
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// "Record a contact": what happened, how, and what comes next.
 struct ContactForm: Decodable, Sendable {

@@ -1,5 +1,6 @@
+import FoundationEssentials
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// Address, phone and e-mail, and characteristics, with their history and the forms to change them.
 struct DetailsPage: PageModel {
@@ -44,11 +45,7 @@ struct DetailsPage: PageModel {
         self.today = today.iso
         channels = ContactChannel.allCases.map { Choice(value: $0.rawValue, label: $0.meaning, selected: preferences.optedOut.contains($0)) }
         doNotContact = preferences.doNotContact
-        self.saved = saved.flatMap {
-            ["address": "Address saved; the old one is kept in the history.", "contact-detail": "Saved; the old one is kept in the history.",
-             "characteristic": "Characteristic added.", "characteristic-ended": "Characteristic ended.",
-             "preferences": "Contact preferences saved."][$0]
-        }
+        self.saved = saved.flatMap(SavedNotice.init(rawValue:))?.detailsConfirmation
         func period(_ from: CalendarDate, _ to: CalendarDate?) -> String {
             "From \(from.longDescription)" + (to.map { " to \($0.longDescription)" } ?? "")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkCore
 
 /// The problems with a submitted form, each tied to the id of its field, for

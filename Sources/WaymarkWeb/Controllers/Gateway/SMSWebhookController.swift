@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
-import WaymarkStore
+import WaymarkApp
 
 /// Where the SMS gateway calls Waymark: delivery reports and texts people
 /// send back. Machine to machine, so no session and no CSRF form token: the
@@ -37,8 +37,8 @@ struct SMSWebhookController {
             }
         }
         let delivered = report.delivered
-        guard let messageID = try await Outbox(store: services.store).recordDeliveryReport(
-            providerReference: report.reference, delivered: delivered, detail: report.detail, now: services.now())
+        guard let messageID = try await services.app.gateway.deliveryReport(
+            reference: report.reference, delivered: delivered, detail: report.detail, at: services.now())
         else {
             return Self.plain(.notFound, "No message has that reference; nothing was stored.")
         }
@@ -60,8 +60,8 @@ struct SMSWebhookController {
                 return Self.plain(.badRequest, error.message)
             }
         }
-        guard let personID = try await Outbox(store: services.store).recordInboundReply(
-            from: reply.from, text: reply.text, providerReference: reply.reference, now: services.now())
+        guard let personID = try await services.app.gateway.inboundReply(
+            from: reply.from, text: reply.text, reference: reply.reference, at: services.now())
         else {
             context.logger.info("sms reply from a number Waymark has not texted; nothing stored")
             return Self.plain(.accepted, "No text was sent to that number; nothing was stored.")

@@ -1,9 +1,10 @@
 import Foundation
 import Hummingbird
+import Logging
 import WaymarkApp
 import WaymarkCore
 import WaymarkFormats
-import WaymarkStore
+import WaymarkRecords
 
 /// Upload a school, college, provider or DWP file (or a CTF): read it, show
 /// every problem if it has any (importing nothing), otherwise import it and
@@ -13,56 +14,54 @@ struct ImportsController {
     let templates: Templates
 
     var endpoints: RouteCollection<WebContext> {
-        RouteCollection(context: WebContext.self)
+        let routes = RouteCollection(context: WebContext.self)
+        routes.requiring(.resolveMatches)
             .get("", use: show)
             .post("", use: upload)
+        return routes
     }
 
-    func show(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, _) = try context.require(.resolveMatches)
+    func show(_ request: Request, context: StaffContext) async throws -> Response {
         let batch = request.uri.queryParameters.get("batch").flatMap { Int64($0) }
-        return try await page(user: user, context: context, summary: batch, problems: ImportsPage.Problems(), status: .ok)
+        return try await page(context, summary: batch, problems: ImportsPage.Problems(), status: .ok)
     }
 
-    func upload(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, _) = try context.require(.resolveMatches)
+    func upload(_ request: Request, context: StaffContext) async throws -> Response {
         let form = try await Self.readUpload(request, context: context)
         var problems = ImportsPage.Problems()
         let kind = form.fields["kind"].flatMap(ImportKind.init(rawValue:))
         if kind == nil { problems.file = "Choose what kind of file this is" }
         guard let file = form.files["file"], !file.data.isEmpty else {
             problems.file = "Choose a file to import"
-            return try await page(user: user, context: context, summary: nil, problems: problems, status: .unprocessableContent)
+            return try await page(context, summary: nil, problems: problems, status: .unprocessableContent)
         }
-        guard let kind else { return try await page(user: user, context: context, summary: nil, problems: problems, status: .unprocessableContent) }
+        guard let kind else { return try await page(context, summary: nil, problems: problems, status: .unprocessableContent) }
         guard let format = kind == .ctf ? .ctf : ImportFormat(fileName: file.fileName), format != .ctf || kind == .ctf else {
             problems.file = "\(file.fileName): a spreadsheet must be a .csv or .xlsx file; a CTF must be .xml"
-            return try await page(user: user, context: context, summary: nil, problems: problems, status: .unprocessableContent)
+            return try await page(context, summary: nil, problems: problems, status: .unprocessableContent)
         }
         let reading: ImportReading
         do {
             reading = try ImportReader.read(file.data, format: format, kind: kind)
         } catch {
             problems.file = "\(file.fileName): \(error). Nothing was imported."
-            return try await page(user: user, context: context, summary: nil, problems: problems, status: .unprocessableContent)
+            return try await page(context, summary: nil, problems: problems, status: .unprocessableContent)
         }
         guard reading.isClean else {
             problems.file = "\(file.fileName) has \(reading.problems.count) problems, so nothing was imported. Correct them and import the file again."
             problems.rows = reading.problems.prefix(200).map(\.description)
-            return try await page(user: user, context: context, summary: nil, problems: problems, status: .unprocessableContent)
+            return try await page(context, summary: nil, problems: problems, status: .unprocessableContent)
         }
-        let summary = try await ImportRunner(store: services.store, laCode: services.laCode).run(
-            reading, fileName: file.fileName, data: file.data, actor: .user(user.id), now: services.now())
-        let batch = try await ImportBatchQueries(store: services.store).recent(limit: 1).first?.id
+        let (summary, batch) = try await services.app.imports.run(reading, fileName: file.fileName, data: file.data, for: context.grant, at: services.now())
         context.logger.info("import", metadata: ["rows": "\(summary.rowsRead)", "updated": "\(summary.updated)", "excepted": "\(summary.excepted)"])
-        return .redirect(to: "/imports" + (batch.map { "?batch=\($0)" } ?? ""), type: .normal)
+        return .redirect(to: Paths.imports(batch: batch), type: .normal)
     }
 
     /// The largest file a data manager may upload.
     static let maxUpload = 25_000_000
 
     /// Reads the multipart body only now that the role is known, then checks the form's CSRF token from its part.
-    private static func readUpload(_ request: Request, context: WebContext) async throws -> UploadForm {
+    private static func readUpload(_ request: Request, context: StaffContext) async throws -> UploadForm {
         var request = request
         guard let boundary = UploadForm.boundary(contentType: request.headers[.contentType]) else {
             throw HTTPError(.badRequest, message: UploadFormError.malformed.description)
@@ -74,19 +73,15 @@ struct ImportsController {
         } catch {
             throw HTTPError(.badRequest, message: error.description)
         }
-        try CSRFMiddleware.verify(sent: form.fields[CSRFMiddleware.fieldName], request: request, context: context)
+        try CSRFMiddleware.verify(sent: form.fields[CSRFMiddleware.fieldName], request: request, sessionToken: context.csrf)
         return form
     }
 
-    private func page(user: StoredUser, context: WebContext, summary batch: Int64?, problems: ImportsPage.Problems,
-                      status: HTTPResponse.Status) async throws -> Response {
-        let queries = ImportBatchQueries(store: services.store)
-        let recent = try await queries.recent()
-        var outcomes: [Int64: [ImportOutcome: Int]] = [:]
-        for summary in recent { outcomes[summary.id] = try await queries.outcomes(of: summary.id) }
+    private func page(_ context: StaffContext, summary batch: Int64?, problems: ImportsPage.Problems, status: HTTPResponse.Status) async throws -> Response {
+        let history = try await services.app.imports.history(for: context.grant)
         return try templates.render(
-            ImportsPage(frame: StaffFrame(user: user, csrf: context.csrfToken ?? ""), recent: recent, outcomes: outcomes, highlighted: batch,
-                        problems: problems),
+            ImportsPage(frame: StaffFrame(user: context.user, csrf: context.csrf), recent: history.recent, outcomes: history.outcomes,
+                        highlighted: batch, problems: problems),
             status: status)
     }
 }

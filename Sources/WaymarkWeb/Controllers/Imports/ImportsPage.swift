@@ -1,6 +1,6 @@
 import WaymarkApp
 import WaymarkFormats
-import WaymarkStore
+import WaymarkRecords
 
 struct ImportsPage: PageModel {
     static let template = "imports"
@@ -34,7 +34,7 @@ struct ImportsPage: PageModel {
     let hasBatches: Bool
     let notice: String?
 
-    init(frame: StaffFrame, recent: [ImportBatchQueries.Summary], outcomes: [Int64: [ImportOutcome: Int]], highlighted: Int64?, problems: Problems) {
+    init(frame: StaffFrame, recent: [ImportBatchSummary], outcomes: [Int64: [ImportOutcome: Int]], highlighted: Int64?, problems: Problems) {
         self.frame = frame
         kinds = ImportKind.allCases.map { Choice(value: $0.rawValue, label: $0.title, selected: false) }
         fileProblem = problems.file

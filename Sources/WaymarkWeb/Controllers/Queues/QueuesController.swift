@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
+import Logging
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// The tracking queues: pick a queue and filters, see who is on it, and
 /// assign the ticked people to an adviser in one go (one transaction, each
@@ -13,9 +14,11 @@ struct QueuesController {
     static let shown = 200
 
     var endpoints: RouteCollection<WebContext> {
-        RouteCollection(context: WebContext.self)
+        let routes = RouteCollection(context: WebContext.self)
+        routes.requiring(.workQueues)
             .get("", use: show)
             .post("assign", use: assign)
+        return routes
     }
 
     struct AssignForm: Decodable {
@@ -24,8 +27,7 @@ struct QueuesController {
         var back: String?
     }
 
-    func show(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, scope) = try context.require(.workQueues)
+    func show(_ request: Request, context: StaffContext) async throws -> Response {
         let query = request.uri.queryParameters
         let queue = try query.get("queue").map { text in
             guard let queue = WorkQueue(rawValue: String(text)) else { throw HTTPError(.badRequest, message: "queue: choose one of the queues listed.") }
@@ -40,52 +42,25 @@ struct QueuesController {
         filter.adviserID = query.get("adviser").flatMap { Int64($0) }
         filter.ward = query.get("ward").map { String($0.trimmingCharacters(in: .whitespaces).prefix(60)) }.flatMap { $0.isEmpty ? nil : $0 }
         filter.characteristic = query.get("characteristic").flatMap { Int($0) }.flatMap(CharacteristicCode.init(rawValue:))
-        let grant = AccessGrant(user: user, scope: scope)
-        guard grant.mayFilter(by: filter.characteristic) else { throw Self.restrictedFilter }
-        async let entries = WorkQueueBuilder(store: services.store, classifier: services.classifier)
-            .build(queue, days: days, filter: filter, scope: scope, now: services.now())
-        async let organisations = OrganisationQueries(store: services.store).all()
-        async let advisers = UserQueries(store: services.store).advisers(organisationID: user.organisationID)
+        let view = try await services.app.queues.queue(queue, days: days, filter: filter, showing: Self.shown, for: context.grant, at: services.now())
         let page = QueuesPage(
-            user: user, csrf: context.csrfToken ?? "", queue: queue, days: days, filter: filter, entries: try await entries, shown: Self.shown,
-            filterable: CharacteristicCode.allCases.filter { grant.mayFilter(by: $0) },
-            schools: try await organisations.filter { $0.kind != .localAuthority }, advisers: try await advisers,
+            user: context.user, csrf: context.csrf, queue: queue, days: days, filter: filter, entries: view.entries, shown: view.shown,
+            filterable: view.filterable, schools: view.schools, advisers: view.advisers,
             assigned: query.get("assigned").flatMap { Int($0) }, back: request.uri.description)
         return try templates.render(page)
     }
 
-    static let restrictedFilter = HTTPError(
-        .forbidden, message: "characteristic: that kind of characteristic is restricted for your role, so lists cannot be narrowed by it.")
-
-    func assign(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, scope) = try context.require(.workQueues)
+    func assign(_ request: Request, context: StaffContext) async throws -> Response {
         let form = try await request.decodeForm(as: AssignForm.self, context: context)
         let ids = (form.person ?? []).compactMap { Int64($0) }
         guard !ids.isEmpty, ids.count <= Self.shown else {
             throw HTTPError(.unprocessableContent, message: "person: tick between 1 and \(Self.shown) young people to assign.")
         }
-        let advisers = try await UserQueries(store: services.store).advisers(organisationID: user.organisationID)
-        guard let adviser = form.adviser.flatMap({ Int64($0) }), advisers.contains(where: { $0.id == adviser }) else {
+        guard let adviser = form.adviser.flatMap({ Int64($0) }) else {
             throw HTTPError(.unprocessableContent, message: "adviser: choose one of your organisation's personal advisers.")
         }
-        let lookup = CaseloadLookup(store: services.store)
-        var placements: [CaseloadPlacement] = []
-        for id in Set(ids) {
-            guard let placement = try await lookup.placement(of: id, in: scope) else {
-                throw HTTPError(.notFound, message: "One of the young people ticked is not in the records you can see; nothing was assigned.")
-            }
-            placements.append(placement)
-        }
-        let today = CalendarDate.today(from: services.now())
-        let chosen = placements
-        try await services.store.change(by: .user(user.id), at: services.now()) { tx in
-            for placement in chosen where placement.adviserID != adviser {
-                let tier = placement.tier.flatMap(CaseloadTier.init(rawValue:)) ?? .targeted
-                try await tx.assignCaseload(of: placement.personID, adviserID: adviser, tier: tier, since: today)
-            }
-        }
-        context.logger.info("queue assignment", metadata: ["people": "\(chosen.count)", "adviser": "\(adviser)"])
-        let back = form.back.flatMap { $0.hasPrefix("/queues") ? $0 : nil } ?? "/queues"
-        return .redirect(to: back + (back.contains("?") ? "&" : "?") + "assigned=\(chosen.count)", type: .normal)
+        let assigned = try await services.app.queues.assign(Set(ids), to: adviser, for: context.grant, at: services.now())
+        context.logger.info("queue assignment", metadata: ["people": "\(assigned)", "adviser": "\(adviser)"])
+        return .redirect(to: Paths.queue(form.back, assigned: assigned), type: .normal)
     }
 }

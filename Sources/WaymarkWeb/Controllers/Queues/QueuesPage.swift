@@ -1,6 +1,6 @@
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 struct QueuesPage: PageModel {
     static let template = "queues"

@@ -1,6 +1,7 @@
 import Foundation
+import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// The date, time and place of an appointment, as typed on the contact form
 /// and the booking form. Both or neither of date and time: half an

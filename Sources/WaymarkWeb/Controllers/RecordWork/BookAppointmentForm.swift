@@ -1,5 +1,5 @@
 import Foundation
-import WaymarkStore
+import WaymarkRecords
 
 /// "Book an appointment", on its own page (the contact form can also book one).
 struct BookAppointmentForm: Decodable, Sendable {

@@ -1,5 +1,5 @@
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// "Add a follow-up": what needs doing, and by when.
 struct NewFollowUpForm: Decodable, Sendable {

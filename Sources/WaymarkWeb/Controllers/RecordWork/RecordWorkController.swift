@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
+import Logging
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// The form pages for follow-ups and appointments on a record (saving a
 /// follow-up, marking it done and recording attendance are in
@@ -13,37 +14,37 @@ struct RecordWorkController {
     let templates: Templates
 
     var endpoints: RouteCollection<WebContext> {
-        RouteCollection(context: WebContext.self)
+        let routes = RouteCollection(context: WebContext.self)
+        routes.requiring(.readRecords)
             .get("people/:id/follow-ups/new", use: newFollowUp)
             .get("people/:id/appointments/new", use: newAppointment)
             .post("people/:id/appointments", use: bookAppointment)
+        return routes
     }
 
-    func newFollowUp(_ request: Request, context: WebContext) async throws -> Response {
-        let record = try await EditableRecord.load(context, services: services)
+    func newFollowUp(_ request: Request, context: StaffContext) async throws -> Response {
+        let record = try await context.recordForChange(services)
         let form = NewFollowUpForm(dueOn: CalendarDate.today(from: services.now()).adding(days: 7).iso, description: nil)
-        let frame = try await CaseworkFrame.load(record, context, services: services, problems: FormProblems())
+        let frame = try await CaseworkFrame.load(record, form: "follow-up", context, services: services, problems: FormProblems())
         return try templates.render(FollowUpPage(frame: frame, form: form, problems: FormProblems()))
     }
 
-    func newAppointment(_ request: Request, context: WebContext) async throws -> Response {
-        let record = try await EditableRecord.load(context, services: services)
-        let frame = try await CaseworkFrame.load(record, context, services: services, problems: FormProblems())
+    func newAppointment(_ request: Request, context: StaffContext) async throws -> Response {
+        let record = try await context.recordForChange(services)
+        let frame = try await CaseworkFrame.load(record, form: "appointment", context, services: services, problems: FormProblems())
         return try templates.render(AppointmentPage(frame: frame, form: BookAppointmentForm(), problems: FormProblems()))
     }
 
-    func bookAppointment(_ request: Request, context: WebContext) async throws -> Response {
-        let record = try await EditableRecord.load(context, services: services)
+    func bookAppointment(_ request: Request, context: StaffContext) async throws -> Response {
+        let record = try await context.recordForChange(services)
         let form = try await request.decodeForm(as: BookAppointmentForm.self, context: context)
-        let (appointment, problems) = form.validated(now: services.now(), userID: record.user.id)
+        let (appointment, problems) = form.validated(now: services.now(), userID: context.user.id)
         guard let appointment, problems.isEmpty else {
-            let frame = try await CaseworkFrame.load(record, context, services: services, problems: problems)
+            let frame = try await CaseworkFrame.load(record, form: "appointment", context, services: services, problems: problems)
             return try templates.render(AppointmentPage(frame: frame, form: form, problems: problems), status: .unprocessableContent)
         }
-        let id = try await services.store.change(by: .user(record.user.id), at: services.now()) { tx in
-            try await tx.bookAppointment(appointment, for: record.personID)
-        }
+        let id = try await services.app.casework.bookAppointment(appointment, on: record, at: services.now())
         context.logger.info("appointment booked", metadata: ["person": "\(record.personID)", "appointment": "\(id)"])
-        return .redirect(to: "/people/\(record.personID)?saved=appointment-booked#appointments", type: .normal)
+        return .redirect(to: Paths.person(record.personID, saved: .appointmentBooked, anchor: "appointments"), type: .normal)
     }
 }

@@ -5,7 +5,7 @@ extension Request {
     /// sent twice, a list where one value belongs, broken encoding) is
     /// refused with 422 and the field named, rather than Hummingbird's
     /// generic 400 with a decoder's wording.
-    func decodeForm<Form: Decodable>(as type: Form.Type, context: WebContext) async throws -> Form {
+    func decodeForm<Form: Decodable>(as type: Form.Type, context: some RequestContext) async throws -> Form {
         do {
             return try await context.requestDecoder.decode(type, from: self, context: context)
         } catch let error as DecodingError {

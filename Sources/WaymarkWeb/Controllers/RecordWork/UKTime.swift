@@ -1,7 +1,7 @@
 import Foundation
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// Times as advisers type and read them: UK wall-clock time, whatever the
 /// server's zone, so "10:30" is 10:30 in Leeds in winter and in summer.

@@ -1,5 +1,5 @@
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 struct AnswersPage: PageModel {
     static let template = "answers"

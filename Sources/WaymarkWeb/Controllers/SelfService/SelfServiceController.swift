@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
+import Logging
 import WaymarkApp
 import WaymarkCore
-import WaymarkStore
 
 /// The page behind the link in a campaign message. No account: the signed
 /// link is the only key, it opens one empty form, and shows nothing already
@@ -58,9 +58,7 @@ struct SelfServiceController {
         return .redirect(to: request.uri.path, type: .normal)
     }
 
-    private var desk: SelfServiceDesk {
-        SelfServiceDesk(store: services.store, links: services.selfServiceLinks, registry: services.registry)
-    }
+    private var desk: SelfServiceDesk { services.app.selfService }
 
     /// Expired links say gone (410), everything else not found (404); the page reads the same.
     private func refuse(_ why: SelfServiceRefusal, context: WebContext) throws -> Response {

@@ -1,6 +1,6 @@
 import Foundation
 import WaymarkCore
-import WaymarkStore
+import WaymarkRecords
 
 /// The young person's answer. Every field is checked for length and shape;
 /// nothing they type is shown back to anyone but them until an officer looks.

@@ -1,41 +1,9 @@
 import Foundation
 import SQLKit
+import WaymarkRecords
 
-/// Where a job is in its life. `running` is claimed by a worker that keeps
-/// its heartbeat fresh; one whose heartbeat stops is claimed again.
-public enum JobStatus: String, CaseIterable, Sendable {
-    case queued, running, done, failed
-
-    public var isActive: Bool { self == .queued || self == .running }
-}
-
-/// A job as the table holds it.
-public struct StoredJob: Sendable, Equatable, Identifiable {
-    public let id: Int64
-    public let kind: String
-    /// The kind and its parameters, canonical: identical requests share it.
-    public let requestKey: String
-    /// The parameters as JSON, for the handler.
-    public let parameters: String
-    public let status: JobStatus
-    public let progressDone: Int
-    public let progressTotal: Int?
-    /// A handler's result as JSON (figures, readiness, a scan's summary).
-    public let result: String?
-    /// Where a result too large for the row lives (a return's file name).
-    public let resultReference: String?
-    public let error: String?
-    public let requestedBy: Int64?
-    public let requestedAt: Date
-    public let claimedBy: String?
-    /// How many times a worker has claimed it (more than one after a worker stopped).
-    public let claims: Int
-    public let startedAt: Date?
-    public let heartbeatAt: Date?
-    public let finishedAt: Date?
-    /// How long the last run took, measured by the worker's monotonic clock.
-    public let durationMilliseconds: Int64?
-
+/// Reads a job row.
+extension StoredJob {
     static func decode(_ row: any SQLRow) throws -> StoredJob {
         func date(_ column: String) throws -> Date? { try row.decode(column: column, as: String?.self).flatMap(Timestamp.parse) }
         let statusText = try row.decode(column: "status", as: String.self)

@@ -1,4 +1,4 @@
-import WaymarkCore
+public import WaymarkCore
 
 /// A young person with every history the statutory outputs need, read in
 /// batches. Person-level codes stay as stored text so a return can say which
@@ -48,14 +48,4 @@ public struct PersonBundle: Sendable {
     public func intendedDestination(on date: CalendarDate) -> IntendedDestinationRecord? {
         intendedDestinations.filter { $0.recordedOn <= date }.last
     }
-}
-
-/// A stored value the domain refuses: which table, row and column, and why.
-/// Carries no personal data, so it can be logged and shown in reports.
-public struct UnreadableValue: Sendable, Equatable, Codable, CustomStringConvertible {
-    public let table: String
-    public let rowID: Int64
-    public let reason: String
-
-    public var description: String { "\(table) row \(rowID): \(reason)" }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Instants are stored as ISO 8601 UTC text with whole seconds.
 public enum Timestamp {

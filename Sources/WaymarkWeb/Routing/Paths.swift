@@ -1,0 +1,89 @@
+import Foundation
+import WaymarkCore
+
+/// Where the pages live. Every redirect a controller sends is built here, so
+/// a path and its query keys are written once and a typo is a compile error.
+enum Paths {
+    static let home = "/"
+    static let signIn = "/sign-in"
+    static let signOut = "/sign-out"
+    static let password = "/account/password"
+    static let passwordChanged = password + "?changed=1"
+    static let figures = "/figures"
+    static let activitySurvey = "/activity-survey"
+    static let returns = "/returns"
+    static let queues = "/queues"
+    static let campaigns = "/campaigns"
+    static let answers = "/answers"
+    static let exceptions = "/exceptions"
+    static let imports = "/imports"
+    static let users = "/admin/users"
+
+    static func person(_ id: Int64, saved: SavedNotice? = nil, anchor: String? = nil) -> String {
+        "/people/\(id)" + (saved.map { "?saved=\($0.rawValue)" } ?? "") + (anchor.map { "#\($0)" } ?? "")
+    }
+
+    static func details(_ id: Int64, saved: SavedNotice) -> String {
+        "/people/\(id)/details?saved=\(saved.rawValue)"
+    }
+
+    static func campaign(_ id: Int64, sent: Int? = nil) -> String {
+        "/campaigns/\(id)" + (sent.map { "?sent=\($0)" } ?? "")
+    }
+
+    static func campaignMember(campaign: Int64, member: Int64) -> String {
+        "/campaigns/\(campaign)#member-\(member)"
+    }
+
+    static func answers(verified id: Int64) -> String { "\(answers)?verified=\(id)" }
+    static func answers(rejected id: Int64) -> String { "\(answers)?rejected=\(id)" }
+
+    static func merge(_ id: Int64, undone: Bool = false) -> String {
+        "/merges/\(id)" + (undone ? "?undone=1" : "")
+    }
+
+    static func imports(batch: Int64?) -> String {
+        imports + (batch.map { "?batch=\($0)" } ?? "")
+    }
+
+    static func users(added id: Int64) -> String { "\(users)?added=\(id)" }
+    static func users(updated id: Int64) -> String { "\(users)?updated=\(id)" }
+
+    static func returns(periodEnd: CalendarDate) -> String { "/returns?period-end=\(periodEnd.iso)" }
+    /// A period end as typed, for a page that will say what is wrong with it.
+    static func returns(periodEndAsTyped text: String) -> String { "/returns?period-end=\(text.addingPercentEncodingForQuery)" }
+
+    static func figures(monthEnd: CalendarDate) -> String { "/figures?month=\(monthEnd.iso.prefix(7))" }
+
+    /// Back to the queue the assignment was made from, saying how many were assigned.
+    static func queue(_ back: String?, assigned: Int) -> String {
+        let back = back.flatMap { $0.hasPrefix(queues) ? $0 : nil } ?? queues
+        return back + (back.contains("?") ? "&" : "?") + "assigned=\(assigned)"
+    }
+}
+
+/// What a record page confirms after a save (`?saved=`): the key is the raw value.
+enum SavedNotice: String, CaseIterable, Sendable {
+    case contact, activity, caseload
+    case followUp = "follow-up"
+    case followUpDone = "follow-up-done"
+    case appointment
+    case appointmentBooked = "appointment-booked"
+    case address
+    case contactDetail = "contact-detail"
+    case characteristic
+    case characteristicEnded = "characteristic-ended"
+    case preferences
+
+    /// The details page's confirmations; the record page keeps its own for the rest.
+    var detailsConfirmation: String? {
+        switch self {
+        case .address: "Address saved; the old one is kept in the history."
+        case .contactDetail: "Saved; the old one is kept in the history."
+        case .characteristic: "Characteristic added."
+        case .characteristicEnded: "Characteristic ended."
+        case .preferences: "Contact preferences saved."
+        default: nil
+        }
+    }
+}
