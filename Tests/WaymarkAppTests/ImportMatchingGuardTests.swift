@@ -1,10 +1,12 @@
 import Foundation
+import Logging
 import SQLKit
 import Testing
 import WaymarkApp
 import WaymarkCore
 import WaymarkFormats
 import WaymarkMatching
+import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
 

@@ -58,6 +58,27 @@ import Testing
         #expect(PairGuard.check(slip) == nil)
     }
 
+    @Test func nearOnEveryFieldGoesToAPersonButDoesNotSplit() {
+        let philip = LinkageRecord(recordID: "a", givenName: "Philip", familyName: "Nowack", dateOfBirth: BirthDate(year: 2009, month: 5, day: 2))
+        let filip = LinkageRecord(recordID: "b", givenName: "Filip", familyName: "Nowak", dateOfBirth: BirthDate(year: 2009, month: 2, day: 5))
+        let guarded = PairGuard.check(Self.vector(philip, filip))
+        #expect(guarded == .allApproximate)
+        #expect(guarded?.provesDifferent == false, "perhaps one person: a reason to look, not to keep apart")
+        var same = filip
+        same.familyName = "Nowack"
+        #expect(PairGuard.check(Self.vector(philip, same)) == nil, "one exact field is enough to let the score decide")
+    }
+
+    @Test func aNamesakeElsewhereGoesToAPerson() {
+        let born = BirthDate(year: 2010, month: 3, day: 14)
+        let here = Self.household("a", given: "Olivia", born: born)
+        let there = LinkageRecord(recordID: "b", givenName: "Olivia", familyName: "Turner", dateOfBirth: born, gender: "F", postcode: "NM7 2XY")
+        #expect(PairGuard.check(Self.vector(here, there)) == .possibleNamesake)
+        var moved = there
+        moved.postcode = "NM1 4AB"
+        #expect(PairGuard.check(Self.vector(here, moved)) == nil, "another surname at the same address is a changed name for the score to weigh")
+    }
+
     @Test func guardedPairsAreNeverMatchedNorClustered() {
         var (records, _) = LinkageFixtures.population()
         let born = BirthDate(year: 2010, month: 3, day: 14)
