@@ -23,7 +23,7 @@ import splink.comparison_level_library as cll
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.blocking_analysis import cumulative_comparisons_to_be_scored_from_blocking_rules_data
 
-COLUMNS = ["record_id", "given_name", "middle_names", "family_name", "dob", "gender", "postcode", "address", "upn", "uln", "school"]
+COLUMNS = ["record_id", "given_name", "middle_names", "family_name", "dob", "gender", "postcode", "address", "phone", "upn", "uln", "school"]
 
 SWAPPED_DOB = (
     "substr(dob_l, 1, 4) = substr(dob_r, 1, 4) AND substr(dob_l, 6, 2) = substr(dob_r, 9, 2) "
@@ -44,7 +44,7 @@ BLOCKING_RULES = [
 ]
 
 
-def settings(threshold_prior_recall):
+def settings(threshold_prior_recall, has_phone=False):
     dob = cl.CustomComparison(
         output_column_name="dob",
         comparison_levels=[
@@ -67,6 +67,9 @@ def settings(threshold_prior_recall):
             cl.ExactMatch("gender"),
             cl.PostcodeComparison("postcode"),
             cl.ExactMatch("address"),
+        ]
+        + ([cl.ExactMatch("phone")] if has_phone else [])
+        + [
             cl.ExactMatch("upn"),
             cl.ExactMatch("uln"),
             cl.ExactMatch("school"),
@@ -93,10 +96,15 @@ def scores(truth, predicted_pairs, clusters):
     for record, cluster in clusters.items():
         both[cluster][truth[record]] += 1
     bp = br = 0.0
+    clustered_correct = 0
     for cluster, persons in both.items():
         for person, shared in persons.items():
             bp += shared * shared / cluster_sizes[cluster]
             br += shared * shared / people[person]
+            clustered_correct += shared * (shared - 1) // 2
+    clustered_pairs = sum(size * (size - 1) // 2 for size in cluster_sizes.values())
+    cp = clustered_correct / clustered_pairs if clustered_pairs else 1.0
+    cr = clustered_correct / true_pairs if true_pairs else 1.0
     n = max(len(truth), 1)
     exact = sum(
         1
@@ -110,6 +118,9 @@ def scores(truth, predicted_pairs, clusters):
         "pair_precision": precision,
         "pair_recall": recall,
         "pair_f1": f1(precision, recall),
+        "cluster_pair_precision": cp,
+        "cluster_pair_recall": cr,
+        "cluster_pair_f1": f1(cp, cr),
         "cluster_precision": bp / n,
         "cluster_recall": br / n,
         "cluster_f1": f1(bp / n, br / n),
@@ -138,7 +149,7 @@ def main():
     df = df[[c for c in COLUMNS if c in df.columns]].replace("", None)
     df["family_name_initial"] = df["family_name"].str[:1]
     db_api = DuckDBAPI()
-    linker = Linker(df, settings(args.identifier_recall), db_api)
+    linker = Linker(df, settings(args.identifier_recall, "phone" in df.columns), db_api)
     linker.training.estimate_probability_two_random_records_match(["l.uln = r.uln", "l.upn = r.upn"], recall=args.identifier_recall)
     linker.training.estimate_u_using_random_sampling(max_pairs=args.random_pairs, seed=1)
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("dob", "substr(family_name, 1, 1)"))

@@ -16,7 +16,16 @@ extension Bench {
     /// known: how fast, how much memory, and how right, optionally beside Splink.
     struct Match: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Time and score record linkage (dedupe) on synthetic records with known duplicates; optionally beside Splink.")
+            abstract: "Time and score record linkage (dedupe) on synthetic records with known duplicates; optionally beside Splink.",
+            discussion: """
+                Two generated sets: households (the default and the harder: siblings and twins at one address, moves, \
+                name changes, four sources with their own habits) and la (the synthetic LA's planted duplicates). \
+                With --set both, each set runs in its own process so each has its own peak memory.
+                """)
+
+        enum DataSet: String, ExpressibleByArgument, CaseIterable {
+            case households, la, both
+        }
 
         @Option(help: "Records to generate (people plus their duplicate records).")
         var records = 100_000
@@ -24,10 +33,13 @@ extension Bench {
         @Option(help: "Generator seed.")
         var seed: UInt64 = 1
 
-        @Option(help: "Share of records that are a duplicate of another person's record, with one to three variations.")
+        @Option(help: "Which generated set: households, la, or both (each in its own process).")
+        var set: DataSet = .both
+
+        @Option(help: "la set: share of records that are a duplicate of another person's record, with one to three variations.")
         var duplicateRate = 0.1
 
-        @Option(help: "Share of records that keep each identifier (UPN, ULN); the rest have none, as from a source that does not hold them.")
+        @Option(help: "la set: share of records that keep each identifier (UPN, ULN); the rest have none.")
         var identifierRate = 0.5
 
         @Option(help: "Also write the generated records (with the hidden truth column true_id) to this CSV file.")
@@ -39,9 +51,18 @@ extension Bench {
         @Option(help: "The Splink comparison script.")
         var splinkScript = "benchmarks/splink_compare.py"
 
+        @Option(help: "The Python that has Splink installed (a virtual environment's python, say).")
+        var python = "python3"
+
         func run() throws {
+            guard set != .both else {
+                for each in [DataSet.households, .la] { try runChild(each) }
+                return
+            }
             let generationStart = ContinuousClock.now
-            let generated = BenchMatchData.generate(records: records, seed: seed, duplicateRate: duplicateRate, identifierRate: identifierRate)
+            let generated = set == .households
+                ? BenchMatchData.households(records: records, seed: seed)
+                : BenchMatchData.generate(records: records, seed: seed, duplicateRate: duplicateRate, identifierRate: identifierRate)
             let generationSeconds = BenchMatchData.seconds(since: generationStart)
 
             let started = ContinuousClock.now
@@ -51,37 +72,55 @@ extension Bench {
             let ours = BenchMatchFigures(
                 seconds: total, peakMegabytes: BenchMatchData.peakMegabytes(), candidatePairs: result.candidatePairs, score: score)
 
-            print("bench match: \(records) records, seed \(seed), duplicate rate \(duplicateRate), identifiers kept \(Int(identifierRate * 100))%")
+            if set == .households {
+                print("bench match: households set, \(records) records, seed \(seed)")
+            } else {
+                print("bench match: la set, \(records) records, seed \(seed), duplicate rate \(duplicateRate), identifiers kept \(Int(identifierRate * 100))%")
+            }
+            print("  people                 \(Set(generated.truth).count)")
             print(String(format: "  generate (not timed)   %8.2f s", generationSeconds))
             print("  true duplicate pairs   \(score.truePairs)")
             print("  candidate pairs        \(result.candidatePairs)")
             for (rule, pairs) in result.candidatePairsByRule { print("    " + rule.name.padding(toLength: 28, withPad: " ", startingAt: 0) + " \(pairs)") }
             for timing in result.timings { print("  " + timing.phase.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: " %8.3f s", timing.seconds)) }
             print(String(format: "  total                  %8.3f s", total))
-            print(String(format: "  peak memory (maxrss)   %8.0f MB", ours.peakMegabytes))
+            print(String(format: "  peak memory (maxrss)   %8.0f MB (generated records included)", ours.peakMegabytes))
             if !result.skippedBlocks.isEmpty {
                 print("  skipped blocks         \(result.skippedBlocks.count) (largest \(result.skippedBlocks.map(\.size).max() ?? 0) records)")
             }
             print(String(format: "  EM                     %d iterations, %.4f of candidates matches", result.model.emIterations, result.model.candidateMatchRate))
             print("  threshold              match probability ≥ \(result.thresholds.match)")
+            print("  clusters               \(result.clusters?.count ?? 0)")
             ours.printScores(label: "waymark")
+            for line in BenchMatchCalibration.lines(result: result, truth: generated.truth) { print(line) }
 
             guard csvOut != nil || splink else { return }
             let csvPath = csvOut ?? FileManager.default.temporaryDirectory.appendingPathComponent("waymark-bench-match-\(UUID().uuidString).csv").path
             try BenchMatchData.writeCSV(generated.records, truth: generated.truth, to: csvPath)
             if csvOut != nil { print("  wrote \(csvPath)") }
             if splink {
-                let splinkFigures = try BenchMatchSplink.run(script: splinkScript, input: csvPath)
+                let splinkFigures = try BenchMatchSplink.run(python: python, script: splinkScript, input: csvPath)
                 splinkFigures.printScores(label: "splink")
-                print("  comparison             waymark      splink")
-                print(String(format: "  total seconds          %8.2f    %8.2f", ours.seconds, splinkFigures.seconds))
-                print(String(format: "  peak memory MB         %8.0f    %8.0f", ours.peakMegabytes, splinkFigures.peakMegabytes))
-                print("  candidate pairs        \(ours.candidatePairs.formatted(width: 8))    \(splinkFigures.candidatePairs.formatted(width: 8))")
-                print(String(format: "  pairwise F1            %8.4f    %8.4f", ours.score.pairF1, splinkFigures.score.pairF1))
-                print(String(format: "  cluster F1 (B-cubed)   %8.4f    %8.4f", ours.score.clusterF1, splinkFigures.score.clusterF1))
-                print(String(format: "  exact clusters         %8.4f    %8.4f", ours.score.exactClusterRate, splinkFigures.score.exactClusterRate))
+                BenchMatchFigures.printSideBySide(ours, splinkFigures)
                 if csvOut == nil { try? FileManager.default.removeItem(atPath: csvPath) }
             }
+        }
+
+        /// One set in a process of its own, so its peak memory is its own.
+        private func runChild(_ each: DataSet) throws {
+            var arguments = ["bench", "match", "--records", String(records), "--seed", String(seed), "--set", each.rawValue]
+            arguments += ["--duplicate-rate", String(duplicateRate), "--identifier-rate", String(identifierRate)]
+            if let csvOut { arguments += ["--csv-out", csvOut.replacingOccurrences(of: ".csv", with: "") + "-\(each.rawValue).csv"] }
+            if splink { arguments += ["--splink", "--splink-script", splinkScript, "--python", python] }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+            if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
+                process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            }
+            process.arguments = arguments
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { throw BenchMatchError("the \(each.rawValue) set failed with status \(process.terminationStatus)") }
         }
     }
 }

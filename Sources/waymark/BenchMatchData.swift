@@ -53,14 +53,27 @@ struct BenchMatchData {
         return BenchMatchData(records: all.map(\.0), truth: all.map(\.1))
     }
 
+    /// The household generator's records (see ``HouseholdGenerator``): siblings and
+    /// twins at one address, moves, name changes, several sources' habits.
+    static func households(records count: Int, seed: UInt64) -> BenchMatchData {
+        let generated = HouseholdGenerator.records(count: count, seed: seed)
+        let records = generated.map { record in
+            LinkageRecord(
+                recordID: record.recordID, givenName: record.givenName, middleNames: record.middleNames, familyName: record.familyName,
+                dateOfBirth: record.dateOfBirth.map { BirthDate(year: $0.year, month: $0.month, day: $0.day) }, gender: record.gender,
+                postcode: record.postcode, address: record.address, phone: record.phone, upn: record.upn, uln: record.uln, school: record.school)
+        }
+        return BenchMatchData(records: records, truth: generated.map(\.personKey))
+    }
+
     static func writeCSV(_ records: [LinkageRecord], truth: [Int], to path: String) throws {
-        var text = "record_id,given_name,middle_names,family_name,dob,gender,postcode,address,upn,uln,school,true_id\n"
+        var text = "record_id,given_name,middle_names,family_name,dob,gender,postcode,address,phone,upn,uln,school,true_id\n"
         text.reserveCapacity(records.count * 120)
         for (record, person) in zip(records, truth) {
             let dob = record.dateOfBirth.map { String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) }
             let fields = [
                 record.recordID, record.givenName, record.middleNames, record.familyName, dob, record.gender, record.postcode, record.address,
-                record.upn, record.uln, record.school, "T\(person)",
+                record.phone, record.upn, record.uln, record.school, "T\(person)",
             ]
             text += fields.map { MatchCSV.quoted($0 ?? "") }.joined(separator: ",")
             text += "\n"

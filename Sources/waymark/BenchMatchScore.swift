@@ -5,6 +5,9 @@ import WaymarkMatching
 ///
 /// Pairwise: the pairs at or above the match threshold against all pairs of
 /// records of the same person (pairs blocking never produced count as missed).
+/// Cluster pairs: every pair of records put in one cluster against all pairs
+/// of records of the same person (a false merge of two big clusters costs
+/// many pairs: the strictest measure of harm).
 /// Clusters: B-cubed precision and recall (for each record, the share of its
 /// cluster that is the same person, and the share of the person's records in
 /// its cluster, averaged over records), and the share of people with two or
@@ -14,6 +17,9 @@ struct BenchMatchScore: Decodable {
     var pairPrecision: Double
     var pairRecall: Double
     var pairF1: Double
+    var clusterPairPrecision: Double
+    var clusterPairRecall: Double
+    var clusterPairF1: Double
     var clusterPrecision: Double
     var clusterRecall: Double
     var clusterF1: Double
@@ -44,14 +50,20 @@ extension BenchMatchScore {
             both[cluster, default: [:]][person, default: 0] += 1
         }
         var precision = 0.0, recall = 0.0
+        var clusteredPairs = 0, clusteredCorrect = 0
         var clustersOfPerson: [Int: Int] = [:]
         for (cluster, persons) in both {
             for (person, shared) in persons {
                 precision += Double(shared * shared) / Double(clusterSizes[cluster]!)
                 recall += Double(shared * shared) / Double(personSizes[person]!)
                 clustersOfPerson[person, default: 0] += 1
+                clusteredCorrect += shared * (shared - 1) / 2
             }
         }
+        for size in clusterSizes.values { clusteredPairs += size * (size - 1) / 2 }
+        clusterPairPrecision = clusteredPairs > 0 ? Double(clusteredCorrect) / Double(clusteredPairs) : 1
+        clusterPairRecall = truePairs > 0 ? Double(clusteredCorrect) / Double(truePairs) : 1
+        clusterPairF1 = Self.f1(clusterPairPrecision, clusterPairRecall)
         let n = Double(max(truth.count, 1))
         clusterPrecision = precision / n
         clusterRecall = recall / n
@@ -67,4 +79,28 @@ extension BenchMatchScore {
     }
 
     static func f1(_ p: Double, _ r: Double) -> Double { p + r > 0 ? 2 * p * r / (p + r) : 0 }
+}
+
+/// Whether "0.95" means 95%: the scored pairs in bands of probability, each
+/// with its mean probability and the share that truly are one person.
+enum BenchMatchCalibration {
+    static func lines(result: LinkageResult, truth: [Int]) -> [String] {
+        let bands: [(Double, Double)] = [(0.5, 0.8), (0.8, 0.95), (0.95, 0.99), (0.99, 0.999), (0.999, 1.000_1)]
+        var lines = ["  calibration            band            pairs   mean p   truly same"]
+        for (low, high) in bands {
+            let inBand = result.pairs.filter { $0.probability >= low && $0.probability < high }
+            guard !inBand.isEmpty else { continue }
+            let mean = inBand.reduce(0) { $0 + $1.probability } / Double(inBand.count)
+            let same = Double(inBand.filter { truth[$0.left] == truth[$0.right] }.count) / Double(inBand.count)
+            let band = String(format: "%.3f–%.3f", low, min(high, 1))
+            lines.append("                         " + band.padding(toLength: 14, withPad: " ", startingAt: 0)
+                + String(format: " %8d   %.4f   %.4f", inBand.count, mean, same))
+        }
+        let guarded = result.pairs.filter { $0.guardReason != nil }
+        if !guarded.isEmpty {
+            let same = Double(guarded.filter { truth[$0.left] == truth[$0.right] }.count) / Double(guarded.count)
+            lines.append(String(format: "  guarded pairs (review) %8d, truly same %.4f", guarded.count, same))
+        }
+        return lines
+    }
 }

@@ -58,6 +58,20 @@ public struct ExplainedField: Sendable, Equatable {
 }
 
 public enum StoredExplanation {
+    /// Why the engine would not merge the pair ("same address, different given
+    /// name and date of birth: likely a sibling"), from the header line; nil if none.
+    public static func reason(_ text: String) -> String? {
+        guard let header = text.split(separator: "\n").first,
+            let object = try? JSONSerialization.jsonObject(with: Data(header.utf8)) as? [String: Any]
+        else { return nil }
+        return object["reason"] as? String
+    }
+
+    /// How far a decision is from obvious: 1 at a probability of one half, 0 at 0 or 1.
+    public static func uncertainty(_ probability: Double) -> Double {
+        1 - abs(2 * probability - 1)
+    }
+
     /// Reads the per-field lines of `MatchExplanation.jsonLines`; lines that cannot be read are skipped.
     public static func fields(_ text: String) -> [ExplainedField] {
         text.split(separator: "\n").dropFirst().compactMap { line in

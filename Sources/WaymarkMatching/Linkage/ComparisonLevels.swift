@@ -40,7 +40,17 @@ public enum PostcodeLevel: UInt8, Sendable, CaseIterable {
     case different
 }
 
-/// Identifiers and categories either agree or they do not.
+/// How two identifiers (UPN, ULN) compare.
+public enum IdentifierLevel: UInt8, Sendable, CaseIterable {
+    case missing = 0
+    case equal
+    /// One digit wrong or two neighbours swapped, and (for a UPN) one of the
+    /// two fails its check letter: a slip in typing, not another child.
+    case oneSlip
+    case different
+}
+
+/// Categories either agree or they do not.
 public enum AgreementLevel: UInt8, Sendable, CaseIterable {
     case missing = 0
     case equal

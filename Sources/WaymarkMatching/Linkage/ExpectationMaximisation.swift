@@ -49,10 +49,20 @@ public enum ExpectationMaximisation {
             let logPrior = log(lambda) - log(1 - lambda)
             for (vector, count) in patterns {
                 var logRatio = logPrior
-                for f in 0..<fields.count {
+                for f in LinkageField.personFields {
                     let level = Int(vector.level(at: f))
                     if level != 0 { logRatio += logM[f][level] - logU[f][level] }
                 }
+                // The household as in scoring: brothers and sisters agree on all
+                // of it, so its agreements count once; its disagreements each.
+                var best = 0.0
+                for f in LinkageField.householdFields {
+                    let level = Int(vector.level(at: f))
+                    guard level != 0 else { continue }
+                    let weight = logM[f][level] - logU[f][level]
+                    if weight > 0 { best = max(best, weight) } else { logRatio += weight }
+                }
+                logRatio += best
                 let p = 1 / (1 + exp(-min(max(logRatio, -700), 700)))
                 let matched = p * Double(count), unmatched = (1 - p) * Double(count)
                 matches += matched

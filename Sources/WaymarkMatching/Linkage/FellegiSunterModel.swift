@@ -31,6 +31,34 @@ public struct FellegiSunterModel: Sendable {
         self.weights = weights
     }
 
+    /// The pair's weight before the prior and term frequencies: each person
+    /// field's weight, and the household's: its agreements as one piece of
+    /// evidence (the strongest), as brothers and sisters share all four at
+    /// once, and each disagreement on its own, as strangers differ on all.
+    @inline(__always) func evidence(_ vector: ComparisonVector) -> Double {
+        weights.withUnsafeBufferPointer { Self.evidence(vector, weights: $0) }
+    }
+
+    @inline(__always) static func evidence(_ vector: ComparisonVector, weights: UnsafeBufferPointer<Double>) -> Double {
+        var total = 0.0
+        for f in LinkageField.personFields { total += weights[f * 16 + Int(vector.level(at: f))] }
+        return total + household(vector, weights: weights)
+    }
+
+    @inline(__always) static func household(_ vector: ComparisonVector, weights: UnsafeBufferPointer<Double>) -> Double {
+        var best = 0.0, against = 0.0
+        for f in LinkageField.householdFields {
+            let weight = weights[f * 16 + Int(vector.level(at: f))]
+            if weight > 0 { best = max(best, weight) } else { against += weight }
+        }
+        return best + against
+    }
+
+    /// The household's one piece of evidence (see ``evidence(_:)``).
+    public func householdEvidence(_ vector: ComparisonVector) -> Double {
+        weights.withUnsafeBufferPointer { Self.household(vector, weights: $0) }
+    }
+
     public func weight(_ field: LinkageField, level: UInt8) -> Double {
         weights[field.rawValue * 16 + Int(level)]
     }

@@ -29,25 +29,31 @@ public enum LinkageEngine {
         lap("block")
         let candidates = CandidatePairs(records, blocks: blocks, linking: linking, chunks: configuration.chunks)
         lap("compare")
-        let u = RandomPairSampler.uProbabilities(records, pairs: configuration.randomPairs, linking: linking, seed: configuration.seed)
+        let randomU = RandomPairSampler.uProbabilities(records, pairs: configuration.randomPairs, linking: linking, seed: configuration.seed)
         lap("estimate u")
         let estimate = ExpectationMaximisation.estimate(
-            patterns: candidates.patternCounts.map { ($0.key, $0.value) }.sorted { $0.0.bits < $1.0.bits }, randomU: u,
+            patterns: candidates.patternCounts.map { ($0.key, $0.value) }.sorted { $0.0.bits < $1.0.bits }, randomU: randomU,
             maxIterations: configuration.maxEMIterations)
+        // u is how often strangers agree, for every field. (The candidates'
+        // own non-matches are mostly brothers and sisters, who share the
+        // address more often than a person's own records do: taken as u they
+        // make an agreeing address count against.) Brothers and sisters are
+        // kept apart instead by counting the household once (see
+        // FellegiSunterModel.evidence) and by the guards.
+        let u = randomU
         let possiblePairs = linking ? Double(left.count) * Double(right.count) : Double(records.count) * Double(records.count - 1) / 2
+        let unprimed = FellegiSunterModel(m: estimate.m, u: u, priorWeight: 0, candidateMatchRate: estimate.lambda, emIterations: estimate.iterations)
         let prior = PriorEstimate.matchShare(
-            patterns: candidates.patternCounts, m: estimate.m, u: u, start: estimate.lambda * Double(candidates.count), possiblePairs: possiblePairs)
+            patterns: candidates.patternCounts, model: unprimed, start: estimate.lambda * Double(candidates.count), possiblePairs: possiblePairs)
         let model = FellegiSunterModel(
             m: estimate.m, u: u, priorWeight: log2(prior / (1 - prior)), candidateMatchRate: estimate.lambda, emIterations: estimate.iterations)
         let frequencies = TermFrequencies(
             records, uExactGiven: u[LinkageField.givenName.rawValue][Int(NameLevel.exact.rawValue)],
             uExactFamily: u[LinkageField.familyName.rawValue][Int(NameLevel.exact.rawValue)])
         lap("estimate m (EM)")
-        let pairs = score(candidates, records: records, model: model, frequencies: frequencies, review: configuration.thresholds.review, chunks: configuration.chunks)
+        let pairs = score(candidates, records: records, model: model, frequencies: frequencies, thresholds: configuration.thresholds, chunks: configuration.chunks)
         lap("score")
-        let clusters = linking
-            ? nil
-            : Clusters(recordIDs: records.recordIDs, linkedPairs: pairs.lazy.filter { $0.probability >= configuration.thresholds.match }.map { ($0.left, $0.right) })
+        let clusters = linking ? nil : Clusters(records: records, pairs: pairs, threshold: configuration.thresholds.match)
         if !linking { lap("cluster") }
         return LinkageResult(
             records: records, model: model, frequencies: frequencies, thresholds: configuration.thresholds, candidatePairs: candidates.count,
@@ -56,8 +62,10 @@ public enum LinkageEngine {
     }
 
     private static func score(
-        _ candidates: CandidatePairs, records: PreparedRecords, model: FellegiSunterModel, frequencies: TermFrequencies, review: Double, chunks: Int
+        _ candidates: CandidatePairs, records: PreparedRecords, model: FellegiSunterModel, frequencies: TermFrequencies, thresholds: MatchThresholds,
+        chunks: Int
     ) -> [ScoredPair] {
+        let review = thresholds.review
         // Below this weight no pair can reach the review threshold: skip the exp2 for those.
         let reviewWeight = review <= 0 ? -Double.infinity : review >= 1 ? Double.infinity : log2(review / (1 - review))
         let parts = Parallel.map(count: Parallel.ranges(candidates.count, chunks: chunks).count) { chunk -> [ScoredPair] in
@@ -66,13 +74,15 @@ public enum LinkageEngine {
             model.weights.withUnsafeBufferPointer { weights in
                 for k in range {
                     let vector = candidates.vectors[k]
-                    var weight = model.priorWeight
-                    for f in 0..<LinkageField.count { weight += weights[f * 16 + Int(vector.level(at: f))] }
+                    var weight = model.priorWeight + FellegiSunterModel.evidence(vector, weights: weights)
                     let pair = candidates.pairs[k]
                     let i = Int(pair >> 32), j = Int(pair & 0xFFFF_FFFF)
                     weight += frequencies.adjustment(vector, i, records)
                     if weight >= reviewWeight {
-                        kept.append(ScoredPair(left: i, right: j, weight: weight, probability: FellegiSunterModel.probability(weight: weight), vector: vector))
+                        var probability = FellegiSunterModel.probability(weight: weight)
+                        let guardReason = PairGuard.check(vector)
+                        if guardReason != nil { probability = PairGuard.cap(probability, thresholds: thresholds) }
+                        kept.append(ScoredPair(left: i, right: j, weight: weight, probability: probability, vector: vector, guardReason: guardReason))
                     }
                 }
             }

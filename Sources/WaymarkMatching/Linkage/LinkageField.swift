@@ -1,6 +1,6 @@
 /// The fields the model compares, in the order of their levels in a ``ComparisonVector``.
 public enum LinkageField: Int, Sendable, CaseIterable {
-    case givenName, middleNames, familyName, dateOfBirth, gender, postcode, address, upn, uln, school
+    case givenName, middleNames, familyName, dateOfBirth, gender, postcode, address, phone, upn, uln, school
 
     public var name: String {
         switch self {
@@ -11,6 +11,7 @@ public enum LinkageField: Int, Sendable, CaseIterable {
         case .gender: "gender"
         case .postcode: "postcode"
         case .address: "address"
+        case .phone: "phone"
         case .upn: "upn"
         case .uln: "uln"
         case .school: "school"
@@ -23,7 +24,8 @@ public enum LinkageField: Int, Sendable, CaseIterable {
         case .givenName, .middleNames, .familyName: NameLevel.allCases.map { "\($0)" }
         case .dateOfBirth: DateLevel.allCases.map { "\($0)" }
         case .postcode: PostcodeLevel.allCases.map { "\($0)" }
-        case .gender, .address, .upn, .uln, .school: AgreementLevel.allCases.map { "\($0)" }
+        case .upn, .uln: IdentifierLevel.allCases.map { "\($0)" }
+        case .gender, .address, .phone, .school: AgreementLevel.allCases.map { "\($0)" }
         }
     }
 
@@ -38,6 +40,19 @@ public enum LinkageField: Int, Sendable, CaseIterable {
         case .gender, .address, .upn, .uln, .school: AgreementLevel.allCases.count
         }
     }
+
+    /// Fields a whole household shares: brothers and sisters agree on them as
+    /// often as a person's own records do, so they are one piece of evidence
+    /// together, never one each, and they do not steer EM's classes.
+    public var isHousehold: Bool {
+        switch self {
+        case .postcode, .address, .phone, .school: true
+        default: false
+        }
+    }
+
+    static let personFields = allCases.filter { !$0.isHousehold }.map(\.rawValue)
+    static let householdFields = allCases.filter(\.isHousehold).map(\.rawValue)
 
     static let count = allCases.count
 }

@@ -4,7 +4,7 @@
 /// being row 1, so an error points at the line a person would open.
 public enum LinkageInput {
     public static let columns = [
-        "record_id", "given_name", "middle_names", "family_name", "dob", "gender", "postcode", "address", "upn", "uln", "school",
+        "record_id", "given_name", "middle_names", "family_name", "dob", "gender", "postcode", "address", "phone", "upn", "uln", "school",
     ]
 
     public static func records(header: [String], rows: [[String]]) throws(LinkageInputError) -> [LinkageRecord] {
@@ -15,6 +15,7 @@ public enum LinkageInput {
         }
         let (given, middle, family, dob, gender) = (column("given_name"), column("middle_names"), column("family_name"), column("dob"), column("gender"))
         let (postcode, address, upn, uln, school) = (column("postcode"), column("address"), column("upn"), column("uln"), column("school"))
+        let phone = column("phone")
         var firstRow: [String: Int] = [:]
         firstRow.reserveCapacity(rows.count)
         var records: [LinkageRecord] = []
@@ -38,7 +39,7 @@ public enum LinkageInput {
             records.append(
                 LinkageRecord(
                     recordID: id, givenName: value(given), middleNames: value(middle), familyName: value(family), dateOfBirth: date,
-                    gender: value(gender), postcode: value(postcode), address: value(address), upn: value(upn), uln: value(uln), school: value(school)))
+                    gender: value(gender), postcode: value(postcode), address: value(address), phone: value(phone), upn: value(upn), uln: value(uln), school: value(school)))
         }
         return records
     }

@@ -9,6 +9,8 @@ public struct LinkageRecord: Sendable, Equatable {
     public var gender: String?
     public var postcode: String?
     public var address: String?
+    /// A household's or the young person's own number: shared by brothers and sisters.
+    public var phone: String?
     /// Unique pupil number.
     public var upn: String?
     /// Unique learner number.
@@ -17,7 +19,7 @@ public struct LinkageRecord: Sendable, Equatable {
 
     public init(
         recordID: String, givenName: String? = nil, middleNames: String? = nil, familyName: String? = nil, dateOfBirth: BirthDate? = nil,
-        gender: String? = nil, postcode: String? = nil, address: String? = nil, upn: String? = nil, uln: String? = nil, school: String? = nil
+        gender: String? = nil, postcode: String? = nil, address: String? = nil, phone: String? = nil, upn: String? = nil, uln: String? = nil, school: String? = nil
     ) {
         self.recordID = recordID
         self.givenName = givenName
@@ -27,6 +29,7 @@ public struct LinkageRecord: Sendable, Equatable {
         self.gender = gender
         self.postcode = postcode
         self.address = address
+        self.phone = phone
         self.upn = upn
         self.uln = uln
         self.school = school

@@ -39,7 +39,7 @@ public struct LinkageResult: Sendable {
 
     private func explain(left: Int, right: Int, vector: ComparisonVector) -> MatchExplanation {
         var fields: [MatchExplanation.Field] = []
-        var total = model.priorWeight
+        var total = model.priorWeight + model.evidence(vector)
         for field in LinkageField.allCases {
             let level = vector.level(field)
             var tf = 0.0
@@ -48,15 +48,18 @@ public struct LinkageResult: Sendable {
                 if field == .familyName { tf = frequencies.family[Int(records.family[left])] }
             }
             let weight = level == 0 ? 0 : model.weight(field, level: level) + tf
-            total += weight
+            total += tf
             fields.append(
                 MatchExplanation.Field(
                     field: field, level: field.levelNames[Int(level)], m: level == 0 ? nil : model.m[field.rawValue][Int(level)],
                     u: level == 0 ? nil : model.u[field.rawValue][Int(level)], termFrequencyAdjustment: tf, weight: weight))
         }
-        let probability = FellegiSunterModel.probability(weight: total)
+        let guardReason = PairGuard.check(vector)
+        var probability = FellegiSunterModel.probability(weight: total)
+        if guardReason != nil { probability = PairGuard.cap(probability, thresholds: thresholds) }
         return MatchExplanation(
-            leftID: records.recordIDs[left], rightID: records.recordIDs[right], priorWeight: model.priorWeight, fields: fields,
-            totalWeight: total, probability: probability, outcome: thresholds.outcome(probability: probability))
+            leftID: records.recordIDs[left], rightID: records.recordIDs[right], priorWeight: model.priorWeight,
+            householdWeight: model.householdEvidence(vector), fields: fields, totalWeight: total, probability: probability,
+            outcome: thresholds.outcome(probability: probability), reason: guardReason?.reason(vector))
     }
 }

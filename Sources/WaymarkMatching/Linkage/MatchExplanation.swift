@@ -17,10 +17,16 @@ public struct MatchExplanation: Sendable {
     public let leftID: String
     public let rightID: String
     public let priorWeight: Double
+    /// Each field's weight is shown, but the household fields count once
+    /// together, as this (see ``FellegiSunterModel``): the total is the prior,
+    /// the person fields' weights, this, and the name frequencies.
+    public let householdWeight: Double
     public let fields: [Field]
     public let totalWeight: Double
     public let probability: Double
     public let outcome: MatchOutcome
+    /// Why the pair may not be merged (a likely twin or sibling, different identifiers), if it may not.
+    public let reason: String?
 
     /// One line per field, then the total, for a person reviewing the pair.
     public var text: String {
@@ -34,6 +40,8 @@ public struct MatchExplanation: Sendable {
             if field.termFrequencyAdjustment != 0 { line += String(format: " (frequency %+.2f)", field.termFrequencyAdjustment) }
             lines.append(line)
         }
+        lines.append("  household (counted once)" + String(repeating: " ", count: 2) + String(format: "%+8.2f", householdWeight))
+        if let reason { lines.append("  not merged: \(reason)") }
         lines.append("  total" + String(repeating: " ", count: 21) + String(format: "%+8.2f", totalWeight))
         return lines.joined(separator: "\n")
     }
@@ -46,7 +54,8 @@ public struct MatchExplanation: Sendable {
         }
         var lines = [
             "{\"left\":\(quoted(leftID)),\"right\":\(quoted(rightID)),\"outcome\":\(quoted(outcome.rawValue)),"
-                + "\"probability\":\(number(probability)),\"weight\":\(number(totalWeight)),\"prior\":\(number(priorWeight))}"
+                + "\"probability\":\(number(probability)),\"weight\":\(number(totalWeight)),\"prior\":\(number(priorWeight)),"
+                + "\"household\":\(number(householdWeight))" + (reason.map { ",\"reason\":\(quoted($0))" } ?? "") + "}"
         ]
         for field in fields {
             lines.append(

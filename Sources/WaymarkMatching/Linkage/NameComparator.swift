@@ -24,6 +24,14 @@ struct NameComparator {
         return .different
     }
 
+    /// Whether two names from two tables (a given and a family name) have the same letters.
+    static func sameLetters(_ a: Int32, _ tableA: NameTable, _ b: Int32, _ tableB: NameTable) -> Bool {
+        if a < 0 || b < 0 { return false }
+        let ra = Int(tableA.letterStart[Int(a)])..<Int(tableA.letterStart[Int(a) + 1])
+        let rb = Int(tableB.letterStart[Int(b)])..<Int(tableB.letterStart[Int(b) + 1])
+        return ra.count == rb.count && tableA.letters[ra].elementsEqual(tableB.letters[rb])
+    }
+
     private static func sharesForm(_ a: Int, _ b: Int, _ table: NameTable) -> Bool {
         let ra = Int(table.formStart[a])..<Int(table.formStart[a + 1]), rb = Int(table.formStart[b])..<Int(table.formStart[b + 1])
         if ra.isEmpty || rb.isEmpty { return false }

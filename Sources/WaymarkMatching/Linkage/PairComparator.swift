@@ -7,15 +7,26 @@ struct PairComparator: Sendable {
     @inline(__always) func compare(_ i: Int, _ j: Int) -> ComparisonVector {
         let r = records
         var vector = ComparisonVector()
-        vector.set(.givenName, NameComparator.level(r.given[i], r.given[j], in: r.givenNames, givenName: true).rawValue)
+        var given = NameComparator.level(r.given[i], r.given[j], in: r.givenNames, givenName: true)
+        var family = NameComparator.level(r.family[i], r.family[j], in: r.familyNames, givenName: false)
+        // Given and family names put in each other's boxes: the same names, a
+        // little less sure than in their own places.
+        if given == .different, family == .different,
+            NameComparator.sameLetters(r.given[i], r.givenNames, r.family[j], r.familyNames),
+            NameComparator.sameLetters(r.family[i], r.familyNames, r.given[j], r.givenNames)
+        {
+            (given, family) = (.close, .close)
+        }
+        vector.set(.givenName, given.rawValue)
         vector.set(.middleNames, NameComparator.level(r.middle[i], r.middle[j], in: r.middleNames, givenName: false).rawValue)
-        vector.set(.familyName, NameComparator.level(r.family[i], r.family[j], in: r.familyNames, givenName: false).rawValue)
+        vector.set(.familyName, family.rawValue)
         vector.set(.dateOfBirth, DateComparator.level(r.dob[i], r.dob[j], dayA: r.dobDay[i], dayB: r.dobDay[j]).rawValue)
         vector.set(.gender, Self.agreement(r.gender[i], r.gender[j]))
         vector.set(.postcode, postcodeLevel(r.postcode[i], r.postcode[j]).rawValue)
         vector.set(.address, Self.agreement(r.address[i], r.address[j]))
-        vector.set(.upn, Self.agreement(r.upn[i], r.upn[j]))
-        vector.set(.uln, Self.agreement(r.uln[i], r.uln[j]))
+        vector.set(.phone, Self.agreement(r.phone[i], r.phone[j]))
+        vector.set(.upn, r.upns.level(r.upn[i], r.upn[j]).rawValue)
+        vector.set(.uln, r.ulns.level(r.uln[i], r.uln[j]).rawValue)
         vector.set(.school, Self.agreement(r.school[i], r.school[j]))
         return vector
     }

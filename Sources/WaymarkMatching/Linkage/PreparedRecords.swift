@@ -15,8 +15,11 @@ public struct PreparedRecords: Sendable {
     let gender: [Int32]
     let postcode: [Int32]
     let address: [Int32]
+    let phone: [Int32]
     let upn: [Int32]
     let uln: [Int32]
+    let upns: IdentifierTable
+    let ulns: IdentifierTable
     let school: [Int32]
     let givenNames: NameTable
     let middleNames: NameTable
@@ -46,20 +49,20 @@ public struct PreparedRecords: Sendable {
                 let ids = all.map { $0.postcode.flatMap { table.id(of: $0) } ?? -1 }
                 return .postcodes(ids, table)
             case 4: return .codes(Self.codes(all.map(\.gender), kind: .gender), Self.codes(all.map(\.school), kind: .words))
-            case 5: return .codes(Self.codes(all.map(\.address), kind: .words), [])
-            case 6: return .codes(Self.codes(all.map(\.upn), kind: .identifier), [])
-            default: return .codes(Self.codes(all.map(\.uln), kind: .identifier), [])
+            case 5: return .codes(Self.codes(all.map(\.address), kind: .words), Self.codes(all.map(\.phone), kind: .identifier))
+            case 6: let (ids, table) = Self.identifiers(all.map(\.upn), kind: .upn); return .identifiers(ids, table)
+            default: let (ids, table) = Self.identifiers(all.map(\.uln), kind: .uln); return .identifiers(ids, table)
             }
         }
         guard case let .names(given, givenNames) = results[0], case let .names(middle, middleNames) = results[1],
             case let .names(family, familyNames) = results[2], case let .postcodes(postcode, postcodes) = results[3],
-            case let .codes(gender, school) = results[4], case let .codes(address, _) = results[5],
-            case let .codes(upn, _) = results[6], case let .codes(uln, _) = results[7]
+            case let .codes(gender, school) = results[4], case let .codes(address, phone) = results[5],
+            case let .identifiers(upn, upns) = results[6], case let .identifiers(uln, ulns) = results[7]
         else { preconditionFailure("prepared fields out of order") }
         (self.given, self.givenNames, self.middle, self.middleNames, self.family, self.familyNames) =
             (given, givenNames, middle, middleNames, family, familyNames)
-        (self.postcode, self.postcodes, self.gender, self.school, self.address, self.upn, self.uln) =
-            (postcode, postcodes, gender, school, address, upn, uln)
+        (self.postcode, self.postcodes, self.gender, self.school, self.address, self.phone) = (postcode, postcodes, gender, school, address, phone)
+        (self.upn, self.upns, self.uln, self.ulns) = (upn, upns, uln, ulns)
         givenCounts = Self.counts(given, distinct: givenNames.count)
         familyCounts = Self.counts(family, distinct: familyNames.count)
     }
@@ -68,6 +71,13 @@ public struct PreparedRecords: Sendable {
         case names([Int32], NameTable)
         case postcodes([Int32], PostcodeTable)
         case codes([Int32], [Int32])
+        case identifiers([Int32], IdentifierTable)
+    }
+
+    private static func identifiers(_ values: [String?], kind: IdentifierTable.Kind) -> ([Int32], IdentifierTable) {
+        var table = IdentifierTable(kind: kind)
+        let ids = values.map { $0.flatMap { table.id(of: $0) } ?? -1 }
+        return (ids, table)
     }
 
     private static func names(_ values: [String?]) -> ([Int32], NameTable) {

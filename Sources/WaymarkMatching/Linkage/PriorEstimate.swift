@@ -11,17 +11,8 @@ import Foundation
 /// true pairs). Scoring with the random-pair u treats a namesake's differing
 /// address and identifiers as the strong evidence they are.
 enum PriorEstimate {
-    static func matchShare(patterns: [ComparisonVector: Int], m: [[Double]], u: [[Double]], start: Double, possiblePairs: Double) -> Double {
-        var baseWeights: [(weight: Double, count: Double)] = []
-        baseWeights.reserveCapacity(patterns.count)
-        for (vector, count) in patterns {
-            var weight = 0.0
-            for field in LinkageField.allCases {
-                let level = Int(vector.level(field))
-                if level != 0 { weight += FellegiSunterModel.weight(m: m[field.rawValue][level], u: u[field.rawValue][level]) }
-            }
-            baseWeights.append((weight, Double(count)))
-        }
+    static func matchShare(patterns: [ComparisonVector: Int], model: FellegiSunterModel, start: Double, possiblePairs: Double) -> Double {
+        let baseWeights = patterns.map { (weight: model.evidence($0.key), count: Double($0.value)) }
         let total = max(possiblePairs, 2)
         var matches = max(1, start)
         for _ in 0..<200 {

@@ -3,8 +3,11 @@ public struct ScoredPair: Sendable, Equatable {
     public let left: Int
     public let right: Int
     public let weight: Double
+    /// Calibrated, and capped at the review threshold when a guard holds.
     public let probability: Double
-    let vector: ComparisonVector
+    public let vector: ComparisonVector
+    /// Why this pair may not be merged, if it may not.
+    public let guardReason: PairGuard?
 }
 
 /// How long a phase of a run took.

@@ -45,9 +45,12 @@ public struct MatchExceptionQueries: Sendable {
         self.db = store.sql
     }
 
+    /// The open exceptions, the least certain first (probability nearest one
+    /// half), as those most need a person: the page shows only the first `limit`.
     public func open(limit: Int = 200) async throws -> [StoredMatchException] {
-        try await db.select().column("*").from("match_exception").where("status", .equal, MatchExceptionStatus.open.rawValue)
-            .orderBy("probability", .descending).orderBy("id").limit(limit).all().map(Self.decode)
+        let distanceFromHalf = SQLFunction("ABS", args: SQLBinaryExpression(SQLColumn("probability"), .subtract, SQLLiteral.numeric("0.5")))
+        return try await db.select().column("*").from("match_exception").where("status", .equal, MatchExceptionStatus.open.rawValue)
+            .orderBy(distanceFromHalf).orderBy("id").limit(limit).all().map(Self.decode)
     }
 
     public func openCount() async throws -> Int {

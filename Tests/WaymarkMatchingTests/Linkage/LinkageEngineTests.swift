@@ -50,7 +50,9 @@ import Testing
         let pair = try #require(result.pairs.first)
         for pair in result.pairs.prefix(50) {
             let explanation = result.explanation(for: pair)
-            let sum = explanation.priorWeight + explanation.fields.reduce(0) { $0 + $1.weight }
+            // The household fields count once together (see FellegiSunterModel.evidence).
+            let personFields = explanation.fields.filter { !$0.field.isHousehold }
+            let sum = explanation.priorWeight + personFields.reduce(0) { $0 + $1.weight } + explanation.householdWeight
             #expect(abs(sum - explanation.totalWeight) < 1e-9)
             #expect(abs(explanation.totalWeight - pair.weight) < 1e-9)
             #expect(abs(explanation.probability - pair.probability) < 1e-12)

@@ -11,6 +11,8 @@ struct ExceptionsPage: PageModel {
         let kind: String
         let people: String
         let probability: String
+        /// The engine's reason not to merge, as a person would say it; nil if none.
+        let reason: String?
     }
 
     let title = "Exceptions"
@@ -22,16 +24,21 @@ struct ExceptionsPage: PageModel {
 
     init(frame: StaffFrame, exceptions: [StoredMatchException], names: [Int64: String], scan: JobPanel, scanned: DuplicateScanSummary?) {
         self.frame = frame
-        // Pairs with someone out of scope are not shown at all.
-        rows = exceptions.compactMap { exception in
+        // The least certain first: they most need a person. Pairs with someone out of scope are not shown at all.
+        let ordered = exceptions.sorted {
+            let (a, b) = (StoredExplanation.uncertainty($0.probability), StoredExplanation.uncertainty($1.probability))
+            return a != b ? a > b : $0.id < $1.id
+        }
+        rows = ordered.compactMap { exception in
             if exception.kind == .importRow, let incoming = exception.incoming.flatMap(IncomingRow.decode) {
                 let candidate = exception.personID.flatMap { names[$0] }.map { " – perhaps \($0)" } ?? ""
                 return Row(id: exception.id, kind: "Incoming row: \(incoming.reason)", people: "row \(incoming.row) of an import\(candidate)",
-                           probability: exception.personID == nil ? "–" : String(format: "%.1f%%", exception.probability * 100))
+                           probability: exception.personID == nil ? "–" : String(format: "%.1f%%", exception.probability * 100),
+                           reason: StoredExplanation.reason(exception.explanation))
             }
             guard let left = exception.personID.flatMap({ names[$0] }), let right = exception.otherPersonID.flatMap({ names[$0] }) else { return nil }
             return Row(id: exception.id, kind: "Suspected duplicate", people: "\(left) and \(right)",
-                       probability: String(format: "%.1f%%", exception.probability * 100))
+                       probability: String(format: "%.1f%%", exception.probability * 100), reason: StoredExplanation.reason(exception.explanation))
         }
         hasRows = !rows.isEmpty
         self.scan = scan
@@ -91,6 +98,8 @@ struct ExceptionPage: PageModel {
     let isOpen: Bool
     let status: String
     let probability: String
+    /// Why the engine would not merge them, if it would not.
+    let reason: String?
     let left: Side
     let right: Side
     let weights: [Weight]
@@ -101,6 +110,7 @@ struct ExceptionPage: PageModel {
         isOpen = exception.status == .open
         status = exception.status.rawValue
         probability = String(format: "%.1f%%", exception.probability * 100)
+        reason = StoredExplanation.reason(exception.explanation)
         self.left = left
         self.right = right
         weights = Weight.rows(exception.explanation)
