@@ -1,5 +1,6 @@
 import Hummingbird
 import WaymarkApp
+import WaymarkCore
 import WaymarkStore
 
 /// Finds the signed-in user from the session cookie. Unknown, expired or
@@ -19,7 +20,8 @@ struct SessionMiddleware: RouterMiddleware {
                 let organisation = try await OrganisationQueries(store: services.store).organisation(id: user.organisationID)
             {
                 context.user = user
-                context.scope = AccessPolicy.scope(for: organisation, installationLA: services.laCode.code)
+                context.scope = AccessPolicy.scope(
+                    for: organisation, installationLA: services.laCode.code, on: CalendarDate.today(from: services.now()))
                 context.csrfToken = session.csrfToken
                 context.sessionTokenHash = tokenHash
                 if user.mustChangePassword, !PasswordController.reachableWhileForced(request.uri.path) {
