@@ -48,6 +48,8 @@ public struct WebServices: Sendable {
         await headlineCounts.prewarm(on: CalendarDate.today(from: now()), now: now(), count: countHeadlines)
     }
 
+    /// Opening a young person's record: scope, need to know and the view audit.
+    var records: PersonRecordDesk { PersonRecordDesk(store: store, registry: registry, classifier: classifier, now: now) }
     var selfServiceLinks: SelfServiceLinks { SelfServiceLinks(store: store, baseURL: publicURL) }
     var laName: String { registry.name(of: laCode) ?? "your local authority" }
     /// The bearer token the SMS gateway presents on `/webhooks/sms/*`; nil turns the webhooks off.

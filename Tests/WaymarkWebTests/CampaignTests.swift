@@ -107,6 +107,15 @@ import WaymarkTestSupport
             #expect(wrongCampaign.status == .notFound)
             let pa = try await CaseworkTests.session(client, .personalAdviser)
             #expect(try await client.get(location, cookies: pa.cookies).status == .forbidden)
+            // A manager oversees the list but neither records calls nor reads the numbers.
+            let manager = try await CaseworkTests.session(client, .manager)
+            let overseen = try await client.get(location, cookies: manager.cookies)
+            #expect(overseen.status == .ok)
+            #expect(!overseen.text.contains("07700900001") && overseen.text.contains("Restricted"))
+            #expect(!overseen.text.contains("/outcome\""), "no outcome buttons for a manager")
+            let byManager = try await client.form("\(location)/members/\(member)/outcome", ["outcome": "no-answer", "csrf": manager.csrf], cookies: manager.cookies)
+            #expect(byManager.status == .forbidden)
+            #expect(try await CaseworkTests.count(store, "contact", person: fixture.onCaseload) == before + 1)
         }
     }
 

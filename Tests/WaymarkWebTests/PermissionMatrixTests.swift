@@ -43,12 +43,12 @@ import WaymarkTestSupport
         ("queues", Route(method: .get, path: { _ in "/queues" }, allowed: [.dataManager, .trackingOfficer, .manager])),
         ("assign from a queue", Route(method: .post, path: { _ in "/queues/assign" }, allowed: [.dataManager, .trackingOfficer, .manager])),
         ("campaigns", Route(method: .get, path: { _ in "/campaigns" }, allowed: trackers)),
-        ("campaign form", Route(method: .get, path: { _ in "/campaigns/new?queue=not-known" }, allowed: trackers)),
-        ("draft a campaign", Route(method: .post, path: { _ in "/campaigns" }, allowed: trackers, fields: ["channel": "sms"])),
-        ("send an unknown campaign", Route(method: .post, path: { _ in "/campaigns/999/send" }, allowed: trackers, hidden: trackers)),
+        ("campaign form", Route(method: .get, path: { _ in "/campaigns/new?queue=not-known" }, allowed: actors)),
+        ("draft a campaign", Route(method: .post, path: { _ in "/campaigns" }, allowed: actors, fields: ["channel": "sms"])),
+        ("send an unknown campaign", Route(method: .post, path: { _ in "/campaigns/999/send" }, allowed: actors, hidden: actors)),
         ("an unknown campaign report", Route(method: .get, path: { _ in "/campaigns/999/report" }, allowed: trackers, hidden: trackers)),
         ("answers to verify", Route(method: .get, path: { _ in "/answers" }, allowed: trackers)),
-        ("verify an unknown answer", Route(method: .post, path: { _ in "/answers/999/verify" }, allowed: trackers, hidden: trackers)),
+        ("verify an unknown answer", Route(method: .post, path: { _ in "/answers/999/verify" }, allowed: actors, hidden: actors)),
         ("imports", Route(method: .get, path: { _ in "/imports" }, allowed: [.dataManager, .trackingOfficer])),
         ("exceptions", Route(method: .get, path: { _ in "/exceptions" }, allowed: [.dataManager, .trackingOfficer])),
         ("scan for duplicates", Route(method: .post, path: { _ in "/exceptions/scan" }, allowed: [.dataManager, .trackingOfficer])),
@@ -73,6 +73,8 @@ import WaymarkTestSupport
         ("save an assignment", Route(method: .post, path: { "/people/\($0.onCaseload)/caseload" }, allowed: [.dataManager, .manager], fields: ["tier": "9"])),
     ]
 
+    /// Who records tracking work: verifying answers, sending campaigns (managers only look).
+    static let actors: Set<Role> = [.dataManager, .trackingOfficer]
     /// Who works the tracking queues and their campaigns.
     static let trackers: Set<Role> = [.dataManager, .trackingOfficer, .manager]
 

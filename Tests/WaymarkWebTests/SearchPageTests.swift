@@ -32,8 +32,10 @@ import WaymarkTestSupport
             let none = try await client.get("/search?q=nobody+here", cookies: cookies)
             #expect(none.status == .ok)
             #expect(none.text.contains("Nobody you can see matches"))
-            let views = try await store.sql.raw("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'view'").first()
+            let views = try await store.sql.raw("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'view' AND entity = 'young_person'").first()
             #expect(try views?.decode(column: "n", as: Int.self) == 0, "searching is not a view of a record")
+            let searches = try await store.sql.raw("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'view' AND entity = 'search'").first()
+            #expect(try searches?.decode(column: "n", as: Int.self) ?? 0 >= 2, "but each search is audited with what it showed")
         }
     }
 

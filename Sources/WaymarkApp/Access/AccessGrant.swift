@@ -22,6 +22,12 @@ public struct AccessGrant: Sendable {
         AccessPolicy.allows(user.role, permission)
     }
 
+    /// Whether a list may be narrowed to people with this characteristic: a
+    /// filter on a withheld class would tell its members by who is listed.
+    public func mayFilter(by characteristic: CharacteristicCode?) -> Bool {
+        characteristic.map { visibleClasses.contains($0.sensitivityClass) } ?? true
+    }
+
     /// The classes this grant shows on any record, before break-the-glass.
     public var visibleClasses: Set<SensitivityClass> {
         DisclosurePolicy.visible(to: user.role, for: purpose)

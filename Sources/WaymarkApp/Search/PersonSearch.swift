@@ -22,6 +22,10 @@ public struct PersonSearchOutcome: Sendable {
     public let results: [PersonSearchResult]
     /// More people fitted than are shown; the page suggests adding a date of birth or postcode.
     public let moreThanShown: Bool
+    /// False when the searcher may not see addresses: results carry no postcode.
+    public var showsPostcode = true
+    /// False when the searcher sees only the category of the current activity.
+    public var showsActivityCode = true
 }
 
 /// Finds young people by name (with typos, nicknames, hyphenated and former
@@ -30,6 +34,7 @@ public struct PersonSearchOutcome: Sendable {
 /// (a few hundred at most); ranking happens here.
 public struct PersonSearch: Sendable {
     let query: PersonSearchQuery
+    let store: Store
     public var resultLimit = 50
 
     /// Bounds on each lookup, so a common name costs the same as a rare one.
@@ -37,6 +42,7 @@ public struct PersonSearch: Sendable {
 
     public init(store: Store) {
         query = PersonSearchQuery(store: store)
+        self.store = store
     }
 
     public func search(_ text: String, in scope: RecordScope, today: CalendarDate) async throws -> PersonSearchOutcome {

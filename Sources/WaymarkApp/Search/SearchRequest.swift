@@ -28,6 +28,8 @@ public enum SearchInputError: Error, Equatable, CustomStringConvertible {
     case empty
     case tooLong(limit: Int)
     case nothingToSearch
+    /// Only a postcode, from someone who may not see addresses.
+    case postcodeRestricted
 
     public var description: String {
         switch self {
@@ -35,6 +37,8 @@ public enum SearchInputError: Error, Equatable, CustomStringConvertible {
             "Enter a name, date of birth, postcode, UPN or ULN to search for."
         case .tooLong(let limit):
             "The search is too long. Enter at most \(limit) characters: a name, date of birth, postcode, UPN or ULN."
+        case .postcodeRestricted:
+            "Addresses are restricted for your role, so you cannot search by postcode. Search by name, date of birth, UPN or ULN."
         case .nothingToSearch:
             "Nothing in the search could be used. Enter a name, a date of birth like 14/03/2009, a postcode like NM3 4QT, "
                 + "a UPN (a letter and 12 digits) or a ULN (10 digits)."

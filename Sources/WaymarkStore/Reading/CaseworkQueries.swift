@@ -12,6 +12,14 @@ public struct StoredContact: Sendable, Equatable {
     public let nextStep: String?
     public let source: String
     public let recordedBy: Int64?
+
+    /// The contact without what the adviser wrote: that it happened, how and
+    /// with what outcome, for those who may not read advisers' notes.
+    public func withoutNotes() -> StoredContact {
+        StoredContact(
+            id: id, occurredAt: occurredAt, method: method, direction: direction, outcome: outcome, summary: nil, nextStep: nil,
+            source: source, recordedBy: recordedBy)
+    }
 }
 
 /// A phone number or e-mail address with its period, as recorded.

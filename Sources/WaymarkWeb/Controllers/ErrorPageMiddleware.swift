@@ -18,6 +18,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
                 ErrorPage(status: .serviceUnavailable, message: "Waymark is busy. Try again in a moment."), status: .serviceUnavailable)
             response.headers[.retryAfter] = "2"
             return response
+        } catch let error as AccessDenied {
+            return try templates.render(ErrorPage(status: .forbidden, message: error.description), status: .forbidden)
         } catch let error as HTTPError {
             return try templates.render(ErrorPage(status: error.status, message: error.body ?? error.status.reasonPhrase), status: error.status)
         } catch is NIOTooManyBytesError {

@@ -36,21 +36,6 @@ struct PersonPage: PageModel {
         let source: String
     }
 
-    /// The casework around the record: who holds it, what is due, what the user may do.
-    struct Work: Sendable {
-        let placement: CaseloadPlacement
-        let names: [Int64: String]
-        let followUps: [OpenFollowUp]
-        let appointments: [StoredAppointment]
-        let canChange: Bool
-        let canAssign: Bool
-        let saved: String?
-        /// Splits the appointments into upcoming and past.
-        let now: Date
-        /// Merges into this record that can still be undone.
-        var merges: [Int64] = []
-    }
-
     struct FollowUpEntry: Sendable {
         let id: Int64
         let due: String
@@ -125,36 +110,45 @@ struct PersonPage: PageModel {
     let today: String
     /// Links to the merges into this record, for undoing them.
     let merges: [String]
+    /// The kinds of fact this user's role does not see on any record.
+    let withheld: [String]
+    let hasWithheld: Bool
+    let canBreakGlass: Bool
+    let showsCasework: Bool
+    let showsContact: Bool
+    let showsPathway: Bool
+    let showsContactHistory: Bool
 
-    init(
-        user: StoredUser, csrf: String, person: PersonBundle, activities: [StoredActivity], contacts: [StoredContact],
-        details: [StoredContactDetail], today: CalendarDate, classifier: ParticipationClassifier, registry: LocalAuthorityRegistry, work: Work
-    ) {
+    init(user: StoredUser, csrf: String, record: PersonRecord, today: CalendarDate, classifier: ParticipationClassifier, registry: LocalAuthorityRegistry,
+         saved: String?, now: Date) {
+        let person = record.person
         personID = person.id
-        canChange = work.canChange
-        canAssign = work.canAssign
+        canChange = record.mayChange
+        canAssign = record.mayAssign
         self.today = today.iso
-        saved = work.saved.flatMap { Self.confirmations[$0] }
-        merges = work.merges.map { "/merges/\($0)" }
-        followUps = work.followUps.map {
+        self.saved = saved.flatMap { Self.confirmations[$0] }
+        merges = record.merges.map { "/merges/\($0)" }
+        followUps = record.followUps.map {
             FollowUpEntry(id: $0.id, due: (try? CalendarDate(iso: $0.dueOn))?.longDescription ?? $0.dueOn, description: $0.description, overdue: $0.dueOn < today.iso)
         }
         hasFollowUps = !followUps.isEmpty
-        appointments = AppointmentGroups(work.appointments, now: work.now, canChange: work.canChange)
-        hasAppointments = !work.appointments.isEmpty
+        appointments = AppointmentGroups(record.appointments, now: now, canChange: record.mayChange)
+        hasAppointments = !record.appointments.isEmpty
         name = [person.givenName, person.middleNames, person.familyName].compactMap { $0 }.joined(separator: " ")
         title = name
         userName = user.displayName
         role = user.role.displayName
         self.csrf = csrf
+        state = record.state.map(Self.describe) ?? "Cannot be classified: the date of birth or cohort status is unreadable"
+        let restricted = Self.restricted
+        withheld = record.withheld.filter(\.isShownAsRestricted).map(\.label)
+        hasWithheld = !withheld.isEmpty
+        canBreakGlass = record.mayBreakGlass
+        showsCasework = record.shows(.notes) || record.shows(.contact)
+        showsContact = record.shows(.contact)
+        showsPathway = record.shows(.educationAndActivity)
         let need = person.need(on: today)
-        let current = ActivityHistory.current(in: person.activities, on: today)
-        if let dateOfBirth = person.dateOfBirth, let status = person.cohortStatus.flatMap({ try? CohortStatus.parse($0) }) {
-            let facts = ParticipationFacts(dateOfBirth: dateOfBirth, cohortStatus: status, hasSEND: need?.hasSEND ?? false, currentActivity: current)
-            state = Self.describe(classifier.classify(facts, on: today))
-        } else {
-            state = "Cannot be classified: the date of birth or cohort status is unreadable"
-        }
+        let current = record.currentActivity
         func la(_ code: String?) -> String {
             guard let code else { return "–" }
             return (try? registry.code(code)).flatMap { registry.name(of: $0).map { "\($0) (\(code))" } } ?? code
@@ -169,28 +163,41 @@ struct PersonPage: PageModel {
             Fact(label: "ULN", value: person.uln ?? "–"),
             Fact(label: "Cohort status", value: person.cohortStatus.flatMap { try? CohortStatus.parse($0) }.map { "\($0.rawValue) – \($0.meaning)" } ?? "–"),
         ]
+        let history = record.shows(.educationAndActivity)
         let lapse = current.map { classifier.currency.dueToLapseDate(for: $0) }
+        let activity: String
+        if let current {
+            activity = history ? "\(current.code.rawValue) – \(current.code.meaning)" : current.code.group.rawValue.capitalizedFirst
+        } else {
+            activity = record.shows(.currentActivity) || history ? "Nothing recorded" : restricted
+        }
         position = [
-            Fact(label: "Current activity", value: current.map { "\($0.code.rawValue) – \($0.code.meaning)" } ?? "Nothing recorded"),
-            Fact(label: "Where", value: current?.establishmentName ?? "–"),
-            Fact(label: "Currency", value: lapse.map { $0 < today ? "Lapsed on \($0.longDescription)" : "Current until \($0.longDescription)" } ?? "–"),
+            Fact(label: "Current activity", value: activity),
+            Fact(label: "Where", value: history ? current?.establishmentName ?? "–" : restricted),
+            Fact(label: "Currency", value: history ? lapse.map { $0 < today ? "Lapsed on \($0.longDescription)" : "Current until \($0.longDescription)" } ?? "–" : restricted),
             Fact(label: "Responsible LA", value: la(person.responsibleLA)),
             Fact(label: "Educated in", value: la(person.educatedLA)),
             Fact(label: "School", value: person.schoolName ?? "–"),
         ]
         let characteristics = person.characteristics.filter { $0.isCurrent(on: today) }.map { "\($0.code.rawValue) – \($0.code.meaning)" }
+        let hiddenKinds = Set(CharacteristicCode.allCases.map(\.sensitivityClass)).filter { !record.shows($0) }
+        let characteristicText = (characteristics.isEmpty ? ["None recorded" + (hiddenKinds.isEmpty ? "" : " that you can see")] : characteristics)
+            + (hiddenKinds.isEmpty ? [] : ["\(restricted): " + hiddenKinds.sorted().map { $0.label.lowercased() }.joined(separator: ", ")])
+        let showsNeed = record.shows(.sendAndHealth)
         support = [
-            Fact(label: "Personal adviser", value: work.placement.adviserID.map { work.names[$0] ?? "User \($0)" } ?? "None"),
-            Fact(label: "Tier", value: work.placement.tier.flatMap(CaseloadTier.init(rawValue:))?.meaning ?? "–"),
-            Fact(label: "Level of need", value: need.map { "\($0.levelOfNeed.rawValue) – \($0.levelOfNeed.meaning)" } ?? "Not assessed"),
-            Fact(label: "SEND", value: need.map { $0.hasSEND ? "EHC plan" : $0.hasSENSupport ? "SEN support" : "None" } ?? "–"),
-            Fact(label: "Characteristics", value: characteristics.isEmpty ? "None recorded" : characteristics.joined(separator: "; ")),
-            Fact(label: "Intended destination", value: person.intendedDestination(on: today).map { "\($0.code.meaning) (recorded \($0.recordedOn.longDescription))" } ?? "–"),
-            Fact(label: "September Guarantee", value: person.guarantees.isEmpty ? "–" : person.guarantees.map {
+            Fact(label: "Personal adviser", value: record.placement.adviserID.map { record.staffNames[$0] ?? "User \($0)" } ?? "None"),
+            Fact(label: "Tier", value: record.placement.tier.flatMap(CaseloadTier.init(rawValue:))?.meaning ?? "–"),
+            Fact(label: "Level of need", value: showsNeed ? need.map { "\($0.levelOfNeed.rawValue) – \($0.levelOfNeed.meaning)" } ?? "Not assessed" : restricted),
+            Fact(label: "SEND", value: showsNeed ? need.map { $0.hasSEND ? "EHC plan" : $0.hasSENSupport ? "SEN support" : "None" } ?? "–" : restricted),
+            Fact(label: "Characteristics", value: characteristicText.joined(separator: "; ")),
+            Fact(label: "Intended destination", value: history ? person.intendedDestination(on: today).map {
+                "\($0.code.meaning) (recorded \($0.recordedOn.longDescription))"
+            } ?? "–" : restricted),
+            Fact(label: "September Guarantee", value: !history ? restricted : person.guarantees.isEmpty ? "–" : person.guarantees.map {
                 "Year \($0.year.rawValue) \($0.academicYear): \($0.status.meaning)"
             }.joined(separator: "; ")),
         ]
-        let ordered = activities.sorted { ($0.activity.startDate, $0.id) > ($1.activity.startDate, $1.id) }
+        let ordered = record.activities.sorted { ($0.activity.startDate, $0.id) > ($1.activity.startDate, $1.id) }
         timeline = ordered.enumerated().map { index, stored in
             let next = index > 0 ? ordered[index - 1].activity.startDate : nil
             return TimelineEntry(
@@ -206,22 +213,26 @@ struct PersonPage: PageModel {
                 period: "From \(address.validFrom.longDescription)" + (address.validTo.map { " to \($0.longDescription)" } ?? ""),
                 current: address.validTo.map { $0 >= today } ?? true)
         }
-        self.details = details.map { stored in
+        details = record.contactDetails.map { stored in
             HistoryEntry(
                 value: "\(stored.detail.kind.rawValue): \(stored.detail.value)",
                 period: "From \(stored.detail.validFrom.longDescription)" + (stored.detail.validTo.map { " to \($0.longDescription)" } ?? ""),
                 current: stored.detail.validTo == nil)
         }
-        self.contacts = contacts.map { contact in
+        contacts = record.contacts.map { contact in
             ContactEntry(
                 when: UKTime.describe(contact.occurredAt),
                 how: "\(contact.method), \(contact.direction)", outcome: contact.outcome, summary: contact.summary, nextStep: contact.nextStep,
-                who: contact.recordedBy.flatMap { work.names[$0] } ?? "system", source: contact.source)
+                who: contact.recordedBy.flatMap { record.staffNames[$0] } ?? "system", source: contact.source)
         }
         hasTimeline = !timeline.isEmpty
-        hasContacts = !self.contacts.isEmpty
+        hasContacts = !contacts.isEmpty
+        showsContactHistory = showsCasework
         unreadable = person.unreadable.map(\.description)
     }
+
+    /// The word a withheld fact is shown as: it says something is there to know, not what.
+    static let restricted = "Restricted"
 
     static let confirmations = [
         "contact": "Contact recorded.", "activity": "Activity saved: it is now on the pathway.", "follow-up": "Follow-up added.",
@@ -237,4 +248,14 @@ struct PersonPage: PageModel {
         case .notInCohort(let reason): "Not in the cohort (\(reason.rawValue))"
         }
     }
+}
+
+extension SensitivityClass {
+    /// Classes whose absence is worth a line at the top of the record. Current
+    /// activity shows inside the pathway's class, so it never needs one.
+    var isShownAsRestricted: Bool { self != .currentActivity }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -5,8 +5,8 @@ import WaymarkCore
 import WaymarkStore
 
 /// Person search: one box for a name, date of birth, postcode, UPN or ULN.
-/// Searching is not audited per result (opening a record is); the log gets
-/// the kinds searched for and the count found, never what was typed.
+/// Each search is audited with the ids it showed (opening a record is audited
+/// again); the log gets the kinds searched for and the count found, never what was typed.
 struct SearchController {
     let services: WebServices
     let templates: Templates
@@ -23,7 +23,8 @@ struct SearchController {
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return try templates.render(SearchPage(frame: page)) }
         do {
             let today = CalendarDate.today(from: services.now())
-            let outcome = try await PersonSearch(store: services.store).search(text, in: scope, today: today)
+            let outcome = try await PersonSearch(store: services.store).search(
+                text, for: AccessGrant(user: user, scope: scope), today: today, at: services.now())
             context.logger.info(
                 "person search", metadata: ["kinds": "\(outcome.request.kinds.joined(separator: ","))", "results": "\(outcome.results.count)"])
             return try templates.render(SearchPage(frame: page, outcome: outcome))

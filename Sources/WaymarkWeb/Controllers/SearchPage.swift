@@ -21,13 +21,14 @@ struct SearchPage: PageModel {
         let activity: String
         let reasons: String
 
-        init(_ result: PersonSearchResult) {
+        init(_ result: PersonSearchResult, showsPostcode: Bool, showsActivityCode: Bool) {
             link = "/people/\(result.id)"
             name = result.name.isEmpty ? "(no name recorded)" : result.name
             dateOfBirth = result.dateOfBirth.flatMap { try? CalendarDate(iso: $0) }?.longDescription ?? result.dateOfBirth ?? "–"
-            postcode = result.postcode ?? "–"
+            postcode = showsPostcode ? result.postcode ?? "–" : PersonPage.restricted
             school = result.school ?? "–"
-            activity = result.activity.map { "\($0.rawValue) – \($0.meaning)" } ?? "No activity recorded"
+            activity = result.activity.map { showsActivityCode ? "\($0.rawValue) – \($0.meaning)" : $0.group.rawValue.capitalizedFirst }
+                ?? "No activity recorded"
             reasons = result.reasons.joined(separator: ", ")
         }
     }
@@ -53,7 +54,7 @@ struct SearchPage: PageModel {
         query = frame.query
         self.problem = problem
         searched = outcome != nil
-        rows = outcome?.results.map(Row.init) ?? []
+        rows = outcome.map { outcome in outcome.results.map { Row($0, showsPostcode: outcome.showsPostcode, showsActivityCode: outcome.showsActivityCode) } } ?? []
         hasRows = !rows.isEmpty
         moreThanShown = outcome?.moreThanShown ?? false
         switch rows.count {

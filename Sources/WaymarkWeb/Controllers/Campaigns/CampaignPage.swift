@@ -88,9 +88,9 @@ struct CampaignPage: PageModel {
             }
             return Member(
                 id: member.id, personID: member.personID, name: "\(member.givenName) \(member.familyName)",
-                contact: member.included ? contact : "–",
+                contact: !frame.showsContact ? PersonPage.restricted : member.included ? contact : "–",
                 state: member.included ? (member.respondedAt != nil ? "Answered" : "Contacted") : "Not contacted: \(member.reason ?? "")",
-                outcome: member.outcome, canRecord: handWorked && member.included)
+                outcome: member.outcome, canRecord: handWorked && member.included && frame.canAct)
         }
         if campaign.channel == .visit {
             // A visit round goes street by street: group by postcode sector ("LS6 2").

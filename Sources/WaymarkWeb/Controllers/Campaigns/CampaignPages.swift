@@ -10,6 +10,10 @@ struct StaffFrame: Sendable {
     let csrf: String
     let problems: [FormProblems.Problem]
     let hasProblems: Bool
+    /// Verifying answers, recording outcomes, printing letters, creating and sending: not for managers.
+    let canAct: Bool
+    /// Whether phone numbers and addresses may be shown in member lists.
+    let showsContact: Bool
 
     init(user: StoredUser, csrf: String, problems: FormProblems = FormProblems()) {
         userName = user.displayName
@@ -17,6 +21,8 @@ struct StaffFrame: Sendable {
         self.csrf = csrf
         self.problems = problems.all
         hasProblems = !problems.isEmpty
+        canAct = AccessPolicy.allows(user.role, .recordTrackingWork)
+        showsContact = DisclosurePolicy.visible(to: user.role, for: Purpose.of(user.role)).contains(.contact)
     }
 }
 

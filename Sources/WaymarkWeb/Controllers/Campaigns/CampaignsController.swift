@@ -45,8 +45,13 @@ struct CampaignsController {
     }
 
     func create(_ request: Request, context: WebContext) async throws -> Response {
-        let (user, _) = try context.require(.recordTrackingWork)
+        let (user, scope) = try context.require(.recordTrackingWork)
         let form = try await request.decodeForm(as: CampaignForm.self, context: context)
+        if let audience = try? CampaignAudience(queryString: form.audience ?? ""),
+            !AccessGrant(user: user, scope: scope).mayFilter(by: audience.filter.characteristic)
+        {
+            throw QueuesController.restrictedFilter
+        }
         let (campaign, problems) = form.validated()
         guard let campaign else {
             let channel = form.channel.flatMap(ContactChannel.init(rawValue:)) ?? .sms

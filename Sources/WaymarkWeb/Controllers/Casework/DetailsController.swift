@@ -51,6 +51,10 @@ struct DetailsController {
         let form = try await request.decodeForm(as: CharacteristicForm.self, context: context)
         let (characteristic, problems) = form.validated(today: today)
         guard let characteristic else { return try await page(record, context, problems: problems, entered: ["characteristic-from": form.startDate]) }
+        guard record.visible.contains(characteristic.code.sensitivityClass) else {
+            // Recording a kind of fact one may not read would let the role learn it by its absence from the list.
+            throw HTTPError(.forbidden, message: "\(characteristic.code.sensitivityClass.label) is restricted for your role, so you cannot record it. Ask the young person's adviser.")
+        }
         try await services.store.change(by: .user(record.user.id), at: services.now()) { tx in try await tx.addCharacteristic(characteristic, for: record.personID) }
         return .redirect(to: "/people/\(record.personID)/details?saved=characteristic", type: .normal)
     }
@@ -58,6 +62,7 @@ struct DetailsController {
     func endCharacteristic(_ request: Request, context: WebContext) async throws -> Response {
         let record = try await EditableRecord.load(context, services: services)
         let current = try await CaseworkQueries(store: services.store).characteristics(of: record.personID)
+            .filter { record.visible.contains($0.record.code.sensitivityClass) }
         guard let item = context.parameters.get("item", as: Int64.self), let found = current.first(where: { $0.id == item }), found.record.endDate == nil else {
             throw HTTPError(.notFound, message: "That characteristic is not open on this young person's record.")
         }
@@ -111,7 +116,7 @@ struct DetailsController {
         async let preferences = PreferenceQueries(store: services.store).preferences(of: record.personID, on: today)
         let page = DetailsPage(
             frame: CaseworkFrame(user: record.user, csrf: context.csrfToken ?? "", person: person, problems: problems), person: person,
-            details: try await details, characteristics: try await characteristics, preferences: try await preferences, today: today, problems: problems,
+            details: try await details, characteristics: try await characteristics, visible: record.visible, preferences: try await preferences, today: today, problems: problems,
             entered: entered.compactMapValues { $0 }, saved: saved)
         return try templates.render(page, status: problems.isEmpty ? .ok : .unprocessableContent)
     }

@@ -18,6 +18,8 @@ struct DetailsPage: PageModel {
     let details: [Line]
     let characteristics: [Line]
     let characteristicChoices: [Choice]
+    /// The kinds of characteristic this role neither sees nor records, if any.
+    let restrictedKinds: String?
     let kinds: [Choice]
     let line1: FieldView
     let line2: FieldView
@@ -35,7 +37,7 @@ struct DetailsPage: PageModel {
 
     init(
         frame: CaseworkFrame, person: PersonBundle, details: [StoredContactDetail], characteristics: [(id: Int64, record: CharacteristicRecord)],
-        preferences: ContactPreferences, today: CalendarDate, problems: FormProblems, entered: [String: String], saved: String?
+        visible: Set<SensitivityClass>, preferences: ContactPreferences, today: CalendarDate, problems: FormProblems, entered: [String: String], saved: String?
     ) {
         title = "Contact details and characteristics – \(frame.personName)"
         self.frame = frame
@@ -58,11 +60,13 @@ struct DetailsPage: PageModel {
             Line(id: Int64(index), text: "\(stored.detail.kind.rawValue): \(stored.detail.value)", period: period(stored.detail.validFrom, stored.detail.validTo),
                  open: stored.detail.validTo == nil)
         }
-        self.characteristics = characteristics.map {
+        self.characteristics = characteristics.filter { visible.contains($0.record.code.sensitivityClass) }.map {
             Line(id: $0.id, text: "\($0.record.code.rawValue) – \($0.record.code.meaning)", period: period($0.record.startDate, $0.record.endDate),
                  open: $0.record.endDate == nil)
         }
-        characteristicChoices = CharacteristicCode.allCases.map { Choice(value: String($0.rawValue), label: "\($0.rawValue) – \($0.meaning)", selected: false) }
+        let hidden = Set(CharacteristicCode.allCases.map(\.sensitivityClass)).filter { !visible.contains($0) }
+        restrictedKinds = hidden.isEmpty ? nil : hidden.sorted().map { $0.label.lowercased() }.joined(separator: ", ")
+        characteristicChoices = CharacteristicCode.allCases.filter { visible.contains($0.sensitivityClass) }.map { Choice(value: String($0.rawValue), label: "\($0.rawValue) – \($0.meaning)", selected: false) }
         kinds = ContactDetailRecord.Kind.allCases.map { Choice(value: $0.rawValue, label: $0 == .email ? "E-mail" : $0.rawValue.capitalized, selected: entered["detail-kind"] == $0.rawValue) }
         line1 = FieldView(entered["line-1"], "line-1", problems)
         line2 = FieldView(entered["line-2"], "line-2", problems)

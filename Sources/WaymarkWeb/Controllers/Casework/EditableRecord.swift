@@ -1,5 +1,6 @@
 import Hummingbird
 import WaymarkApp
+import WaymarkCore
 import WaymarkStore
 
 /// The checks every change to a young person's record starts with: signed in,
@@ -11,6 +12,8 @@ struct EditableRecord: Sendable {
     let placement: CaseloadPlacement
 
     var personID: Int64 { placement.personID }
+    /// The sensitivity classes the user sees, and so may record.
+    var visible: Set<SensitivityClass> { AccessGrant(user: user, scope: scope).visibleClasses }
 
     enum Need { case change, assign }
 

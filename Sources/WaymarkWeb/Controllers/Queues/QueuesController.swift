@@ -40,16 +40,22 @@ struct QueuesController {
         filter.adviserID = query.get("adviser").flatMap { Int64($0) }
         filter.ward = query.get("ward").map { String($0.trimmingCharacters(in: .whitespaces).prefix(60)) }.flatMap { $0.isEmpty ? nil : $0 }
         filter.characteristic = query.get("characteristic").flatMap { Int($0) }.flatMap(CharacteristicCode.init(rawValue:))
+        let grant = AccessGrant(user: user, scope: scope)
+        guard grant.mayFilter(by: filter.characteristic) else { throw Self.restrictedFilter }
         async let entries = WorkQueueBuilder(store: services.store, classifier: services.classifier)
             .build(queue, days: days, filter: filter, scope: scope, now: services.now())
         async let organisations = OrganisationQueries(store: services.store).all()
         async let advisers = UserQueries(store: services.store).advisers(organisationID: user.organisationID)
         let page = QueuesPage(
             user: user, csrf: context.csrfToken ?? "", queue: queue, days: days, filter: filter, entries: try await entries, shown: Self.shown,
+            filterable: CharacteristicCode.allCases.filter { grant.mayFilter(by: $0) },
             schools: try await organisations.filter { $0.kind != .localAuthority }, advisers: try await advisers,
             assigned: query.get("assigned").flatMap { Int($0) }, back: request.uri.description)
         return try templates.render(page)
     }
+
+    static let restrictedFilter = HTTPError(
+        .forbidden, message: "characteristic: that kind of characteristic is restricted for your role, so lists cannot be narrowed by it.")
 
     func assign(_ request: Request, context: WebContext) async throws -> Response {
         let (user, scope) = try context.require(.workQueues)

@@ -43,9 +43,11 @@ struct QueuesPage: PageModel {
     let back: String
     /// The same queue and filters as a campaign's audience.
     let campaignLink: String
+    /// Managers see the queues but do not start campaigns.
+    let canStartCampaign: Bool
 
     init(
-        user: StoredUser, csrf: String, queue: WorkQueue, days: Int, filter: QueueFilter, entries: [QueueEntry], shown: Int,
+        user: StoredUser, csrf: String, queue: WorkQueue, days: Int, filter: QueueFilter, entries: [QueueEntry], shown: Int, filterable: [CharacteristicCode],
         schools: [StoredOrganisation], advisers: [StoredUser], assigned: Int?, back: String
     ) {
         userName = user.displayName
@@ -62,7 +64,7 @@ struct QueuesPage: PageModel {
             + advisers.map { Choice(value: String($0.id), label: $0.displayName, selected: $0.id == filter.adviserID) }
         assignTo = advisers.map { Choice(value: String($0.id), label: $0.displayName, selected: false) }
         characteristics = [Choice(value: "", label: "Any", selected: filter.characteristic == nil)]
-            + CharacteristicCode.allCases.map { Choice(value: String($0.rawValue), label: "\($0.rawValue) – \($0.meaning)", selected: $0 == filter.characteristic) }
+            + filterable.map { Choice(value: String($0.rawValue), label: "\($0.rawValue) – \($0.meaning)", selected: $0 == filter.characteristic) }
         let names = Dictionary(advisers.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
         rows = entries.prefix(shown).map { entry in
             Row(
@@ -77,6 +79,7 @@ struct QueuesPage: PageModel {
         self.shown = shown
         assignedMessage = assigned.map { "\($0) young people assigned." }
         self.back = back
+        canStartCampaign = AccessPolicy.allows(user.role, .recordTrackingWork)
         campaignLink = "/campaigns/new?" + CampaignAudience(queue: queue, days: days, filter: filter).queryString
     }
 }

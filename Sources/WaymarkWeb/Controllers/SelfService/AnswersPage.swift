@@ -39,7 +39,7 @@ struct AnswersPage: PageModel {
                 id: answer.id, personID: answer.personID, name: "\(answer.givenName) \(answer.familyName)",
                 declared: answer.choice?.label ?? "–", code: code.map { "\($0.rawValue) – \($0.meaning)" } ?? "\(answer.activityCode)",
                 place: answer.place ?? "–", since: answer.since.map { "\($0.monthName) \($0.year)" } ?? "not said",
-                newDetails: details.isEmpty ? "–" : details.joined(separator: "; "), answered: UKTime.describe(answer.answeredAt))
+                newDetails: !frame.showsContact ? PersonPage.restricted : details.isEmpty ? "–" : details.joined(separator: "; "), answered: UKTime.describe(answer.answeredAt))
         }
         hasRows = !rows.isEmpty
         self.notice = notice

@@ -1,0 +1,94 @@
+import Foundation
+import WaymarkCore
+import WaymarkStore
+
+/// Opening a young person's record: the one place that checks the scope,
+/// reads, withholds what the grant does not show and writes the view audit.
+public struct PersonRecordDesk: Sendable {
+    let store: Store
+    let registry: LocalAuthorityRegistry
+    let classifier: ParticipationClassifier
+    let now: @Sendable () -> Date
+
+    public init(store: Store, registry: LocalAuthorityRegistry, classifier: ParticipationClassifier, now: @escaping @Sendable () -> Date) {
+        self.store = store
+        self.registry = registry
+        self.classifier = classifier
+        self.now = now
+    }
+
+    public func open(_ id: Int64, for grant: AccessGrant) async throws -> RecordOpening {
+        guard grant.allows(.readRecords) else { throw AccessDenied(permission: .readRecords, role: grant.role) }
+        let lookup = CaseloadLookup(store: store)
+        guard let placement = try await lookup.placement(of: id, in: grant.scope) else {
+            if let kept = try await MergeQueries(store: store).keptPerson(for: id), try await lookup.placement(of: kept, in: grant.scope) != nil {
+                return .mergedInto(kept)
+            }
+            return .notFound
+        }
+        guard let whole = try await PersonBundleReader(store: store, registry: registry).person(id, responsibleLA: grant.scope.laCode) else {
+            return .notFound
+        }
+        let today = CalendarDate.today(from: now())
+        let visible = grant.visibleClasses
+        let current = ActivityHistory.current(in: whole.activities, on: today)
+        let record = try await read(whole, placement: placement, visible: visible, current: current, today: today, grant: grant)
+        try await store.change(by: .user(grant.user.id), at: now()) { tx in
+            try await tx.audit(.view, entity: "young_person", entityID: id, personID: id, detail: Self.auditDetail(grant: grant, visible: visible))
+        }
+        return .shown(record)
+    }
+
+    private func read(
+        _ whole: PersonBundle, placement: CaseloadPlacement, visible: Set<SensitivityClass>, current: ActivityRecord?, today: CalendarDate,
+        grant: AccessGrant
+    ) async throws -> PersonRecord {
+        let id = whole.id
+        let casework = CaseworkQueries(store: store)
+        let showsNotes = visible.contains(.notes)
+        // Arrangements (follow-ups, appointments) and that a contact happened are how a
+        // person is reached: those who see contact details or notes see them; what
+        // the adviser wrote stays with those who see notes.
+        let showsArrangements = showsNotes || visible.contains(.contact)
+        // Only what the grant shows is read at all: a withheld class never leaves the store.
+        async let activities = visible.contains(.educationAndActivity)
+            ? PersonQueries(store: store, registry: registry).activities(of: id) : []
+        async let contacts = showsArrangements ? casework.contacts(of: id) : []
+        async let details = visible.contains(.contact) ? casework.contactDetails(of: id) : []
+        async let followUps = showsArrangements ? casework.openFollowUps(of: id) : []
+        async let appointments = showsArrangements ? casework.appointments(of: id) : []
+        let contactList = try await contacts.map { showsNotes ? $0 : $0.withoutNotes() }
+        let appointmentList = try await appointments
+        let staff = Set(contactList.compactMap(\.recordedBy) + appointmentList.map(\.userID) + [placement.adviserID].compactMap { $0 })
+        let need = whole.need(on: today)
+        var state: ParticipationState?
+        if let dateOfBirth = whole.dateOfBirth, let status = whole.cohortStatus.flatMap({ try? CohortStatus.parse($0) }) {
+            state = classifier.classify(
+                ParticipationFacts(dateOfBirth: dateOfBirth, cohortStatus: status, hasSEND: need?.hasSEND ?? false, currentActivity: current),
+                on: today)
+        }
+        let showsCurrent = visible.contains(.currentActivity) || visible.contains(.educationAndActivity)
+        return PersonRecord(
+            person: RecordRedaction.withholding(whole, showing: visible, current: current), state: state,
+            currentActivity: showsCurrent ? current : nil, activities: try await activities, contacts: contactList,
+            contactDetails: try await details, followUps: try await followUps, appointments: appointmentList, placement: placement,
+            staffNames: try await casework.userNames(staff),
+            merges: grant.allows(.resolveMatches) ? try await MergeQueries(store: store).merges(into: id) : [], visible: visible,
+            mayChange: AccessPolicy.mayChange(grant.user, personAdviserID: placement.adviserID), mayAssign: grant.allows(.assignCaseload),
+            mayBreakGlass: DisclosurePolicy.mayBreakGlass(grant.role) && visible != Set(SensitivityClass.allCases))
+    }
+
+    /// What was shown, without personal data: the purpose and the classes withheld.
+    static func auditDetail(grant: AccessGrant, visible: Set<SensitivityClass>) -> String {
+        let withheld = SensitivityClass.allCases.filter { !visible.contains($0) }.map(\.rawValue)
+        return "record; purpose=\(grant.purpose.rawValue)" + (withheld.isEmpty ? "" : "; withheld=\(withheld.joined(separator: ","))")
+    }
+}
+
+/// A use case refused: the role does not hold the permission.
+public struct AccessDenied: Error, Sendable, CustomStringConvertible {
+    public let permission: Permission
+    public let role: Role
+
+    public var description: String { "Your role (\(role.displayName)) does not allow this. Ask your administrator if you need it." }
+}
