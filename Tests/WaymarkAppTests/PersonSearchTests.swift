@@ -50,7 +50,12 @@ import WaymarkTestSupport
                     code: .furtherEducation, startDate: d("2025-09-03"), dateAscertained: d("2025-09-20"), dateVerified: d("2026-09-15"),
                     predictedEndDate: d("2027-07-16"), establishmentNumber: "9908001", establishmentName: "Northmere College"),
                 for: william)
-            _ = try await add("Wilma", "Jackson", born: "2009-03-14", postcode: "NM3 4QA", school: otherSchool)
+            // Both were in Year 11 in 2024/25, at different schools.
+            try await tx.recordEnrolment(
+                NewEnrolment(organisationID: people.schoolID, kind: .schoolRoll, yearGroup: 11, from: d("2024-09-01"), to: d("2025-08-31")), for: william)
+            let wilma = try await add("Wilma", "Jackson", born: "2009-03-14", postcode: "NM3 4QA", school: otherSchool)
+            try await tx.recordEnrolment(
+                NewEnrolment(organisationID: otherSchool, kind: .schoolRoll, yearGroup: 11, from: d("2024-09-01"), to: d("2025-08-31")), for: wilma)
             _ = try await add("William", "Johnson", born: "2008-05-05", postcode: "NM2 7ZZ")
             _ = try await add("Alexandra", "Bennett-Clarke", born: "2008-11-02", postcode: "NM1 1AA")
             let ella = try await add("Ella", "Smith", born: "2009-06-30")
@@ -177,11 +182,13 @@ import WaymarkTestSupport
             #expect(!everywhere.map(\.id).contains(people["William Jackson (886)"]), "another LA's namesake stays hidden")
             let kent = try await Self.search(store, "william jackson", scope: .authority(laCode: "886"))
             #expect(kent.map(\.id) == [people["William Jackson (886)"]])
-            let school = RecordScope.establishment(organisationID: people.schoolID, laCode: "990")
+            let school = RecordScope.establishment(reach: ReachPolicy.standard.reach(of: people.schoolID, kind: .school, on: Self.today), laCode: "990")
             for text in ["jackson", "14/03/2009", "NM3 4QA", "wilma jackson"] {
                 let results = try await Self.search(store, text, scope: school)
                 #expect(Set(results.map(\.id)).isSubset(of: [people["William Jackson"]]), "\(text)")
             }
+            #expect(try await Self.search(store, "william jackson", scope: school).map(\.id) == [people["William Jackson"]],
+                    "the school finds its Year 11 leaver of 2025")
         }
     }
 

@@ -11,7 +11,8 @@ import WaymarkTestSupport
 
 /// An LA with two schools, one user per role (the careers leader works at
 /// school A), a young person at school A on the adviser's caseload and one
-/// at school B on nobody's.
+/// at school B on nobody's. Both left Year 11 at their school in July 2025,
+/// so each school still reaches its own (docs/POLICIES.md).
 struct AccessFixture: Sendable {
     let users: [Role: Int64]
     let schoolA: Int64
@@ -61,12 +62,17 @@ struct AccessFixture: Sendable {
         let la = try DemoAuthority.registry.code(DemoAuthority.code)
         let (first, second) = try await store.change(by: .system("test"), at: now) { tx in
             func person(_ given: String, school: Int64) async throws -> Int64 {
-                try await tx.createPerson(
+                let id = try await tx.createPerson(
                     NewYoungPerson(
                         identity: YoungPersonIdentity(
                             givenName: given, familyName: "Okafor", dateOfBirth: try CalendarDate(iso: "2009-03-14"), gender: .female,
                             ethnicity: .blackAfrican),
                         cohortStatus: .primary, responsibleLA: la, educatedLA: la, schoolID: school))
+                try await tx.recordEnrolment(
+                    NewEnrolment(organisationID: school, kind: .schoolRoll, yearGroup: 11, from: try CalendarDate(iso: "2024-09-01"),
+                                 to: try CalendarDate(iso: "2025-08-31")),
+                    for: id)
+                return id
             }
             let first = try await person("Amara", school: schoolA)
             let second = try await person("Zara", school: schoolB)

@@ -57,10 +57,15 @@ public enum AccessPolicy {
         return allows(user.role, .changeOwnCaseload) && personAdviserID == user.id
     }
 
-    /// The records a user's organisation may see: an LA's staff see the LA's
-    /// young people; a school or college sees its own pupils or students.
-    public static func scope(for organisation: StoredOrganisation, installationLA: String) -> RecordScope {
+    /// The records a user's organisation may see on `today`: an LA's staff see
+    /// the LA's young people; a school, college or provider those its school
+    /// history reaches (``ReachPolicy``: current pupils and students, and
+    /// recent leavers).
+    public static func scope(
+        for organisation: StoredOrganisation, installationLA: String, on today: CalendarDate, reach: ReachPolicy = .standard
+    ) -> RecordScope {
         organisation.kind == .localAuthority
-            ? .authority(laCode: installationLA) : .establishment(organisationID: organisation.id, laCode: installationLA)
+            ? .authority(laCode: installationLA)
+            : .establishment(reach: reach.reach(of: organisation.id, kind: organisation.kind, on: today), laCode: installationLA)
     }
 }

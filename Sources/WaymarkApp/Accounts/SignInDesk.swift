@@ -53,7 +53,7 @@ public struct SignInDesk: Sendable {
             let user = try await UserQueries(store: store).user(id: session.userID), !user.disabled,
             let organisation = try await OrganisationQueries(store: store).organisation(id: user.organisationID)
         else { return nil }
-        let scope = AccessPolicy.scope(for: organisation, installationLA: laCode.code)
+        let scope = AccessPolicy.scope(for: organisation, installationLA: laCode.code, on: CalendarDate.today(from: now))
         return SignedInSession(grant: AccessGrant(user: user, scope: scope), csrfToken: session.csrfToken)
     }
 

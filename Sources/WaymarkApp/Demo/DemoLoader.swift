@@ -35,7 +35,9 @@ public struct DemoLoader: Sendable {
         report.organisationIDs = try await loadOrganisations(authority, actor: actor, now: now)
         report.rows = report.organisationIDs.count
         let loader = BulkLoader(store: store)
-        let mapper = SyntheticMapper(registry: DemoAuthority.registry, organisationIDs: report.organisationIDs)
+        let mapper = SyntheticMapper(
+            registry: DemoAuthority.registry, organisationIDs: report.organisationIDs,
+            organisationKinds: Dictionary(authority.organisations.map { ($0.key, $0.kind) }, uniquingKeysWith: { first, _ in first }))
         let total = authority.configuration.people
         var next = 1
         var pending: Task<[BulkPerson], any Error>? = nil

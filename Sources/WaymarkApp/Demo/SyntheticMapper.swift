@@ -8,6 +8,7 @@ import WaymarkSynthetic
 struct SyntheticMapper: Sendable {
     let registry: LocalAuthorityRegistry
     let organisationIDs: [Int: Int64]
+    let organisationKinds: [Int: OrganisationKind]
 
     /// The generator does not say when a leaver left; the last time anyone
     /// learnt something about them is the closest stand-in.
@@ -28,6 +29,27 @@ struct SyntheticMapper: Sendable {
             id: Int64(person.key), person: newPerson, addresses: person.addresses, contactDetails: person.contactDetails,
             activities: person.activities.map { (record: $0.record, organisationID: $0.organisationKey.flatMap { organisationIDs[$0] }) },
             characteristics: person.characteristics, needs: person.needs, intendedDestination: person.intendedDestination,
-            guarantees: person.guarantees)
+            guarantees: person.guarantees, enrolments: enrolments(person))
+    }
+
+    /// The school history the generated pathway implies: the Year 11 roll of
+    /// the school, and a spell for each activity at a school, college or provider.
+    func enrolments(_ person: SyntheticPerson) -> [NewEnrolment] {
+        var spells: [NewEnrolment] = []
+        if let key = person.schoolKey, let school = organisationIDs[key], let kind = organisationKinds[key].flatMap(EnrolmentKind.init(organisation:)) {
+            let year11 = AcademicAge.academicYear(ofYearGroup: 11, dateOfBirth: person.identity.dateOfBirth)
+            spells.append(NewEnrolment(organisationID: school, kind: kind, yearGroup: 11, from: year11.firstDay, to: year11.lastDay))
+        }
+        // In the order the store reads them: by start, then as recorded.
+        let activities = person.activities.enumerated().sorted { ($0.element.record.startDate, $0.offset) < ($1.element.record.startDate, $1.offset) }
+            .map(\.element)
+        let periods = ActivityEnrolment.periods(activities.map { ($0.record.startDate, $0.record.predictedEndDate) })
+        for (activity, period) in zip(activities, periods) {
+            guard EnrolmentKind.enrols(activity.record.code), let key = activity.organisationKey, let organisation = organisationIDs[key],
+                let kind = organisationKinds[key].flatMap(EnrolmentKind.init(organisation:))
+            else { continue }
+            spells.append(NewEnrolment(organisationID: organisation, kind: kind, from: period.from, to: period.to, basis: .activity))
+        }
+        return spells
     }
 }

@@ -32,8 +32,10 @@ public struct ImportExceptionDesk: Sendable {
         let targets = ImportTargetsQuery(store: store)
         let current = try await targets.currentActivities(of: [personID], on: today)[personID]
         let destination = try await targets.latestIntendedDestinations(of: [personID])[personID]
-        // A CTF pupil carries nothing to record: linking says who they are.
-        let change = incoming.reread().map {
+        let schools = try await targets.organisationsByNumber()
+        // A CTF pupil cannot be read again (its school is the file's): linking says who they are.
+        let row = incoming.reread()
+        let change = row.map {
             ImportChange.decide($0.event, current: current, latestDestination: destination, today: today, toleranceDays: policy.toleranceDays)
         } ?? .unchanged
         let laCode = laCode
@@ -43,7 +45,9 @@ public struct ImportExceptionDesk: Sendable {
             guard try await tx.resolveException(exception.id, as: .linked, resolution: note ?? "linked to \(personID)", by: userID) else {
                 return .alreadyDecided
             }
-            _ = try await ImportRowWriter(tx: tx, batchID: incoming.batch, laCode: laCode, today: today, schools: [:]).apply(change, to: personID)
+            let writer = ImportRowWriter(tx: tx, batchID: incoming.batch, laCode: laCode, today: today, schools: schools)
+            _ = try await writer.apply(change, to: personID)
+            if let row { _ = try await writer.recordRoll(row.event, for: personID) }
             return .linked(personID: personID, note: note)
         }
     }

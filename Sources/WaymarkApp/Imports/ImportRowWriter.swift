@@ -11,7 +11,8 @@ struct ImportRowWriter {
     let batchID: Int64
     let laCode: LocalAuthorityCode
     let today: CalendarDate
-    let schools: [String: Int64]
+    /// Organisations by DfE number, for the school a row names.
+    let schools: [String: StoredOrganisation]
 
     func write(_ row: ImportRow, kind: ImportKind, decision: MatchDecision, current: ActivityRecord?, latestDestination: Int?,
                toleranceDays: Int) async throws -> ImportOutcome {
@@ -21,7 +22,9 @@ struct ImportRowWriter {
             if case .conflict(let reason) = change {
                 return try await except(row, kind: kind, personID: personID, probability: probability, explanation: "", reason: reason)
             }
-            let outcome: ImportOutcome = try await apply(change, to: personID) ? .updated : .unchanged
+            let changed = try await apply(change, to: personID)
+            let enrolled = try await recordRoll(row.event, for: personID)
+            let outcome: ImportOutcome = changed || enrolled ? .updated : .unchanged
             try await tx.recordImportRow(batchID: batchID, row: row.row, outcome: outcome, personID: personID, exceptionID: nil)
             return outcome
         case .uncertain(let personID, let probability, let explanation):
@@ -53,7 +56,23 @@ struct ImportRowWriter {
         }
         let change = ImportChange.decide(row.event, current: nil, latestDestination: nil, today: today, toleranceDays: toleranceDays)
         if case .conflict = change {} else { _ = try await apply(change, to: personID) }
+        _ = try await recordRoll(row.event, for: personID)
         return personID
+    }
+
+    /// A school's Year 11 list or CTF says the pupil is on its roll this
+    /// academic year, in Year 11 or the year the CTF gives: the school history
+    /// that decides who the school can see. False when the history knew it already.
+    func recordRoll(_ event: ImportEvent, for personID: Int64) async throws -> Bool {
+        let place: ImportEstablishment
+        let yearGroup: Int?
+        switch event {
+        case .intendedDestination(_, let school): (place, yearGroup) = (school, 11)
+        case .pupil(let details): (place, yearGroup) = (details.school, details.nationalCurriculumYear)
+        default: return false
+        }
+        guard let school = place.number.flatMap({ schools[$0] }), let kind = EnrolmentKind(organisation: school.kind) else { return false }
+        return try await tx.recordEnrolment(.onRoll(of: school.id, kind: kind, yearGroup: yearGroup, reportedOn: today), for: personID) != nil
     }
 
     /// Records the change; false when there was nothing to record.
@@ -84,8 +103,8 @@ struct ImportRowWriter {
         guard !Self.leaves(row.event), let gender = row.identity.gender else { return nil }
         let identity = row.identity
         var school: Int64?
-        if case .intendedDestination(_, let place) = row.event { school = place.number.flatMap { schools[$0] } }
-        if case .pupil(let details) = row.event { school = details.school.number.flatMap { schools[$0] } }
+        if case .intendedDestination(_, let place) = row.event { school = place.number.flatMap { schools[$0]?.id } }
+        if case .pupil(let details) = row.event { school = details.school.number.flatMap { schools[$0]?.id } }
         return NewYoungPerson(
             identity: YoungPersonIdentity(
                 givenName: identity.givenName, middleNames: identity.middleNames, familyName: identity.familyName, dateOfBirth: identity.dateOfBirth,

@@ -10,4 +10,10 @@ public enum AcademicAge {
     public static func yearGroup(dateOfBirth: CalendarDate, on date: CalendarDate) -> Int {
         of(dateOfBirth: dateOfBirth, on: date) - 4
     }
+
+    /// The academic year a young person is in a year group, by date of birth:
+    /// the one on whose eve (31 August) they are the group's academic age.
+    public static func academicYear(ofYearGroup group: Int, dateOfBirth: CalendarDate) -> AcademicYear {
+        AcademicYear(startYear: dateOfBirth.year + group + 4 + (dateOfBirth.month >= 9 ? 1 : 0))
+    }
 }

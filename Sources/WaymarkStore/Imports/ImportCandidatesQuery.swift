@@ -124,10 +124,10 @@ public struct ImportTargetsQuery: Sendable {
     }
 
     /// Schools and colleges by their 7-digit DfE number.
-    public func organisationsByNumber() async throws -> [String: Int64] {
-        var numbers: [String: Int64] = [:]
-        for row in try await db.select().columns("id", "establishment_number").from("organisation").all() {
-            if let number = try row.decode(column: "establishment_number", as: String?.self) { numbers[number] = try row.decode(column: "id", as: Int64.self) }
+    public func organisationsByNumber() async throws -> [String: StoredOrganisation] {
+        var numbers: [String: StoredOrganisation] = [:]
+        for row in try await db.select().columns("id", "kind", "name", "la_code", "establishment_number").from("organisation").all() {
+            if let number = try row.decode(column: "establishment_number", as: String?.self) { numbers[number] = try OrganisationQueries.decode(row) }
         }
         return numbers
     }

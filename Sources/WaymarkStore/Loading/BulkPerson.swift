@@ -23,12 +23,14 @@ public struct BulkPerson: Sendable {
     public var needs: [NeedAssessment]
     public var intendedDestination: IntendedDestinationRecord?
     public var guarantees: [GuaranteeRecord]
+    /// The school history: rolls, and the spells the activities at schools, colleges and providers make (``ActivityEnrolment``).
+    public var enrolments: [NewEnrolment]
 
     public init(
         id: Int64, person: NewYoungPerson, addresses: [AddressRecord] = [], contactDetails: [ContactDetailRecord] = [],
         activities: [(record: ActivityRecord, organisationID: Int64?)] = [], characteristics: [CharacteristicRecord] = [],
         needs: [NeedAssessment] = [], intendedDestination: IntendedDestinationRecord? = nil, guarantees: [GuaranteeRecord] = [],
-        aliases: [BulkAlias] = []
+        aliases: [BulkAlias] = [], enrolments: [NewEnrolment] = []
     ) {
         self.id = id
         self.person = person
@@ -41,6 +43,7 @@ public struct BulkPerson: Sendable {
         self.needs = needs
         self.intendedDestination = intendedDestination
         self.guarantees = guarantees
+        self.enrolments = enrolments
     }
 }
 

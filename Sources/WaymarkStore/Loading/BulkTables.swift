@@ -26,6 +26,7 @@ struct BulkTables {
             ("intended_destination", ["person_id", "code", "recorded_on"], []),
             ("september_guarantee", ["person_id", "year_group", "academic_year", "status", "la_code"], []),
             ("person_alias", ["person_id", "given_name", "family_name", "kind"], []),
+            ("enrolment", EnrolmentColumns.names, []),
         ]
     }
 
@@ -60,6 +61,9 @@ struct BulkTables {
         }
         for alias in entry.aliases {
             append(8, [id, alias.givenName, alias.familyName, alias.kind])
+        }
+        for enrolment in entry.enrolments {
+            append(9, EnrolmentColumns.values(enrolment, personID: id))
         }
         for key in entry.nameKeys { nameKeys.append((key.family, key.given, id)) }
     }

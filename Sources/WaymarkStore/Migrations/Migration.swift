@@ -28,6 +28,7 @@ enum Migrations {
         M015SignInThrottle(),
         M016AuditChain(),
         M017Jobs(),
+        M018Enrolments(),
         M019BreakGlass(),
     ]
 }

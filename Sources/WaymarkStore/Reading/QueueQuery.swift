@@ -36,8 +36,8 @@ public struct QueueQuery: Sendable {
     static let batchSize = 5_000
 
     private func query(scope: RecordScope, filter: QueueFilter, date: CalendarDate, after: Int64) -> SQLQueryString {
-        var conditions: SQLQueryString = "p.responsible_la = \(bind: scope.laCode) AND p.merged_into IS NULL AND p.id > \(bind: after)"
-        if case .establishment(let organisationID, _) = scope { conditions = conditions + " AND p.school_id = \(bind: organisationID)" }
+        var conditions: SQLQueryString = "\(scope.condition(on: "p")) AND p.id > \(bind: after)"
+        // The school shown on the record, a filter for LA staff; who may see whom is the scope's.
         if let school = filter.schoolID { conditions = conditions + " AND p.school_id = \(bind: school)" }
         if let adviser = filter.adviserID { conditions = conditions + " AND p.pa_user_id = \(bind: adviser)" }
         if let ward = filter.ward {

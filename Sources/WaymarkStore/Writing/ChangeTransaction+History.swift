@@ -2,13 +2,18 @@ import SQLKit
 public import WaymarkCore
 
 extension ChangeTransaction {
-    /// Records an activity after checking every entry rule; the history keeps all earlier ones.
+    /// Records an activity after checking every entry rule; the history keeps
+    /// all earlier ones. Without an organisation, the one its UKPRN or DfE
+    /// number names is used, and the school history follows it (see ``followActivity``).
     @discardableResult
     public func recordActivity(_ activity: ActivityRecord, for personID: Int64, organisationID: Int64? = nil) async throws -> Int64 {
         let violations = ActivityEntryRules.check(activity)
         guard violations.isEmpty else { throw ValidationFailure(violations) }
+        var organisationID = organisationID
+        if organisationID == nil { organisationID = try await organisation(named: activity) }
         let id = try await insertReturningID(into: "activity", ActivityColumns.values(activity, personID: personID, organisationID: organisationID))
         try await audit(.create, entity: "activity", entityID: id, personID: personID, detail: "code=\(activity.code.rawValue)")
+        try await followActivity(activity, for: personID, at: organisationID)
         return id
     }
 

@@ -25,4 +25,17 @@ struct AcademicAgeTests {
         #expect(AcademicAge.yearGroup(dateOfBirth: d("2010-09-01"), on: d("2026-09-01")) == 11)
         #expect(AcademicAge.yearGroup(dateOfBirth: d("2010-08-31"), on: d("2026-09-01")) == 12)
     }
+
+    @Test func theYearOfAYearGroupIsTheOneWhoseAcademicAgeFitsIt() {
+        // Whatever the birthday, the year found puts the person in that year group, and the year before does not.
+        for born in ["2009-03-14", "2008-09-01", "2009-08-31", "2008-02-29", "2012-12-31", "2010-01-01"].map(d) {
+            for group in [7, 10, 11, 13] {
+                let year = AcademicAge.academicYear(ofYearGroup: group, dateOfBirth: born)
+                #expect(AcademicAge.yearGroup(dateOfBirth: born, on: year.firstDay) == group, "\(born) Year \(group)")
+                #expect(AcademicAge.yearGroup(dateOfBirth: born, on: year.lastDay) == group)
+                #expect(AcademicAge.yearGroup(dateOfBirth: born, on: year.firstDay.adding(days: -1)) == group - 1)
+            }
+        }
+        #expect(AcademicAge.academicYear(ofYearGroup: 11, dateOfBirth: d("2009-03-14")) == AcademicYear(startYear: 2024))
+    }
 }
