@@ -3,6 +3,9 @@ import Testing
 import WaymarkApp
 import WaymarkCore
 import WaymarkFormats
+import WaymarkMatching
+import WaymarkRecords
+import Logging
 import WaymarkStore
 import WaymarkTestSupport
 

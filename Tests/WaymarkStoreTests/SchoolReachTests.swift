@@ -2,6 +2,7 @@ import Foundation
 import SQLKit
 import Testing
 import WaymarkCore
+import WaymarkRecords
 @testable import WaymarkStore
 import WaymarkTestSupport
 

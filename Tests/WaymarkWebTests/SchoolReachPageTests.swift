@@ -4,6 +4,8 @@ import HummingbirdTesting
 import Testing
 import WaymarkApp
 import WaymarkCore
+import WaymarkRecords
+import Logging
 import WaymarkStore
 import WaymarkTestSupport
 @testable import WaymarkWeb

@@ -1,4 +1,4 @@
-import WaymarkCore
+public import WaymarkCore
 public import WaymarkRecords
 public import WaymarkStore
 

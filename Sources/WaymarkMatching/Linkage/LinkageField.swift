@@ -37,7 +37,8 @@ public enum LinkageField: Int, Sendable, CaseIterable {
         case .givenName, .middleNames, .familyName: NameLevel.allCases.count
         case .dateOfBirth: DateLevel.allCases.count
         case .postcode: PostcodeLevel.allCases.count
-        case .gender, .address, .upn, .uln, .school: AgreementLevel.allCases.count
+        case .upn, .uln: IdentifierLevel.allCases.count
+        case .gender, .address, .phone, .school: AgreementLevel.allCases.count
         }
     }
 

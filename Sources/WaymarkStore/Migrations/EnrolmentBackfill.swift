@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import WaymarkCore
+import WaymarkRecords
 
 /// Fills the school history (M018) from what records already held, a batch
 /// of people at a time:

@@ -1,5 +1,5 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 /// One spell of a young person's school history, as stored.
 public struct StoredEnrolment: Sendable, Equatable, Identifiable {

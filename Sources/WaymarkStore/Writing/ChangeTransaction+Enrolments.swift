@@ -1,5 +1,5 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 extension ChangeTransaction {
     /// Adds a spell to the school history. A spell the history already has

@@ -1,5 +1,5 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 
 /// Where a spell in the school history is known from.
 public enum EnrolmentBasis: String, Sendable, Codable {

@@ -21,7 +21,10 @@ struct BreakGlassFixture: Sendable {
     func grant(_ role: Role) throws -> AccessGrant {
         guard let user = users[role] else { throw FixtureError.missingUser(role) }
         let scope: RecordScope = role == .careersLeader
-            ? .establishment(organisationID: user.organisationID, laCode: DemoAuthority.code) : .authority(laCode: DemoAuthority.code)
+            ? .establishment(
+                reach: ReachPolicy.standard.reach(of: user.organisationID, kind: .school, on: CalendarDate.today(from: BreakGlassFixture.now)),
+                laCode: DemoAuthority.code)
+            : .authority(laCode: DemoAuthority.code)
         return AccessGrant(user: user, scope: scope)
     }
 
