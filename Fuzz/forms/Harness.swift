@@ -19,6 +19,11 @@ public func fuzz(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
         // leaves a "+" alone when a combining mark follows it.
         let spaced = String(decoding: part.utf8.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
         let expected = spaced.removingPercentEncoding
+        // Foundation is not consistent about escapes that are not UTF-8: it
+        // refuses "%80" but repairs "%A9" to U+FFFD. FormFields refuses both;
+        // only a repair Foundation made up is allowed to differ.
+        if FormFields.decode(part) == nil, let expected,
+           replacementCount(expected) > replacementCount(spaced) { continue }
         if FormFields.decode(part) != expected {
             fatalError("\(part) decoded as \(FormFields.decode(part) ?? "nil"), Foundation reads \(expected ?? "nil")")
         }
@@ -27,4 +32,8 @@ public func fuzz(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
         fatalError("the first field, \(name), was lost")
     }
     return 0
+}
+
+private func replacementCount(_ text: String) -> Int {
+    text.unicodeScalars.lazy.filter { $0 == "\u{FFFD}" }.count
 }
