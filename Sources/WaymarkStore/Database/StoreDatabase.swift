@@ -63,7 +63,7 @@ public final class StoreDatabase: Sendable {
             if case .sqliteFile = location {
                 readers = SQLitePool(
                     connections: EventLoopGroupConnectionPool(
-                        source: source, maxConnectionsPerEventLoop: readerConnections, logger: logger, on: group))
+                        source: source, maxConnectionsPerEventLoop: readerConnections, requestTimeout: .seconds(30), logger: logger, on: group))
             }
             let sql = PooledSQLiteDatabase(writer: writer, readers: readers, logger: logger)
             return StoreDatabase(sql: sql, engine: .sqlite) { [readers] in
@@ -78,7 +78,8 @@ public final class StoreDatabase: Sendable {
             let source = PostgresConnectionSource(sqlConfiguration: configuration)
             let pool = PostgresPool(
                 connections: EventLoopGroupConnectionPool(
-                    source: source, maxConnectionsPerEventLoop: 4, logger: logger, on: MultiThreadedEventLoopGroup.singleton))
+                    // Under a burst a request waits its turn for a connection rather than failing at AsyncKit's default 10 s.
+                    source: source, maxConnectionsPerEventLoop: 4, requestTimeout: .seconds(30), logger: logger, on: MultiThreadedEventLoopGroup.singleton))
             let sql = pool.connections.database(logger: logger).sql(queryLogLevel: nil)
             return StoreDatabase(sql: sql, engine: .postgres, close: { try await pool.connections.shutdownAsync() })
         }
