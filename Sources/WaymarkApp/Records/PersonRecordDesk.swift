@@ -37,9 +37,9 @@ public struct PersonRecordDesk: Sendable {
         let current = ActivityHistory.current(in: whole.activities, on: today)
         let record = try await read(
             whole, placement: placement, visible: visible, current: current, today: today, grant: grant, brokenGlass: opened.classes.isEmpty ? nil : opened)
-        try await store.change(by: .user(grant.user.id), at: now()) { tx in
-            try await tx.audit(.view, entity: "young_person", entityID: id, personID: id, detail: Self.auditDetail(grant: grant, visible: visible, opened: opened.classes))
-        }
+        try await store.record(
+            .view, by: .user(grant.user.id), at: now(), entity: "young_person", entityID: id, personID: id,
+            detail: Self.auditDetail(grant: grant, visible: visible, opened: opened.classes))
         return .shown(record)
     }
 

@@ -12,6 +12,8 @@ public final class StoreDatabase: Sendable {
     public let sql: any SQLDatabase
     public let engine: DatabaseEngine
     private let closePool: @Sendable () async throws -> Void
+    /// Events with no change to commit with, written together (``Store/record(_:by:at:entity:entityID:personID:detail:)``).
+    let auditBatcher = AuditBatcher()
 
     private init(sql: any SQLDatabase, engine: DatabaseEngine, close: @escaping @Sendable () async throws -> Void) {
         self.sql = sql

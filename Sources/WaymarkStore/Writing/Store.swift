@@ -1,6 +1,7 @@
 public import Foundation
 public import SQLKit
 public import WaymarkCore
+import WaymarkRecords
 
 /// Waymark's storage: writes go through ``change(by:at:_:)`` so provenance and
 /// audit are never forgotten; reads are the query types in `Reading/`.
@@ -30,6 +31,24 @@ public struct Store: Sendable {
     }
 
     public var sql: any SQLDatabase { database.sql }
+
+    /// Records an event that goes with no change — a view, a search, an
+    /// export — committed in one transaction with any others waiting, and
+    /// returns once it is committed. `detail` holds codes and IDs only.
+    /// An event that could move a participation position needs the change
+    /// it describes: use ``change(by:at:_:)``.
+    public func record(
+        _ action: AuditAction, by actor: Actor, at now: Date, entity: String, entityID: Int64? = nil, personID: Int64? = nil, detail: String? = nil
+    ) async throws {
+        precondition(!TouchedPeople.affects(action, entity: entity), "a \(action.rawValue) of \(entity) is a change; record it in one")
+        let event = AuditEventContent(
+            id: 0, occurredAt: Timestamp.format(now), actorUserID: actor.userID, actor: actor.label, action: action.rawValue, entity: entity,
+            entityID: entityID, personID: personID, detail: detail)
+        let database = database
+        try await database.auditBatcher.append(event) { events in
+            try await database.transaction { db in try await AuditTrailAppender.append(events, on: db, engine: database.engine) }
+        }
+    }
 }
 
 extension Store {
