@@ -52,7 +52,9 @@ public final class StoreDatabase: Sendable {
             // them off NIO's shared one, and lets a long read and short ones run side by side.
             let threads = NIOThreadPool(numberOfThreads: readerConnections + 1)
             threads.start()
-            let source = SQLiteConnectionSource(configuration: .init(storage: storage, enableForeignKeys: true), threadPool: threads)
+            let source = TunedSQLiteSource(
+                base: SQLiteConnectionSource(configuration: .init(storage: storage, enableForeignKeys: true), threadPool: threads),
+                pragmas: TunedSQLiteSource.pragmas)
             // One writing connection on one event loop: SQLite has a single writer, and
             // queueing here is cheaper and more predictable than busy retries.
             let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -89,9 +91,8 @@ public final class StoreDatabase: Sendable {
 
     private func prepareEngine() async throws {
         guard engine == .sqlite else { return }
+        // The journal mode belongs to the file; per-connection settings are TunedSQLiteSource's.
         try await sql.raw("PRAGMA journal_mode=WAL").run()
-        try await sql.raw("PRAGMA synchronous=NORMAL").run()
-        try await sql.raw("PRAGMA busy_timeout=5000").run()
     }
 
     /// Runs `body` in one transaction: it commits only if `body` returns, and
