@@ -27,7 +27,10 @@ public final class StoreDatabase: Sendable {
         let database = try connect(location, logger: logger)
         do {
             try await database.prepareEngine()
-            if migrate { try await MigrationRunner(database: database, logger: logger).migrate() }
+            if migrate {
+                try await MigrationRunner(database: database, logger: logger).migrate()
+                try await database.refreshStatistics()
+            }
         } catch {
             try? await database.close()
             throw error

@@ -60,19 +60,19 @@ public struct PersonSearchQuery: Sendable {
         if let excluding, !excluding.family.isEmpty, !excluding.given.isEmpty {
             keys = keys + " AND NOT (k.family_key IN (\(binds: excluding.family.sorted())) AND k.given_key IN (\(binds: excluding.given.sorted())))"
         }
-        return try await candidates(joining: Self.nameKeys, where: keys, scope: scope, limit: limit)
+        return try await candidates(from: Self.nameKeys, joinedOn: "p.id = k.person_id", where: keys, scope: scope, limit: limit)
     }
 
     /// People with any of these family name codes, whatever their given name.
     public func byFamilyKeys(_ family: Set<String>, in scope: RecordScope, limit: Int) async throws -> [SearchCandidate] {
         guard !family.isEmpty else { return [] }
-        return try await candidates(joining: Self.nameKeys, where: "k.family_key IN (\(binds: family.sorted()))", scope: scope, limit: limit)
+        return try await candidates(from: Self.nameKeys, joinedOn: "p.id = k.person_id", where: "k.family_key IN (\(binds: family.sorted()))", scope: scope, limit: limit)
     }
 
     /// People with any of these given name codes, whatever their family name.
     public func byGivenKeys(_ given: Set<String>, in scope: RecordScope, limit: Int) async throws -> [SearchCandidate] {
         guard !given.isEmpty else { return [] }
-        return try await candidates(joining: Self.nameKeys, where: "k.given_key IN (\(binds: given.sorted()))", scope: scope, limit: limit)
+        return try await candidates(from: Self.nameKeys, joinedOn: "p.id = k.person_id", where: "k.given_key IN (\(binds: given.sorted()))", scope: scope, limit: limit)
     }
 
     /// People born on any of these days (ISO dates).
@@ -85,7 +85,7 @@ public struct PersonSearchQuery: Sendable {
     public func byPostcodes(_ postcodes: [String], in scope: RecordScope, limit: Int) async throws -> [SearchCandidate] {
         guard !postcodes.isEmpty else { return [] }
         return try await candidates(
-            joining: "JOIN address a ON a.person_id = p.id", where: "a.postcode IN (\(binds: postcodes))", scope: scope, limit: limit)
+            from: "address a CROSS JOIN young_person p", joinedOn: "p.id = a.person_id", where: "a.postcode IN (\(binds: postcodes))", scope: scope, limit: limit)
     }
 
     /// The person with this unique pupil number or unique learner number.
@@ -146,7 +146,9 @@ public struct PersonSearchQuery: Sendable {
         return summaries
     }
 
-    static let nameKeys: SQLQueryString = "JOIN person_name_key k ON k.person_id = p.id"
+    /// SQLite keeps a CROSS JOIN's order (PostgreSQL plans it as any join):
+    /// from the matching keys to the people, never every person to their keys.
+    static let nameKeys: SQLQueryString = "person_name_key k CROSS JOIN young_person p"
 
     /// A plain join, not `p.id IN (subquery)`: with a LIMIT both engines then
     /// stop after `limit` rows, where the subquery made SQLite gather every
@@ -154,12 +156,13 @@ public struct PersonSearchQuery: Sendable {
     /// at 250,000 people) and PostgreSQL merge-join the whole table. A person
     /// may come back once per matching row; the caller keeps each once.
     private func candidates(
-        joining join: SQLQueryString = "", where condition: SQLQueryString, scope: RecordScope, limit: Int
+        from source: SQLQueryString = "young_person p", joinedOn join: SQLQueryString = "1 = 1", where condition: SQLQueryString,
+        scope: RecordScope, limit: Int
     ) async throws -> [SearchCandidate] {
         let rows = try await db.storedRows("""
             SELECT p.id, p.given_name, p.middle_names, p.family_name, p.preferred_name, p.date_of_birth, p.upn, p.uln,
               CASE WHEN EXISTS (SELECT 1 FROM person_alias pa WHERE pa.person_id = p.id) THEN 1 ELSE 0 END AS has_aliases
-            FROM young_person p \(join) WHERE \(condition) AND \(scope.condition(on: "p")) LIMIT \(literal: max(1, limit))
+            FROM \(source) WHERE \(join) AND \(condition) AND \(scope.condition(on: "p")) LIMIT \(literal: max(1, limit))
             """)
         return try rows.map { row in
             SearchCandidate(
