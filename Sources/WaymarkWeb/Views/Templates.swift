@@ -23,10 +23,10 @@ public struct Templates: Sendable {
 
     /// Renders a page's view model; a missing template is a server error, never a crash.
     func render<Page: PageModel>(_ page: Page, status: HTTPResponse.Status = .ok) throws -> Response {
-        guard var html = library.render(page, withTemplate: Page.template) else {
+        guard var html = library.render(ReflectedModel.wrap(page) ?? page, withTemplate: Page.template) else {
             throw TemplateError.missingTemplate(Page.template)
         }
-        let navigation = Navigation.current.flatMap { library.render($0, withTemplate: "navigation") } ?? ""
+        let navigation = Navigation.current.flatMap { library.render(ReflectedModel.wrap($0) ?? $0, withTemplate: "navigation") } ?? ""
         html = html.replacingOccurrences(of: Self.navigationMarker, with: navigation)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
