@@ -4,7 +4,7 @@ import WaymarkCore
 
 @Suite struct ConsentRulesTests {
     static let now = Date(timeIntervalSince1970: 1_796_000_000)
-    static let today = CalendarDate.today(from: now)
+    static let today = try! CalendarDate(iso: "2026-11-29")
     static let school: Int64 = 7
 
     static func provision(
@@ -76,5 +76,23 @@ import WaymarkCore
         let referrals = Self.provision(.deny, purpose: .referral)
         let notes = Self.provision(.deny, dataClass: .notes)
         #expect(outcome([otherSchool, colleges, referrals, notes]) == .silent)
+    }
+}
+
+@Suite struct OwnChoiceTests {
+    @Test func theAnswerIsTheLatestStandingProvisionOfExactlyItsShapeHoweverItWasRecorded() {
+        let now = ConsentRulesTests.now
+        let today = ConsentRulesTests.today
+        let paper = ConsentRulesTests.provision(.deny, dataClass: .currentActivity, recordedAt: now - 600, id: 1)
+        let online = OwnChoice.schoolSeesActivity.provision(.permit, on: today, at: now - 60)!
+        let oneSchool = ConsentRulesTests.provision(.deny, recipient: .organisation(7), dataClass: .currentActivity, id: 3)
+        #expect(OwnChoice.schoolSeesActivity.answer(in: [paper, oneSchool], on: today, at: now) == paper)
+        #expect(OwnChoice.schoolSeesActivity.answer(in: [paper, online, oneSchool], on: today, at: now) == online)
+        var withdrawn = online
+        withdrawn.withdrawnAt = now
+        #expect(OwnChoice.schoolSeesActivity.answer(in: [paper, withdrawn], on: today, at: now) == paper)
+        #expect(OwnChoice.schoolSeesWhere.answer(in: [paper, online], on: today, at: now) == nil)
+        #expect(OwnChoice.referrals.provision(nil, on: today, at: now) == nil)
+        #expect(OwnChoice.referrals.provision(.deny, on: today, at: now)?.method == .selfService)
     }
 }
