@@ -37,7 +37,7 @@ public enum OwnChoice: String, CaseIterable, Sendable {
         switch self {
         case .schoolSeesActivity: "If you do not choose, they can see it: it helps them support you after you leave."
         case .schoolSeesWhere: "If you do not choose, they cannot see it."
-        case .referrals: "If you do not choose, we ask you each time."
+        case .referrals: "If you do not choose, we pass them on only if you agree at the time."
         }
     }
 

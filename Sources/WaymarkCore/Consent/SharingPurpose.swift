@@ -15,6 +15,19 @@ public enum SharingPurpose: String, CaseIterable, Sendable, Codable {
     /// Sending texts and e-mails through a gateway the local authority contracts.
     case messaging
 
+    /// For staff pages.
+    public var staffLabel: String {
+        switch self {
+        case .schoolSupport: "School and college support"
+        case .participationTracking: "Participation tracking (schools' and colleges' returns)"
+        case .referral: "Referrals"
+        case .transfer: "Transfer to another local authority"
+        case .statutoryReturn: "The statutory return (NCCIS)"
+        case .messaging: "Texts and e-mails"
+        }
+    }
+
+    /// In the young person's words.
     public var label: String {
         switch self {
         case .schoolSupport: "Schools and colleges supporting you and seeing where you go next"

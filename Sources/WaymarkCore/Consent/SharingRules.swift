@@ -27,7 +27,7 @@ public enum ShareRefusal: Hashable, Sendable, CustomStringConvertible {
         case .denied(let provision):
             provision.origin == .section72Objection
                 ? "The young person has objected to this being shared (Education and Skills Act 2008 s72)."
-                : "\(provision.givenBy == .parent ? "A parent or carer has" : "The young person has") asked that this is not shared with you."
+                : "\(provision.givenBy == .parent ? "A parent or carer has" : "The young person has") asked that this is not shared."
         case .noConsent(let flow): "The \(flow) flow shares this only with the young person's consent, and none is recorded."
         }
     }

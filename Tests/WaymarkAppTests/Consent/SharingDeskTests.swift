@@ -34,7 +34,7 @@ import WaymarkTestSupport
             let after = try await schoolSees(fixture, at: Self.now + 1)
             #expect(!after.shows(.currentActivity))
             #expect(after.currentActivity == nil && after.state == nil, "neither the activity nor the state computed from it leaves")
-            #expect(after.consentRefused == [RefusedShare(dataClass: .currentActivity, reason: "The young person has asked that this is not shared with you.")])
+            #expect(after.consentRefused == [RefusedShare(dataClass: .currentActivity, reason: "The young person has asked that this is not shared.")])
             #expect(!after.withheld.contains(.currentActivity), "listed once, with its reason, not as restricted for the role")
             let view = try #require(try await fixture.base.auditDetails(.view, entity: "young_person").last ?? nil)
             #expect(view.contains("flow=school-portal; refused=currentActivity"))

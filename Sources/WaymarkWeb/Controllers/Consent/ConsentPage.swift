@@ -61,6 +61,11 @@ struct ConsentPage: PageModel {
     let until: FieldView
     let heardBy: FieldView
     let objection: Bool
+    let decisionError: String?
+    let recipientError: String?
+    let givenByError: String?
+    let methodError: String?
+    let objectionError: String?
     let flows: [Choice]
     let overrideRecipients: [Choice]
     let overrideClasses: [Choice]
@@ -109,7 +114,7 @@ struct ConsentPage: PageModel {
             return Row(
                 id: provision.id, decision: provision.decision == .permit ? "Yes" : "No", isDeny: provision.decision == .deny,
                 what: provision.dataClass?.label ?? "Everything", recipient: recipientName(provision.recipient),
-                purpose: (provision.purpose?.label ?? "Any purpose") + (provision.origin == .section72Objection ? " (objection under s72)" : ""),
+                purpose: (provision.purpose?.staffLabel ?? "Any purpose") + (provision.origin == .section72Objection ? " (objection under s72)" : ""),
                 period: "From \(provision.from.longDescription)" + (provision.until.map { " to \($0.longDescription)" } ?? ""),
                 given: "By \(provision.givenBy.label), \(provision.method.label)",
                 recorded: UKTime.describe(instant: provision.recordedAt, relativeTo: now) + " by " + (recorded.recordedBy ?? "the young person"),
@@ -123,7 +128,7 @@ struct ConsentPage: PageModel {
         decisions = [Choice(value: "permit", label: "Yes, they agree", selected: typed.decision == "permit"),
                      Choice(value: "deny", label: "No, they do not agree", selected: typed.decision == "deny")]
         purposes = [Choice(value: ConsentForm.any, label: "Any purpose", selected: typed.purpose == nil || typed.purpose == ConsentForm.any)]
-            + SharingPurpose.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: typed.purpose == $0.rawValue) }
+            + SharingPurpose.allCases.map { Choice(value: $0.rawValue, label: $0.staffLabel, selected: typed.purpose == $0.rawValue) }
         let recipientChoices: [ConsentRecipient] = [.anyone] + [OrganisationKind.school, .specialSchool, .sixthFormCollege, .furtherEducationCollege, .trainingProvider, .localAuthority].map(ConsentRecipient.kind)
             + overview.portal.map { .organisation($0.organisation.id) }
         recipients = recipientChoices.map { recipient in
@@ -141,6 +146,11 @@ struct ConsentPage: PageModel {
         until = FieldView(typed.until, "until", problems)
         heardBy = FieldView(typed.heardBy, "heard-by", problems)
         objection = typed.objection == "yes"
+        decisionError = problems.message(for: "decision")
+        recipientError = problems.message(for: "recipient")
+        givenByError = problems.message(for: "given-by")
+        methodError = problems.message(for: "method-paper")
+        objectionError = problems.message(for: "objection")
         let chosenFlow = overrideForm?.flow ?? DataFlowDefaults.Key.schoolPortal
         flows = overview.flows.map { Choice(value: $0.key, label: $0.name, selected: $0.key == chosenFlow) }
         overrideRecipients = [Choice(value: "", label: "Any recipient of the flow", selected: (overrideForm?.recipient ?? "").isEmpty)]

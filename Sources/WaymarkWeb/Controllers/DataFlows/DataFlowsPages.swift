@@ -31,7 +31,7 @@ struct DataFlowsPage: PageModel {
         frame = StaffFrame(user: user, csrf: csrf)
         rows = flows.map { flow in
             Row(
-                key: flow.key, name: flow.name, direction: flow.direction.label, counterpart: flow.counterpart, purpose: flow.purpose.label,
+                key: flow.key, name: flow.name, direction: flow.direction == .inbound ? "Comes in from" : "Goes out to", counterpart: flow.counterpart, purpose: flow.purpose.staffLabel,
                 article6: flow.article6.label, article9: flow.article9.map { [$0, flow.schedule1].compactMap { $0 }.joined(separator: "; ") },
                 gateway: flow.statutoryGateway ?? "None", agreement: flow.agreementReference ?? "Not recorded",
                 review: flow.reviewDue.map { ($0 < today ? "Overdue since " : "Due ") + $0.longDescription } ?? "Overdue: never reviewed",
@@ -68,7 +68,7 @@ struct DataFlowPage: PageModel {
         frame = StaffFrame(user: user, csrf: csrf, problems: problems)
         key = flow.key
         direction = flow.direction == .inbound ? "Data coming in" : "Data going out"
-        purpose = flow.purpose.label
+        purpose = flow.purpose.staffLabel
         self.saved = saved
         name = FieldView(form.name, "name", problems)
         counterpart = FieldView(form.counterpart, "counterpart", problems)
