@@ -131,4 +131,21 @@ import WaymarkTestSupport
             #expect(try await ConsentQueries(store: store).establishments(of: setting.person).map(\.name) == ["Millbrook Park School"])
         }
     }
+
+    @Test(arguments: TestDatabases.engines)
+    func aChoiceFollowsTheYoungPersonIntoAMergeAndBackOnUndo(_ engine: DatabaseEngine) async throws {
+        try await Self.run(engine) { store, setting in
+            let duplicate = try await store.change(by: .user(setting.worker), at: fixedNow) { tx in
+                let duplicate = try await tx.createPerson(StoreFixtures.person())
+                _ = try await tx.recordConsent(Self.deny(school: setting.school), for: duplicate)
+                return duplicate
+            }
+            let merge = try await store.change(by: .user(setting.worker), at: fixedNow) { tx in try await tx.mergePeople(kept: setting.person, merged: duplicate) }
+            let queries = ConsentQueries(store: store)
+            #expect(try await queries.standing(of: setting.person).count == 1, "a no given on the duplicate still stops the share")
+            _ = try await store.change(by: .user(setting.worker), at: fixedNow) { tx in try await tx.undoMerge(merge, by: setting.worker) }
+            #expect(try await queries.standing(of: setting.person).isEmpty)
+            #expect(try await queries.standing(of: duplicate).count == 1)
+        }
+    }
 }
