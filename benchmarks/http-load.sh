@@ -50,7 +50,9 @@ manager=$(sign_in manager)
 datamanager=$(sign_in data-manager)
 
 query "select id from young_person order by random() limit 2000" | sed 's|^|/people/|' > "$work/record"
-query "select family_name from young_person order by random() limit 500" | sed 's|^|/search?q=|; s| |+|g' > "$work/search"
+# Names percent-encoded as a browser sends them (a raw "ś" in a request line is refused with a 400).
+query "select family_name from young_person order by random() limit 500" \
+  | python3 -c 'import sys, urllib.parse; [print("/search?q=" + urllib.parse.quote_plus(line.strip())) for line in sys.stdin]' > "$work/search"
 query "select date_of_birth from young_person order by random() limit 100" | sed 's|^|/search?q=|' >> "$work/search"
 echo / > "$work/home"
 printf '%s\n' "/queues?queue=not-known" "/queues?queue=lapsing&days=30" "/queues?queue=neet-no-contact&days=14" > "$work/queue"

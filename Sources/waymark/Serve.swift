@@ -103,6 +103,8 @@ struct Serve: AsyncParsableCommand {
                         settings: JobRunner.Settings(concurrency: concurrency), logger: logger)
         let jobsTask = runner.map { runner in Task { await runner.run() } }
         defer { jobsTask?.cancel() }
+        let positionsTask = Task { await PositionsSchedule(store: store).run() }
+        defer { positionsTask.cancel() }
         try await server.runService()
         sendingTask?.cancel()
         jobsTask?.cancel()

@@ -68,8 +68,7 @@ import WaymarkTestSupport
             #expect(try await !Self.sees(store, Self.scope(places.schoolB, .school), pupil))
             #expect(try await !Self.sees(store, Self.scope(places.college, .furtherEducationCollege), pupil))
             #expect(try await !Self.sees(store, schoolA, shownOnly), "school_id alone gives no access")
-            var queued: [Int64] = []
-            try await QueueQuery(store: store).forEachBatch(in: schoolA, filter: QueueFilter(), on: Self.today) { queued += $0.map(\.member.id) }
+            let queued = try await QueueQuery(store: store).rows(of: [pupil, shownOnly], in: schoolA, on: Self.today).map(\.member.id)
             #expect(queued == [pupil], "the queues use the same scope")
             #expect(try await LinkageRecordsQuery(store: store).records(in: schoolA).map(\.recordID) == [String(pupil)])
             let history = try await EnrolmentQueries(store: store).history(of: pupil)

@@ -56,6 +56,13 @@ import WaymarkTestSupport
         try await WebTestHarness.run(engine, role: .dataManager) { client, store in
             try await Self.demo(store)
             let (_, cookies) = try await client.signIn()
+            let asked = try await client.get("/activity-survey?year=2026", cookies: cookies)
+            #expect(asked.status == .ok)
+            #expect(!asked.text.contains("All schools"), "the request only queues the work")
+            #expect(asked.text.contains("http-equiv=\"refresh\""), "the page follows the job")
+            let early = try await client.get("/activity-survey?year=2026&format=csv", cookies: cookies)
+            #expect(early.status == .serviceUnavailable, "no CSV before the job has computed the survey")
+            #expect(try await WebTestHarness.runJobs(store) >= 1)
             let page = try await client.get("/activity-survey?year=2026", cookies: cookies)
             #expect(page.status == .ok)
             #expect(page.text.contains("Annual Activity Survey 2026"))

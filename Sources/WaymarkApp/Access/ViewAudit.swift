@@ -22,9 +22,7 @@ enum ViewAudit {
         detail: String
     ) async throws {
         let purpose = grant.purpose.rawValue
-        try await store.change(by: grant.actor, at: now) { tx in
-            try await tx.audit(.view, entity: entity, entityID: entityID, personID: personID, detail: "\(detail); purpose=\(purpose)")
-        }
+        try await store.record(.view, by: grant.actor, at: now, entity: entity, entityID: entityID, personID: personID, detail: "\(detail); purpose=\(purpose)")
     }
 
     /// "shown=4,9,12": the people a list showed, in the order shown.

@@ -49,9 +49,9 @@ public struct SignInDesk: Sendable {
 
     /// The live session for a token hash: unknown, expired or disabled leave the request signed out.
     public func session(tokenHash: String, now: Date) async throws -> SignedInSession? {
-        guard let session = try await SessionStore(store: store).find(tokenHash: tokenHash, now: now),
-            let user = try await UserQueries(store: store).user(id: session.userID), !user.disabled,
-            let organisation = try await OrganisationQueries(store: store).organisation(id: user.organisationID)
+        // The session, its user and their organisation in one read: every request pays for it.
+        guard let (session, user, organisation) = try await SessionStore(store: store).signedIn(tokenHash: tokenHash, now: now),
+            !user.disabled
         else { return nil }
         let scope = AccessPolicy.scope(for: organisation, installationLA: laCode.code, on: CalendarDate.today(from: now))
         return SignedInSession(grant: AccessGrant(user: user, scope: scope), csrfToken: session.csrfToken)

@@ -19,19 +19,18 @@ public struct CampaignReportBuilder: Sendable {
         let members = try await CampaignQueries(store: store).members(of: campaign.id)
         let ids = Set(members.map(\.personID))
         let today = CalendarDate.today(from: now)
-        var rows: [Int64: QueueRow] = [:]
-        try await QueueQuery(store: store).forEachBatch(in: scope, filter: QueueFilter(), on: today) { batch in
-            for row in batch where ids.contains(row.member.id) { rows[row.member.id] = row }
-        }
+        // Only the campaign's members, from their stored positions: no LA-wide read.
+        let rows = Dictionary(
+            try await QueueQuery(store: store).rows(of: ids.sorted(), in: scope, on: today).map { ($0.member.id, $0) }, uniquingKeysWith: { first, _ in first })
         let characteristics = try await CampaignQueries(store: store).characteristics(of: Array(ids), on: today)
         let sentOn = campaign.sentAt.flatMap(Timestamp.parse).map(CalendarDate.today(from:)) ?? today
         let wasNotKnown = (try? CampaignAudience(queryString: campaign.audience))?.queue == .notKnown
         let outcomes = members.map { member -> CampaignOutcome in
             let row = rows[member.personID]
             var resolvedOn: CalendarDate?
-            if let facts = row?.facts, let activity = facts.currentActivity, activity.lastConfirmed >= sentOn {
-                switch classifier.classify(facts, on: today) {
-                case .eet, .neet, .other: resolvedOn = activity.lastConfirmed
+            if let state = row?.state, let confirmed = row?.confirmedOn.flatMap({ try? CalendarDate(iso: $0) }), confirmed >= sentOn {
+                switch state {
+                case .eet, .neet, .other: resolvedOn = confirmed
                 case .notKnown, .notInCohort: resolvedOn = nil
                 }
             }

@@ -32,8 +32,18 @@ public struct QueueEntry: Sendable {
     public let reason: String
 }
 
-/// Builds a queue from the young people in scope that pass the filter,
-/// classified with the one classification function on the day.
+/// A page of a queue: the people on it, how many there are in all, and the
+/// day the positions are as of when some have not yet been brought up to date.
+public struct QueueSlice: Sendable {
+    public let entries: [QueueEntry]
+    public let total: Int
+    /// Set when some stored positions are older than their day (the positions job has not yet run today).
+    public let asOf: String?
+}
+
+/// Builds a queue from the stored participation positions (kept by the store
+/// with the one classifier, see `ParticipationPositions`): indexed rows, so a
+/// request does no LA-wide classifying.
 public struct WorkQueueBuilder: Sendable {
     let store: Store
     let classifier: ParticipationClassifier
@@ -43,39 +53,64 @@ public struct WorkQueueBuilder: Sendable {
         self.classifier = classifier
     }
 
-    /// `days` is the window for lapsing and no-contact queues.
+    /// Everyone on the queue (a campaign's audience). `days` is the window for lapsing and no-contact queues.
     public func build(_ queue: WorkQueue, days: Int, filter: QueueFilter, scope: RecordScope, now: Date) async throws -> [QueueEntry] {
         let today = CalendarDate.today(from: now)
-        let contactCutoff = Timestamp.format(now.addingTimeInterval(-Double(days) * 86_400))
-        var entries: [QueueEntry] = []
-        try await QueueQuery(store: store).forEachBatch(in: scope, filter: filter, on: today) { rows in
-            for row in rows {
-                guard let facts = row.facts, let reason = reason(queue, facts, row, today: today, days: days, contactCutoff: contactCutoff) else { continue }
-                entries.append(QueueEntry(member: row.member, adviserID: row.adviserID, ward: row.ward, reason: reason))
-            }
-        }
-        return entries
+        let rows = try await QueueQuery(store: store).rows(selection(queue, days: days, now: now), in: scope, filter: filter, on: today, limit: nil)
+        return rows.compactMap { entry(queue, $0, today: today) }
     }
 
-    private func reason(_ queue: WorkQueue, _ facts: ParticipationFacts, _ row: QueueRow, today: CalendarDate, days: Int, contactCutoff: String) -> String? {
-        let state = classifier.classify(facts, on: today)
+    /// One page of the queue, with its total.
+    public func page(
+        _ queue: WorkQueue, days: Int, filter: QueueFilter, scope: RecordScope, now: Date, limit: Int, offset: Int = 0
+    ) async throws -> QueueSlice {
+        let today = CalendarDate.today(from: now)
+        let query = QueueQuery(store: store)
+        let chosen = selection(queue, days: days, now: now)
+        async let rows = query.rows(chosen, in: scope, filter: filter, on: today, limit: limit, offset: offset)
+        async let total = query.count(chosen, in: scope, filter: filter, on: today)
+        async let stale = query.staleness(on: today)
+        let (found, count, staleness) = try await (rows, total, stale)
+        return QueueSlice(entries: found.compactMap { entry(queue, $0, today: today) }, total: count,
+                          asOf: staleness.count > 0 ? staleness.oldest : nil)
+    }
+
+    private func selection(_ queue: WorkQueue, days: Int, now: Date) -> QueueSelection {
+        let today = CalendarDate.today(from: now)
+        switch queue {
+        case .notKnown: return .state(ParticipationState.notKnown(.noActivity).storedKind)
+        case .lapsing: return .lapsingBy(today.adding(days: days))
+        case .neetNoContact: return .neetWithoutContactSince(Timestamp.format(now.addingTimeInterval(-Double(days) * 86_400)))
+        case .guaranteeNotRecorded:
+            // The same cohort and year group as the published measure (GuaranteeFigures): Year 11 offers at academic age 16, Year 12 at 17.
+            var groups: [Int: Int] = [:]
+            for age in 0...30 { if let year = GuaranteeFigures.guaranteeYear(forAcademicAge: age) { groups[age] = year.rawValue } }
+            return .guaranteeMissing(yearGroupByAcademicAge: groups, academicYear: AcademicYear(containing: today).startYear,
+                                     notYetRecorded: GuaranteeStatus.notYetRecorded.rawValue)
+        }
+    }
+
+    private func entry(_ queue: WorkQueue, _ row: QueueRow, today: CalendarDate) -> QueueEntry? {
+        guard let state = row.state, let reason = reason(queue, state, row, today: today) else { return nil }
+        return QueueEntry(member: row.member, adviserID: row.adviserID, ward: row.ward, reason: reason)
+    }
+
+    private func reason(_ queue: WorkQueue, _ state: ParticipationState, _ row: QueueRow, today: CalendarDate) -> String? {
+        let code = row.activityCode.flatMap(ActivityCode.init(rawValue:))
         switch queue {
         case .notKnown:
             guard case .notKnown(let why) = state else { return nil }
-            if let code = facts.currentActivity?.code, why == .recordedNotKnown { return "\(code.rawValue) – \(code.meaning)" }
+            if let code, why == .recordedNotKnown { return "\(code.rawValue) – \(code.meaning)" }
             return why.rawValue.prefix(1).uppercased() + why.rawValue.dropFirst()
         case .lapsing:
-            guard case .eet = state, let activity = facts.currentActivity else { return nil }
-            let lapse = classifier.currency.dueToLapseDate(for: activity)
-            guard lapse <= today.adding(days: days) else { return nil }
-            return "\(activity.code.rawValue) lapses on \(lapse.iso)"
+            guard case .eet = state, let code, let lapse = row.lapsesOn else { return nil }
+            return "\(code.rawValue) lapses on \(lapse)"
         case .neetNoContact:
-            guard case .neet = state, (row.lastContact ?? "") < contactCutoff else { return nil }
+            guard case .neet = state else { return nil }
             return row.lastContact.map { "Last contact \($0.prefix(10))" } ?? "No contact recorded"
         case .guaranteeNotRecorded:
-            // The same cohort and year group as the published measure (GuaranteeFigures): Year 11 offers at academic age 16, Year 12 at 17.
             if case .notInCohort = state { return nil }
-            guard let year = GuaranteeFigures.guaranteeYear(forAcademicAge: AcademicAge.of(dateOfBirth: facts.dateOfBirth, on: today)) else { return nil }
+            guard let year = GuaranteeFigures.guaranteeYear(forAcademicAge: row.academicAge) else { return nil }
             let status = row.guarantees[year]
             guard status == nil || status == GuaranteeStatus.notYetRecorded.rawValue else { return nil }
             let academicYear = AcademicYear(containing: today)

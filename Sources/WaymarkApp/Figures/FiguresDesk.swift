@@ -39,17 +39,27 @@ public struct FiguresDesk: Sendable {
         grant.allows(.readRecords) && grant.scope == .authority(laCode: laCode.code)
     }
 
-    /// The survey; with `school`, and for those who may have it, the school's named list (audited with the school).
-    public func survey(year: Int, namesFor school: String?, for grant: AccessGrant, at now: Date) async throws -> ActivitySurveyResult {
+    /// The survey as the latest job computed it (never computed in a request:
+    /// it reads every record), asking for a fresh one when that is too old;
+    /// with `school`, and for those who may have it, the school's named list
+    /// (audited with the school and the people named).
+    public func survey(year: Int, namesFor school: String?, for grant: AccessGrant, at now: Date) async throws -> SurveyView {
         try grant.require(.figures)
-        let named = school.flatMap { mayName(for: grant) ? $0 : nil }
-        let result = try await StatutoryFigures(store: store, registry: registry, laCode: laCode, classifier: classifier)
-            .activitySurvey(year: year, namesFor: named)
-        if let named {
+        let state = try await jobs.refreshed(.activitySurvey(year: year), by: grant.user.id, now: now, lifetime: resultLifetime)
+        guard let stored = try state.lastDone?.decodedResult(as: SurveyJobResult.self) else { return SurveyView(job: state, result: nil) }
+        var names: [Int64: String] = [:]
+        if let named = school.flatMap({ mayName(for: grant) ? $0 : nil }) {
+            names = try await PersonNamesQuery(store: store).names(of: stored.people(of: named), in: grant.scope)
             try await ViewAudit.record(
                 store, grant, at: now, entity: "activity_survey_named_list",
-                detail: "year=\(year); school=\(named); \(ViewAudit.shown(result.names.keys.sorted()))")
+                detail: "year=\(year); school=\(named); \(ViewAudit.shown(names.keys.sorted()))")
         }
-        return result
+        return SurveyView(job: state, result: ActivitySurveyResult(laCode: laCode, stored: stored, names: names))
     }
+}
+
+/// The survey page's state: the job and, once one has finished, its result.
+public struct SurveyView: Sendable {
+    public let job: JobState
+    public let result: ActivitySurveyResult?
 }

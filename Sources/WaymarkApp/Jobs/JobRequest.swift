@@ -15,6 +15,10 @@ public enum JobRequest: Sendable, Equatable, Codable {
     case nccisReturn(periodEnd: CalendarDate, force: Bool)
     /// A duplicate scan over everyone in the scope.
     case duplicateScan(scope: RecordScope)
+    /// Brings stored participation positions up to date for a day (what time alone changes).
+    case positions(day: CalendarDate)
+    /// The Annual Activity Survey for a year (1 November of that year).
+    case activitySurvey(year: Int)
 
     public var kind: JobKind {
         switch self {
@@ -22,6 +26,8 @@ public enum JobRequest: Sendable, Equatable, Codable {
         case .readiness: .readiness
         case .nccisReturn: .nccisReturn
         case .duplicateScan: .duplicateScan
+        case .positions: .positions
+        case .activitySurvey: .activitySurvey
         }
     }
 
@@ -46,4 +52,6 @@ public enum JobKind: String, Sendable, CaseIterable {
     case readiness = "return-readiness"
     case nccisReturn = "nccis-return"
     case duplicateScan = "duplicate-scan"
+    case positions = "participation-positions"
+    case activitySurvey = "activity-survey"
 }

@@ -5,8 +5,8 @@ import WaymarkStore
 
 /// A tracking queue as one user may see it, with what its filters offer.
 public struct QueueView: Sendable {
-    /// Everyone on the queue; the page shows the first `shown`.
-    public let entries: [QueueEntry]
+    /// The first `shown` on the queue, with how many there are in all.
+    public let slice: QueueSlice
     public let shown: Int
     public let schools: [StoredOrganisation]
     public let advisers: [StoredUser]
@@ -34,18 +34,19 @@ public struct QueueDesk: Sendable {
     ) async throws -> QueueView {
         try grant.require(.workQueues)
         guard grant.mayFilter(by: filter.characteristic) else { throw Self.restrictedFilter }
-        async let entries = WorkQueueBuilder(store: store, classifier: classifier).build(queue, days: days, filter: filter, scope: grant.scope, now: now)
+        async let slice = WorkQueueBuilder(store: store, classifier: classifier)
+            .page(queue, days: days, filter: filter, scope: grant.scope, now: now, limit: shown)
         async let organisations = OrganisationQueries(store: store).all()
         async let advisers = UserQueries(store: store).advisers(organisationID: grant.user.organisationID)
         let view = QueueView(
-            entries: try await entries, shown: shown, schools: try await organisations.filter { $0.kind != .localAuthority },
+            slice: try await slice, shown: shown, schools: try await organisations.filter { $0.kind != .localAuthority },
             advisers: try await advisers, filterable: CharacteristicCode.allCases.filter { grant.mayFilter(by: $0) })
         let detail = ViewAudit.parts([
             ("queue", queue.rawValue), ("days", String(days)), ("school", filter.schoolID.map(String.init)),
             ("adviser", filter.adviserID.map(String.init)), ("ward", filter.ward), ("characteristic", filter.characteristic.map { String($0.rawValue) }),
-            ("total", String(view.entries.count)),
+            ("total", String(view.slice.total)),
         ])
-        try await ViewAudit.record(store, grant, at: now, entity: "queue", detail: "\(detail); \(ViewAudit.shown(view.entries.prefix(shown).map(\.member.id)))")
+        try await ViewAudit.record(store, grant, at: now, entity: "queue", detail: "\(detail); \(ViewAudit.shown(view.slice.entries.map(\.member.id)))")
         return view
     }
 

@@ -39,11 +39,9 @@ public struct PersonRecordDesk: Sendable {
         let record = try await read(
             whole, placement: placement, visible: visible, current: current, today: today, grant: grant, brokenGlass: opened.classes.isEmpty ? nil : opened,
             refused: refused)
-        try await store.change(by: .user(grant.user.id), at: now()) { tx in
-            try await tx.audit(
-                .view, entity: "young_person", entityID: id, personID: id,
-                detail: Self.auditDetail(grant: grant, visible: visible, opened: opened.classes, refused: refused))
-        }
+        try await store.record(
+            .view, by: .user(grant.user.id), at: now(), entity: "young_person", entityID: id, personID: id,
+            detail: Self.auditDetail(grant: grant, visible: visible, opened: opened.classes, refused: refused))
         return .shown(record)
     }
 

@@ -26,10 +26,7 @@ extension PersonSearch {
             outcome = outcome.withholding(postcode: !showsPostcode, activityCode: !outcome.showsActivityCode)
         }
         let detail = "search; kinds=\(request.kinds.joined(separator: ",")); shown=" + outcome.results.map { String($0.id) }.joined(separator: ",")
-        try await store.change(by: .user(grant.user.id), at: now) { tx in
-            try await tx.audit(
-.view, entity: "search", entityID: nil, personID: nil, detail: detail)
-        }
+        try await store.record(.view, by: .user(grant.user.id), at: now, entity: "search", detail: detail)
         return outcome
     }
 }

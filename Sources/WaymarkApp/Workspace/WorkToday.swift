@@ -56,8 +56,11 @@ public struct WorkToday: Sendable {
     public func items(_ list: WorkList) -> [WorkItem] { lists[list] ?? [] }
 }
 
-/// Builds ``WorkToday`` with a handful of queries joined on the caseload, so
-/// it costs the same at 3,000 or 250,000 young people in the LA.
+/// Builds ``WorkToday`` with three queries joined on the caseload (members
+/// with their stored participation positions and last contact, missed
+/// appointments, follow-ups), so it costs the same at 3,000 or 250,000 young
+/// people in the LA and classifies nothing in the request: the positions are
+/// the classifier's answers, kept by the store (see `ParticipationPositions`).
 public struct WorkTodayBuilder: Sendable {
     let store: Store
     let classifier: ParticipationClassifier
@@ -72,20 +75,17 @@ public struct WorkTodayBuilder: Sendable {
     public func build(for adviserID: Int64, scope: RecordScope, now: Date) async throws -> WorkToday {
         let today = CalendarDate.today(from: now)
         let queries = CaseloadQueries(store: store)
-        async let members = queries.members(of: adviserID, in: scope)
-        async let histories = queries.activities(of: adviserID)
-        async let send = queries.send(of: adviserID)
-        async let lastContact = queries.lastContact(of: adviserID)
-        async let missed = queries.missedAppointments(
+        let positions = try await queries.positions(of: adviserID, in: scope)
+        let missedAt = try await queries.missedAppointments(
             of: adviserID, since: Timestamp.format(now.addingTimeInterval(-Double(policy.missedAppointmentsForDays) * 86_400)))
-        async let followUps = queries.followUpsDue(assignedTo: adviserID, by: today.adding(days: 7), in: scope)
-        let people = try await members
-        let (activities, withSEND, contacted, missedAt, due) = try await (histories, send, lastContact, missed, followUps)
+        let due = try await queries.followUpsDue(assignedTo: adviserID, by: today.adding(days: 7), in: scope)
         var lists: [WorkList: [WorkItem]] = [:]
         func add(_ list: WorkList, _ member: CaseloadMember, _ reason: String) { lists[list, default: []].append(WorkItem(member: member, reason: reason)) }
-        let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0) })
+        let byID = Dictionary(positions.map { ($0.member.id, $0.member) }, uniquingKeysWith: { first, _ in first })
         let contactCutoff = Timestamp.format(now.addingTimeInterval(-Double(policy.neetWithoutContactDays) * 86_400))
-        for member in people {
+        let lapseBy = today.adding(days: policy.lapsingWithinDays).iso
+        for entry in positions {
+            let member = entry.member
             let tierList: WorkList = switch member.tier.flatMap(CaseloadTier.init(rawValue:)) {
             case .universal: .tier1
             case .targeted: .tier2
@@ -93,17 +93,13 @@ public struct WorkTodayBuilder: Sendable {
             case nil: .noTier
             }
             add(tierList, member, member.since.map { "On caseload since \(Self.readable($0))" } ?? "")
-            let current = ActivityHistory.current(in: activities[member.id] ?? [], on: today)
-            if let state = state(of: member, current: current, hasSEND: withSEND.contains(member.id), on: today) {
-                if case .neet = state, (contacted[member.id] ?? "") < contactCutoff {
-                    add(.neetNoContact, member, contacted[member.id].map { "Last contact \(Self.readable($0))" } ?? "No contact recorded")
-                }
+            if entry.state == .neet, (entry.lastContact ?? "") < contactCutoff {
+                add(.neetNoContact, member, entry.lastContact.map { "Last contact \(Self.readable($0))" } ?? "No contact recorded")
             }
-            if let current, current.code.group.isEET {
-                let lapse = classifier.currency.dueToLapseDate(for: current)
-                if lapse >= today, lapse <= today.adding(days: policy.lapsingWithinDays) {
-                    add(.lapsing, member, "\(current.code.rawValue) lapses on \(lapse.iso)")
-                }
+            if let code = entry.activityCode.flatMap(ActivityCode.init(rawValue:)), code.group.isEET,
+                let lapse = entry.lapsesOn, lapse >= today.iso, lapse <= lapseBy
+            {
+                add(.lapsing, member, "\(code.rawValue) lapses on \(lapse)")
             }
             if let missedOn = missedAt[member.id] { add(.missedAppointment, member, "Missed \(Self.readable(missedOn))") }
             if let since = member.since, since >= today.adding(days: -policy.newForDays).iso { add(.newlyAdded, member, "Added \(since)") }
@@ -113,12 +109,7 @@ public struct WorkTodayBuilder: Sendable {
             let overdue = followUp.dueOn < today.iso ? " (overdue)" : ""
             add(.followUpsDue, member, "\(followUp.description) – due \(followUp.dueOn)\(overdue)")
         }
-        return WorkToday(caseloadSize: people.count, lists: lists)
-    }
-
-    private func state(of member: CaseloadMember, current: ActivityRecord?, hasSEND: Bool, on today: CalendarDate) -> ParticipationState? {
-        guard let dateOfBirth = try? CalendarDate(iso: member.dateOfBirth), let status = try? CohortStatus.parse(member.cohortStatus) else { return nil }
-        return classifier.classify(ParticipationFacts(dateOfBirth: dateOfBirth, cohortStatus: status, hasSEND: hasSEND, currentActivity: current), on: today)
+        return WorkToday(caseloadSize: positions.count, lists: lists)
     }
 
     /// The date part of an ISO timestamp or date.

@@ -76,8 +76,9 @@ public struct HeadlineFigures: Sendable {
     let laCode: LocalAuthorityCode
     let classifier: ParticipationClassifier
 
-    /// LA-wide work: the web layer shares one count among everyone waiting.
+    /// One grouped, indexed read of the stored positions (kept with every
+    /// change and by the daily job), still shared by the web layer's cache.
     public func counts(on day: CalendarDate) async throws -> ParticipationCounts {
-        try await ParticipationQuery(store: store).counts(responsibleLA: laCode, on: day, classifier: classifier)
+        try await ParticipationQuery(store: store).storedCounts(responsibleLA: laCode)
     }
 }

@@ -20,17 +20,17 @@ public struct ParticipationCounts: Sendable, Equatable {
         cohort == 0 ? 0 : Double(count) * 100 / Double(cohort)
     }
 
-    package mutating func add(_ state: ParticipationState) {
-        recordsHeld += 1
+    package mutating func add(_ state: ParticipationState, count n: Int = 1) {
+        recordsHeld += n
         switch state {
-        case .eet: eet += 1
-        case .neet: neet += 1
+        case .eet: eet += n
+        case .neet: neet += n
         case .notKnown(let reason):
-            notKnown += 1
-            notKnownByReason[reason, default: 0] += 1
-        case .other: other += 1
-        case .notInCohort(.compulsorySchoolAge): year11 += 1
-        case .notInCohort: notInCohort += 1
+            notKnown += n
+            notKnownByReason[reason, default: 0] += n
+        case .other: other += n
+        case .notInCohort(.compulsorySchoolAge): year11 += n
+        case .notInCohort: notInCohort += n
         }
     }
 }

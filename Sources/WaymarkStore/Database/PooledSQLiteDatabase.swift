@@ -74,9 +74,9 @@ public enum ReadOnlyStatement {
 /// AsyncKit's pool guards its state with locks and event loops, but does not
 /// declare itself Sendable; this box states that once, here.
 final class SQLitePool: @unchecked Sendable {
-    let connections: EventLoopGroupConnectionPool<SQLiteConnectionSource>
+    let connections: EventLoopGroupConnectionPool<TunedSQLiteSource>
 
-    init(connections: EventLoopGroupConnectionPool<SQLiteConnectionSource>) {
+    init(connections: EventLoopGroupConnectionPool<TunedSQLiteSource>) {
         self.connections = connections
     }
 }

@@ -12,6 +12,8 @@ public final class StoreDatabase: Sendable {
     public let sql: any SQLDatabase
     public let engine: DatabaseEngine
     private let closePool: @Sendable () async throws -> Void
+    /// Events with no change to commit with, written together (``Store/record(_:by:at:entity:entityID:personID:detail:)``).
+    let auditBatcher = AuditBatcher()
 
     private init(sql: any SQLDatabase, engine: DatabaseEngine, close: @escaping @Sendable () async throws -> Void) {
         self.sql = sql
@@ -25,7 +27,10 @@ public final class StoreDatabase: Sendable {
         let database = try connect(location, logger: logger)
         do {
             try await database.prepareEngine()
-            if migrate { try await MigrationRunner(database: database, logger: logger).migrate() }
+            if migrate {
+                try await MigrationRunner(database: database, logger: logger).migrate()
+                try await database.refreshStatistics()
+            }
         } catch {
             try? await database.close()
             throw error
@@ -50,7 +55,9 @@ public final class StoreDatabase: Sendable {
             // them off NIO's shared one, and lets a long read and short ones run side by side.
             let threads = NIOThreadPool(numberOfThreads: readerConnections + 1)
             threads.start()
-            let source = SQLiteConnectionSource(configuration: .init(storage: storage, enableForeignKeys: true), threadPool: threads)
+            let source = TunedSQLiteSource(
+                base: SQLiteConnectionSource(configuration: .init(storage: storage, enableForeignKeys: true), threadPool: threads),
+                pragmas: TunedSQLiteSource.pragmas)
             // One writing connection on one event loop: SQLite has a single writer, and
             // queueing here is cheaper and more predictable than busy retries.
             let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -63,7 +70,7 @@ public final class StoreDatabase: Sendable {
             if case .sqliteFile = location {
                 readers = SQLitePool(
                     connections: EventLoopGroupConnectionPool(
-                        source: source, maxConnectionsPerEventLoop: readerConnections, logger: logger, on: group))
+                        source: source, maxConnectionsPerEventLoop: readerConnections, requestTimeout: .seconds(30), logger: logger, on: group))
             }
             let sql = PooledSQLiteDatabase(writer: writer, readers: readers, logger: logger)
             return StoreDatabase(sql: sql, engine: .sqlite) { [readers] in
@@ -78,7 +85,8 @@ public final class StoreDatabase: Sendable {
             let source = PostgresConnectionSource(sqlConfiguration: configuration)
             let pool = PostgresPool(
                 connections: EventLoopGroupConnectionPool(
-                    source: source, maxConnectionsPerEventLoop: 4, logger: logger, on: MultiThreadedEventLoopGroup.singleton))
+                    // Under a burst a request waits its turn for a connection rather than failing at AsyncKit's default 10 s.
+                    source: source, maxConnectionsPerEventLoop: 4, requestTimeout: .seconds(30), logger: logger, on: MultiThreadedEventLoopGroup.singleton))
             let sql = pool.connections.database(logger: logger).sql(queryLogLevel: nil)
             return StoreDatabase(sql: sql, engine: .postgres, close: { try await pool.connections.shutdownAsync() })
         }
@@ -86,9 +94,8 @@ public final class StoreDatabase: Sendable {
 
     private func prepareEngine() async throws {
         guard engine == .sqlite else { return }
+        // The journal mode belongs to the file; per-connection settings are TunedSQLiteSource's.
         try await sql.raw("PRAGMA journal_mode=WAL").run()
-        try await sql.raw("PRAGMA synchronous=NORMAL").run()
-        try await sql.raw("PRAGMA busy_timeout=5000").run()
     }
 
     /// Runs `body` in one transaction: it commits only if `body` returns, and

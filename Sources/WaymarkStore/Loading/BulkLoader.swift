@@ -28,6 +28,8 @@ public struct BulkLoader: Sendable {
             var tables = BulkTables(provenance: [actor.source, actor.userID, tx.recordedAt])
             for entry in batch { tables.add(entry) }
             let rows = try await tables.write(on: tx.db)
+            // Bulk rows are audited per batch, not per person, so their positions are asked for here.
+            tx.touchedPeople.add(contentsOf: batch.map(\.id))
             try await tx.audit(.bulkLoad, entity: "young_person", entityID: nil, personID: nil, detail: "people=\(batch.count) ids=\(first)-\(last)")
             var written = Written()
             written.people = batch.count
@@ -36,9 +38,11 @@ public struct BulkLoader: Sendable {
         }
     }
 
-    /// After loading with caller-chosen ids, PostgreSQL's identity sequence must
-    /// move past them, or the next ordinary insert would collide.
+    /// The planner's statistics, which a load makes stale at once; and on
+    /// PostgreSQL the identity sequence moved past the caller-chosen ids, or
+    /// the next ordinary insert would collide.
     public func finish() async throws {
+        try await store.database.refreshStatistics(full: true)
         guard store.database.engine == .postgres else { return }
         try await store.sql.raw(
             "SELECT setval(pg_get_serial_sequence('young_person', 'id'), GREATEST((SELECT MAX(id) FROM young_person), 1))"

@@ -30,6 +30,7 @@ enum Migrations {
         M017Jobs(),
         M018Enrolments(),
         M019BreakGlass(),
+        M020ParticipationPositions(),
         M021Consent(),
     ]
 }

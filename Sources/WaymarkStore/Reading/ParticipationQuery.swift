@@ -29,6 +29,40 @@ public struct ParticipationQuery: Sendable {
 
     static let batchSize = 20_000
 
+    /// The counts from the stored positions (`participation_position`), grouped
+    /// in the database: no classifying, no reading every row into the process.
+    public func storedCounts(responsibleLA: LocalAuthorityCode) async throws -> ParticipationCounts {
+        var counts = ParticipationCounts()
+        let rows = try await db.storedRows("""
+            SELECT pp.state, pp.detail, COUNT(*) AS n FROM participation_position pp JOIN young_person p ON p.id = pp.person_id
+            WHERE p.responsible_la = \(bind: responsibleLA.code) AND p.merged_into IS NULL
+            GROUP BY pp.state, pp.detail
+            """)
+        for row in rows {
+            guard let state = ParticipationState(storedKind: try row.requiredText("state", table: "participation_position"), detail: try row.text("detail"))
+            else { continue }
+            counts.add(state, count: Int(try row.requiredInteger("n", table: "participation_position")))
+        }
+        return counts
+    }
+
+    /// Each young person's state on the date, classified from the records as at
+    /// that date: the reference the stored positions are checked against.
+    public func states(
+        responsibleLA: LocalAuthorityCode, on date: CalendarDate, classifier: ParticipationClassifier
+    ) async throws -> [Int64: ParticipationState] {
+        var states: [Int64: ParticipationState] = [:]
+        var after: Int64 = 0
+        while true {
+            let rows = try await db.storedRows(Self.query(responsibleLA: responsibleLA, date: date, after: after, limit: Self.batchSize))
+            for row in rows {
+                after = try row.requiredInteger("id", table: "young_person")
+                states[after] = classifier.classify(try Self.facts(row), on: date)
+            }
+            if rows.count < Self.batchSize { return states }
+        }
+    }
+
     /// One row per young person: their cohort facts and the activity current on the date.
     /// The current activity is found per person through the (person_id, start_date)
     /// index; a window over all activities was ten times slower on SQLite.

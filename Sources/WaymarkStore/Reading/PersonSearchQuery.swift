@@ -60,40 +60,38 @@ public struct PersonSearchQuery: Sendable {
         if let excluding, !excluding.family.isEmpty, !excluding.given.isEmpty {
             keys = keys + " AND NOT (k.family_key IN (\(binds: excluding.family.sorted())) AND k.given_key IN (\(binds: excluding.given.sorted())))"
         }
-        return try await candidates("p.id IN (SELECT k.person_id FROM person_name_key k WHERE \(keys))", scope: scope, limit: limit)
+        return try await candidates(from: Self.nameKeys, joinedOn: "p.id = k.person_id", where: keys, scope: scope, limit: limit)
     }
 
     /// People with any of these family name codes, whatever their given name.
     public func byFamilyKeys(_ family: Set<String>, in scope: RecordScope, limit: Int) async throws -> [SearchCandidate] {
         guard !family.isEmpty else { return [] }
-        return try await candidates(
-            "p.id IN (SELECT k.person_id FROM person_name_key k WHERE k.family_key IN (\(binds: family.sorted())))", scope: scope, limit: limit)
+        return try await candidates(from: Self.nameKeys, joinedOn: "p.id = k.person_id", where: "k.family_key IN (\(binds: family.sorted()))", scope: scope, limit: limit)
     }
 
     /// People with any of these given name codes, whatever their family name.
     public func byGivenKeys(_ given: Set<String>, in scope: RecordScope, limit: Int) async throws -> [SearchCandidate] {
         guard !given.isEmpty else { return [] }
-        return try await candidates(
-            "p.id IN (SELECT k.person_id FROM person_name_key k WHERE k.given_key IN (\(binds: given.sorted())))", scope: scope, limit: limit)
+        return try await candidates(from: Self.nameKeys, joinedOn: "p.id = k.person_id", where: "k.given_key IN (\(binds: given.sorted()))", scope: scope, limit: limit)
     }
 
     /// People born on any of these days (ISO dates).
     public func byDatesOfBirth(_ dates: [String], in scope: RecordScope, limit: Int) async throws -> [SearchCandidate] {
         guard !dates.isEmpty else { return [] }
-        return try await candidates("p.id IN (SELECT d.id FROM young_person d WHERE d.date_of_birth IN (\(binds: dates)))", scope: scope, limit: limit)
+        return try await candidates(where: "p.date_of_birth IN (\(binds: dates))", scope: scope, limit: limit)
     }
 
     /// People who live or lived at any of these postcodes, as stored (callers pass each spelling to try).
     public func byPostcodes(_ postcodes: [String], in scope: RecordScope, limit: Int) async throws -> [SearchCandidate] {
         guard !postcodes.isEmpty else { return [] }
         return try await candidates(
-            "p.id IN (SELECT a.person_id FROM address a WHERE a.postcode IN (\(binds: postcodes)))", scope: scope, limit: limit)
+            from: "address a CROSS JOIN young_person p", joinedOn: "p.id = a.person_id", where: "a.postcode IN (\(binds: postcodes))", scope: scope, limit: limit)
     }
 
     /// The person with this unique pupil number or unique learner number.
     public func byIdentifier(upn: String? = nil, uln: String? = nil, in scope: RecordScope, limit: Int) async throws -> [SearchCandidate] {
-        if let upn { return try await candidates("p.id IN (SELECT u.id FROM young_person u WHERE u.upn = \(bind: upn))", scope: scope, limit: limit) }
-        if let uln { return try await candidates("p.id IN (SELECT u.id FROM young_person u WHERE u.uln = \(bind: uln))", scope: scope, limit: limit) }
+        if let upn { return try await candidates(where: "p.upn = \(bind: upn)", scope: scope, limit: limit) }
+        if let uln { return try await candidates(where: "p.uln = \(bind: uln)", scope: scope, limit: limit) }
         return []
     }
 
@@ -148,11 +146,23 @@ public struct PersonSearchQuery: Sendable {
         return summaries
     }
 
-    private func candidates(_ condition: SQLQueryString, scope: RecordScope, limit: Int) async throws -> [SearchCandidate] {
+    /// SQLite keeps a CROSS JOIN's order (PostgreSQL plans it as any join):
+    /// from the matching keys to the people, never every person to their keys.
+    static let nameKeys: SQLQueryString = "person_name_key k CROSS JOIN young_person p"
+
+    /// A plain join, not `p.id IN (subquery)`: with a LIMIT both engines then
+    /// stop after `limit` rows, where the subquery made SQLite gather every
+    /// match of a common name's key first (27,000 rows for one Soundex code
+    /// at 250,000 people) and PostgreSQL merge-join the whole table. A person
+    /// may come back once per matching row; the caller keeps each once.
+    private func candidates(
+        from source: SQLQueryString = "young_person p", joinedOn join: SQLQueryString = "1 = 1", where condition: SQLQueryString,
+        scope: RecordScope, limit: Int
+    ) async throws -> [SearchCandidate] {
         let rows = try await db.storedRows("""
             SELECT p.id, p.given_name, p.middle_names, p.family_name, p.preferred_name, p.date_of_birth, p.upn, p.uln,
-              CASE WHEN EXISTS (SELECT 1 FROM person_alias a WHERE a.person_id = p.id) THEN 1 ELSE 0 END AS has_aliases
-            FROM young_person p WHERE \(condition) AND \(scope.condition(on: "p")) LIMIT \(literal: max(1, limit))
+              CASE WHEN EXISTS (SELECT 1 FROM person_alias pa WHERE pa.person_id = p.id) THEN 1 ELSE 0 END AS has_aliases
+            FROM \(source) WHERE \(join) AND \(condition) AND \(scope.condition(on: "p")) LIMIT \(literal: max(1, limit))
             """)
         return try rows.map { row in
             SearchCandidate(

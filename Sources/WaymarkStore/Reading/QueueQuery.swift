@@ -2,20 +2,40 @@ import SQLKit
 public import WaymarkCore
 public import WaymarkRecords
 
-/// One young person as the queues see them: enough to classify them on a
-/// date and to show who they are and who holds them.
+/// Which stored positions a queue lists. The states come from the classifier
+/// (see ``ParticipationPositions``); these only pick among them.
+public enum QueueSelection: Sendable, Equatable {
+    /// Everyone whose stored state has this kind (`ParticipationState.storedKind`).
+    case state(String)
+    /// EET whose currency lapses on or before the day.
+    case lapsingBy(CalendarDate)
+    /// NEET with no contact at or after the instant (ISO timestamp).
+    case neetWithoutContactSince(String)
+    /// In the cohort at an academic age whose September Guarantee for the
+    /// academic year (by year group) is missing or still `notYetRecorded`.
+    case guaranteeMissing(yearGroupByAcademicAge: [Int: Int], academicYear: Int, notYetRecorded: Int)
+    /// These people, whatever their state.
+    case people([Int64])
+}
+
+/// One young person as the queues see them: who they are, who holds them,
+/// and their stored participation position.
 public struct QueueRow: Sendable {
     public let member: CaseloadMember
-    public let facts: ParticipationFacts?
+    public let state: ParticipationState?
+    public let activityCode: Int?
+    public let lapsesOn: String?
+    /// When the current activity was last confirmed.
+    public let confirmedOn: String?
+    public let academicAge: Int
     public let adviserID: Int64?
     public let lastContact: String?
     public let ward: String?
-    /// September Guarantee status codes recorded for the academic year containing the date, by year group (the latest kept).
+    /// September Guarantee status codes recorded for the academic year, by year group (the latest kept).
     public let guarantees: [GuaranteeYear: Int]
 }
 
-/// Reads every young person in scope that passes the filter, in id batches,
-/// with their current activity found through the (person_id, start_date) index.
+/// Reads a queue from `participation_position`: indexed rows, a page at a time, in id order.
 public struct QueueQuery: Sendable {
     let db: any SQLDatabase
 
@@ -23,21 +43,81 @@ public struct QueueQuery: Sendable {
         self.db = store.sql
     }
 
-    public func forEachBatch(in scope: RecordScope, filter: QueueFilter, on date: CalendarDate, _ body: ([QueueRow]) throws -> Void) async throws {
-        var after: Int64 = 0
-        while true {
-            let rows = try await db.storedRows(query(scope: scope, filter: filter, date: date, after: after))
-            try body(try rows.map(Self.row))
-            guard rows.count == Self.batchSize, let last = rows.last else { return }
-            after = try last.requiredInteger("id", table: "young_person")
-        }
+    /// Up to `limit` rows from `offset` (nil: all of them).
+    public func rows(
+        _ selection: QueueSelection, in scope: RecordScope, filter: QueueFilter, on date: CalendarDate, limit: Int?, offset: Int = 0
+    ) async throws -> [QueueRow] {
+        var paging: SQLQueryString = ""
+        if let limit { paging = " LIMIT \(literal: limit) OFFSET \(literal: max(0, offset))" }
+        let year = AcademicYear(containing: date).startYear
+        let query: SQLQueryString = """
+            SELECT p.id, p.given_name, p.family_name, p.date_of_birth, p.cohort_status, p.tier, p.caseload_since, p.pa_user_id,
+              o.name AS school, pp.state, pp.detail, pp.activity_code, pp.lapses_on, pp.confirmed_on, pp.academic_age,
+              (SELECT MAX(k.occurred_at) FROM contact k WHERE k.person_id = p.id) AS last_contact,
+              (SELECT w.ward FROM address w WHERE w.person_id = p.id AND w.valid_to IS NULL ORDER BY w.valid_from DESC LIMIT 1) AS ward,
+              (SELECT g.status FROM september_guarantee g WHERE g.person_id = p.id AND g.year_group = 11
+                 AND g.academic_year = \(bind: year) ORDER BY g.id DESC LIMIT 1) AS guarantee_y11,
+              (SELECT g.status FROM september_guarantee g WHERE g.person_id = p.id AND g.year_group = 12
+                 AND g.academic_year = \(bind: year) ORDER BY g.id DESC LIMIT 1) AS guarantee_y12
+            FROM participation_position pp
+            JOIN young_person p ON p.id = pp.person_id
+            LEFT JOIN organisation o ON o.id = p.school_id
+            WHERE \(conditions(selection, scope: scope, filter: filter, date: date))
+            ORDER BY pp.person_id
+            """ + paging
+        return try await db.storedRows(query).map(Self.row)
     }
 
-    static let batchSize = 5_000
+    /// The rows of these people (in scope), whatever queue they are on: for reports on a known list.
+    public func rows(of ids: [Int64], in scope: RecordScope, on date: CalendarDate) async throws -> [QueueRow] {
+        var found: [QueueRow] = []
+        for chunk in ids.chunked(into: 500) where !chunk.isEmpty {
+            found += try await rows(.people(chunk), in: scope, filter: QueueFilter(), on: date, limit: nil)
+        }
+        return found
+    }
 
-    private func query(scope: RecordScope, filter: QueueFilter, date: CalendarDate, after: Int64) -> SQLQueryString {
-        var conditions: SQLQueryString = "\(scope.condition(on: "p")) AND p.id > \(bind: after)"
-        // The school shown on the record, a filter for LA staff; who may see whom is the scope's.
+    public func count(_ selection: QueueSelection, in scope: RecordScope, filter: QueueFilter, on date: CalendarDate) async throws -> Int {
+        let query: SQLQueryString = """
+            SELECT COUNT(*) AS n FROM participation_position pp JOIN young_person p ON p.id = pp.person_id
+            WHERE \(conditions(selection, scope: scope, filter: filter, date: date))
+            """
+        return Int(try await db.storedRows(query).first?.integer("n") ?? 0)
+    }
+
+    /// How many stored positions are past their `valid_until` day on `date`, and
+    /// the oldest day one of those was computed for: the queues are "as of" that day
+    /// until the positions job has brought them up to date.
+    public func staleness(on date: CalendarDate) async throws -> (count: Int, oldest: String?) {
+        let rows = try await db.storedRows("""
+            SELECT COUNT(*) AS n, MIN(computed_on) AS oldest FROM participation_position WHERE valid_until <= \(bind: date.iso)
+            """)
+        return (Int(try rows.first?.integer("n") ?? 0), try rows.first?.text("oldest"))
+    }
+
+    private func conditions(_ selection: QueueSelection, scope: RecordScope, filter: QueueFilter, date: CalendarDate) -> SQLQueryString {
+        var conditions: SQLQueryString
+        switch selection {
+        case .state(let kind):
+            conditions = "pp.state = \(bind: kind)"
+        case .people(let ids):
+            let list: [SQLQueryString] = ids.map { id -> SQLQueryString in "\(literal: Int(id))" }
+            conditions = "pp.person_id IN (\(list.joined(separator: ", ")))"
+        case .lapsingBy(let day):
+            conditions = "pp.state = 'eet' AND pp.lapses_on <= \(bind: day.iso)"
+        case .neetWithoutContactSince(let cutoff):
+            conditions = "pp.state = 'neet' AND NOT EXISTS (SELECT 1 FROM contact k WHERE k.person_id = pp.person_id AND k.occurred_at >= \(bind: cutoff))"
+        case .guaranteeMissing(let yearGroups, let year, let notYetRecorded):
+            let ages: [SQLQueryString] = yearGroups.sorted { $0.key < $1.key }.map { entry -> SQLQueryString in
+                """
+                (pp.academic_age = \(literal: entry.key) AND COALESCE((SELECT g.status FROM september_guarantee g WHERE g.person_id = pp.person_id
+                  AND g.year_group = \(literal: entry.value) AND g.academic_year = \(literal: year) ORDER BY g.id DESC LIMIT 1), \(literal: notYetRecorded)) = \(literal: notYetRecorded))
+                """
+            }
+            conditions = "pp.state <> 'not-in-cohort' AND (\(ages.joined(separator: " OR ")))"
+        }
+        // Who may see whom is the scope's; the school below is only a filter for LA staff.
+        conditions = conditions + " AND \(scope.condition(on: "p"))"
         if let school = filter.schoolID { conditions = conditions + " AND p.school_id = \(bind: school)" }
         if let adviser = filter.adviserID { conditions = conditions + " AND p.pa_user_id = \(bind: adviser)" }
         if let ward = filter.ward {
@@ -49,46 +129,22 @@ public struct QueueQuery: Sendable {
                    AND c.start_date <= \(bind: date.iso) AND (c.end_date IS NULL OR c.end_date >= \(bind: date.iso)))
                 """
         }
-        return """
-            SELECT p.id, p.given_name, p.family_name, p.date_of_birth, p.cohort_status, p.tier, p.caseload_since, p.pa_user_id,
-              o.name AS school,
-              (SELECT n.send FROM need_assessment n WHERE n.person_id = p.id AND n.valid_from <= \(bind: date.iso)
-                 ORDER BY n.valid_from DESC, n.id DESC LIMIT 1) AS has_send,
-              (SELECT MAX(k.occurred_at) FROM contact k WHERE k.person_id = p.id) AS last_contact,
-              (SELECT w.ward FROM address w WHERE w.person_id = p.id AND w.valid_to IS NULL ORDER BY w.valid_from DESC LIMIT 1) AS ward,
-              (SELECT g.status FROM september_guarantee g WHERE g.person_id = p.id AND g.year_group = 11
-                 AND g.academic_year = \(bind: AcademicYear(containing: date).startYear) ORDER BY g.id DESC LIMIT 1) AS guarantee_y11,
-              (SELECT g.status FROM september_guarantee g WHERE g.person_id = p.id AND g.year_group = 12
-                 AND g.academic_year = \(bind: AcademicYear(containing: date).startYear) ORDER BY g.id DESC LIMIT 1) AS guarantee_y12,
-              a.code, a.start_date, a.date_ascertained, a.date_verified, a.review_date, a.predicted_end_date,
-              a.neet_start_date, a.establishment_number, a.establishment_name, a.ukprn
-            FROM young_person p
-            LEFT JOIN organisation o ON o.id = p.school_id
-            LEFT JOIN activity a ON a.id = (
-              SELECT act.id FROM activity act WHERE act.person_id = p.id AND act.start_date <= \(bind: date.iso)
-              ORDER BY act.start_date DESC, act.id DESC LIMIT 1)
-            WHERE \(conditions)
-            ORDER BY p.id LIMIT \(literal: Self.batchSize)
-            """
+        return conditions
     }
 
     static func row(_ row: any StoredColumns) throws -> QueueRow {
-        let id = try row.requiredInteger("id", table: "young_person")
-        let dateOfBirth = try row.requiredText("date_of_birth", table: "young_person")
-        let cohort = try row.requiredText("cohort_status", table: "young_person")
         let member = CaseloadMember(
-            id: id, givenName: try row.requiredText("given_name", table: "young_person"), familyName: try row.requiredText("family_name", table: "young_person"),
-            dateOfBirth: dateOfBirth, cohortStatus: cohort, tier: try row.integer("tier").map(Int.init), since: try row.text("caseload_since"),
-            school: try row.text("school"))
-        var facts: ParticipationFacts?
-        if let born = try? CalendarDate(iso: dateOfBirth), let status = try? CohortStatus.parse(cohort) {
-            let activity = try row.integer("code") != nil ? try StoredRowDecoding.activityRecord(row) : nil
-            facts = ParticipationFacts(dateOfBirth: born, cohortStatus: status, hasSEND: try row.bool("has_send") ?? false, currentActivity: activity)
-        }
+            id: try row.requiredInteger("id", table: "young_person"), givenName: try row.requiredText("given_name", table: "young_person"),
+            familyName: try row.requiredText("family_name", table: "young_person"), dateOfBirth: try row.requiredText("date_of_birth", table: "young_person"),
+            cohortStatus: try row.requiredText("cohort_status", table: "young_person"), tier: try row.integer("tier").map(Int.init),
+            since: try row.text("caseload_since"), school: try row.text("school"))
         var guarantees: [GuaranteeYear: Int] = [:]
         if let status = try row.integer("guarantee_y11") { guarantees[.year11] = Int(status) }
         if let status = try row.integer("guarantee_y12") { guarantees[.year12] = Int(status) }
-        return QueueRow(member: member, facts: facts, adviserID: try row.integer("pa_user_id"), lastContact: try row.text("last_contact"),
-                        ward: try row.text("ward"), guarantees: guarantees)
+        return QueueRow(
+            member: member, state: ParticipationState(storedKind: try row.requiredText("state", table: "participation_position"), detail: try row.text("detail")),
+            activityCode: try row.integer("activity_code").map(Int.init), lapsesOn: try row.text("lapses_on"), confirmedOn: try row.text("confirmed_on"),
+            academicAge: Int(try row.requiredInteger("academic_age", table: "participation_position")),
+            adviserID: try row.integer("pa_user_id"), lastContact: try row.text("last_contact"), ward: try row.text("ward"), guarantees: guarantees)
     }
 }

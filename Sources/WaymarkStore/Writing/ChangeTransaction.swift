@@ -11,6 +11,7 @@ public struct ChangeTransaction: Sendable {
     public let now: Date
     let recordedAt: String
     let pendingAudit = PendingAuditEvents()
+    let touchedPeople = TouchedPeople()
 
     init(db: any SQLDatabase, actor: Actor, now: Date) {
         self.db = db
@@ -22,6 +23,7 @@ public struct ChangeTransaction: Sendable {
     /// Appends to the audit trail when the change commits (``Store/change(by:at:_:)``
     /// chains the events then). `detail` must hold codes and IDs, never names, dates of birth or addresses.
     public func audit(_ action: AuditAction, entity: String, entityID: Int64?, personID: Int64?, detail: String? = nil) async throws {
+        if let personID, TouchedPeople.affects(action, entity: entity) { touchedPeople.add(personID) }
         pendingAudit.add(
             AuditEventContent(
                 id: 0, occurredAt: recordedAt, actorUserID: actor.userID, actor: actor.label, action: action.rawValue, entity: entity,

@@ -70,11 +70,16 @@ struct FiguresController {
         let school = request.uri.queryParameters.get("school").map { String($0) }
         let wantsCSV = request.uri.queryParameters.get("format") == "csv"
         // The CSV is the schools' summary only: no names are gathered for it.
-        let result = try await desk.survey(year: year, namesFor: wantsCSV ? nil : school, for: context.grant, at: services.now())
+        let view = try await desk.survey(year: year, namesFor: wantsCSV ? nil : school, for: context.grant, at: services.now())
         if wantsCSV {
+            guard let result = view.result else {
+                throw HTTPError(.serviceUnavailable, message: "The survey is still being computed; download it when the survey page shows it.")
+            }
             return Self.csv(result.summary.csv, fileName: "activity-survey-\(services.laCode.code)-\(year)-schools.csv")
         }
-        let page = SurveyPage(user: context.user, csrf: context.csrf, laCode: services.laCode.code, year: year, result: result, school: school)
+        let page = SurveyPage(
+            user: context.user, csrf: context.csrf, laCode: services.laCode.code, year: year, result: view.result, school: school,
+            job: JobPanel(view.job, work: "computing the survey", result: "Survey", refreshURL: Paths.activitySurvey(year: year, school: school)))
         return try templates.render(page)
     }
 

@@ -138,8 +138,13 @@ struct SurveyPage: PageModel {
     let school: String?
     let people: [Person]
     let hasPeople: Bool
+    /// Nil until a job has computed the survey; the page then shows only the job's progress.
+    let hasResult: Bool
+    let job: JobPanel
 
-    init(user: StoredUser, csrf: String, laCode: String, year: Int, result: ActivitySurveyResult, school: String?) {
+    init(user: StoredUser, csrf: String, laCode: String, year: Int, result: ActivitySurveyResult?, school: String?, job: JobPanel) {
+        self.job = job
+        hasResult = result != nil
         userName = user.displayName
         role = user.role.displayName
         self.csrf = csrf
@@ -149,6 +154,13 @@ struct SurveyPage: PageModel {
         headings = SurveyDestination.allCases.map { $0.rawValue.capitalisedFirst }
         func cells(_ counts: DestinationCounts) -> [String] {
             SurveyDestination.allCases.map { "\(counts.count($0)) (\(FiguresPage.percent(counts.share($0))))" }
+        }
+        guard let result else {
+            schools = []
+            self.school = school
+            people = []
+            hasPeople = false
+            return
         }
         schools = result.summary.schools.map { entry in
             let link: String? = if case .named(let name) = entry.school {

@@ -72,6 +72,9 @@ enum Paths {
     static func returns(periodEndAsTyped text: String) -> String { "/returns?period-end=\(text.addingPercentEncodingForQuery)" }
 
     static func figures(monthEnd: CalendarDate) -> String { "/figures?month=\(monthEnd.iso.prefix(7))" }
+    static func activitySurvey(year: Int, school: String?) -> String {
+        "\(activitySurvey)?year=\(year)" + (school.map { "&school=\($0.addingPercentEncodingForQuery)" } ?? "")
+    }
 
     /// Back to the queue the assignment was made from, saying how many were assigned.
     static func queue(_ back: String?, assigned: Int) -> String {

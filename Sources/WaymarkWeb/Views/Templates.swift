@@ -21,13 +21,32 @@ public struct Templates: Sendable {
     /// Where the layout wants the signed-in user's navigation.
     static let navigationMarker = "<!--waymark:navigation-->"
 
+    /// The layout's marker replaced by the navigation, found in the UTF-8
+    /// bytes: Foundation's `replacingOccurrences` copied every page into
+    /// UTF-16 to look for it.
+    static func placing(_ navigation: String, in html: String) -> String {
+        let marker = Array(navigationMarker.utf8)
+        let bytes = Array(html.utf8)
+        guard bytes.count >= marker.count, let first = marker.first else { return html }
+        var index = 0
+        while index <= bytes.count - marker.count {
+            if bytes[index] == first, bytes[index..<(index + marker.count)].elementsEqual(marker) {
+                var joined = bytes[..<index] + Array(navigation.utf8)
+                joined += bytes[(index + marker.count)...]
+                return String(decoding: joined, as: UTF8.self)
+            }
+            index += 1
+        }
+        return html
+    }
+
     /// Renders a page's view model; a missing template is a server error, never a crash.
     func render<Page: PageModel>(_ page: Page, status: HTTPResponse.Status = .ok) throws -> Response {
-        guard var html = library.render(page, withTemplate: Page.template) else {
+        guard var html = library.render(ReflectedModel.wrap(page) ?? page, withTemplate: Page.template) else {
             throw TemplateError.missingTemplate(Page.template)
         }
-        let navigation = Navigation.current.flatMap { library.render($0, withTemplate: "navigation") } ?? ""
-        html = html.replacingOccurrences(of: Self.navigationMarker, with: navigation)
+        let navigation = Navigation.current.flatMap { library.render(ReflectedModel.wrap($0) ?? $0, withTemplate: "navigation") } ?? ""
+        html = Self.placing(navigation, in: html)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"

@@ -66,6 +66,7 @@ struct ReturnsJourneyTests {
                     try await browser.look(saving: Self.artefacts + "/03-figures.png")
                     try await browser.open(base + "/activity-survey?year=2026")
                     #expect(try await browser.text(of: "h1") == "Annual Activity Survey 2026")
+                    #expect(try await browser.waitForText("All schools", in: "main").contains("All schools"), "the survey job finishes and the page shows it")
                     try await browser.look(saving: Self.artefacts + "/04-survey.png")
 
                     // a record the readiness page links to opens on one page

@@ -34,6 +34,8 @@ public struct StandardJobs: Sendable {
             JobKind.readiness.rawValue: ReadinessJob(jobs: self),
             JobKind.nccisReturn.rawValue: ReturnJob(jobs: self),
             JobKind.duplicateScan.rawValue: DuplicateScanJob(jobs: self),
+            JobKind.positions.rawValue: PositionsJob(jobs: self),
+            JobKind.activitySurvey.rawValue: SurveyJob(jobs: self),
         ]
     }
 

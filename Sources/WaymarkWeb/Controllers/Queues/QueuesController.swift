@@ -44,7 +44,7 @@ struct QueuesController {
         filter.characteristic = query.get("characteristic").flatMap { Int($0) }.flatMap(CharacteristicCode.init(rawValue:))
         let view = try await services.app.queues.queue(queue, days: days, filter: filter, showing: Self.shown, for: context.grant, at: services.now())
         let page = QueuesPage(
-            user: context.user, csrf: context.csrf, queue: queue, days: days, filter: filter, entries: view.entries, shown: view.shown,
+            user: context.user, csrf: context.csrf, queue: queue, days: days, filter: filter, slice: view.slice, shown: view.shown,
             filterable: view.filterable, schools: view.schools, advisers: view.advisers,
             assigned: query.get("assigned").flatMap { Int($0) }, back: request.uri.description)
         return try templates.render(page)

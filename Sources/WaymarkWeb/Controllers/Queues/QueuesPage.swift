@@ -37,6 +37,8 @@ struct QueuesPage: PageModel {
     let rows: [Row]
     let hasRows: Bool
     let total: Int
+    /// The day the list is as of, when some positions wait for today's refresh.
+    let asOf: String?
     let moreThanShown: Bool
     let shown: Int
     let assignedMessage: String?
@@ -47,7 +49,7 @@ struct QueuesPage: PageModel {
     let canStartCampaign: Bool
 
     init(
-        user: StoredUser, csrf: String, queue: WorkQueue, days: Int, filter: QueueFilter, entries: [QueueEntry], shown: Int, filterable: [CharacteristicCode],
+        user: StoredUser, csrf: String, queue: WorkQueue, days: Int, filter: QueueFilter, slice: QueueSlice, shown: Int, filterable: [CharacteristicCode],
         schools: [StoredOrganisation], advisers: [StoredUser], assigned: Int?, back: String
     ) {
         userName = user.displayName
@@ -66,7 +68,7 @@ struct QueuesPage: PageModel {
         characteristics = [Choice(value: "", label: "Any", selected: filter.characteristic == nil)]
             + filterable.map { Choice(value: String($0.rawValue), label: "\($0.rawValue) – \($0.meaning)", selected: $0 == filter.characteristic) }
         let names = Dictionary(advisers.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
-        rows = entries.prefix(shown).map { entry in
+        rows = slice.entries.prefix(shown).map { entry in
             Row(
                 id: entry.member.id, name: "\(entry.member.givenName) \(entry.member.familyName)",
                 dateOfBirth: (try? CalendarDate(iso: entry.member.dateOfBirth))?.longDescription ?? entry.member.dateOfBirth,
@@ -74,8 +76,9 @@ struct QueuesPage: PageModel {
                 reason: entry.reason)
         }
         hasRows = !rows.isEmpty
-        total = entries.count
-        moreThanShown = entries.count > shown
+        total = slice.total
+        moreThanShown = slice.total > shown
+        asOf = slice.asOf.flatMap { try? CalendarDate(iso: $0) }?.longDescription
         self.shown = shown
         assignedMessage = assigned.map { "\($0) young people assigned." }
         self.back = back

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The young people a change touched in a way that can move their
+/// participation position; the store recomputes them before it commits.
+final class TouchedPeople: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ids: Set<Int64> = []
+
+    func add(_ id: Int64) {
+        lock.withLock { _ = ids.insert(id) }
+    }
+
+    func add<S: Sequence>(contentsOf more: S) where S.Element == Int64 {
+        lock.withLock { ids.formUnion(more) }
+    }
+
+    func drain() -> [Int64] {
+        lock.withLock {
+            defer { ids = [] }
+            return ids.sorted()
+        }
+    }
+
+    /// Positions are classified from the person's row, activities and need
+    /// assessments, and every write to those is audited with the person's id:
+    /// so the audit says who to recompute, for every change there is or will be.
+    static func affects(_ action: AuditAction, entity: String) -> Bool {
+        switch action {
+        case .view, .export, .signIn, .signOut, .signInFailed, .prune: false
+        default: ["young_person", "activity", "need_assessment"].contains(entity)
+        }
+    }
+}
