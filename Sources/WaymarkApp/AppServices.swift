@@ -76,4 +76,10 @@ public struct AppServices: Sendable {
     public var breakGlassDesk: BreakGlassDesk { BreakGlassDesk(store: store, policy: breakGlass) }
     public var accessReview: AccessReview { AccessReview(store: store) }
     public var notices: AdviserNotices { AdviserNotices(store: store) }
+    public var consent: ConsentDesk { ConsentDesk(store: store) }
+    public var sharing: SharingDesk { SharingDesk(store: store) }
+    public var dataFlows: DataFlowDesk { DataFlowDesk(store: store) }
+    public var ownRecord: OwnRecordDesk {
+        OwnRecordDesk(store: store, links: SelfServiceLinks(store: store, baseURL: publicURL), registry: registry, laCode: laCode.code)
+    }
 }

@@ -84,6 +84,9 @@ import WaymarkTestSupport
             #expect(summary.created == 1 && summary.excepted == 1, "\(summary)")
             let reason = try #require(try await MatchExceptionQueries(store: store).open().first?.incoming.flatMap(IncomingRow.decode)?.reason)
             #expect(reason.contains("NCCIS 44"), "the rule that stops the record being made is named: \(reason)")
+            let imported = try await store.sql.select().column("detail").from("audit_event").where("entity", .equal, "import_batch")
+                .all(decodingColumn: "detail", as: String.self)
+            #expect(imported == ["year11_list; flow=school-files"], "the import names the data flow it came in by")
         }
     }
 

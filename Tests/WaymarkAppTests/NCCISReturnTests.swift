@@ -69,6 +69,7 @@ import WaymarkTestSupport
             let audits = try await store.sql.raw("SELECT detail FROM audit_event WHERE entity = 'generated_return'").all()
             #expect(audits.count == 1)
             #expect(try audits.first?.decode(column: "detail", as: String.self).contains(generated.sha256) == true)
+            #expect(try audits.first?.decode(column: "detail", as: String.self).hasSuffix("; flow=nccis-return") == true, "the export names its data flow")
         }
     }
 

@@ -137,7 +137,9 @@ import WaymarkTestSupport
         try await LocalServers.withSMTPServer { server in
             try await TestDatabases.withFreshStore(engine) { store in
                 let (person, id) = try await Self.queue(store, channel: "email", recipient: "hang-after-data@example.com")
-                let worker = OutboxWorker(store: store, transports: [Self.mailer(server, timeout: .seconds(1))])
+                // Long enough for a busy machine's local server to read the message before the client gives up
+                // and closes (a close with the message unread loses it, and the count below with it).
+                let worker = OutboxWorker(store: store, transports: [Self.mailer(server, timeout: .seconds(4))])
                 let counts = try await worker.drainOnce(now: Self.now)
                 #expect(counts.uncertain == 1 && counts.retrying == 0 && counts.sent == 0)
                 let message = try #require(try await Outbox(store: store).message(id))

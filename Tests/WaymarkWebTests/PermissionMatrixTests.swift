@@ -77,6 +77,8 @@ import WaymarkTestSupport
     static let changers = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .no, c: .no, out: .signIn)
     /// The same, for an unknown item on that record.
     static let changersUnknownItem = Expected(a: .no, d: .hidden, t: .hidden, p: .hidden, m: .no, c: .no, out: .signIn)
+    /// Who keeps consent: the LA staff who work with young people, not managers (who record no casework) nor schools.
+    static let consentKeepers = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .no, c: .no, out: .signIn)
     static let assigners = Expected(a: .no, d: .yes, t: .no, p: .no, m: .yes, c: .no, out: .signIn)
     /// Who sees the tracking queues, campaigns and answers.
     static let queueReaders = Expected(a: .no, d: .yes, t: .yes, p: .no, m: .yes, c: .no, out: .signIn)
@@ -103,6 +105,12 @@ import WaymarkTestSupport
                                 expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .hidden))],
         "POST /s/{token}": [Case(path: at("/s/not-a-link"),
                                  expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .no))],
+        "GET /s/{token}/you": [Case(path: at("/s/not-a-link/you"),
+                                    expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .hidden))],
+        "POST /s/{token}/you": [Case(path: at("/s/not-a-link/you"),
+                                     expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .no))],
+        "POST /s/{token}/choices": [Case(path: at("/s/not-a-link/choices"),
+                                         expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .no))],
         "GET /sign-in": [Case(path: at("/sign-in"), expected: anyone)],
         "POST /sign-in": [Case(path: at("/sign-in"), expected: Expected(a: .yes, d: .yes, t: .yes, p: .yes, m: .yes, c: .yes, out: .no))],
         "POST /sign-out": [Case(path: at("/sign-out"), expected: Expected(a: .signIn, d: .signIn, t: .signIn, p: .signIn, m: .signIn, c: .signIn, out: .no),
@@ -189,6 +197,18 @@ import WaymarkTestSupport
                                                   audit: .view(entity: "break_glass_access", detailContains: "break-glass review"))],
         "GET /people/{id}/access-log": [Case(path: { "/people/\($0.elsewhere)/access-log" }, expected: dataManagerOnly, permission: .reviewAccess,
                                              audit: .view(entity: "audit_event", detailContains: "access log"))],
+        // Consent and sharing: advisers, tracking officers and data managers; overrides and the register for data managers.
+        "GET /people/{id}/consent": [Case(path: { "/people/\($0.onCaseload)/consent" }, expected: consentKeepers, permission: .manageConsent,
+                                          audit: .view(entity: "young_person", detailContains: "consent and sharing"))],
+        "POST /people/{id}/consent": [Case(path: { "/people/\($0.onCaseload)/consent" }, expected: consentKeepers.posted, permission: .manageConsent)],
+        "POST /people/{id}/consent/{item}/withdraw": [Case(path: { "/people/\($0.onCaseload)/consent/999/withdraw" }, expected: consentKeepers.posted,
+                                                           permission: .manageConsent)],
+        "POST /people/{id}/consent/override": [Case(path: { "/people/\($0.onCaseload)/consent/override" }, expected: dataManagerOnly.posted,
+                                                    permission: .overrideSharing)],
+        "GET /data-protection/flows": [Case(path: at("/data-protection/flows"), expected: dataManagerOnly, permission: .manageDataFlows)],
+        "GET /data-protection/flows/{flow}": [Case(path: at("/data-protection/flows/school-portal"), expected: dataManagerOnly, permission: .manageDataFlows)],
+        "POST /data-protection/flows/{flow}": [Case(path: at("/data-protection/flows/school-portal"), expected: dataManagerOnly.posted, fields: ["name": ""],
+                                                    permission: .manageDataFlows)],
         // Tracking: queues, campaigns, answers.
         "GET /queues": [Case(path: at("/queues"), expected: queueReaders, permission: .workQueues, audit: .view(entity: "queue", detailContains: "queue=not-known"))],
         "POST /queues/assign": [Case(path: at("/queues/assign"), expected: queueReaders.posted, permission: .workQueues)],

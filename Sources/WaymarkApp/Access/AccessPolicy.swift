@@ -30,6 +30,12 @@ public enum Permission: String, CaseIterable, Sendable {
     case resolveMatches
     /// Data protection: every break-the-glass access with its reason, and who has looked at each record.
     case reviewAccess
+    /// See a young person's consent and sharing page and record or withdraw their choices (advisers: on their own caseload).
+    case manageConsent
+    /// Set aside a share refused for want of consent, with a reason, for a few days.
+    case overrideSharing
+    /// The register of data flows: legal basis, gateway, agreement and review date of every way data enters or leaves.
+    case manageDataFlows
 }
 
 /// The permission matrix. Least privilege: administrators run accounts and
@@ -39,9 +45,12 @@ public enum AccessPolicy {
     public static func permissions(of role: Role) -> Set<Permission> {
         switch role {
         case .administrator: [.manageUsers]
-        case .dataManager: [.readRecords, .changeAnyRecord, .assignCaseload, .statutoryReturns, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .reviewAccess]
-        case .trackingOfficer: [.readRecords, .changeAnyRecord, .figures, .workQueues, .recordTrackingWork, .resolveMatches]
-        case .personalAdviser: [.readRecords, .changeOwnCaseload, .figures]
+        case .dataManager: [
+            .readRecords, .changeAnyRecord, .assignCaseload, .statutoryReturns, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .reviewAccess,
+            .manageConsent, .overrideSharing, .manageDataFlows,
+        ]
+        case .trackingOfficer: [.readRecords, .changeAnyRecord, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .manageConsent]
+        case .personalAdviser: [.readRecords, .changeOwnCaseload, .figures, .manageConsent]
         case .manager: [.readRecords, .assignCaseload, .figures, .teamOverview, .workQueues]
         case .careersLeader: [.readRecords]
         }

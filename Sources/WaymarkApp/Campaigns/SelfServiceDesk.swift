@@ -38,6 +38,15 @@ public struct SelfServiceDesk: Sendable {
     }
 
     public func visit(_ text: String, now: Date) async throws -> SelfServiceVisit {
+        let visit = try await opened(text, now: now)
+        guard case .open(let token) = visit else { return visit }
+        if try await SelfServiceAnswerQueries(store: store).isAnswered(member: token.campaignMemberID) { return .alreadyAnswered }
+        return visit
+    }
+
+    /// The link checked for signature, expiry and its campaign member, answered or not:
+    /// the young person's own page stays open after they have answered.
+    func opened(_ text: String, now: Date) async throws -> SelfServiceVisit {
         let signer = try await links.signer(now: now)
         let token: SelfServiceToken
         do throws(SelfServiceTokenError) {
@@ -52,7 +61,6 @@ public struct SelfServiceDesk: Sendable {
         guard let member = try await CampaignQueries(store: store).member(token.campaignMemberID), member.personID == token.personID else {
             return .refused(.unknownAttempt)
         }
-        if try await SelfServiceAnswerQueries(store: store).isAnswered(member: token.campaignMemberID) { return .alreadyAnswered }
         return .open(token)
     }
 

@@ -67,7 +67,7 @@ public struct ImportRunner: Sendable {
         let scope = RecordScope.authority(laCode: laCode.code)
         let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         let batch = try await store.change(by: actor, at: now) { tx in
-            try await tx.importBatch(fileHash: hash, fileName: fileName, kind: reading.kind.rawValue, rowsRead: reading.rowsRead)
+            try await tx.importBatch(fileHash: hash, fileName: fileName, kind: reading.kind.rawValue, flow: reading.kind.dataFlow, rowsRead: reading.rowsRead)
         }
         var summary = ImportSummary()
         summary.rowsRead = reading.rowsRead

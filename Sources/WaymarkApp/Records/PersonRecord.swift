@@ -26,7 +26,10 @@ public struct PersonRecord: Sendable {
     /// Merges into this record the user may still undo.
     public let merges: [Int64]
     public let visible: Set<SensitivityClass>
-    public var withheld: [SensitivityClass] { SensitivityClass.allCases.filter { !visible.contains($0) } }
+    /// Classes the role does not show (the same on every record); those a share refused are in `consentRefused` instead.
+    public var withheld: [SensitivityClass] {
+        SensitivityClass.allCases.filter { dataClass in !visible.contains(dataClass) && !consentRefused.contains { $0.dataClass == dataClass } }
+    }
     public let mayChange: Bool
     public let mayAssign: Bool
     /// Whether the user could open the withheld classes with a reason.
@@ -35,6 +38,10 @@ public struct PersonRecord: Sendable {
     public let brokenGlass: BreakGlassWindow?
     /// Whether the user may see who has looked at this record.
     public let mayReviewAccess: Bool
+    /// Classes withheld from a school, college or provider because the share was refused (the young person's choices), with why.
+    public let consentRefused: [RefusedShare]
+    /// Whether the user may open the record's "Consent and sharing" page.
+    public let mayManageConsent: Bool
 
     public func shows(_ sensitivity: SensitivityClass) -> Bool { visible.contains(sensitivity) }
 }

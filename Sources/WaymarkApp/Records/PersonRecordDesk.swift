@@ -33,19 +33,21 @@ public struct PersonRecordDesk: Sendable {
         let today = CalendarDate.today(from: now())
         // Break the glass widens what this grant shows on this one record for a few hours.
         let opened = try await BreakGlassDesk(store: store).opening(for: grant, person: id, at: now())
-        let visible = grant.visibleClasses.union(opened.classes)
+        // A school, college or provider sees the record through the portal flow: what the young person's choices refuse stays here.
+        let (visible, refused) = try await SharingDesk(store: store).portalView(of: id, for: grant, visible: grant.visibleClasses.union(opened.classes), at: now())
         let current = ActivityHistory.current(in: whole.activities, on: today)
         let record = try await read(
-            whole, placement: placement, visible: visible, current: current, today: today, grant: grant, brokenGlass: opened.classes.isEmpty ? nil : opened)
+            whole, placement: placement, visible: visible, current: current, today: today, grant: grant, brokenGlass: opened.classes.isEmpty ? nil : opened,
+            refused: refused)
         try await store.record(
             .view, by: .user(grant.user.id), at: now(), entity: "young_person", entityID: id, personID: id,
-            detail: Self.auditDetail(grant: grant, visible: visible, opened: opened.classes))
+            detail: Self.auditDetail(grant: grant, visible: visible, opened: opened.classes, refused: refused))
         return .shown(record)
     }
 
     private func read(
         _ whole: PersonBundle, placement: CaseloadPlacement, visible: Set<SensitivityClass>, current: ActivityRecord?, today: CalendarDate,
-        grant: AccessGrant, brokenGlass: BreakGlassWindow?
+        grant: AccessGrant, brokenGlass: BreakGlassWindow?, refused: [RefusedShare]
     ) async throws -> PersonRecord {
         let id = whole.id
         let casework = CaseworkQueries(store: store)
@@ -73,21 +75,22 @@ public struct PersonRecordDesk: Sendable {
         }
         let showsCurrent = visible.contains(.currentActivity) || visible.contains(.educationAndActivity)
         return PersonRecord(
-            person: RecordRedaction.withholding(whole, showing: visible, current: current), state: state,
+            person: RecordRedaction.withholding(whole, showing: visible, current: current), state: showsCurrent ? state : nil,
             currentActivity: showsCurrent ? current : nil, activities: try await activities, contacts: contactList,
             contactDetails: try await details, followUps: try await followUps, appointments: appointmentList, placement: placement,
             staffNames: try await casework.userNames(staff),
             merges: grant.allows(.resolveMatches) ? try await MergeQueries(store: store).merges(into: id) : [], visible: visible,
             mayChange: AccessPolicy.mayChange(grant.user, personAdviserID: placement.adviserID), mayAssign: grant.allows(.assignCaseload),
             mayBreakGlass: DisclosurePolicy.mayBreakGlass(grant.role) && visible != Set(SensitivityClass.allCases), brokenGlass: brokenGlass,
-            mayReviewAccess: grant.allows(.reviewAccess))
+            mayReviewAccess: grant.allows(.reviewAccess), consentRefused: refused, mayManageConsent: grant.allows(.manageConsent))
     }
 
     /// What was shown, without personal data: the purpose, the classes withheld and those break-the-glass opened.
-    static func auditDetail(grant: AccessGrant, visible: Set<SensitivityClass>, opened: Set<SensitivityClass> = []) -> String {
+    static func auditDetail(grant: AccessGrant, visible: Set<SensitivityClass>, opened: Set<SensitivityClass> = [], refused: [RefusedShare] = []) -> String {
         let withheld = SensitivityClass.allCases.filter { !visible.contains($0) }.map(\.rawValue)
         return "record; purpose=\(grant.purpose.rawValue)" + (withheld.isEmpty ? "" : "; withheld=\(withheld.joined(separator: ","))")
             + (opened.isEmpty ? "" : "; break-glass=\(opened.sorted().map(\.rawValue).joined(separator: ","))")
+            + (refused.isEmpty ? "" : "; flow=\(DataFlowDefaults.Key.schoolPortal); refused=\(refused.map(\.dataClass.rawValue).joined(separator: ","))")
     }
 }
 

@@ -64,7 +64,7 @@ public struct ReturnDesk: Sendable {
             throw Refusal.notFound("The file for this return is no longer on this server; generate it again.")
         }
         try await store.change(by: grant.actor, at: now) { tx in
-            try await tx.audit(.export, entity: "generated_return", entityID: id, personID: nil, detail: "download")
+            try await tx.audit(.export, entity: "generated_return", entityID: id, personID: nil, detail: "download; flow=\(DataFlowDefaults.Key.nccisReturn)")
         }
         return ReturnFile(fileName: stored.generated.fileName, data: data)
     }

@@ -21,7 +21,13 @@ extension StoreDatabase {
                 try await sql.raw("PRAGMA optimize=0x10002").run()
             }
         case .postgres:
-            if full { try await sql.raw("ANALYZE").run() }
+            // Only the tables a load fills, found through the search path: a bare ANALYZE
+            // would walk every table of every schema in a database shared with others.
+            if full { try await sql.raw(SQLQueryString("ANALYZE \(unsafeRaw: Self.loadedTables.joined(separator: ", "))")).run() }
         }
     }
+
+    static let loadedTables = [
+        "young_person", "person_name_key", "person_alias", "address", "activity", "contact", "characteristic", "enrolment", "participation_position",
+    ]
 }

@@ -4,7 +4,8 @@ public import WaymarkRecords
 
 extension ChangeTransaction {
     /// The batch for a file, started now or found from an earlier run of the same bytes.
-    public func importBatch(fileHash: String, fileName: String, kind: String, rowsRead: Int) async throws -> ImportBatch {
+    /// `flow` is the data-flow register entry the file came in by; the audit event names it.
+    public func importBatch(fileHash: String, fileName: String, kind: String, flow: String, rowsRead: Int) async throws -> ImportBatch {
         if let row = try await db.select().columns("id", "finished_at").from("import_batch").where("file_hash", .equal, fileHash).first() {
             let id = try row.decode(column: "id", as: Int64.self)
             let done = try await db.select().column("row_number").from("import_row").where("batch_id", .equal, id)
@@ -13,7 +14,7 @@ extension ChangeTransaction {
         }
         let id = try await insertReturningID(
             into: "import_batch", [("file_hash", fileHash), ("file_name", String(fileName.prefix(200))), ("kind", kind), ("rows_read", rowsRead)])
-        try await audit(.import, entity: "import_batch", entityID: id, personID: nil, detail: kind)
+        try await audit(.import, entity: "import_batch", entityID: id, personID: nil, detail: "\(kind); flow=\(flow)")
         return ImportBatch(id: id, doneRows: [], finished: false)
     }
 

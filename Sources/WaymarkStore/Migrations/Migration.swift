@@ -31,6 +31,7 @@ enum Migrations {
         M018Enrolments(),
         M019BreakGlass(),
         M020ParticipationPositions(),
+        M021Consent(),
     ]
 }
 

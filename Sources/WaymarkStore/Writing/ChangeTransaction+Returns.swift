@@ -21,7 +21,7 @@ extension ChangeTransaction {
         guard let id = try row?.decode(column: "id", as: Int64.self) else { throw StoreError.noIDReturned(table: "generated_return") }
         try await audit(
             .export, entity: "generated_return", entityID: id, personID: nil,
-            detail: "\(generated.kind) period=\(generated.periodEnd.iso) records=\(generated.records) sha256=\(generated.sha256)")
+            detail: "\(generated.kind) period=\(generated.periodEnd.iso) records=\(generated.records) sha256=\(generated.sha256); flow=\(DataFlowDefaults.Key.nccisReturn)")
         return id
     }
 }

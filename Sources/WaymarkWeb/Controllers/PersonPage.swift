@@ -117,6 +117,10 @@ struct PersonPage: PageModel {
     /// "Mental health, … until 14:30 today": what breaking the glass opened here.
     let brokenGlass: String?
     let canReviewAccess: Bool
+    /// Classes withheld from this school, college or provider because the share was refused, each with why.
+    let notShared: [NotShared]
+    let hasNotShared: Bool
+    let canManageConsent: Bool
     let showsCasework: Bool
     let showsContact: Bool
     let showsPathway: Bool
@@ -142,8 +146,9 @@ struct PersonPage: PageModel {
         userName = user.displayName
         role = user.role.displayName
         self.csrf = csrf
-        state = record.state.map(Self.describe) ?? "Cannot be classified: the date of birth or cohort status is unreadable"
         let restricted = Self.restricted
+        state = !record.shows(.currentActivity) && !record.shows(.educationAndActivity) ? restricted
+            : record.state.map(Self.describe) ?? "Cannot be classified: the date of birth or cohort status is unreadable"
         withheld = record.withheld.filter(\.isShownAsRestricted).map(\.label)
         hasWithheld = !withheld.isEmpty
         canBreakGlass = record.mayBreakGlass
@@ -151,6 +156,9 @@ struct PersonPage: PageModel {
             window.classes.sorted().map(\.label).joined(separator: ", ") + (window.until.map { " until \(UKTime.describe(instant: $0, relativeTo: now))" } ?? "")
         }
         canReviewAccess = record.mayReviewAccess
+        notShared = record.consentRefused.map { NotShared(label: $0.dataClass.label, reason: $0.reason) }
+        hasNotShared = !notShared.isEmpty
+        canManageConsent = record.mayManageConsent
         showsCasework = record.shows(.notes) || record.shows(.contact)
         showsContact = record.shows(.contact)
         showsPathway = record.shows(.educationAndActivity)
@@ -236,6 +244,11 @@ struct PersonPage: PageModel {
         hasContacts = !contacts.isEmpty
         showsContactHistory = showsCasework
         unreadable = person.unreadable.map(\.description)
+    }
+
+    struct NotShared: Sendable {
+        let label: String
+        let reason: String
     }
 
     /// The word a withheld fact is shown as: it says something is there to know, not what.

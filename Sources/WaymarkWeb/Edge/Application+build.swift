@@ -83,6 +83,9 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(RecordWorkController(services: services, templates: templates).endpoints)
     router.addRoutes(BreakGlassController(services: services, templates: templates).endpoints)
     router.addRoutes(AccessReviewController(services: services, templates: templates).endpoints)
+    router.addRoutes(ConsentController(services: services, templates: templates).endpoints)
+    router.addRoutes(DataFlowsController(services: services, templates: templates).endpoints)
+    router.addRoutes(OwnRecordController(services: services, templates: templates).endpoints, atPath: "/s")
     router.addRoutes(UsersController(services: services, templates: templates).endpoints, atPath: "/admin/users")
     return router
 }

@@ -31,6 +31,16 @@ enum Paths {
 
     static func accessLog(_ id: Int64) -> String { "/people/\(id)/access-log" }
 
+    static func consent(_ id: Int64, saved: String? = nil) -> String {
+        "/people/\(id)/consent" + (saved.map { "?saved=\($0)" } ?? "")
+    }
+
+    static let dataFlows = "/data-protection/flows"
+
+    static func dataFlow(_ key: String, saved: Bool = false) -> String {
+        "/data-protection/flows/\(key)" + (saved ? "?saved=1" : "")
+    }
+
     static func details(_ id: Int64, saved: SavedNotice) -> String {
         "/people/\(id)/details?saved=\(saved.rawValue)"
     }

@@ -30,7 +30,7 @@ struct SelfServiceController {
             }
             return response
         case .alreadyAnswered:
-            return try templates.render(SelfServicePage.thanks(laName: services.laName))
+            return try templates.render(SelfServicePage.thanks(laName: services.laName, action: request.uri.path))
         case .refused(let why):
             return try refuse(why, context: context)
         }
@@ -42,7 +42,7 @@ struct SelfServiceController {
         let token: SelfServiceToken
         switch try await desk.visit(text, now: now) {
         case .open(let opened): token = opened
-        case .alreadyAnswered: return try templates.render(SelfServicePage.thanks(laName: services.laName))
+        case .alreadyAnswered: return try templates.render(SelfServicePage.thanks(laName: services.laName, action: request.uri.path))
         case .refused(let why): return try refuse(why, context: context)
         }
         let form = try await request.decodeForm(as: SelfServiceForm.self, context: context)

@@ -44,18 +44,19 @@ struct SelfServicePage: PageModel {
             contactByError: problems.message(for: "contact-by-sms"))
     }
 
-    static func thanks(laName: String) -> SelfServicePage {
-        closed(laName: laName, title: "Thank you", thanks: true)
+    /// `action` is the link's own path, for the way on to the young person's own page.
+    static func thanks(laName: String, action: String) -> SelfServicePage {
+        closed(laName: laName, title: "Thank you", thanks: true, action: action)
     }
 
     static func refused(laName: String) -> SelfServicePage {
-        closed(laName: laName, title: "This link has expired or is not valid", thanks: false)
+        closed(laName: laName, title: "This link has expired or is not valid", thanks: false, action: "")
     }
 
-    private static func closed(laName: String, title: String, thanks: Bool) -> SelfServicePage {
+    private static func closed(laName: String, title: String, thanks: Bool, action: String) -> SelfServicePage {
         let none = FormProblems()
         return SelfServicePage(
-            title: title, laName: laName, csrf: "", action: "", showForm: false, thanks: thanks, refused: !thanks, problems: [], hasProblems: false,
+            title: title, laName: laName, csrf: "", action: action, showForm: false, thanks: thanks, refused: !thanks, problems: [], hasProblems: false,
             choices: [], choiceError: nil, place: FieldView(nil, "place", none), sinceMonth: FieldView(nil, "since-month", none),
             sinceYear: FieldView(nil, "since-year", none), phone: FieldView(nil, "phone", none), email: FieldView(nil, "email", none),
             contactBy: [], contactByError: nil)
