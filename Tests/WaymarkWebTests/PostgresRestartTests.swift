@@ -57,14 +57,29 @@ import WaymarkTestSupport
         }
     }
 
+    /// Spawned and reaped with `posix_spawnp` and `waitpid` on the calling thread. Foundation's
+    /// `Process` learns of the exit from a Dispatch source, which the load's tasks kept from running:
+    /// the test waited for ever on a `start` that had finished. Output goes to /dev/null, or the
+    /// server `start` leaves behind would hold the test run's own output open.
     static func runCluster(_ arguments: [String]) throws -> Int32 {
         let version = try FileManager.default.contentsOfDirectory(atPath: "/etc/postgresql").compactMap(Int.init).max()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pg_ctlcluster", String(version ?? 15), "main"] + arguments
-        try process.run()
-        while process.isRunning { usleep(50_000) }
-        return process.terminationStatus
+        let argv = ["pg_ctlcluster", String(version ?? 15), "main"] + arguments
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "pg_ctlcluster", &actions, nil, cArguments, environ)
+        guard spawned == 0 else { throw ClusterError(action: "spawn", status: spawned) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw ClusterError(action: "wait", status: errno) }
+        }
+        // WIFEXITED and WEXITSTATUS, which Swift does not import.
+        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 
     /// Starts PostgreSQL until it says it runs (a stop that gave up may still finish after it): other
