@@ -52,6 +52,12 @@ final class XLSXSheet: XMLEventHandler {
                 stop(parser, .notXLSX(reason: "row \(written) is not a row number from 1 to 1,048,576"))
                 return
             }
+            // Rows come in order, each once (ECMA-376): a repeated number would leave two rows, and
+            // their problems, under one name (the fuzzer's "row 2" twice).
+            guard number > rowNumber else {
+                stop(parser, .notXLSX(reason: "row \(number) comes after row \(rowNumber): a sheet's rows must be in order, each once"))
+                return
+            }
             rowNumber = number
             cells = []
             column = -1
