@@ -52,6 +52,14 @@ struct WorkspaceJourneyTests {
                     try await browser.click("a[href='/people/\(person.id)/contacts/new']")
                     try await browser.click("input[name=method][value=phone]")
                     try await browser.type("Spoke to young person", into: "#outcome")
+                    // A note over the limit is refused with the count, and kept whole for trimming: never cut short by the browser.
+                    let long = String(repeating: "Long note. ", count: 410)
+                    try await browser.type(long, into: "#notes")
+                    try await browser.click("main form button[type=submit]")
+                    #expect(try await browser.text(of: ".error-summary").contains("4000 characters or fewer (it has \(long.count - 1))"))
+                    let kept = (try await browser.evaluate("return document.querySelector('#notes').value.length") as? NSNumber)?.intValue ?? 0
+                    #expect(kept >= long.count - 1, "the whole note comes back to be trimmed (\(kept) characters)")
+                    try await browser.setValue("", of: "#notes")
                     try await browser.type("Wants to start an apprenticeship in January", into: "#notes")
                     try await browser.look(saving: Self.artefacts + "/04-contact-form.png")
                     try await browser.click("main form button[type=submit]")
