@@ -49,6 +49,9 @@ public struct FiguresDesk: Sendable {
     /// other schools are dropped before anything is handed over.
     public func survey(year: Int, namesFor school: String?, for grant: AccessGrant, at now: Date) async throws -> SurveyView {
         try grant.require(.activitySurvey)
+        if school != nil, !mayName(for: grant) {
+            throw Refusal.forbidden("The named list is for local authority staff; your school's line is in the table, and your leavers are on your home page.")
+        }
         let state = try await jobs.refreshed(.activitySurvey(year: year), by: grant.user.id, now: now, lifetime: resultLifetime)
         guard var stored = try state.lastDone?.decodedResult(as: SurveyJobResult.self) else { return SurveyView(job: state, result: nil) }
         if case .establishment = grant.scope {
