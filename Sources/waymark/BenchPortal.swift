@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
+import Logging
 import SQLKit
 import WaymarkApp
 import WaymarkCore
 import WaymarkRecords
 import WaymarkStore
+import WaymarkSynthetic
 
 extension Bench {
     /// The school portal's leavers page at the size the issue names: a
@@ -93,13 +95,14 @@ extension Bench {
                     """).all(decodingColumn: "id", as: Int64.self)
                 chosen += ids.map { ($0, year) }
             }
+            let placed = chosen
             let (userID, schoolID) = try await store.change(by: .system("bench"), at: now) { tx in
                 let school = try await tx.createOrganisation(
                     NewOrganisation(kind: .school, name: "Bench Academy", laCode: DemoAuthority.code, establishmentNumber: "9909999"))
                 let user = try await tx.createUser(
                     NewUser(organisationID: school, email: "careers@bench-academy.example", displayName: "Bench careers leader", role: .careersLeader,
                             passwordHash: "not a hash"))
-                for (index, (person, year)) in chosen.enumerated() {
+                for (index, (person, year)) in placed.enumerated() {
                     try await tx.recordEnrolment(
                         NewEnrolment(organisationID: school, kind: .schoolRoll, yearGroup: 11, from: year.firstDay, to: year.lastDay), for: person)
                     if index % 5 == 0 {

@@ -24,7 +24,7 @@ import WaymarkTestSupport
                 let college = try await tx.createOrganisation(NewOrganisation(kind: .furtherEducationCollege, name: "Northmere College", laCode: DemoAuthority.code))
                 try await tx.recordActivity(
                     ActivityRecord(
-                        code: .furtherEducation, startDate: try CalendarDate(iso: "2025-09-01"), dateAscertained: try CalendarDate(iso: "2025-09-10"),
+                        code: .furtherEducation, startDate: try CalendarDate(iso: "2025-09-01"), dateAscertained: try CalendarDate(iso: "2026-09-10"),
                         predictedEndDate: try CalendarDate(iso: "2027-06-30")),
                     for: fixture.onCaseload, organisationID: college)
                 return college

@@ -22,6 +22,13 @@ public struct LeavingYearCount: Sendable, Equatable {
     public let leavers: Int
     public let neet: Int
     public let notKnown: Int
+
+    public init(year: LeavingYear, leavers: Int, neet: Int, notKnown: Int) {
+        self.year = year
+        self.leavers = leavers
+        self.neet = neet
+        self.notKnown = notKnown
+    }
 }
 
 /// The portal's leavers page: a page of a school's (or college's) leavers of
