@@ -50,7 +50,7 @@ import Testing
         #expect(svg.name == "svg")
         #expect(svg.attributes["role"] == "img")
         #expect(svg.attributes["aria-labelledby"] == "test-chart-title test-chart-desc")
-        #expect(svg.attributes["viewBox"] == "0 0 640 \(8 * 2 + 3 * 34)")
+        #expect(svg.attributes["viewBox"] == "0 0 480 \(8 * 2 + 3 * 34)")
         let title = try #require(elements.found.first { $0.name == "title" })
         #expect(title.attributes["id"] == "test-chart-title" && title.text == "Where the 2025/26 leavers are now")
         #expect(elements.found.first { $0.name == "desc" }?.text == "Of 4 leavers: education 3 (75.0%), NEET 1 (25.0%).")
@@ -59,7 +59,7 @@ import Testing
         let bars = elements.found.filter { $0.name == "rect" }
         #expect(bars.count == 3)
         let widths = bars.compactMap { $0.attributes["width"].flatMap(Int.init) }
-        #expect(widths == [320, 0, 106], "the largest value fills the room between labels and values; the rest in proportion")
+        #expect(widths == [190, 0, 63], "the largest value fills the room between labels and values; the rest in proportion")
         #expect(bars[2].attributes["fill"] == BarChart.emphasisColour && bars[0].attributes["fill"] == BarChart.colour)
         let texts = elements.found.filter { $0.name == "text" }.map(\.text)
         #expect(texts == ["Education", "3 (75.0%)", "Training & <other>", "0", "NEET", "1 (25.0%)"], "labels escaped in the SVG, read back as written")

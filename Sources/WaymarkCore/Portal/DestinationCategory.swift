@@ -21,7 +21,7 @@ public enum DestinationCategory: String, CaseIterable, Sendable, Codable, Compar
         case .training: "Training"
         case .neet: "NEET"
         case .notKnown: "Not known"
-        case .other: "Other (custody or asylum)"
+        case .other: "Custody or asylum"
         }
     }
 

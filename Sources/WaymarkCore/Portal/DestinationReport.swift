@@ -42,7 +42,10 @@ public struct DestinationReport: Sendable, Equatable {
     /// A sentence for people who do not read the chart.
     public var summary: String {
         guard total > 0 else { return "\(school) has no \(leavingYear.label) on record." }
-        let parts = rows.filter { $0.count > 0 }.map { "\($0.category.label.lowercased()) \($0.count) (\($0.share.percentageText)%)" }
-        return "Of \(total) \(leavingYear.label), as at \(asAt.iso): " + parts.joined(separator: ", ") + "."
+        let parts = rows.filter { $0.count > 0 }.map { row in
+            let name = row.category == .neet ? row.category.label : row.category.label.lowercased()
+            return "\(name) \(row.count) (\(row.share.percentageText)%)"
+        }
+        return "\(total) \(leavingYear.label) in all: " + parts.joined(separator: ", ") + "."
     }
 }

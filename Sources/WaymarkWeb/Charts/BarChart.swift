@@ -22,9 +22,9 @@ struct BarChart: Sendable {
     /// Distinguishes the ids of two charts on one page.
     let id: String
 
-    static let width = 640
-    static let labelWidth = 210
-    static let valueWidth = 110
+    static let width = 480
+    static let labelWidth = 190
+    static let valueWidth = 100
     static let rowHeight = 34
     static let barHeight = 22
     static let padding = 8

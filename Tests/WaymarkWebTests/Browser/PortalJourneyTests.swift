@@ -67,6 +67,7 @@ struct PortalJourneyTests {
                 let home = try await browser.text(of: "main")
                 #expect(home.contains("Your leavers") && home.contains("2025/26 leavers"), "the home page is the school's portal")
                 try await browser.look(saving: shots + "/01-your-leavers.png")
+                try await ConsentJourneyTests.scrollToEnd(browser, saving: shots + "/01b-your-leavers-list.png")
 
                 try await browser.setValue("2026", of: "#year")
                 try await browser.click("#show")
@@ -75,6 +76,8 @@ struct PortalJourneyTests {
                 let attention = try await browser.text(of: "main")
                 #expect(attention.contains("Tomasz Nowak") && !attention.contains("Priya Shah"), "only the NEET or not known")
                 try await browser.look(saving: shots + "/02-last-years-neet.png")
+                _ = try await browser.evaluate("document.querySelector('.portal-table').scrollIntoView(); return 0;")
+                try await browser.screenshot(to: shots + "/02b-the-list.png")
 
                 try await browser.click("a[href='/portal/people/\(tomasz)']")
                 _ = try await browser.waitForURL(endingWith: "/portal/people/\(tomasz)")
@@ -90,8 +93,10 @@ struct PortalJourneyTests {
 
                 try await browser.open(base + "/portal/destinations?year=2026")
                 let report = try await browser.text(of: "main")
-                #expect(report.contains("Of 4 2025/26 leavers") && report.contains("NEET"))
+                #expect(report.contains("4 2025/26 leavers in all") && report.contains("NEET"))
                 try await browser.look(saving: shots + "/05-destinations.png")
+                _ = try await browser.evaluate("document.querySelector('.report').scrollIntoView(); return 0;")
+                try await browser.screenshot(to: shots + "/05b-chart-and-table.png")
                 #expect(try await browser.evaluate("return document.documentElement.scrollWidth <= window.innerWidth;") as? Bool == true)
             }
             let source = try await store.sql.select().column("source").from("september_guarantee").where("person_id", .equal, tomasz)
