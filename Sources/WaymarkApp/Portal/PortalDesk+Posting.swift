@@ -9,10 +9,13 @@ import WaymarkStore
 /// (``Actor/portal(user:organisation:)``), written with its audit event in
 /// one transaction, for someone in the poster's reach only.
 extension PortalDesk {
-    /// Records a pupil's intended destination (Year 11 plans), as the school says it.
+    /// Records a Year 11 pupil's intended destination, as the school says it.
     public func postIntendedDestination(_ code: IntendedDestination, for grant: AccessGrant, person: Int64, at now: Date) async throws {
         let organisation = try await poster(grant, person)
         let today = CalendarDate.today(from: now)
+        guard try await PortalQueries(store: store).pupil(person, in: grant.scope)?.academicAge == 15 else {
+            throw Refusal.conflict("An intended destination is the plan of a pupil in Year 11; this young person is not in Year 11.")
+        }
         try await store.change(by: .portal(user: grant.user.id, organisation: organisation.id), at: now) { tx in
             try await tx.recordIntendedDestination(IntendedDestinationRecord(code: code, recordedOn: today), for: person)
         }

@@ -109,7 +109,7 @@ public struct PortalDesk: Sendable {
             organisation: organisation, line: line, guaranteeYear: Self.guaranteeYear(academicAge: pupil.academicAge),
             academicYear: AcademicYear(containing: today),
             mayMarkLeftEarly: onBooks && EnrolmentKind(organisation: organisation.kind) != .schoolRoll,
-            isSchool: EnrolmentKind(organisation: organisation.kind) == .schoolRoll)
+            isSchool: EnrolmentKind(organisation: organisation.kind) == .schoolRoll, inYearEleven: pupil.academicAge == 15)
     }
 
     // MARK: Parts

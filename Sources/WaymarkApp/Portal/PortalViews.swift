@@ -68,6 +68,8 @@ public struct PortalPupilView: Sendable {
     /// A college or provider that has them on its books today may mark them as having left early.
     public let mayMarkLeftEarly: Bool
     public let isSchool: Bool
+    /// In Year 11 now: the school may record their intended destination.
+    public let inYearEleven: Bool
 }
 
 /// What a bulk upload of intended destinations came to.

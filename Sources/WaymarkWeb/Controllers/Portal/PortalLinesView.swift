@@ -7,7 +7,8 @@ struct PortalLineView: Sendable {
     let personID: Int64
     let name: String
     let link: String
-    let leftOn: String
+    /// Nil when the stay has not ended or the page does not say.
+    let leftOn: String?
     let doing: String
     /// The provider and the exact activity, or why they are not shown.
     let place: String
@@ -18,7 +19,7 @@ struct PortalLineView: Sendable {
         personID = line.personID
         name = line.name
         link = Paths.portalPupil(line.personID)
-        leftOn = line.leftOn.map(\.longDescription) ?? ""
+        leftOn = line.leftOn.map(\.longDescription)
         doing = line.category?.label ?? "Not shared"
         attention = line.needsAttention
         if let placement = line.placement {

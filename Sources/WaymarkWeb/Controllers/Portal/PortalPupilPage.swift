@@ -24,7 +24,8 @@ struct PortalPupilPage: PageModel {
     let line: PortalLineView
     let notice: String?
     let mayPost: Bool
-    let isSchool: Bool
+    /// A school's Year 11 pupil: the intended destination form.
+    let takesIntendedDestination: Bool
     let destinations: [Option]
     let hasGuarantee: Bool
     let guaranteeHeading: String
@@ -40,7 +41,7 @@ struct PortalPupilPage: PageModel {
         line = PortalLineView(view.line)
         self.notice = notice
         self.mayPost = mayPost
-        isSchool = view.isSchool
+        takesIntendedDestination = view.isSchool && view.inYearEleven
         destinations = IntendedDestination.allCases.map { Option(value: String($0.rawValue), label: $0.meaning) }
         hasGuarantee = view.guaranteeYear != nil
         let academicYear = "\(view.academicYear.startYear)/\(String(view.academicYear.startYear + 1).suffix(2))"
