@@ -99,12 +99,24 @@ extension PortalDesk {
         let ownSchool = ImportEstablishment(number: number, name: organisation.name)
         let rows = reading.rows.map { row in
             guard case .intendedDestination(let destination, _) = row.event else { return row }
-            return ImportRow(row: row.row, identity: row.identity, event: .intendedDestination(destination, school: ownSchool), raw: row.raw)
+            return ImportRow(
+                row: row.row, identity: row.identity, event: .intendedDestination(destination, school: ownSchool), raw: Self.owned(row.raw, by: ownSchool))
         }
         let owned = ImportReading(kind: reading.kind, rows: rows, problems: [], rowsRead: reading.rowsRead)
         let summary = try await ImportRunner(store: store, laCode: laCode).run(
             owned, fileName: fileName, data: data, actor: .portal(user: grant.user.id, organisation: organisation.id), now: now)
         return PortalUploadOutcome(problems: [], summary: summary)
+    }
+
+    /// A row's cells with the school columns saying the uploader's school,
+    /// so a row queued for review is re-read (``ImportExceptionDesk``) as theirs too.
+    static func owned(_ raw: [ImportRawCell], by school: ImportEstablishment) -> [ImportRawCell] {
+        let replaced: [(ImportField, String?)] = [(.establishmentNumber, school.number), (.establishmentName, school.name)]
+        var cells = raw.filter { cell in !replaced.contains { $0.0 == cell.field } }
+        for (field, value) in replaced {
+            if let value { cells.append(ImportRawCell(header: field.rawValue, field: field, value: value)) }
+        }
+        return cells
     }
 
     /// The poster's organisation, once they may post and the young person is in their reach.

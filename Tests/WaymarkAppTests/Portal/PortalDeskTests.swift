@@ -152,4 +152,36 @@ import WaymarkTestSupport
             }
         }
     }
+
+    @Test(arguments: TestDatabases.engines)
+    func aSchoolsYear11ListGoesThroughTheImportAsItsOwn(_ engine: DatabaseEngine) async throws {
+        try await PortalFixture.run(engine) { fixture in
+            let broken = try await fixture.portal.uploadIntendedDestinations(
+                data: Data("given_name,family_name,dob,intended_destination\r\nNils,Berg,2011-01-01,999\r\n".utf8), fileName: "year11.csv",
+                for: fixture.schoolGrant, at: Self.now)
+            #expect(broken.summary == nil && broken.problems.count == 1 && broken.problems[0].hasPrefix("row 2, intended_destination"), "\(broken.problems)")
+            // The file names another school; the row is taken as the uploader's.
+            let csv = "given_name,family_name,dob,gender,upn,intended_destination,establishment_number\r\nNils,Berg,2011-01-01,F,D990400126001,121,9904002\r\n"
+            let outcome = try await fixture.portal.uploadIntendedDestinations(
+                data: Data(csv.utf8), fileName: "year11.csv", for: fixture.schoolGrant, at: Self.now)
+            #expect(outcome.problems.isEmpty)
+            // A six-person LA gives the matcher too little to estimate from, so the row may wait for the LA's review
+            // rather than be recorded: either way it went through the one import, as this school's.
+            let summary = try #require(outcome.summary)
+            #expect(summary.rowsRead == 1 && summary.updated + summary.excepted == 1, "\(summary)")
+            let batch = try await fixture.store.sql.select().column("source").from("import_batch").first(decodingColumn: "source", as: String.self)
+            #expect(batch == "portal:organisation=\(fixture.school)")
+            if summary.updated == 1 {
+                let source = try await fixture.store.sql.select().column("source").from("intended_destination").where("person_id", .equal, fixture.nils)
+                    .first(decodingColumn: "source", as: String.self)
+                #expect(source == "portal:organisation=\(fixture.school)")
+            } else {
+                let incoming = try await fixture.store.sql.select().column("incoming").from("match_exception").first(decodingColumn: "incoming", as: String?.self)
+                #expect(incoming??.contains("9904001") == true, "queued as this school's row, not the school the file named: \(String(describing: incoming))")
+            }
+            await #expect(throws: Refusal.self, "a college has no Year 11 list") {
+                try await fixture.portal.uploadIntendedDestinations(data: Data(csv.utf8), fileName: "year11.csv", for: fixture.collegeGrant, at: Self.now)
+            }
+        }
+    }
 }

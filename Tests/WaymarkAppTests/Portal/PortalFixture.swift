@@ -60,10 +60,11 @@ struct PortalFixture: Sendable {
             let users = (
                 try await user("leader@millbrook.example", .careersLeader, at: school), try await user("leader@college.example", .careersLeader, at: college),
                 try await user("adviser@northmere.example", .personalAdviser, at: laID))
-            func person(_ given: String, _ family: String, born: String, at school: Int64, year11: Int) async throws -> Int64 {
+            func person(_ given: String, _ family: String, born: String, at school: Int64, year11: Int, upn: String? = nil) async throws -> Int64 {
                 let id = try await tx.createPerson(
                     NewYoungPerson(
-                        identity: YoungPersonIdentity(givenName: given, familyName: family, dateOfBirth: date(born), gender: .female, ethnicity: .notObtained),
+                        identity: YoungPersonIdentity(
+                            givenName: given, familyName: family, dateOfBirth: date(born), gender: .female, ethnicity: .notObtained, upn: upn),
                         cohortStatus: .primary, responsibleLA: la, educatedLA: la, schoolID: school))
                 let y11 = AcademicYear(startYear: year11)
                 try await tx.recordEnrolment(
@@ -80,7 +81,7 @@ struct PortalFixture: Sendable {
                 ActivityRecord(code: .seekingEET, startDate: date("2026-09-15"), dateAscertained: date("2026-09-20"), neetStartDate: date("2026-09-15")),
                 for: zara)
             let kemi = try await person("Kemi", "Adeyemi", born: "2009-05-05", at: school, year11: 2024)
-            let nils = try await person("Nils", "Berg", born: "2011-01-01", at: school, year11: 2026)
+            let nils = try await person("Nils", "Berg", born: "2011-01-01", at: school, year11: 2026, upn: "D990400126001")
             let elsewhere = try await person("Odile", "Brightwater", born: "2010-03-03", at: other, year11: 2025)
             try await tx.assignCaseload(of: zara, adviserID: users.2, tier: .targeted, since: date("2026-10-01"))
             return (school, college, users, amara, zara, kemi, nils, elsewhere)
