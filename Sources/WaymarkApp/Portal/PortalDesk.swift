@@ -54,7 +54,7 @@ public struct PortalDesk: Sendable {
         try await ViewAudit.record(
             store, grant, at: now, entity: "portal_leavers", entityID: organisation.id,
             detail: ViewAudit.parts([
-                ("organisation", String(organisation.id)), ("year", chosen.map { String($0.year) } ?? "all"),
+                ("organisation", String(organisation.id)), ("flow", DataFlowDefaults.Key.schoolPortal), ("year", chosen.map { String($0.year) } ?? "all"),
                 ("filter", attentionOnly ? "neet-or-not-known" : nil), ("page", String(page)),
             ]) + "; " + ViewAudit.shown(lines.map(\.personID)))
         return PortalLeavers(
@@ -91,7 +91,7 @@ public struct PortalDesk: Sendable {
         let lines = try await lines(for: shown, organisation: organisation, today: today, at: now)
         try await ViewAudit.record(
             store, grant, at: now, entity: "portal_students", entityID: organisation.id,
-            detail: "organisation=\(organisation.id); page=\(page); " + ViewAudit.shown(lines.map(\.personID)))
+            detail: "organisation=\(organisation.id); flow=\(DataFlowDefaults.Key.schoolPortal); page=\(page); " + ViewAudit.shown(lines.map(\.personID)))
         return PortalStudents(organisation: organisation, total: everyone.count, page: page, pageCount: pageCount, lines: lines)
     }
 
@@ -104,7 +104,8 @@ public struct PortalDesk: Sendable {
         let line = try await lines(for: [pupil], organisation: organisation, today: today, at: now)[0]
         let onBooks = try await onBooks(person, at: organisation, today: today)
         try await ViewAudit.record(
-            store, grant, at: now, entity: "portal_pupil", entityID: person, personID: person, detail: "organisation=\(organisation.id)")
+            store, grant, at: now, entity: "portal_pupil", entityID: person, personID: person,
+            detail: "organisation=\(organisation.id); flow=\(DataFlowDefaults.Key.schoolPortal)")
         return PortalPupilView(
             organisation: organisation, line: line, guaranteeYear: Self.guaranteeYear(academicAge: pupil.academicAge),
             academicYear: AcademicYear(containing: today),

@@ -30,7 +30,7 @@ import WaymarkTestSupport
             let attention = try await fixture.portal.leavers(for: fixture.schoolGrant, year: 2026, attentionOnly: true, page: 1, at: Self.now)
             #expect(attention.lines.map(\.personID) == [fixture.zara])
             let audit = try await fixture.auditDetails("portal_leavers")
-            #expect(audit.first?.contains("organisation=\(fixture.school); year=all; page=1; shown=\(fixture.kemi),\(fixture.zara),\(fixture.amara)") == true, "\(audit)")
+            #expect(audit.first?.contains("organisation=\(fixture.school); flow=school-portal; year=all; page=1; shown=\(fixture.kemi),\(fixture.zara),\(fixture.amara)") == true, "\(audit)")
             #expect(audit.last?.contains("year=2026; filter=neet-or-not-known") == true)
             await #expect(throws: Refusal.self) {
                 try await fixture.portal.leavers(for: fixture.schoolGrant, year: 2019, attentionOnly: false, page: 1, at: Self.now)
