@@ -78,4 +78,20 @@ import WaymarkTestSupport
             #expect(after.text.contains("not-known queue from today") && !after.text.contains("Amara Okafor"))
         }
     }
+
+    @Test(arguments: TestDatabases.engines)
+    func theActivitySurveyShowsACareersLeaderTheirOwnSchoolsLineOnly(_ engine: DatabaseEngine) async throws {
+        try await Self.run(engine) { client, store, _, _ in
+            let (_, cookies) = try await client.signIn(email: AccessFixture.email(.careersLeader))
+            #expect(try await client.get("/activity-survey?year=2025", cookies: cookies).status == .ok, "no longer refused")
+            #expect(try await WebTestHarness.runJobs(store) >= 1)
+            let page = try await client.get("/activity-survey?year=2025", cookies: cookies)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Millbrook Park School") && !page.text.contains("Harbour Academy"), "the other school's line is not theirs")
+            #expect(!page.text.contains("school=Millbrook"), "no link to a named list they may not have")
+            let csv = try await client.get("/activity-survey?year=2025&format=csv", cookies: cookies)
+            #expect(csv.text.contains("Millbrook Park School") && !csv.text.contains("Harbour Academy"))
+            #expect(try await client.get("/activity-survey?year=2025&school=Harbour%20Academy", cookies: cookies).status == .forbidden)
+        }
+    }
 }
