@@ -79,6 +79,7 @@ public struct AppServices: Sendable {
     public var consent: ConsentDesk { ConsentDesk(store: store) }
     public var sharing: SharingDesk { SharingDesk(store: store) }
     public var dataFlows: DataFlowDesk { DataFlowDesk(store: store) }
+    public var portal: PortalDesk { PortalDesk(store: store, laCode: laCode) }
     public var ownRecord: OwnRecordDesk {
         OwnRecordDesk(store: store, links: SelfServiceLinks(store: store, baseURL: publicURL), registry: registry, laCode: laCode.code)
     }

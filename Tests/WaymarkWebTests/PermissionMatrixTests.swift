@@ -73,6 +73,8 @@ import WaymarkTestSupport
     static let figureReaders = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .yes, c: .no, out: .signIn)
     static let laReaders = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .yes, c: .no, out: .signIn)
     static let allReaders = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .yes, c: .yes, out: .signIn)
+    /// A school's or college's own users: the portal.
+    static let portalUsers = Expected(a: .no, d: .no, t: .no, p: .no, m: .no, c: .yes, out: .signIn)
     /// Who may change the record of a young person on the adviser's caseload.
     static let changers = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .no, c: .no, out: .signIn)
     /// The same, for an unknown item on that record.
@@ -130,9 +132,12 @@ import WaymarkTestSupport
         // Figures and returns.
         "GET /figures": [Case(path: at("/figures"), expected: figureReaders, permission: .figures)],
         "POST /figures": [Case(path: at("/figures"), expected: figureReaders.posted, permission: .figures)],
+        // The survey: every LA role that reads figures, and a careers leader for their own school's line.
         "GET /activity-survey": [
-            Case(path: at("/activity-survey"), expected: figureReaders, permission: .figures),
-            Case(path: at("/activity-survey?school=Millbrook%20Park%20School"), expected: figureReaders, permission: .figures,
+            Case(path: at("/activity-survey"), expected: allReaders, permission: .activitySurvey),
+            // The named list is for LA staff: a careers leader asking for it is refused.
+            Case(path: at("/activity-survey?school=Millbrook%20Park%20School"), expected: figureReaders,
+                 permission: .activitySurvey,
                  audit: .view(entity: "activity_survey_named_list", detailContains: "school=Millbrook Park School")),
         ],
         "GET /returns": [Case(path: at("/returns"), expected: dataManagerOnly, permission: .statutoryReturns)],
@@ -209,6 +214,32 @@ import WaymarkTestSupport
         "GET /data-protection/flows/{flow}": [Case(path: at("/data-protection/flows/school-portal"), expected: dataManagerOnly, permission: .manageDataFlows)],
         "POST /data-protection/flows/{flow}": [Case(path: at("/data-protection/flows/school-portal"), expected: dataManagerOnly.posted, fields: ["name": ""],
                                                     permission: .manageDataFlows)],
+        // The school and college portal: a school's or college's own users; LA staff read the records themselves.
+        "GET /portal": [Case(path: at("/portal"), expected: portalUsers, permission: .schoolPortal, audit: .view(entity: "portal_leavers", detailContains: "year=all"))],
+        "GET /portal/destinations": [Case(path: at("/portal/destinations?year=2026"), expected: portalUsers, permission: .schoolPortal,
+                                          audit: .view(entity: "portal_destinations", detailContains: "year=2026"))],
+        "GET /portal/students": [Case(path: at("/portal/students"), expected: portalUsers, permission: .schoolPortal,
+                                      audit: .view(entity: "portal_students"))],
+        "GET /portal/people/{id}": [
+            Case(path: { "/portal/people/\($0.onCaseload)" }, expected: portalUsers, permission: .schoolPortal, audit: .view(entity: "portal_pupil")),
+            Case(path: { "/portal/people/\($0.elsewhere)" }, expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .no, c: .hidden, out: .signIn),
+                 permission: .schoolPortal),
+        ],
+        "POST /portal/people/{id}/intended-destination": [Case(path: { "/portal/people/\($0.onCaseload)/intended-destination" }, expected: portalUsers.posted,
+                                                               fields: ["code": "211"], permission: .postPupilInformation)],
+        "POST /portal/people/{id}/offer": [Case(path: { "/portal/people/\($0.onCaseload)/offer" }, expected: portalUsers.posted, fields: ["code": "110"],
+                                                permission: .postPupilInformation)],
+        "POST /portal/people/{id}/concern": [
+            Case(path: { "/portal/people/\($0.onCaseload)/concern" }, expected: portalUsers.posted, fields: ["code": "attendance"],
+                 permission: .postPupilInformation),
+            Case(path: { "/portal/people/\($0.elsewhere)/concern" }, expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .no, c: .hidden, out: .no),
+                 fields: ["code": "attendance"], permission: .postPupilInformation),
+        ],
+        // A school's leavers come from its roll: the careers leader of a school is refused (a college's is walked in PortalPagesTests).
+        "POST /portal/people/{id}/left-early": [Case(path: { "/portal/people/\($0.onCaseload)/left-early" },
+                                                     expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .no, c: .no, out: .no), permission: .postPupilInformation)],
+        "GET /portal/upload": [Case(path: at("/portal/upload"), expected: portalUsers, permission: .postPupilInformation)],
+        "POST /portal/upload": [Case(path: at("/portal/upload"), expected: portalUsers.posted, permission: .postPupilInformation)],
         // Tracking: queues, campaigns, answers.
         "GET /queues": [Case(path: at("/queues"), expected: queueReaders, permission: .workQueues, audit: .view(entity: "queue", detailContains: "queue=not-known"))],
         "POST /queues/assign": [Case(path: at("/queues/assign"), expected: queueReaders.posted, permission: .workQueues)],

@@ -36,6 +36,12 @@ public enum Permission: String, CaseIterable, Sendable {
     case overrideSharing
     /// The register of data flows: legal basis, gateway, agreement and review date of every way data enters or leaves.
     case manageDataFlows
+    /// A school's or college's own portal: its leavers and where they are now, and the destinations report.
+    case schoolPortal
+    /// Tell the LA about one's own pupils and students: intended destinations, September Guarantee offers, concerns, early leavers.
+    case postPupilInformation
+    /// The Annual Activity Survey: the LA's, or one's own school's line of it.
+    case activitySurvey
 }
 
 /// The permission matrix. Least privilege: administrators run accounts and
@@ -47,12 +53,12 @@ public enum AccessPolicy {
         case .administrator: [.manageUsers]
         case .dataManager: [
             .readRecords, .changeAnyRecord, .assignCaseload, .statutoryReturns, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .reviewAccess,
-            .manageConsent, .overrideSharing, .manageDataFlows,
+            .manageConsent, .overrideSharing, .manageDataFlows, .activitySurvey,
         ]
-        case .trackingOfficer: [.readRecords, .changeAnyRecord, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .manageConsent]
-        case .personalAdviser: [.readRecords, .changeOwnCaseload, .figures, .manageConsent]
-        case .manager: [.readRecords, .assignCaseload, .figures, .teamOverview, .workQueues]
-        case .careersLeader: [.readRecords]
+        case .trackingOfficer: [.readRecords, .changeAnyRecord, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .manageConsent, .activitySurvey]
+        case .personalAdviser: [.readRecords, .changeOwnCaseload, .figures, .manageConsent, .activitySurvey]
+        case .manager: [.readRecords, .assignCaseload, .figures, .teamOverview, .workQueues, .activitySurvey]
+        case .careersLeader: [.readRecords, .schoolPortal, .postPupilInformation, .activitySurvey]
         }
     }
 

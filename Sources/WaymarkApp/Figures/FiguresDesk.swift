@@ -43,10 +43,21 @@ public struct FiguresDesk: Sendable {
     /// it reads every record), asking for a fresh one when that is too old;
     /// with `school`, and for those who may have it, the school's named list
     /// (audited with the school and the people named).
+    ///
+    /// A school's or college's user sees their own school's line only: the
+    /// survey is counted for every school by the same job, and the rows of
+    /// other schools are dropped before anything is handed over.
     public func survey(year: Int, namesFor school: String?, for grant: AccessGrant, at now: Date) async throws -> SurveyView {
-        try grant.require(.figures)
+        try grant.require(.activitySurvey)
+        if school != nil, !mayName(for: grant) {
+            throw Refusal.forbidden("The named list is for local authority staff; your school's line is in the table, and your leavers are on your home page.")
+        }
         let state = try await jobs.refreshed(.activitySurvey(year: year), by: grant.user.id, now: now, lifetime: resultLifetime)
-        guard let stored = try state.lastDone?.decodedResult(as: SurveyJobResult.self) else { return SurveyView(job: state, result: nil) }
+        guard var stored = try state.lastDone?.decodedResult(as: SurveyJobResult.self) else { return SurveyView(job: state, result: nil) }
+        if case .establishment = grant.scope {
+            let own = try await OrganisationQueries(store: store).organisation(id: grant.user.organisationID)?.name
+            stored = stored.only(school: own)
+        }
         var names: [Int64: String] = [:]
         if let named = school.flatMap({ mayName(for: grant) ? $0 : nil }) {
             names = try await PersonNamesQuery(store: store).names(of: stored.people(of: named), in: grant.scope)

@@ -38,6 +38,34 @@ public struct ConsentQueries: Sendable {
             .all().map(ConsentRow.decode)
     }
 
+    /// The standing provisions of many young people at once (a list page), by person: one read per 500 people.
+    public func standing(of people: [Int64]) async throws -> [Int64: [ConsentProvision]] {
+        var found: [Int64: [ConsentProvision]] = [:]
+        for chunk in people.chunked(into: 500) where !chunk.isEmpty {
+            for row in try await db.select().columns(ConsentRow.columns).from("consent_provision")
+                .where("person_id", .in, chunk).where("withdrawn_at", .is, SQLLiteral.null).all()
+            {
+                found[try row.decode(column: "person_id", as: Int64.self), default: []].append(try ConsentRow.decode(row))
+            }
+        }
+        return found
+    }
+
+    /// Overrides in force at `now` on many young people at once, by person.
+    public func overrides(of people: [Int64], at now: Date) async throws -> [Int64: [ShareOverride]] {
+        let stamp = Timestamp.format(now)
+        var found: [Int64: [ShareOverride]] = [:]
+        for chunk in people.chunked(into: 500) where !chunk.isEmpty {
+            for row in try await db.select().columns("id", "person_id", "flow_key", "recipient_organisation_id", "classes", "granted_at", "expires_at")
+                .from("share_override").where("person_id", .in, chunk)
+                .where("granted_at", .lessThanOrEqual, SQLBind(stamp)).where("expires_at", .greaterThan, SQLBind(stamp)).all()
+            {
+                found[try row.decode(column: "person_id", as: Int64.self), default: []].append(try Self.override(row))
+            }
+        }
+        return found
+    }
+
     /// The register, outgoing flows first, then by name.
     public func flows() async throws -> [DataFlow] {
         try await db.select().columns(Self.flowColumns).from("data_flow").orderBy("direction", .descending).orderBy("name").all()
@@ -60,13 +88,15 @@ public struct ConsentQueries: Sendable {
             .where("person_id", .equal, SQLBind(personID))
             .where("granted_at", .lessThanOrEqual, SQLBind(stamp)).where("expires_at", .greaterThan, SQLBind(stamp))
             .all()
-            .map { row in
-                ShareOverride(
-                    id: try row.decode(column: "id", as: Int64.self), flowKey: try row.decode(column: "flow_key", as: String.self),
-                    recipientID: try row.decode(column: "recipient_organisation_id", as: Int64?.self),
-                    classes: try SensitivityClassList.decode(try row.decode(column: "classes", as: String.self), table: "share_override"),
-                    grantedAt: try BreakGlassQueries.instant(row, "granted_at"), expiresAt: try BreakGlassQueries.instant(row, "expires_at"))
-            }
+            .map(Self.override)
+    }
+
+    static func override(_ row: any SQLRow) throws -> ShareOverride {
+        ShareOverride(
+            id: try row.decode(column: "id", as: Int64.self), flowKey: try row.decode(column: "flow_key", as: String.self),
+            recipientID: try row.decode(column: "recipient_organisation_id", as: Int64?.self),
+            classes: try SensitivityClassList.decode(try row.decode(column: "classes", as: String.self), table: "share_override"),
+            grantedAt: try BreakGlassQueries.instant(row, "granted_at"), expiresAt: try BreakGlassQueries.instant(row, "expires_at"))
     }
 
     /// The schools, colleges and providers in a young person's school history,

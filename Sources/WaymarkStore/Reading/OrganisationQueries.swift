@@ -31,6 +31,12 @@ public struct OrganisationQueries: Sendable {
         return try Self.decode(row)
     }
 
+    /// A school's DfE number (LA code and establishment), nil when none is recorded.
+    public func establishmentNumber(of id: Int64) async throws -> String? {
+        try await db.select().column("establishment_number").from("organisation").where("id", .equal, id)
+            .first(decodingColumn: "establishment_number", as: String?.self).flatMap { $0 }
+    }
+
     /// Every organisation, local authorities first, then by name (for pickers).
     public func all() async throws -> [StoredOrganisation] {
         try await db.select().columns("id", "kind", "name", "la_code").from("organisation").orderBy("name").all().map(Self.decode)

@@ -21,3 +21,12 @@ public struct Actor: Sendable, Equatable {
         Actor(userID: nil, source: name, label: "system:\(name)")
     }
 }
+
+extension Actor {
+    /// A school's or college's user telling the LA something through the
+    /// portal: the facts name the organisation as their source, so the
+    /// record says the school said it, not the LA.
+    public static func portal(user id: Int64, organisation: Int64) -> Actor {
+        Actor(userID: id, source: "portal:organisation=\(organisation)", label: "user:\(id)")
+    }
+}

@@ -15,6 +15,7 @@ struct FiguresController {
         routes.requiring(.figures)
             .get("figures", use: figures)
             .post("figures", use: recompute)
+        routes.requiring(.activitySurvey)
             .get("activity-survey", use: activitySurvey)
         return routes
     }
@@ -54,7 +55,7 @@ struct FiguresController {
         return parsed
     }
 
-    /// Every LA role may read the survey's summary; the named list of one school is for LA staff who read records.
+    /// Every LA role may read the survey's summary, and a school's careers leader their own school's line; the named list of one school is for LA staff who read records.
     func activitySurvey(_ request: Request, context: StaffContext) async throws -> Response {
         let today = CalendarDate.today(from: services.now())
         let latest = today >= (try CalendarDate(year: today.year, month: 11, day: 1)) ? today.year : today.year - 1
@@ -79,7 +80,7 @@ struct FiguresController {
         }
         let page = SurveyPage(
             user: context.user, csrf: context.csrf, laCode: services.laCode.code, year: year, result: view.result, school: school,
-            job: JobPanel(view.job, work: "computing the survey", result: "Survey", refreshURL: Paths.activitySurvey(year: year, school: school)))
+            mayName: desk.mayName(for: context.grant), job: JobPanel(view.job, work: "computing the survey", result: "Survey", refreshURL: Paths.activitySurvey(year: year, school: school)))
         return try templates.render(page)
     }
 

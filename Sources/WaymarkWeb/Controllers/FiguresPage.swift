@@ -142,7 +142,7 @@ struct SurveyPage: PageModel {
     let hasResult: Bool
     let job: JobPanel
 
-    init(user: StoredUser, csrf: String, laCode: String, year: Int, result: ActivitySurveyResult?, school: String?, job: JobPanel) {
+    init(user: StoredUser, csrf: String, laCode: String, year: Int, result: ActivitySurveyResult?, school: String?, mayName: Bool = true, job: JobPanel) {
         self.job = job
         hasResult = result != nil
         userName = user.displayName
@@ -163,7 +163,7 @@ struct SurveyPage: PageModel {
             return
         }
         schools = result.summary.schools.map { entry in
-            let link: String? = if case .named(let name) = entry.school {
+            let link: String? = if mayName, case .named(let name) = entry.school {
                 "/activity-survey?year=\(year)&school=\(name.addingPercentEncodingForQuery)"
             } else { nil }
             return SchoolRow(name: entry.school.description, link: link, cells: cells(entry.destinations), total: entry.total.formatted())

@@ -19,6 +19,8 @@ struct HomeController {
 
     func show(_ request: Request, context: StaffContext) async throws -> Response {
         let grant = context.grant
+        // A school's or college's home is its portal: its leavers, not an instruction to search.
+        if grant.allows(.schoolPortal) { return try await PortalController(services: services, templates: templates).leavers(request, context: context) }
         let now = services.now()
         let today = CalendarDate.today(from: now)
         var page = HomePage(user: context.user, csrf: context.csrf, laName: services.registry.name(of: services.laCode) ?? services.laCode.code,

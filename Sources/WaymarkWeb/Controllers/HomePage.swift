@@ -37,7 +37,6 @@ struct HomePage: PageModel {
     let laCode: String
     let date: String
     let isAdministrator: Bool
-    let isCareersLeader: Bool
     var hasWork = false
     var caseloadSize = 0
     var needsMe: [Count] = []
@@ -64,7 +63,6 @@ struct HomePage: PageModel {
         self.laCode = laCode
         self.date = date
         isAdministrator = AccessPolicy.allows(user.role, .manageUsers)
-        isCareersLeader = user.role == .careersLeader
         heading = isAdministrator ? "Administration" : "Your pupils"
     }
 

@@ -19,6 +19,26 @@ enum Paths {
     static let imports = "/imports"
     static let users = "/admin/users"
     static let breakGlassReview = "/data-protection/break-glass"
+    static let portal = "/portal"
+    static let portalDestinations = "/portal/destinations"
+    static let portalUpload = "/portal/upload"
+
+    static func portal(year: Int?, attentionOnly: Bool, page: Int = 1) -> String {
+        let parts = [year.map { "year=\($0)" }, attentionOnly ? "show=attention" : nil, page > 1 ? "page=\(page)" : nil].compactMap { $0 }
+        return portal + (parts.isEmpty ? "" : "?" + parts.joined(separator: "&"))
+    }
+
+    static func portalDestinations(year: Int, format: String? = nil) -> String {
+        "\(portalDestinations)?year=\(year)" + (format.map { "&format=\($0)" } ?? "")
+    }
+
+    static func portalPupil(_ id: Int64, saved: String? = nil) -> String {
+        "/portal/people/\(id)" + (saved.map { "?saved=\($0)" } ?? "")
+    }
+
+    static func portalStudents(page: Int = 1, left: Int64? = nil) -> String {
+        "/portal/students" + (page > 1 ? "?page=\(page)" : "") + (left.map { "\(page > 1 ? "&" : "?")left=\($0)" } ?? "")
+    }
 
     static func person(_ id: Int64, saved: SavedNotice? = nil, anchor: String? = nil) -> String {
         "/people/\(id)" + (saved.map { "?saved=\($0.rawValue)" } ?? "") + (anchor.map { "#\($0)" } ?? "")

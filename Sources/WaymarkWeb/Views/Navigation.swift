@@ -17,10 +17,12 @@ struct Navigation: Sendable {
 
     init(role: Role) {
         var items = [Item(label: "Home", href: Paths.home)]
-        if AccessPolicy.allows(role, .figures) {
-            items.append(Item(label: "Figures", href: Paths.figures))
-            items.append(Item(label: "Activity survey", href: Paths.activitySurvey))
+        if AccessPolicy.allows(role, .schoolPortal) {
+            items.append(Item(label: "Destinations", href: Paths.portalDestinations))
+            items.append(Item(label: "Pupils and students", href: "/portal/students"))
         }
+        if AccessPolicy.allows(role, .figures) { items.append(Item(label: "Figures", href: Paths.figures)) }
+        if AccessPolicy.allows(role, .activitySurvey) { items.append(Item(label: "Activity survey", href: Paths.activitySurvey)) }
         if AccessPolicy.allows(role, .workQueues) {
             items.append(Item(label: "Queues", href: Paths.queues))
             items.append(Item(label: "Campaigns", href: Paths.campaigns))

@@ -12,7 +12,7 @@ public struct Templates: Sendable {
         }
         let library = try await MustacheLibrary(directory: directory)
         // Fail at start-up, not on the first request, if the bundle is incomplete.
-        for name in ["layout", "navigation", SignInPage.template, HomePage.template, ErrorPage.template, ReadinessPage.template, FiguresPage.template, SurveyPage.template, PersonPage.template, SearchPage.template, CaseloadListPage.template, UsersPage.template, ContactPage.template, ActivityPage.template, CaseloadPage.template, DetailsPage.template, QueuesPage.template, FollowUpPage.template, AppointmentPage.template, BreakGlassPage.template, BreakGlassReviewPage.template, AccessLogPage.template, "home-notices", "pagination", "account-header"] where library.getTemplate(named: name) == nil {
+        for name in ["layout", "navigation", SignInPage.template, HomePage.template, ErrorPage.template, ReadinessPage.template, FiguresPage.template, SurveyPage.template, PersonPage.template, SearchPage.template, CaseloadListPage.template, UsersPage.template, ContactPage.template, ActivityPage.template, CaseloadPage.template, DetailsPage.template, QueuesPage.template, FollowUpPage.template, AppointmentPage.template, BreakGlassPage.template, BreakGlassReviewPage.template, AccessLogPage.template, "home-notices", "pagination", "account-header", PortalLeaversPage.template, PortalDestinationsPage.template, PortalStudentsPage.template, PortalPupilPage.template, PortalUploadPage.template] where library.getTemplate(named: name) == nil {
             throw TemplateError.missingTemplate(name)
         }
         return Templates(library: library)

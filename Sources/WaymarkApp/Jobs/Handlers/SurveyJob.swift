@@ -17,6 +17,11 @@ public struct SurveyJobResult: Sendable, Codable {
     public let rows: [Row]
     public let skipped: Int
 
+    /// The rows of one school alone (none when there is no school).
+    func only(school: String?) -> SurveyJobResult {
+        SurveyJobResult(rows: school.map { name in rows.filter { $0.school == name } } ?? [], skipped: 0)
+    }
+
     /// The people of one school, for its named list.
     public func people(of school: String) -> [Int64] {
         rows.filter { $0.school == school }.map(\.personID)

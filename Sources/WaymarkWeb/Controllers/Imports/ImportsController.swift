@@ -27,7 +27,7 @@ struct ImportsController {
     }
 
     func upload(_ request: Request, context: StaffContext) async throws -> Response {
-        let form = try await Self.readUpload(request, context: context)
+        let form = try await UploadForm.read(request, csrf: context.csrf, limit: Self.maxUpload)
         var problems = ImportsPage.Problems()
         let kind = form.fields["kind"].flatMap(ImportKind.init(rawValue:))
         if kind == nil { problems.file = "Choose what kind of file this is" }
@@ -59,23 +59,6 @@ struct ImportsController {
 
     /// The largest file a data manager may upload.
     static let maxUpload = 25_000_000
-
-    /// Reads the multipart body only now that the role is known, then checks the form's CSRF token from its part.
-    private static func readUpload(_ request: Request, context: StaffContext) async throws -> UploadForm {
-        var request = request
-        guard let boundary = UploadForm.boundary(contentType: request.headers[.contentType]) else {
-            throw HTTPError(.badRequest, message: UploadFormError.malformed.description)
-        }
-        let body = try await request.collectBody(upTo: maxUpload)
-        let form: UploadForm
-        do {
-            form = try UploadForm(body: Array(body.readableBytesView), boundary: boundary)
-        } catch {
-            throw HTTPError(.badRequest, message: error.description)
-        }
-        try CSRFMiddleware.verify(sent: form.fields[CSRFMiddleware.fieldName], request: request, sessionToken: context.csrf)
-        return form
-    }
 
     private func page(_ context: StaffContext, summary batch: Int64?, problems: ImportsPage.Problems, status: HTTPResponse.Status) async throws -> Response {
         let history = try await services.app.imports.history(for: context.grant)

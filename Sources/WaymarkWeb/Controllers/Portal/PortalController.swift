@@ -1,0 +1,164 @@
+import Foundation
+import Hummingbird
+import Logging
+import WaymarkApp
+import WaymarkCore
+import WaymarkRecords
+
+/// The school and college portal: leavers, the destinations report and its
+/// downloads, current pupils or students, one pupil's page, and what a
+/// school or college posts about them. A careers leader's home page is the
+/// leavers page. The use cases decide what may be seen and audit it.
+struct PortalController {
+    let services: WebServices
+    let templates: Templates
+
+    var endpoints: RouteCollection<WebContext> {
+        let routes = RouteCollection(context: WebContext.self)
+        routes.requiring(.schoolPortal)
+            .get("portal", use: leavers)
+            .get("portal/destinations", use: destinations)
+            .get("portal/students", use: students)
+            .get("portal/people/:id", use: pupil)
+        routes.requiring(.postPupilInformation)
+            .post("portal/people/:id/intended-destination", use: postDestination)
+            .post("portal/people/:id/offer", use: postOffer)
+            .post("portal/people/:id/concern", use: postConcern)
+            .post("portal/people/:id/left-early", use: markLeftEarly)
+            .get("portal/upload", use: uploadForm)
+            .post("portal/upload", use: upload)
+        return routes
+    }
+
+    private var desk: PortalDesk { services.app.portal }
+
+    func leavers(_ request: Request, context: StaffContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let year = try Self.number(query.get("year"), name: "leaving year")
+        let page = try Self.number(query.get("page"), name: "page") ?? 1
+        let attentionOnly = query.get("show") == "attention"
+        let leavers = try await desk.leavers(for: context.grant, year: year, attentionOnly: attentionOnly, page: page, at: services.now())
+        return try templates.render(PortalLeaversPage(frame: StaffFrame(user: context.user, csrf: context.csrf), leavers: leavers))
+    }
+
+    func destinations(_ request: Request, context: StaffContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let now = services.now()
+        let year = try Self.number(query.get("year"), name: "leaving year") ?? LeavingYear.recent(on: CalendarDate.today(from: now))[0].year
+        let format = query.get("format") ?? "html"
+        guard ["html", "csv", "xlsx"].contains(format) else {
+            throw HTTPError(.badRequest, message: "Choose the report as a page, CSV or XLSX (format=csv or format=xlsx).")
+        }
+        let report = try await desk.destinations(for: context.grant, year: year, format: format, at: now)
+        let fileName = "destinations-\(report.leavingYear.year)-leavers"
+        switch format {
+        case "csv":
+            return FiguresController.csv(report.csv, fileName: fileName + ".csv")
+        case "xlsx":
+            return Self.download(try DestinationWorkbook.xlsx(report), type: DestinationWorkbook.contentType, fileName: fileName + ".xlsx")
+        default:
+            return try templates.render(PortalDestinationsPage(frame: StaffFrame(user: context.user, csrf: context.csrf), report: report))
+        }
+    }
+
+    func students(_ request: Request, context: StaffContext) async throws -> Response {
+        let page = try Self.number(request.uri.queryParameters.get("page"), name: "page") ?? 1
+        let students = try await desk.students(for: context.grant, page: page, at: services.now())
+        let notice = request.uri.queryParameters.get("left").flatMap { Int64($0) }.map { _ in "Marked as left. They are in the tracking team's not-known queue from today." }
+        return try templates.render(PortalStudentsPage(
+            frame: StaffFrame(user: context.user, csrf: context.csrf), students: students, mayPost: context.grant.allows(.postPupilInformation),
+            notice: notice))
+    }
+
+    func pupil(_ request: Request, context: StaffContext) async throws -> Response {
+        let person = try context.personID()
+        let view = try await desk.pupil(for: context.grant, person: person, at: services.now())
+        let saved = request.uri.queryParameters.get("saved").flatMap { PortalPupilPage.notices[String($0)] }
+        return try templates.render(PortalPupilPage(
+            frame: StaffFrame(user: context.user, csrf: context.csrf), view: view, mayPost: context.grant.allows(.postPupilInformation), notice: saved))
+    }
+
+    struct CodeForm: Decodable {
+        let code: String?
+    }
+
+    func postDestination(_ request: Request, context: StaffContext) async throws -> Response {
+        let person = try context.personID()
+        let form = try await request.decodeForm(as: CodeForm.self, context: context)
+        guard let code = form.code.flatMap(Int.init).flatMap(IntendedDestination.init(rawValue:)) else {
+            throw HTTPError(.unprocessableContent, message: "Choose the pupil's intended destination from the list.")
+        }
+        try await desk.postIntendedDestination(code, for: context.grant, person: person, at: services.now())
+        context.logger.info("portal intended destination", metadata: ["person": "\(person)", "code": "\(code.rawValue)"])
+        return .redirect(to: Paths.portalPupil(person, saved: "destination"), type: .normal)
+    }
+
+    func postOffer(_ request: Request, context: StaffContext) async throws -> Response {
+        let person = try context.personID()
+        let form = try await request.decodeForm(as: CodeForm.self, context: context)
+        guard let status = form.code.flatMap(Int.init).flatMap(GuaranteeStatus.init(rawValue:)) else {
+            throw HTTPError(.unprocessableContent, message: "Choose the September Guarantee status from the list.")
+        }
+        try await desk.postOffer(status, for: context.grant, person: person, at: services.now())
+        context.logger.info("portal offer", metadata: ["person": "\(person)", "status": "\(status.rawValue)"])
+        return .redirect(to: Paths.portalPupil(person, saved: "offer"), type: .normal)
+    }
+
+    func postConcern(_ request: Request, context: StaffContext) async throws -> Response {
+        let person = try context.personID()
+        let form = try await request.decodeForm(as: CodeForm.self, context: context)
+        guard let concern = form.code.flatMap(PortalConcern.init(rawValue:)) else {
+            throw HTTPError(.unprocessableContent, message: "Choose why you are concerned from the list.")
+        }
+        try await desk.raiseConcern(concern, for: context.grant, person: person, at: services.now())
+        context.logger.info("portal concern", metadata: ["person": "\(person)", "concern": "\(concern.rawValue)"])
+        return .redirect(to: Paths.portalPupil(person, saved: "concern"), type: .normal)
+    }
+
+    /// One click from the students list: the student has left, tracking starts today.
+    func markLeftEarly(_ request: Request, context: StaffContext) async throws -> Response {
+        let person = try context.personID()
+        try await desk.markLeftEarly(for: context.grant, person: person, at: services.now())
+        context.logger.info("portal early leaver", metadata: ["person": "\(person)"])
+        return .redirect(to: Paths.portalStudents(left: person), type: .normal)
+    }
+
+    func uploadForm(_ request: Request, context: StaffContext) async throws -> Response {
+        try templates.render(PortalUploadPage(frame: StaffFrame(user: context.user, csrf: context.csrf), outcome: nil, fileProblem: nil))
+    }
+
+    func upload(_ request: Request, context: StaffContext) async throws -> Response {
+        let form = try await UploadForm.read(request, csrf: context.csrf, limit: ImportsController.maxUpload)
+        let frame = StaffFrame(user: context.user, csrf: context.csrf)
+        guard let file = form.files["file"], !file.data.isEmpty else {
+            return try templates.render(PortalUploadPage(frame: frame, outcome: nil, fileProblem: "Choose a file to upload"), status: .unprocessableContent)
+        }
+        let outcome: PortalUploadOutcome
+        do {
+            outcome = try await desk.uploadIntendedDestinations(data: file.data, fileName: file.fileName, for: context.grant, at: services.now())
+        } catch Refusal.invalid(let message) {
+            return try templates.render(PortalUploadPage(frame: frame, outcome: nil, fileProblem: message), status: .unprocessableContent)
+        }
+        if let summary = outcome.summary {
+            context.logger.info("portal upload", metadata: ["rows": "\(summary.rowsRead)", "updated": "\(summary.updated)", "excepted": "\(summary.excepted)"])
+        }
+        return try templates.render(
+            PortalUploadPage(frame: frame, outcome: outcome, fileProblem: outcome.problems.isEmpty ? nil : "\(file.fileName) has problems, so nothing was recorded."),
+            status: outcome.problems.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// A whole number from the query, or nil when absent; anything else is a clear 400.
+    static func number(_ text: String?, name: String) throws -> Int? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let value = Int(text) else { throw HTTPError(.badRequest, message: "The \(name) must be a whole number, such as 2026.") }
+        return value
+    }
+
+    static func download(_ data: Data, type: String, fileName: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.contentDisposition] = "attachment; filename=\"\(fileName)\""
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

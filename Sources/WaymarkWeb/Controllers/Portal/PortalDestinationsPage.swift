@@ -1,0 +1,61 @@
+import WaymarkApp
+import WaymarkCore
+import WaymarkRecords
+
+/// The destinations report for one leaving year: a sentence, the chart and the table, with downloads.
+struct PortalDestinationsPage: PageModel {
+    static let template = "portal-destinations"
+
+    struct Row: Sendable {
+        let label: String
+        let count: Int
+        let percentage: String
+    }
+
+    struct YearLink: Sendable {
+        let label: String
+        let link: String
+        let current: Bool
+    }
+
+    let title: String
+    let frame: StaffFrame
+    let school: String
+    let yearLabel: String
+    let asAt: String
+    let summary: String
+    let chart: String
+    let rows: [Row]
+    let total: Int
+    let hasLeavers: Bool
+    let csvLink: String
+    let xlsxLink: String
+    let years: [YearLink]
+
+    init(frame: StaffFrame, report: DestinationReport) {
+        self.frame = frame
+        school = report.school
+        title = "Destinations of \(report.leavingYear.label)"
+        yearLabel = report.leavingYear.label
+        asAt = report.asAt.longDescription
+        summary = report.summary
+        rows = report.rows.map { Row(label: $0.category.label, count: $0.count, percentage: $0.share.percentageText.isEmpty ? "–" : "\($0.share.percentageText)%") }
+        total = report.total
+        hasLeavers = report.total > 0
+        chart = BarChart(
+            title: "\(report.school): where the \(report.leavingYear.label) are now", summary: report.summary,
+            bars: report.rows.map { row in
+                BarChart.Bar(
+                    label: row.category.label, value: row.count,
+                    valueText: row.share.percentageText.isEmpty ? "\(row.count)" : "\(row.count) (\(row.share.percentageText)%)",
+                    emphasised: row.category.needsAttention)
+            },
+            id: "destinations-chart"
+        ).svg
+        csvLink = Paths.portalDestinations(year: report.leavingYear.year, format: "csv")
+        xlsxLink = Paths.portalDestinations(year: report.leavingYear.year, format: "xlsx")
+        years = LeavingYear.recent(on: report.asAt).map {
+            YearLink(label: $0.label, link: Paths.portalDestinations(year: $0.year), current: $0 == report.leavingYear)
+        }
+    }
+}
