@@ -36,6 +36,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case overrideSharing
     /// The register of data flows: legal basis, gateway, agreement and review date of every way data enters or leaves.
     case manageDataFlows
+    /// Produce a subject access pack: everything held about one young person, with its history and who has seen it.
+    case subjectAccess
+    /// The retention policy's report of what is due to be erased or anonymised (the run itself is `waymark retention run`).
+    case runRetention
 }
 
 /// The permission matrix. Least privilege: administrators run accounts and
@@ -47,7 +51,7 @@ public enum AccessPolicy {
         case .administrator: [.manageUsers]
         case .dataManager: [
             .readRecords, .changeAnyRecord, .assignCaseload, .statutoryReturns, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .reviewAccess,
-            .manageConsent, .overrideSharing, .manageDataFlows,
+            .manageConsent, .overrideSharing, .manageDataFlows, .subjectAccess, .runRetention,
         ]
         case .trackingOfficer: [.readRecords, .changeAnyRecord, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .manageConsent]
         case .personalAdviser: [.readRecords, .changeOwnCaseload, .figures, .manageConsent]

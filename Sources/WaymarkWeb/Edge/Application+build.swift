@@ -85,6 +85,8 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(AccessReviewController(services: services, templates: templates).endpoints)
     router.addRoutes(ConsentController(services: services, templates: templates).endpoints)
     router.addRoutes(DataFlowsController(services: services, templates: templates).endpoints)
+    router.addRoutes(SubjectAccessController(services: services, templates: templates).endpoints)
+    router.addRoutes(RetentionController(services: services, templates: templates).endpoints)
     router.addRoutes(OwnRecordController(services: services, templates: templates).endpoints, atPath: "/s")
     router.addRoutes(UsersController(services: services, templates: templates).endpoints, atPath: "/admin/users")
     return router
