@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WaymarkApp
+import WaymarkCore
 import WaymarkStore
 
 /// The operator's subject access: the same pack the data manager's page

@@ -209,6 +209,13 @@ import WaymarkTestSupport
         "GET /data-protection/flows/{flow}": [Case(path: at("/data-protection/flows/school-portal"), expected: dataManagerOnly, permission: .manageDataFlows)],
         "POST /data-protection/flows/{flow}": [Case(path: at("/data-protection/flows/school-portal"), expected: dataManagerOnly.posted, fields: ["name": ""],
                                                     permission: .manageDataFlows)],
+        // Subject access and retention: data managers.
+        "GET /people/{id}/subject-access": [Case(path: { "/people/\($0.onCaseload)/subject-access" }, expected: dataManagerOnly, permission: .subjectAccess,
+                                                 audit: .view(entity: "young_person", detailContains: "subject access page"))],
+        "POST /people/{id}/subject-access": [Case(path: { "/people/\($0.onCaseload)/subject-access" }, expected: dataManagerOnly.posted,
+                                                  permission: .subjectAccess)],
+        "GET /data-protection/retention": [Case(path: at("/data-protection/retention"), expected: dataManagerOnly, permission: .runRetention)],
+        "POST /data-protection/retention": [Case(path: at("/data-protection/retention"), expected: dataManagerOnly.posted, permission: .runRetention)],
         // Tracking: queues, campaigns, answers.
         "GET /queues": [Case(path: at("/queues"), expected: queueReaders, permission: .workQueues, audit: .view(entity: "queue", detailContains: "queue=not-known"))],
         "POST /queues/assign": [Case(path: at("/queues/assign"), expected: queueReaders.posted, permission: .workQueues)],

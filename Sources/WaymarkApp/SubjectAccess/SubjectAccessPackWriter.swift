@@ -72,6 +72,11 @@ public struct SubjectAccessPackWriter: Sendable {
         return SubjectAccessFile(fileName: "\(base).zip", data: data, pack: pack)
     }
 
+    /// The pack's readable document, as the ZIP holds it.
+    public static func document(_ pack: SubjectAccessPack) -> String {
+        SubjectAccessDocument.html(pack)
+    }
+
     /// Produces the file and audits it, in that order: if the audit cannot be
     /// written, nothing is handed over. The audit says how much, never what.
     public func produce(person: Int64, producedBy: String, actor: Actor, purpose: String, at now: Date) async throws -> SubjectAccessFile? {

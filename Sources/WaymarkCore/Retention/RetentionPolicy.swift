@@ -40,11 +40,9 @@ public struct RetentionPolicy: Sendable, Equatable, Codable {
             guard let rule = rules[dataClass] else { throw .missing(dataClass) }
             guard Self.allowedAges.contains(rule.keepUntilAge) else { throw .ageOutOfRange(dataClass, rule.keepUntilAge) }
         }
+        // A class given a birthday before identity's is kept until identity's all
+        // the same: a record is kept whole, never taken apart while it has a name.
         guard rules[.identity]?.end == .erase else { throw .identityKept }
-        let identityAge = rules[.identity]?.keepUntilAge ?? 0
-        for (dataClass, rule) in rules where rule.keepUntilAge < identityAge {
-            throw .shorterThanIdentity(dataClass, rule.keepUntilAge, identityAge)
-        }
         self.rules = rules
     }
 
@@ -102,7 +100,6 @@ public enum RetentionPolicyError: Error, Equatable, CustomStringConvertible {
     case missing(SensitivityClass)
     case ageOutOfRange(SensitivityClass, Int)
     case identityKept
-    case shorterThanIdentity(SensitivityClass, Int, Int)
     case unreadable(String)
     case unknownClass(String)
 
@@ -112,8 +109,6 @@ public enum RetentionPolicyError: Error, Equatable, CustomStringConvertible {
         case .ageOutOfRange(let dataClass, let age):
             "\(dataClass.rawValue) must be kept until a birthday from \(RetentionPolicy.allowedAges.lowerBound) to \(RetentionPolicy.allowedAges.upperBound), not \(age)"
         case .identityKept: "identity cannot be anonymised: it is what anonymising removes; its rule must say erase"
-        case .shorterThanIdentity(let dataClass, let age, let identity):
-            "\(dataClass.rawValue) is kept until \(age), before identity (\(identity)): a record is kept whole until its identity goes, so no class can go sooner"
         case .unreadable(let part):
             "'\(part.prefix(40))' is not a retention rule: write class=age or class=age:erase or class=age:anonymise, separated by commas"
         case .unknownClass(let name):
