@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import WaymarkApp
 import WaymarkCore
 import WaymarkStore

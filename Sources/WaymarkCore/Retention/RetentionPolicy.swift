@@ -34,6 +34,8 @@ public struct RetentionPolicy: Sendable, Equatable, Codable {
     /// The youngest and oldest birthdays a rule may name: not before the
     /// NCCIS cohort has left, and not beyond any guidance an LA follows.
     public static let allowedAges = 19...100
+    /// The earliest birthday SEND information may go: the SEND cohort is tracked until then.
+    public static let sendInCohortUntil = 26
 
     public init(rules: [SensitivityClass: RetentionRule]) throws(RetentionPolicyError) {
         for dataClass in SensitivityClass.allCases {
@@ -43,6 +45,9 @@ public struct RetentionPolicy: Sendable, Equatable, Codable {
         // A class given a birthday before identity's is kept until identity's all
         // the same: a record is kept whole, never taken apart while it has a name.
         guard rules[.identity]?.end == .erase else { throw .identityKept }
+        // Young people with SEND are tracked to academic age 24, which can last
+        // until just before the 26th birthday (CohortPolicy).
+        if let send = rules[.sendAndHealth]?.keepUntilAge, send < Self.sendInCohortUntil { throw .sendStillTracked(send) }
         self.rules = rules
     }
 
@@ -100,6 +105,7 @@ public enum RetentionPolicyError: Error, Equatable, CustomStringConvertible {
     case missing(SensitivityClass)
     case ageOutOfRange(SensitivityClass, Int)
     case identityKept
+    case sendStillTracked(Int)
     case unreadable(String)
     case unknownClass(String)
 
@@ -109,6 +115,8 @@ public enum RetentionPolicyError: Error, Equatable, CustomStringConvertible {
         case .ageOutOfRange(let dataClass, let age):
             "\(dataClass.rawValue) must be kept until a birthday from \(RetentionPolicy.allowedAges.lowerBound) to \(RetentionPolicy.allowedAges.upperBound), not \(age)"
         case .identityKept: "identity cannot be anonymised: it is what anonymising removes; its rule must say erase"
+        case .sendStillTracked(let age):
+            "sendAndHealth must be kept until the \(RetentionPolicy.sendInCohortUntil)th birthday at least, not \(age): young people with SEND are tracked to academic age 24"
         case .unreadable(let part):
             "'\(part.prefix(40))' is not a retention rule: write class=age or class=age:erase or class=age:anonymise, separated by commas"
         case .unknownClass(let name):

@@ -36,7 +36,8 @@ extension ChangeTransaction {
         }
         try await db.delete(from: "person_name_key").where("person_id", .in, people).run()
         try await db.delete(from: "participation_position").where("person_id", .in, people).run()
-        try await db.delete(from: "young_person").where("id", .in, people.filter { $0 != personID }).run()
+        let shells = people.filter { $0 != personID }
+        if !shells.isEmpty { try await db.delete(from: "young_person").where("id", .in, shells).run() }
         try await db.delete(from: "young_person").where("id", .equal, personID).run()
         try await audit(.erase, entity: "young_person", entityID: personID, personID: personID, detail: tombstone.detail)
     }

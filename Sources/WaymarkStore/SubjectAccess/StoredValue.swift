@@ -40,30 +40,25 @@ public enum StoredValue: Sendable, Equatable, Codable {
         else { self = .text(try container.decode(String.self)) }
     }
 
-    /// SQLite says what it stored; PostgreSQL's columns are typed, so each type is tried.
-    static func read(_ row: any SQLRow, column: String) -> StoredValue {
-        if let sqlite = row as? SQLiteRow {
-            switch sqlite.column(column) {
-            case .text(let text): return .text(text)
-            case .integer(let number): return .integer(Int64(number))
-            case .float(let number): return .decimal(number)
-            case .blob, .null, .none: return .null
-            }
+    /// What SQLite stored, as it stored it.
+    init(sqlite data: SQLiteData) {
+        switch data {
+        case .text(let text): self = .text(text)
+        case .integer(let number): self = .integer(Int64(number))
+        case .float(let number): self = .decimal(number)
+        case .blob, .null: self = .null
         }
-        if let value = decoded(row, column, as: String.self) { return value.map(StoredValue.text) ?? .null }
-        if let value = decoded(row, column, as: Int64.self) { return value.map(StoredValue.integer) ?? .null }
-        if let value = decoded(row, column, as: Bool.self) { return value.map(StoredValue.flag) ?? .null }
-        if let value = decoded(row, column, as: Double.self) { return value.map(StoredValue.decimal) ?? .null }
-        return .null
     }
 
-    /// Nil when the column is not of this type; `.some(nil)` when it is NULL.
-    private static func decoded<Value: Decodable>(_ row: any SQLRow, _ column: String, as type: Value.Type) -> Value?? {
-        do {
-            return .some(try row.decode(column: column, as: Value?.self))
-        } catch {
-            return nil
-        }
+    /// PostgreSQL's columns are typed, so each type is tried, narrowest first:
+    /// its text decoding takes any column's bytes, so it comes last.
+    static func typed(_ row: any SQLRow, column: String) -> StoredValue {
+        if (try? row.decodeNil(column: column)) ?? true { return .null }
+        if let value = try? row.decode(column: column, as: Int64.self) { return .integer(value) }
+        if let value = try? row.decode(column: column, as: Bool.self) { return .flag(value) }
+        if let value = try? row.decode(column: column, as: Double.self) { return .decimal(value) }
+        if let value = try? row.decode(column: column, as: String.self) { return .text(value) }
+        return .null
     }
 }
 

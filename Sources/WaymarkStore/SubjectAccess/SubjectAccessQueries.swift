@@ -1,5 +1,6 @@
 public import WaymarkRecords
 import SQLKit
+import SQLiteKit
 
 /// Everything stored about one young person, row by row and column by
 /// column, for a subject access pack: each table of ``PersonTables``, the
@@ -15,18 +16,16 @@ public struct SubjectAccessQueries: Sendable {
     /// The record's own row, or nil when there is no such person in the LA
     /// (or the record was merged into another, whose pack holds its history).
     public func person(_ id: Int64, responsibleLA: String) async throws -> StoredRow? {
-        guard let row = try await db.select().column("*").from("young_person")
-            .where("id", .equal, id).where("responsible_la", .equal, responsibleLA)
-            .where("merged_into", .is, SQLLiteral.null).where("anonymised_on", .is, SQLLiteral.null)
-            .first()
-        else { return nil }
-        return Self.stored(row)
+        try await db.storedRows("""
+            SELECT * FROM young_person WHERE id = \(bind: id) AND responsible_la = \(bind: responsibleLA)
+              AND merged_into IS NULL AND anonymised_on IS NULL
+            """).first.map(Self.stored)
     }
 
     /// Every row of `table` about the person, oldest first.
     public func rows(of person: Int64, in table: String) async throws -> [StoredRow] {
         guard PersonTables.all.contains(where: { $0.name == table }) || table == "participation_position" else { return [] }
-        return try await db.select().column("*").from(table).where("person_id", .equal, person).all().map(Self.stored)
+        return try await db.storedRows("SELECT * FROM \(ident: table) WHERE person_id = \(bind: person)").map(Self.stored)
             .sorted { lhs, rhs in Self.order(lhs) < Self.order(rhs) }
     }
 
@@ -51,8 +50,12 @@ public struct SubjectAccessQueries: Sendable {
         return names
     }
 
-    static func stored(_ row: any SQLRow) -> StoredRow {
-        StoredRow(columns: row.allColumns.map { ($0, StoredValue.read(row, column: $0)) })
+    /// SQLite's own row where there is one (its values keep the type they were
+    /// stored with); otherwise, through SQLKit, each column tried type by type.
+    static func stored(_ row: any StoredColumns) -> StoredRow {
+        if let sqlite = row as? SQLiteRow { return StoredRow(columns: sqlite.columns.map { ($0.name, StoredValue(sqlite: $0.data)) }) }
+        guard let wrapped = row as? SQLRowColumns else { return StoredRow(columns: []) }
+        return StoredRow(columns: wrapped.row.allColumns.map { ($0, StoredValue.typed(wrapped.row, column: $0)) })
     }
 
     private static func order(_ row: StoredRow) -> Int64 {

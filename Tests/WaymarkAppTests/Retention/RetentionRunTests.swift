@@ -52,7 +52,7 @@ import WaymarkTestSupport
             _ = try await tx.addCharacteristic(CharacteristicRecord(code: .careLeaver, startDate: born(yearsBefore: 14)), for: people.sendPast31)
             _ = try await tx.addCharacteristic(CharacteristicRecord(code: .mentalHealth, startDate: born(yearsBefore: 14)), for: people.sendPast31)
             let started = try CalendarDate(iso: "2024-09-01")
-            _ = try await tx.recordActivity(ActivityRecord(code: .furtherEducation, startDate: started, dateAscertained: started.adding(days: 9)), for: people.withHistory)
+            _ = try await tx.recordActivity(ActivityRecord(code: .furtherEducation, startDate: started, dateAscertained: started.adding(days: 9), predictedEndDate: started.adding(years: 2)), for: people.withHistory)
             people.shell = try await person("Peregrine", born(yearsBefore: 25, days: -1))
             _ = try await tx.mergePeople(kept: people.past, merged: people.shell)
             return people

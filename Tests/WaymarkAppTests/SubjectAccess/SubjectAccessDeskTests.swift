@@ -35,7 +35,7 @@ import ZIPFoundation
             try await store.change(by: .user(adviser.user.id), at: Self.now) { tx in
                 _ = try await tx.addAddress(AddressRecord(lines: ["1 Mill Lane"], town: "Northmere", county: nil, postcode: "NM3 4QT", ward: nil, validFrom: started), for: person)
                 _ = try await tx.addContactDetail(ContactDetailRecord(kind: .mobile, value: "07700900123", validFrom: started), for: person)
-                _ = try await tx.recordActivity(ActivityRecord(code: .furtherEducation, startDate: started, dateAscertained: started.adding(days: 3)), for: person)
+                _ = try await tx.recordActivity(ActivityRecord(code: .furtherEducation, startDate: started, dateAscertained: started.adding(days: 3), predictedEndDate: started.adding(years: 2)), for: person)
                 _ = try await tx.recordContact(NewContact(occurredAt: Self.now, method: .phone, direction: .outbound, outcome: "spoke", summary: "Talked about college"), for: person)
                 _ = try await tx.addNote("Prefers texts to calls", sensitive: false, for: person)
             }
@@ -69,6 +69,7 @@ import ZIPFoundation
             }
             let address = try #require(rows("address").first?["values"] as? [String: Any])
             #expect(address["postcode"] as? String == "NM3 4QT")
+            #expect((address["recorded_by"] as? NSNumber)?.int64Value == adviser.user.id, "ids are numbers in the JSON, on both engines")
             #expect(address["source"] as? String == "user", "each fact carries its provenance")
             let meanings = try #require(rows("address").first?["meanings"] as? [String: String])
             #expect(meanings["recorded_by"] == "Personal adviser user (Personal adviser)")

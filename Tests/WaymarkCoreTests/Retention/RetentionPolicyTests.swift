@@ -40,6 +40,7 @@ import WaymarkCore
         #expect(try RetentionPolicy.configured(nil, environment: [:]) == .standard)
         #expect(try RetentionPolicy.standard.overridden(by: RetentionPolicy.standard.summary) == .standard, "the summary reads back as the same policy")
         #expect(throws: RetentionPolicyError.unknownClass("health")) { try RetentionPolicy.configured("health=30", environment: [:]) }
+        #expect(throws: RetentionPolicyError.sendStillTracked(25)) { try RetentionPolicy.configured("sendAndHealth=25", environment: [:]) }
         #expect(throws: RetentionPolicyError.identityKept) { try RetentionPolicy.configured("identity=25:anonymise", environment: [:]) }
         #expect(throws: RetentionPolicyError.ageOutOfRange(.notes, 12)) { try RetentionPolicy.configured("notes=12", environment: [:]) }
         #expect(throws: RetentionPolicyError.unreadable("notes")) { try RetentionPolicy.configured("notes", environment: [:]) }
