@@ -50,7 +50,7 @@ enum SubjectAccessDocument {
                 continue
             }
             let columns = first.values.keys.filter { $0 != "person_id" }.sorted { order($0) < order($1) }
-            out += "<div class=\"scroll\"><table><thead><tr>" + columns.map { "<th scope=\"col\">\(escape(heading($0)))</th>" }.joined() + "</tr></thead><tbody>\n"
+            out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(escape(section.title)) (scrolls sideways)\"><table><thead><tr>" + columns.map { "<th scope=\"col\">\(escape(heading($0)))</th>" }.joined() + "</tr></thead><tbody>\n"
             for row in section.rows {
                 out += "<tr>" + columns.map { "<td>\(cell(row, $0))</td>" }.joined() + "</tr>\n"
             }
@@ -65,13 +65,31 @@ enum SubjectAccessDocument {
     private static func events(_ id: String, _ title: String, _ explanation: String, _ events: [SubjectAccessPack.Event]) -> String {
         var out = "<section id=\"\(id)\"><h2>\(escape(title))</h2>\n<p>\(escape(explanation))</p>\n"
         guard !events.isEmpty else { return out + "<p class=\"none\">None recorded.</p></section>\n" }
-        out += "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">What</th><th scope=\"col\">Detail</th></tr></thead><tbody>\n"
+        out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(escape(title)) (scrolls sideways)\"><table><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">What</th><th scope=\"col\">Detail</th></tr></thead><tbody>\n"
         for event in events {
             let who = event.who + (event.role.map { " (\($0))" } ?? "")
-            let what = "\(event.action) \(event.entity)" + (event.entityID.map { " \($0)" } ?? "")
+            let what = describe(event)
             out += "<tr><td>\(escape(time(event.occurredAt)))</td><td>\(escape(who))</td><td>\(escape(what))</td><td>\(escape(event.detail ?? ""))</td></tr>\n"
         }
         return out + "</tbody></table></div></section>\n"
+    }
+
+    /// "Looked at the record", "Added activity 3".
+    static func describe(_ event: SubjectAccessPack.Event) -> String {
+        let verb = switch event.action {
+        case "view": "Looked at"
+        case "create": "Added"
+        case "update": "Changed"
+        case "export": "Exported"
+        case "merge": "Merged"
+        case "break-glass": "Opened restricted information:"
+        case "sign-in-failed": "Wrong date of birth given for"
+        case "import": "Imported"
+        case "bulk-load": "Loaded"
+        default: event.action
+        }
+        let thing = event.entity == "young_person" ? "the record" : event.entity.replacingOccurrences(of: "_", with: " ") + (event.entityID.map { " \($0)" } ?? "")
+        return "\(verb) \(thing)"
     }
 
     private static func cell(_ row: SubjectAccessPack.Row, _ key: String) -> String {

@@ -68,11 +68,12 @@ import WaymarkTestSupport
         try await store.sql.select().column("id").from("young_person").where("id", .equal, person).first() != nil
     }
 
-    @Test(arguments: TestDatabases.engines)
-    func theRunErasesAndAnonymisesExactlyWhatThePolicySays(_ engine: DatabaseEngine) async throws {
+    /// One record per transaction, and many (the default), give the same result.
+    @Test(arguments: TestDatabases.engines, [1, 200])
+    func theRunErasesAndAnonymisesExactlyWhatThePolicySays(_ engine: DatabaseEngine, recordsPerTransaction: Int) async throws {
         try await TestDatabases.withFreshStore(engine) { store in
             let people = try await Self.build(store)
-            let run = RetentionRun(store: store, laCode: DemoAuthority.code, policy: .standard)
+            let run = RetentionRun(store: store, laCode: DemoAuthority.code, policy: .standard, recordsPerTransaction: recordsPerTransaction)
             let figures = StatutoryFigures(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode)
             let monthEnd = try CalendarDate(iso: "2025-01-31")
             let before = try #require(try await figures.figures(at: [monthEnd]).report.month(monthEnd)).headline

@@ -73,6 +73,7 @@ struct SubjectAccessJourneyTests {
                 try await browser.open(base + "/data-protection/retention")
                 #expect(try await browser.text(of: "main").contains("Would be erased"))
                 #expect(try await browser.text(of: "main").contains("SEND and health"))
+                #expect(try await browser.text(of: "main").contains("the 31st birthday"))
                 try await browser.look(saving: shots + "/03-retention.png")
                 try await ConsentJourneyTests.scrollToEnd(browser, saving: shots + "/03b-retention-end.png")
             }

@@ -69,7 +69,7 @@ struct RetentionPage: PageModel {
         self.csrf = csrf
         rules = SensitivityClass.allCases.map { dataClass in
             let rule = view.policy.rule(for: dataClass)
-            return Rule(label: dataClass.label, until: "\(rule.keepUntilAge)th birthday",
+            return Rule(label: dataClass.label, until: "the \(Self.ordinal(rule.keepUntilAge)) birthday",
                         then: rule.end == .erase ? "Erased" : "Kept without identity, for statistics")
         }
         job = JobPanel(view.job, work: "counting what the policy would remove", result: "Counts", refreshURL: Paths.retention)
@@ -84,5 +84,11 @@ struct RetentionPage: PageModel {
             Count(label: count.dataClass.label, erased: count.erased.formatted(), anonymised: count.anonymised.formatted(),
                   keptLonger: count.keptLonger.formatted())
         } ?? []
+    }
+
+    /// 25th, 31st, 42nd, 111th.
+    static func ordinal(_ number: Int) -> String {
+        let suffix = (11...13).contains(number % 100) ? "th" : ["th", "st", "nd", "rd", "th", "th", "th", "th", "th", "th"][number % 10]
+        return "\(number)\(suffix)"
     }
 }
