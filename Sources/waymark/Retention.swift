@@ -12,7 +12,7 @@ struct Retention: AsyncParsableCommand {
 struct RetentionRunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Erase, or anonymise for statistics, every record the retention policy says is due; each record in a transaction of its own, with its tombstone in the audit trail.")
+        abstract: "Erase, or anonymise for statistics, every record the retention policy says is due; no record split between transactions, each with its tombstone in the audit trail.")
 
     @OptionGroup var storage: StorageOptions
     @OptionGroup var authority: AuthorityOptions
