@@ -79,6 +79,13 @@ import WaymarkTestSupport
             let before = try #require(try await figures.figures(at: [monthEnd]).report.month(monthEnd)).headline
             #expect(before.cohort >= 1, "the person with a history is in that month's cohort")
 
+            // What staff do with records writes audit events too: a search by name, a break-the-glass with a reason naming the person.
+            let tracker = AccessGrant(user: try #require(try await UserQueries(store: store).user(email: "tracking-officer@northmere.example")),
+                                      scope: .authority(laCode: DemoAuthority.code))
+            _ = try await PersonSearch(store: store).search("Peregrine Quillfeather", for: tracker, today: CalendarDate.today(from: Self.now), at: Self.now)
+            _ = try await BreakGlassDesk(store: store, policy: .standard).breakGlass(
+                for: tracker, person: people.sendPast31, reason: "Cordelia Quillfeather is missing and moving to Leeds was mentioned", at: Self.now)
+
             let dry = try await run.run(on: Self.day, dryRun: true, by: .system("test"), at: Self.now)
             #expect(try await exists(store, people.past), "a dry run changes nothing")
             // The fixture's Amara and Zara (born 2009, no history) are erased too.
