@@ -23,6 +23,9 @@ extension Bench {
         @Option(help: "Apply the policy this many years after the LA's reference date (7: the oldest year groups are past 25).")
         var yearsAhead = 7
 
+        @Option(help: "Rules that differ from the standard policy (class=age[:erase|anonymise],…); e.g. every class :erase to time erasure rather than anonymising.")
+        var retention: String?
+
         @Option(help: "A postgres:// URL to load into (the schema must be empty); default: a new SQLite file in a temporary directory.")
         var database: String?
 
@@ -36,7 +39,13 @@ extension Bench {
             let configuration = SyntheticLAConfiguration(seed: seed, people: people, referenceDate: today)
             let load = try await DemoLoader(store: store, logger: logger).load(SyntheticLA(configuration), now: Date())
             let day = today.adding(years: yearsAhead)
-            let run = RetentionRun(store: store, laCode: DemoAuthority.code, policy: .standard)
+            let policy: RetentionPolicy
+            do {
+                policy = try RetentionPolicy.configured(retention, environment: [:])
+            } catch {
+                throw ValidationError("--retention: \(error)")
+            }
+            let run = RetentionRun(store: store, laCode: DemoAuthority.code, policy: policy)
             let dry = try await run.run(on: day, dryRun: true, by: .system("bench"), at: Date())
             let real = try await run.run(on: day, dryRun: false, by: .system("bench"), at: Date())
             let started = ContinuousClock.now
