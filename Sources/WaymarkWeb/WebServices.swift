@@ -23,12 +23,15 @@ public struct WebServices: Sendable {
     public let smsWebhookToken: String?
     /// The home page's headline counts, reused for `headlineCountsLifetime` seconds.
     let headlineCounts: HeadlineCountsCache
+    /// The channels campaigns can really send on from here.
+    public let sendingReach: SendingReach
 
     public init(
         app: AppServices, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), secureCookies: Bool = false,
         headlineCountsLifetime: TimeInterval = 120, smsWebhookToken: String? = nil, trustForwardedFor: Bool = false,
-        now: @escaping @Sendable () -> Date = { Date() }
+        sendingReach: SendingReach = .here([]), now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.sendingReach = sendingReach
         self.app = app
         self.metrics = metrics
         self.secureCookies = secureCookies

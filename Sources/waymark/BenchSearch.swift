@@ -50,6 +50,7 @@ extension Bench {
                     rows.append((kind.rawValue, timings))
                 }
                 rows.append(("open record", try await Self.openRecords(people, store: store, la: la)))
+                rows.append(("consent", try await Self.consentChecks(people, store: store)))
                 Self.print(rows, location: "\(location)", people: try await Self.count(store), queries: people.count - 10)
             }
         }
@@ -67,6 +68,21 @@ extension Bench {
                 async let contacts = casework.contacts(of: sample.id)
                 async let details = casework.contactDetails(of: sample.id)
                 _ = try await (activities, contacts, details)
+                if index >= 10 { timings.add(ContinuousClock.now - started) }
+            }
+            return timings
+        }
+
+        /// What the sharing decision adds when a school opens a record through the portal (SharingDesk,
+        /// as a school user's record page asks it): the flow, the person's provisions and overrides, every class.
+        static func consentChecks(_ people: [BenchPerson], store: Store) async throws -> Timings {
+            let school = try await OrganisationQueries(store: store).all().first { $0.kind == .school }
+            let desk = SharingDesk(store: store)
+            let classes = SensitivityClass.allCases.filter { $0 != .identity }
+            var timings = Timings()
+            for (index, sample) in people.enumerated() {
+                let started = ContinuousClock.now
+                _ = try await desk.decide(person: sample.id, flowKey: DataFlowDefaults.Key.schoolPortal, recipient: school, classes: classes, at: Date())
                 if index >= 10 { timings.add(ContinuousClock.now - started) }
             }
             return timings

@@ -92,7 +92,8 @@ struct Serve: AsyncParsableCommand {
         let services = WebServices(
             app: app, metrics: metrics,
             secureCookies: Self.cookiesMustBeSecure(web: web, publicURL: publicURL, forced: secureCookies, plainHTTP: plainHTTP, logger: logger),
-            smsWebhookToken: sending.smsWebhookToken, trustForwardedFor: trustForwardedFor)
+            smsWebhookToken: sending.smsWebhookToken, trustForwardedFor: trustForwardedFor,
+            sendingReach: noSending ? .elsewhere : .here(Set([sending.sms.map { _ in ContactChannel.sms }, sending.smtp.map { _ in .email }].compactMap { $0 })))
         await services.prewarm()
         let server = try await buildApplication(services: services, configuration: web, logger: logger)
         print("Waymark is serving on http://\(web.host):\(web.port)/")

@@ -79,6 +79,10 @@ import WaymarkTestSupport
             #expect(personal.body.hasPrefix("Hi Amara, tell") && personal.body.contains("https://waymark.example/s/") && !personal.body.contains("{{link}}"))
             let afterSend = try await client.get(location, cookies: officer.cookies)
             #expect(afterSend.text.contains("Waiting to send") && afterSend.text.contains("Not contacted: the record says not to contact"))
+            // Nothing has gone: the page says what waits and why, never "contacted".
+            #expect(afterSend.text.contains("1 young person in this campaign: 0 texts sent, 1 waiting to send."))
+            #expect(afterSend.text.contains("Texts are not set up on this server"), "no gateway is configured in this test, and the page says so")
+            #expect(!afterSend.text.contains(">Contacted<"))
         }
     }
 
@@ -92,6 +96,8 @@ import WaymarkTestSupport
             #expect(try await Self.total(store, "outbox_message") == 0, "calls are made by people, not the outbox")
             let list = try await client.get(location, cookies: officer.cookies)
             #expect(list.text.contains("07700900001") && list.text.contains("No answer"))
+            #expect(list.text.contains("young people to call: 0 called so far.") && list.text.contains("To call"))
+            #expect(!list.text.contains("are not set up on this server"), "a phone list needs no gateway")
             let member = try #require(try await store.sql.select().column("id").from("campaign_member").where("person_id", .equal, fixture.onCaseload).first()?
                 .decode(column: "id", as: Int64.self))
             let before = try await CaseworkTests.count(store, "contact", person: fixture.onCaseload)

@@ -16,11 +16,15 @@ import WaymarkTestSupport
 /// without being restarted, and every write it acknowledged is in the database,
 /// once. PostgreSQL is stopped in immediate mode, as a crash would stop it.
 /// Stopping the cluster disturbs everyone else using it, so this runs
-/// only when `WAYMARK_TEST_PG_RESTART=1` (CI sets it; CI has the machine to
-/// itself) and needs `pg_ctlcluster` and the rights to use it.
+/// only when `WAYMARK_TEST_PG_RESTART=1`, on the cluster `WAYMARK_TEST_PG_CLUSTER`
+/// names (CI gives it a second cluster of its own, as `scripts/pg-restart-drill`
+/// has for the real server), and needs `pg_ctlcluster` and the rights to use it.
 @Suite struct PostgresRestartTests {
     static let enabled = ProcessInfo.processInfo.environment["WAYMARK_TEST_PG_RESTART"] == "1" && TestDatabases.postgresURL != nil
     static let loops = 8
+    /// The cluster to stop and start: `WAYMARK_TEST_PG_CLUSTER` (default `main`), so the drill can run
+    /// against a cluster of its own while other work uses the usual one.
+    static let clusterName = ProcessInfo.processInfo.environment["WAYMARK_TEST_PG_CLUSTER"] ?? "main"
 
     /// Answers are counted under the phase in which they arrive: `restart` runs from
     /// the stop being asked for until PostgreSQL has started again.
@@ -63,7 +67,7 @@ import WaymarkTestSupport
     /// server `start` leaves behind would hold the test run's own output open.
     static func runCluster(_ arguments: [String]) throws -> Int32 {
         let version = try FileManager.default.contentsOfDirectory(atPath: "/etc/postgresql").compactMap(Int.init).max()
-        let argv = ["pg_ctlcluster", String(version ?? 15), "main"] + arguments
+        let argv = ["pg_ctlcluster", String(version ?? 15), clusterName] + arguments
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -87,7 +87,7 @@ public final class StoreDatabase: Sendable {
                 connections: EventLoopGroupConnectionPool(
                     // Under a burst a request waits its turn for a connection rather than failing at AsyncKit's default 10 s.
                     source: source, maxConnectionsPerEventLoop: 4, requestTimeout: .seconds(30), logger: logger, on: MultiThreadedEventLoopGroup.singleton))
-            let sql = pool.connections.database(logger: logger).sql(queryLogLevel: nil)
+            let sql = PostgresPoolDatabase(pool: pool, logger: logger)
             return StoreDatabase(sql: sql, engine: .postgres, close: { try await pool.connections.shutdownAsync() })
         }
     }

@@ -45,7 +45,7 @@ public enum StoreFailure: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .diskFull: "The database's disk is full, so nothing was saved. Ask your administrator to free space, then try again."
-        case .unreachable: "The database is not answering just now (it may be restarting). Nothing was half-saved; try again in a minute."
+        case .unreachable: "The database is not answering just now (it may be restarting). Nothing was half-saved, but if you were saving something, look for it before you save it again: it may have been saved just as the database stopped. Try again in a minute."
         case .busy: "Waymark is very busy just now. Nothing was half-saved; try again in a moment."
         }
     }

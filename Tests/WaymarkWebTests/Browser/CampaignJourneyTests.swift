@@ -43,7 +43,9 @@ struct CampaignJourneyTests {
                     try await browser.look(saving: Self.artefacts + "/02-check-before-sending.png")
                     try await browser.click("form[action$='/send'] button")
                     _ = try await browser.waitForURL(endingWith: "sent=" + (try await Self.sentCount(store)))
-                    #expect(try await browser.text(of: ".notice").contains("Campaign sent"))
+                    #expect(try await browser.text(of: ".notice--success").contains("texts queued to send"))
+                    #expect(try await browser.text(of: ".notice--warning").contains("Texts are not set up on this server"),
+                            "this server has no text gateway, and the page says nothing can go until one is configured")
                     try await browser.look(saving: Self.artefacts + "/03-sent.png")
                 }
 

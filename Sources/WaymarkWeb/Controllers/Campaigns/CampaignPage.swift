@@ -55,9 +55,12 @@ struct CampaignPage: PageModel {
     let rounds: [Round]
     let outcomes: [Outcome]
     let sentMessage: String?
+    /// Where the campaign's messages really are (queued, sent, failed…), never "contacted" for what only waits.
+    let progress: String
+    let gatewayWarning: String?
 
     init(frame: StaffFrame, campaign: StoredCampaign, summary: CampaignPlanSummary, sample: (subject: String?, body: String),
-         members: [CampaignMemberRow], reach: [Int64: ReachDetails], sent: Int?) {
+         members: [CampaignMemberRow], reach: [Int64: ReachDetails], sent: Int?, sendingReach: SendingReach) {
         title = "Campaign – \(campaign.name)"
         self.frame = frame
         id = campaign.id
@@ -89,7 +92,7 @@ struct CampaignPage: PageModel {
             return Member(
                 id: member.id, personID: member.personID, name: "\(member.givenName) \(member.familyName)",
                 contact: !frame.showsContact ? PersonPage.restricted : member.included ? contact : "–",
-                state: member.included ? (member.respondedAt != nil ? "Answered" : "Contacted") : "Not contacted: \(member.reason ?? "")",
+                state: member.included ? Self.state(of: member, on: campaign.channel) : "Not contacted: \(member.reason ?? "")",
                 outcome: member.outcome, canRecord: handWorked && member.included && frame.canAct)
         }
         if campaign.channel == .visit {
@@ -102,7 +105,21 @@ struct CampaignPage: PageModel {
         } else {
             rounds = rows.isEmpty ? [] : [Round(area: "", members: rows)]
         }
-        sentMessage = sent.map { "Campaign sent: \($0) young people contacted." }
+        let included = members.filter(\.included)
+        gatewayWarning = sendingReach.warning(for: campaign.channel)
+        progress = CampaignProgress(channel: campaign.channel, members: included).sentence
+        sentMessage = sent.map { CampaignProgress.started(count: $0, channel: campaign.channel) }
+    }
+
+    /// A member's state in words that claim only what happened.
+    static func state(of member: CampaignMemberRow, on channel: ContactChannel) -> String {
+        if member.respondedAt != nil { return "Answered" }
+        switch channel {
+        case .sms, .email: return member.messageStatus.map(describeStatus) ?? "Not queued"
+        case .letter: return "Letter to print"
+        case .phone: return member.outcome == nil ? "To call" : "Called"
+        case .visit: return member.outcome == nil ? "To visit" : "Visited"
+        }
     }
 
     static func sector(_ postcode: String?) -> String {

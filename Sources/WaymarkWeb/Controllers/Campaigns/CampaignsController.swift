@@ -67,7 +67,7 @@ struct CampaignsController {
         let sent = request.uri.queryParameters.get("sent").flatMap { Int($0) }
         return try templates.render(CampaignPage(
             frame: StaffFrame(user: context.user, csrf: context.csrf), campaign: view.campaign, summary: view.summary, sample: view.sample,
-            members: view.members, reach: view.reach, sent: sent))
+            members: view.members, reach: view.reach, sent: sent, sendingReach: services.sendingReach))
     }
 
     func send(_ request: Request, context: StaffContext) async throws -> Response {

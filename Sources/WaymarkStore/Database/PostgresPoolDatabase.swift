@@ -1,0 +1,101 @@
+import AsyncKit
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import PostgresKit
+import SQLKit
+
+/// PostgreSQL behind its pool, where work on a connection ends when the
+/// connection does.
+///
+/// Measured by `scripts/pg-restart-drill`: when PostgreSQL stopped in the
+/// middle of a transaction, the COMMIT (or the ROLLBACK after a failed one)
+/// sometimes never completed, although the connection had closed. The
+/// request waited for ever, its pooled connection was never given back, and
+/// because view events are written in shared batches one such wait stopped
+/// every page that audits a view. So each statement and each session races
+/// the connection's close: whichever comes first ends it, and a close is
+/// ``StoreFailure/unreachable``. Statements use PostgresNIO's own query API
+/// on the leased connection rather than the older request path.
+struct PostgresPoolDatabase: SQLDatabase {
+    let pool: PostgresPool
+    let logger: Logger
+    let watch = ConnectionWatch()
+
+    var eventLoop: any EventLoop { pool.connections.eventLoopGroup.any() }
+    var dialect: any SQLDialect { PostgresDialect() }
+    var queryLogLevel: Logger.Level? { nil }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        pool.connections.withConnection(logger: logger) { [watch] connection in
+            watch.ending(connection.sql(queryLogLevel: nil).execute(sql: query, onRow), with: connection)
+        }
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await withLeasedConnection { try await $0.execute(sql: query, onRow) }
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await withLeasedConnection(closure)
+    }
+
+    private func withLeasedConnection<R>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let connection = try await pool.connections.requestConnection(logger: logger).get()
+        defer { pool.connections.releaseConnection(connection, logger: logger) }
+        // SQLKit's sessions may return what is not Sendable; it only crosses back to the caller that asked for it.
+        let work = connection.eventLoop.makeFutureWithTask { SessionResult(value: try await body(connection.sql(queryLogLevel: nil))) }
+        return try await watch.ending(work, with: connection).get().value
+    }
+}
+
+private struct SessionResult<Value>: @unchecked Sendable {
+    let value: Value
+}
+
+/// Work in flight on each connection, failed with ``StoreFailure/unreachable``
+/// when its connection closes. One close callback per connection: a callback
+/// per statement would pile up on a connection that lives for days.
+final class ConnectionWatch: Sendable {
+    private struct Watched {
+        var nextID = 0
+        var pending: [Int: @Sendable () -> Void] = [:]
+    }
+    private let connections = NIOLockedValueBox<[ObjectIdentifier: Watched]>([:])
+
+    /// `work`'s result, or ``StoreFailure/unreachable`` as soon as `connection` closes, whichever comes first.
+    /// What was still running on the closed connection is left to end (or not) on its own.
+    func ending<Value: Sendable>(_ work: EventLoopFuture<Value>, with connection: PostgresConnection) -> EventLoopFuture<Value> {
+        let promise = work.eventLoop.makePromise(of: Value.self)
+        let settled = NIOLockedValueBox(false)
+        let settle: @Sendable (Result<Value, any Error>) -> Void = { result in
+            let first = settled.withLockedValue { done in
+                defer { done = true }
+                return !done
+            }
+            if first { promise.completeWith(result) }
+        }
+        let key = ObjectIdentifier(connection)
+        let (id, isNew) = connections.withLockedValue { all -> (Int, Bool) in
+            let isNew = all[key] == nil
+            var watched = all[key] ?? Watched()
+            let id = watched.nextID
+            watched.nextID += 1
+            watched.pending[id] = { settle(.failure(StoreFailure.unreachable)) }
+            all[key] = watched
+            return (id, isNew)
+        }
+        if isNew {
+            // On a connection already closed this runs at once, failing the work just registered.
+            connection.closeFuture.whenComplete { [connections] _ in
+                let abandoned = connections.withLockedValue { all in all.removeValue(forKey: key)?.pending.values.map { $0 } ?? [] }
+                abandoned.forEach { $0() }
+            }
+        }
+        work.whenComplete { [connections] result in
+            _ = connections.withLockedValue { $0[key]?.pending.removeValue(forKey: id) }
+            settle(result)
+        }
+        return promise.futureResult
+    }
+}
