@@ -28,7 +28,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
-        // Reads the ZIP container of .xlsx imports (WaymarkFormats only).
+        // Reads the ZIP container of .xlsx imports and writes subject access packs (WaymarkFormats only).
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         // Parses multipart/form-data uploads (WaymarkWeb only): a kept parser at the edge, not ours.
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
@@ -114,7 +114,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WaymarkAppTests",
-            dependencies: ["WaymarkApp", "WaymarkRecords", "WaymarkTestSupport"],
+            dependencies: ["WaymarkApp", "WaymarkRecords", "WaymarkTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -26,12 +26,15 @@ public struct AppServices: Sendable {
     public let publicURL: String
     /// How long a break-the-glass access lasts.
     public let breakGlass: BreakGlassPolicy
+    /// How long each class of information is kept, and what happens then.
+    public let retention: RetentionPolicy
 
     public init(
         store: Store, registry: LocalAuthorityRegistry, laCode: LocalAuthorityCode, classifier: ParticipationClassifier = ParticipationClassifier(),
         returnsDirectory: String = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-returns").path,
         resultLifetime: TimeInterval = 600, passwordCost: UInt8 = 12, passwordHasher: PasswordHasher = .shared,
-        signInPolicy: SignInThrottlePolicy = .standard, publicURL: String = "http://127.0.0.1:8080", breakGlass: BreakGlassPolicy = .standard
+        signInPolicy: SignInThrottlePolicy = .standard, publicURL: String = "http://127.0.0.1:8080", breakGlass: BreakGlassPolicy = .standard,
+        retention: RetentionPolicy = .standard
     ) {
         self.store = store
         self.registry = registry
@@ -44,6 +47,7 @@ public struct AppServices: Sendable {
         self.signInPolicy = signInPolicy
         self.publicURL = publicURL
         self.breakGlass = breakGlass
+        self.retention = retention
     }
 
     public var laName: String { registry.name(of: laCode) ?? "your local authority" }
@@ -80,6 +84,8 @@ public struct AppServices: Sendable {
     public var sharing: SharingDesk { SharingDesk(store: store) }
     public var dataFlows: DataFlowDesk { DataFlowDesk(store: store) }
     public var portal: PortalDesk { PortalDesk(store: store, laCode: laCode) }
+    public var subjectAccess: SubjectAccessDesk { SubjectAccessDesk(store: store, laCode: laCode, laName: laName) }
+    public var retentionReview: RetentionDesk { RetentionDesk(store: store, policy: retention, resultLifetime: resultLifetime) }
     public var ownRecord: OwnRecordDesk {
         OwnRecordDesk(store: store, links: SelfServiceLinks(store: store, baseURL: publicURL), registry: registry, laCode: laCode.code)
     }

@@ -47,6 +47,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Hours a break-the-glass access lasts, 1 to 24. (env: WAYMARK_BREAK_GLASS_HOURS, default: 4)")
     var breakGlassHours: Int?
 
+    @Option(name: .customLong("retention"), help: "Retention rules that differ from the standard policy, e.g. sendAndHealth=35 (class=age[:erase|anonymise]); the data protection page reports against it. (env: WAYMARK_RETENTION)")
+    var retentionRules: String?
+
     @Flag(help: "Do not run an outbox worker in this process (another server sends). Sending is configured by WAYMARK_SMTP_* and WAYMARK_SMS_*.")
     var noSending = false
 
@@ -72,13 +75,20 @@ struct Serve: AsyncParsableCommand {
         let returns = storage.returnsDirectory
         let retention = try ReturnRetention.configured(keepReturnsMonths, environment: environment)
         let breakGlass = try BreakGlassPolicy.configured(breakGlassHours, environment: environment)
+        let retentionPolicy: RetentionPolicy
+        do {
+            retentionPolicy = try RetentionPolicy.configured(retentionRules, environment: environment)
+        } catch {
+            throw ValidationError("--retention: \(error)")
+        }
         let sending = try SendingConfiguration.fromEnvironment(environment)
         let web = WebConfiguration(
             host: host ?? environment["WAYMARK_HOST"] ?? "127.0.0.1",
             port: port ?? environment["WAYMARK_PORT"].flatMap(Int.init) ?? 8080)
         // Self-service links in texts, e-mails and letters start here; behind a proxy, set WAYMARK_PUBLIC_URL.
         let publicURL = environment["WAYMARK_PUBLIC_URL"] ?? "http://\(web.host):\(web.port)"
-        let app = AppServices(store: store, registry: registry, laCode: code, returnsDirectory: returns, publicURL: publicURL, breakGlass: breakGlass)
+        let app = AppServices(store: store, registry: registry, laCode: code, returnsDirectory: returns, publicURL: publicURL, breakGlass: breakGlass,
+                              retention: retentionPolicy)
         let services = WebServices(
             app: app, metrics: metrics,
             secureCookies: Self.cookiesMustBeSecure(web: web, publicURL: publicURL, forced: secureCookies, plainHTTP: plainHTTP, logger: logger),

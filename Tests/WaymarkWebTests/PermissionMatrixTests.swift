@@ -240,6 +240,13 @@ import WaymarkTestSupport
                                                      expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .no, c: .no, out: .no), permission: .postPupilInformation)],
         "GET /portal/upload": [Case(path: at("/portal/upload"), expected: portalUsers, permission: .postPupilInformation)],
         "POST /portal/upload": [Case(path: at("/portal/upload"), expected: portalUsers.posted, permission: .postPupilInformation)],
+        // Subject access and retention: data managers.
+        "GET /people/{id}/subject-access": [Case(path: { "/people/\($0.onCaseload)/subject-access" }, expected: dataManagerOnly, permission: .subjectAccess,
+                                                 audit: .view(entity: "young_person", detailContains: "subject access page"))],
+        "POST /people/{id}/subject-access": [Case(path: { "/people/\($0.onCaseload)/subject-access" }, expected: dataManagerOnly.posted,
+                                                  permission: .subjectAccess)],
+        "GET /data-protection/retention": [Case(path: at("/data-protection/retention"), expected: dataManagerOnly, permission: .runRetention)],
+        "POST /data-protection/retention": [Case(path: at("/data-protection/retention"), expected: dataManagerOnly.posted, permission: .runRetention)],
         // Tracking: queues, campaigns, answers.
         "GET /queues": [Case(path: at("/queues"), expected: queueReaders, permission: .workQueues, audit: .view(entity: "queue", detailContains: "queue=not-known"))],
         "POST /queues/assign": [Case(path: at("/queues/assign"), expected: queueReaders.posted, permission: .workQueues)],

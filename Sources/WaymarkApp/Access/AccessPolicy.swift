@@ -42,6 +42,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case postPupilInformation
     /// The Annual Activity Survey: the LA's, or one's own school's line of it.
     case activitySurvey
+    /// Produce a subject access pack: everything held about one young person, with its history and who has seen it.
+    case subjectAccess
+    /// The retention policy's report of what is due to be erased or anonymised (the run itself is `waymark retention run`).
+    case runRetention
 }
 
 /// The permission matrix. Least privilege: administrators run accounts and
@@ -53,7 +57,7 @@ public enum AccessPolicy {
         case .administrator: [.manageUsers]
         case .dataManager: [
             .readRecords, .changeAnyRecord, .assignCaseload, .statutoryReturns, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .reviewAccess,
-            .manageConsent, .overrideSharing, .manageDataFlows, .activitySurvey,
+            .manageConsent, .overrideSharing, .manageDataFlows, .activitySurvey, .subjectAccess, .runRetention,
         ]
         case .trackingOfficer: [.readRecords, .changeAnyRecord, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .manageConsent, .activitySurvey]
         case .personalAdviser: [.readRecords, .changeOwnCaseload, .figures, .manageConsent, .activitySurvey]

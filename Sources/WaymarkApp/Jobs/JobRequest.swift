@@ -19,6 +19,8 @@ public enum JobRequest: Sendable, Equatable, Codable {
     case positions(day: CalendarDate)
     /// The Annual Activity Survey for a year (1 November of that year).
     case activitySurvey(year: Int)
+    /// What the retention policy (its one-line summary) would erase or anonymise on a day: a dry run, counts only.
+    case retentionReport(day: CalendarDate, policy: String)
 
     public var kind: JobKind {
         switch self {
@@ -28,6 +30,7 @@ public enum JobRequest: Sendable, Equatable, Codable {
         case .duplicateScan: .duplicateScan
         case .positions: .positions
         case .activitySurvey: .activitySurvey
+        case .retentionReport: .retentionReport
         }
     }
 
@@ -54,4 +57,5 @@ public enum JobKind: String, Sendable, CaseIterable {
     case duplicateScan = "duplicate-scan"
     case positions = "participation-positions"
     case activitySurvey = "activity-survey"
+    case retentionReport = "retention-report"
 }

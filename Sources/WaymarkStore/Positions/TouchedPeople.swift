@@ -26,7 +26,9 @@ final class TouchedPeople: @unchecked Sendable {
     /// so the audit says who to recompute, for every change there is or will be.
     static func affects(_ action: AuditAction, entity: String) -> Bool {
         switch action {
-        case .view, .export, .signIn, .signOut, .signInFailed, .prune: false
+        // An erased record has no position left to keep; an anonymised one keeps
+        // its academic age and its histories, so its position stands.
+        case .view, .export, .signIn, .signOut, .signInFailed, .prune, .erase, .anonymise: false
         default: ["young_person", "activity", "need_assessment"].contains(entity)
         }
     }

@@ -9,7 +9,8 @@ extension RecordScope {
     public func condition(on alias: String) -> any SQLExpression {
         let inLA = SQLBinaryExpression(SQLColumn("responsible_la", table: alias), .equal, SQLBind(laCode))
         let notMerged = SQLBinaryExpression(SQLColumn("merged_into", table: alias), .is, SQLLiteral.null)
-        let base = SQLBinaryExpression(inLA, .and, notMerged)
+        let notAnonymised = SQLBinaryExpression(SQLColumn("anonymised_on", table: alias), .is, SQLLiteral.null)
+        let base = SQLBinaryExpression(SQLBinaryExpression(inLA, .and, notMerged), .and, notAnonymised)
         switch self {
         case .authority:
             return base

@@ -51,6 +51,10 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case prune
     /// A worker opened information their role withholds on one record, for a few hours, with a reason.
     case breakGlass = "break-glass"
+    /// A young person's record deleted by the retention policy: the tombstone, with ids and classes only.
+    case erase
+    /// A young person's record stripped of identity by the retention policy, kept for statistics.
+    case anonymise
 }
 
 /// Failures the store reports in its own words.

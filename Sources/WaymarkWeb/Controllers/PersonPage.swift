@@ -121,6 +121,7 @@ struct PersonPage: PageModel {
     let notShared: [NotShared]
     let hasNotShared: Bool
     let canManageConsent: Bool
+    let canSubjectAccess: Bool
     let showsCasework: Bool
     let showsContact: Bool
     let showsPathway: Bool
@@ -159,6 +160,7 @@ struct PersonPage: PageModel {
         notShared = record.consentRefused.map { NotShared(label: $0.dataClass.label, reason: $0.reason) }
         hasNotShared = !notShared.isEmpty
         canManageConsent = record.mayManageConsent
+        canSubjectAccess = AccessPolicy.allows(user.role, .subjectAccess)
         showsCasework = record.shows(.notes) || record.shows(.contact)
         showsContact = record.shows(.contact)
         showsPathway = record.shows(.educationAndActivity)

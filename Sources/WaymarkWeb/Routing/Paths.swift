@@ -56,6 +56,9 @@ enum Paths {
     }
 
     static let dataFlows = "/data-protection/flows"
+    static let retention = "/data-protection/retention"
+
+    static func subjectAccess(_ id: Int64) -> String { "/people/\(id)/subject-access" }
 
     static func dataFlow(_ key: String, saved: Bool = false) -> String {
         "/data-protection/flows/\(key)" + (saved ? "?saved=1" : "")

@@ -35,6 +35,7 @@ struct Navigation: Sendable {
         if AccessPolicy.allows(role, .statutoryReturns) { items.append(Item(label: "Returns", href: Paths.returns)) }
         if AccessPolicy.allows(role, .reviewAccess) { items.append(Item(label: "Data protection", href: Paths.breakGlassReview)) }
         if AccessPolicy.allows(role, .manageDataFlows) { items.append(Item(label: "Data flows", href: Paths.dataFlows)) }
+        if AccessPolicy.allows(role, .runRetention) { items.append(Item(label: "Retention", href: Paths.retention)) }
         if AccessPolicy.allows(role, .manageUsers) { items.append(Item(label: "Users", href: Paths.users)) }
         items.append(Item(label: "Your password", href: Paths.password))
         self.items = items

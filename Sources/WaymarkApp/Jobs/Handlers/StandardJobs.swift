@@ -36,6 +36,7 @@ public struct StandardJobs: Sendable {
             JobKind.duplicateScan.rawValue: DuplicateScanJob(jobs: self),
             JobKind.positions.rawValue: PositionsJob(jobs: self),
             JobKind.activitySurvey.rawValue: SurveyJob(jobs: self),
+            JobKind.retentionReport.rawValue: RetentionReportJob(jobs: self),
         ]
     }
 

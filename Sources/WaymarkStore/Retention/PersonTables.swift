@@ -1,0 +1,51 @@
+public import WaymarkCore
+
+/// Every table that holds a young person's data by `person_id`, with the
+/// class of information it carries: the one list subject access reads and
+/// retention erases, so a table added here is in both.
+public enum PersonTables {
+    public struct Table: Sendable, Equatable {
+        public let name: String
+        /// The class its rows carry; nil for rows about how the record was handled
+        /// (consent, overrides, break-the-glass), which go with identity.
+        public let dataClass: SensitivityClass?
+    }
+
+    /// In deletion order: a row is listed before anything it references.
+    public static let all: [Table] = [
+        Table(name: "person_alias", dataClass: .identity),
+        Table(name: "self_service_answer", dataClass: .contact),
+        Table(name: "campaign_member", dataClass: .contact),
+        Table(name: "outbox_message", dataClass: .contact),
+        Table(name: "address", dataClass: .contact),
+        Table(name: "contact_detail", dataClass: .contact),
+        Table(name: "contact_preference", dataClass: .contact),
+        Table(name: "person_flag", dataClass: .contact),
+        Table(name: "activity", dataClass: .educationAndActivity),
+        Table(name: "enrolment", dataClass: .educationAndActivity),
+        Table(name: "intended_destination", dataClass: .educationAndActivity),
+        Table(name: "september_guarantee", dataClass: .educationAndActivity),
+        Table(name: "need_assessment", dataClass: .sendAndHealth),
+        // Each row's class is its code's (CharacteristicCode.sensitivityClass).
+        Table(name: "characteristic", dataClass: nil),
+        Table(name: "contact", dataClass: .notes),
+        Table(name: "note", dataClass: .notes),
+        Table(name: "follow_up", dataClass: .notes),
+        Table(name: "appointment", dataClass: .notes),
+        Table(name: "consent_provision", dataClass: nil),
+        Table(name: "share_override", dataClass: nil),
+        Table(name: "notification", dataClass: nil),
+        Table(name: "break_glass_access", dataClass: nil),
+    ]
+
+    /// The tables whose rows stay on a record anonymised keeping `classes`
+    /// (characteristics are kept or not row by row, by code).
+    static func kept(by classes: Set<SensitivityClass>) -> Set<String> {
+        Set(all.filter { table in table.dataClass.map(classes.contains) ?? false }.map(\.name))
+    }
+
+    /// The characteristic codes whose class is among `classes`.
+    static func characteristicCodes(in classes: Set<SensitivityClass>) -> [Int] {
+        CharacteristicCode.allCases.filter { classes.contains($0.sensitivityClass) }.map(\.rawValue)
+    }
+}
