@@ -32,7 +32,7 @@ enum Migrations {
         M019BreakGlass(),
         M020ParticipationPositions(),
         M021Consent(),
-        M023Anonymised(),
+        M022Anonymised(),
     ]
 }
 
