@@ -16,7 +16,7 @@ public enum DestinationWorkbook {
             [.text("\(report.school): destinations of \(report.leavingYear.label) as at \(report.asAt.iso)")],
             DestinationReport.header.map(Cell.text),
         ]
-        rows += report.rows.map { [.text($0.category.label), .integer($0.count), percentage($0.share)] }
+        rows += report.lines.map { [.text($0.label), .integer($0.count), percentage($0.share)] }
         rows.append([.text("All leavers"), .integer(report.total), report.total > 0 ? .number(100) : .text("")])
         return try WorkbookWriter.xlsx(sheetName: "\(report.leavingYear.year) leavers", rows: rows)
     }

@@ -36,12 +36,14 @@ public struct PortalDesk: Sendable {
         let everyone = try await leavers(of: organisation, years: years, grant: grant, today: today)
         let shares = try await SharingDesk(store: store).portalShares(
             of: everyone.map(\.id), to: organisation, classes: [.currentActivity], at: now)
-        // Counts name nobody, so they count every leaver; the lists leave out whoever has stopped their activity going to the school.
+        // NEET and not known count only leavers who share their activity: counting the others too would let the
+        // school find a hidden leaver's category by subtracting the ones it can see.
         let counts = years.map { year in
             let ofYear = everyone.filter { $0.leftOn.map(LeavingYear.containing) == year }
-            let categories = ofYear.map(Self.category(today))
+            let categories = ofYear.filter { shares[$0.id]?.contains(.currentActivity) == true }.map(Self.category(today))
             return LeavingYearCount(
-                year: year, leavers: ofYear.count, neet: categories.filter { $0 == .neet }.count, notKnown: categories.filter { $0 == .notKnown }.count)
+                year: year, leavers: ofYear.count, neet: categories.filter { $0 == .neet }.count, notKnown: categories.filter { $0 == .notKnown }.count,
+                notShared: ofYear.count - categories.count)
         }
         let matching = everyone.filter { pupil in
             (chosen.map { pupil.leftOn.map(LeavingYear.containing) == $0 } ?? true)
@@ -71,7 +73,11 @@ public struct PortalDesk: Sendable {
         let today = CalendarDate.today(from: now)
         let leavingYear = try Self.leavingYear(year, among: LeavingYear.recent(on: today))
         let leavers = try await leavers(of: organisation, years: [leavingYear], grant: grant, today: today)
-        let report = DestinationReport(school: organisation.name, leavingYear: leavingYear, asAt: today, categories: leavers.map(Self.category(today)))
+        let shares = try await SharingDesk(store: store).portalShares(of: leavers.map(\.id), to: organisation, classes: [.currentActivity], at: now)
+        let sharing = leavers.filter { shares[$0.id]?.contains(.currentActivity) == true }
+        let report = DestinationReport(
+            school: organisation.name, leavingYear: leavingYear, asAt: today, categories: sharing.map(Self.category(today)),
+            notShared: leavers.count - sharing.count)
         try await ViewAudit.record(
             store, grant, at: now, entity: "portal_destinations", entityID: organisation.id,
             detail: "organisation=\(organisation.id); year=\(leavingYear.year); format=\(format); leavers=\(report.total)")

@@ -22,8 +22,11 @@ public struct LeavingYearCount: Sendable, Equatable {
     public let leavers: Int
     public let neet: Int
     public let notKnown: Int
+    /// Leavers who have not let their activity go to the school (in no other count).
+    public let notShared: Int
 
-    public init(year: LeavingYear, leavers: Int, neet: Int, notKnown: Int) {
+    public init(year: LeavingYear, leavers: Int, neet: Int, notKnown: Int, notShared: Int = 0) {
+        self.notShared = notShared
         self.year = year
         self.leavers = leavers
         self.neet = neet

@@ -8,16 +8,22 @@ public struct DestinationReport: Sendable, Equatable {
     /// The day the categories are as at.
     public let asAt: CalendarDate
     public private(set) var counts: [DestinationCategory: Int]
+    /// Leavers who have not let their activity go to the school: counted apart, never
+    /// in a category, or the school could find one person's category by subtraction.
+    public let notShared: Int
 
-    public init(school: String, leavingYear: LeavingYear, asAt: CalendarDate, categories: some Sequence<DestinationCategory> = []) {
+    public init(school: String, leavingYear: LeavingYear, asAt: CalendarDate, categories: some Sequence<DestinationCategory> = [], notShared: Int = 0) {
         self.school = school
         self.leavingYear = leavingYear
         self.asAt = asAt
+        self.notShared = notShared
         counts = [:]
         for category in categories { counts[category, default: 0] += 1 }
     }
 
-    public var total: Int { counts.values.reduce(0, +) }
+    public static let notSharedLabel = "Not shared by the young person"
+
+    public var total: Int { counts.values.reduce(0, +) + notShared }
     public func count(_ category: DestinationCategory) -> Int { counts[category] ?? 0 }
     public func share(_ category: DestinationCategory) -> Proportion { Proportion(count(category), of: total) }
 
@@ -27,11 +33,17 @@ public struct DestinationReport: Sendable, Equatable {
         DestinationCategory.allCases.map { ($0, count($0), share($0)) }
     }
 
+    /// The rows with, when anyone has said no, the leavers whose activity is not shared.
+    public var lines: [(label: String, count: Int, share: Proportion)] {
+        rows.map { ($0.category.label, $0.count, $0.share) }
+            + (notShared > 0 ? [(Self.notSharedLabel, notShared, Proportion(notShared, of: total))] : [])
+    }
+
     public static let header = ["Destination", "Leavers", "Percentage"]
 
     /// Header, a row per category, then the total; percentages to one decimal place.
     public var table: [[String]] {
-        [Self.header] + rows.map { [$0.category.label, String($0.count), $0.share.percentageText] } + [["All leavers", String(total), total > 0 ? "100.0" : ""]]
+        [Self.header] + lines.map { [$0.label, String($0.count), $0.share.percentageText] } + [["All leavers", String(total), total > 0 ? "100.0" : ""]]
     }
 
     /// The table as RFC 4180 CSV (CRLF), headed by what it is.
@@ -42,9 +54,9 @@ public struct DestinationReport: Sendable, Equatable {
     /// A sentence for people who do not read the chart.
     public var summary: String {
         guard total > 0 else { return "\(school) has no \(leavingYear.label) on record." }
-        let parts = rows.filter { $0.count > 0 }.map { row in
-            let name = row.category == .neet ? row.category.label : row.category.label.lowercased()
-            return "\(name) \(row.count) (\(row.share.percentageText)%)"
+        let parts = lines.filter { $0.count > 0 }.map { line in
+            let name = line.label == DestinationCategory.neet.label ? line.label : line.label.lowercased()
+            return "\(name) \(line.count) (\(line.share.percentageText)%)"
         }
         return "\(total) \(leavingYear.label) in all: " + parts.joined(separator: ", ") + "."
     }

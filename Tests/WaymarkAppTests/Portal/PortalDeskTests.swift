@@ -50,7 +50,11 @@ import WaymarkTestSupport
             #expect(amara.placement == PortalPlacement(code: .furtherEducation, provider: "Northmere College", startDate: PortalFixture.date("2026-09-01")))
             let zara = try #require(shown.lines.first { $0.personID == fixture.zara })
             #expect(zara.category == nil && zara.placement == nil, "her no stops even the category")
-            #expect(shown.counts.first?.neet == 1, "a count names nobody, so she is still counted")
+            #expect(shown.counts.first == LeavingYearCount(year: LeavingYear(2026), leavers: 2, neet: 0, notKnown: 0, notShared: 1),
+                    "counted as a leaver and as not shared, never as NEET: the school could subtract the NEET it can see to find her")
+            let report = try await fixture.portal.destinations(for: fixture.schoolGrant, year: 2026, format: "csv", at: Self.now + 1)
+            #expect(report.count(.neet) == 0 && report.notShared == 1 && report.total == 2)
+            #expect(report.csv.contains("\(DestinationReport.notSharedLabel),1,50.0\r\n") && !report.csv.contains("NEET,1"))
             let attention = try await fixture.portal.leavers(for: fixture.schoolGrant, year: 2026, attentionOnly: true, page: 1, at: Self.now + 1)
             #expect(attention.lines.isEmpty, "listing her as NEET would tell the school what she asked it not to know")
             let college = try await fixture.portal.leavers(for: fixture.collegeGrant, year: nil, attentionOnly: false, page: 1, at: Self.now + 1)
@@ -61,6 +65,7 @@ import WaymarkTestSupport
                 _ = try await tx.withdrawConsent(deny, of: fixture.zara)
             }
             let after = try await fixture.portal.leavers(for: fixture.schoolGrant, year: 2026, attentionOnly: false, page: 1, at: Self.now + 2)
+            #expect(after.counts.first?.neet == 1 && after.counts.first?.notShared == 0, "her withdrawal counts her again at once")
             #expect(after.lines.first { $0.personID == fixture.amara }?.placement == nil, "withdrawn from the same instant")
             #expect(after.lines.first { $0.personID == fixture.zara }?.category == .neet)
             let pupil = try await fixture.portal.pupil(for: fixture.schoolGrant, person: fixture.amara, at: Self.now + 2)

@@ -39,16 +39,16 @@ struct PortalDestinationsPage: PageModel {
         yearLabel = report.leavingYear.label
         asAt = report.asAt.longDescription
         summary = report.summary
-        rows = report.rows.map { Row(label: $0.category.label, count: $0.count, percentage: $0.share.percentageText.isEmpty ? "–" : "\($0.share.percentageText)%") }
+        rows = report.lines.map { Row(label: $0.label, count: $0.count, percentage: $0.share.percentageText.isEmpty ? "–" : "\($0.share.percentageText)%") }
         total = report.total
         hasLeavers = report.total > 0
         chart = BarChart(
             title: "\(report.school): where the \(report.leavingYear.label) are now", summary: report.summary,
-            bars: report.rows.map { row in
+            bars: report.lines.map { row in
                 BarChart.Bar(
-                    label: row.category.label, value: row.count,
+                    label: row.label, value: row.count,
                     valueText: row.share.percentageText.isEmpty ? "\(row.count)" : "\(row.count) (\(row.share.percentageText)%)",
-                    emphasised: row.category.needsAttention)
+                    emphasised: DestinationCategory.allCases.first { $0.label == row.label }?.needsAttention ?? false)
             },
             id: "destinations-chart"
         ).svg

@@ -12,6 +12,8 @@ struct PortalLeaversPage: PageModel {
         let leavers: Int
         let neet: Int
         let notKnown: Int
+        let notShared: Int
+        var hasNotShared: Bool { notShared > 0 }
         let link: String
         let attentionLink: String
         let reportLink: String
@@ -45,7 +47,7 @@ struct PortalLeaversPage: PageModel {
         isSchool = EnrolmentKind(organisation: leavers.organisation.kind) == .schoolRoll
         years = leavers.counts.map { count in
             YearCount(
-                label: count.year.label, leavers: count.leavers, neet: count.neet, notKnown: count.notKnown,
+                label: count.year.label, leavers: count.leavers, neet: count.neet, notKnown: count.notKnown, notShared: count.notShared,
                 link: Paths.portal(year: count.year.year, attentionOnly: false), attentionLink: Paths.portal(year: count.year.year, attentionOnly: true),
                 reportLink: Paths.portalDestinations(year: count.year.year))
         }
