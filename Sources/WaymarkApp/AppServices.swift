@@ -62,6 +62,7 @@ public struct AppServices: Sendable {
     }
     public var search: PersonSearch { PersonSearch(store: store) }
     public var casework: CaseworkDesk { CaseworkDesk(store: store, registry: registry) }
+    public var repeats: RepeatGuard { RepeatGuard(store: store) }
     public var queues: QueueDesk { QueueDesk(store: store, classifier: classifier) }
     public var campaigns: CampaignDesk { CampaignDesk(store: store, classifier: classifier, laName: laName, publicURL: publicURL) }
     public var selfService: SelfServiceDesk {

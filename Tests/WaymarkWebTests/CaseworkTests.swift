@@ -58,6 +58,37 @@ import WaymarkTestSupport
         }
     }
 
+    /// Back then Save, or a double click, sends the form's one-time token again: the
+    /// repeat is shown the first result and nothing is recorded twice.
+    @Test(arguments: TestDatabases.engines)
+    func aRepeatedSubmissionOfOneFormRecordsOneContact(_ engine: DatabaseEngine) async throws {
+        try await AccessFixture.run(engine) { client, store, fixture in
+            let pa = try await Self.session(client, .personalAdviser)
+            let person = fixture.onCaseload
+            let page = try await client.get("/people/\(person)/contacts/new", cookies: pa.cookies)
+            let once = try #require(page.text.firstMatch(of: /name="once" value="([A-Za-z0-9_-]+)"/)?.1).description
+            let fields = ["occurred-on": "2026-11-18", "method": "phone", "direction": "outbound", "outcome": "Spoke to young person", "once": once,
+                          "csrf": pa.csrf]
+            let first = try await client.form("/people/\(person)/contacts", fields, cookies: pa.cookies)
+            let again = try await client.form("/people/\(person)/contacts", fields, cookies: pa.cookies)
+            #expect(first.status == .seeOther && again.status == .seeOther)
+            #expect(again.headers[.location] == first.headers[.location], "the repeat is shown the first result")
+            #expect(try await Self.count(store, "contact", person: person) == 1)
+            // A new page is a new form: the same contact entered again is recorded again.
+            let next = try await client.get("/people/\(person)/contacts/new", cookies: pa.cookies)
+            let nextOnce = try #require(next.text.firstMatch(of: /name="once" value="([A-Za-z0-9_-]+)"/)?.1).description
+            #expect(nextOnce != once)
+            _ = try await client.form("/people/\(person)/contacts", fields.merging(["once": nextOnce]) { $1 }, cookies: pa.cookies)
+            #expect(try await Self.count(store, "contact", person: person) == 2)
+            // A refused form keeps nothing, its token included: corrected, it is saved.
+            let refused = try await client.form("/people/\(person)/contacts", fields.merging(["once": "fresh-token-0000000000000000", "outcome": ""]) { $1 },
+                                                cookies: pa.cookies)
+            #expect(refused.status == .unprocessableContent)
+            _ = try await client.form("/people/\(person)/contacts", fields.merging(["once": "fresh-token-0000000000000000"]) { $1 }, cookies: pa.cookies)
+            #expect(try await Self.count(store, "contact", person: person) == 3)
+        }
+    }
+
     @Test(arguments: TestDatabases.engines)
     func aContactWithProblemsNamesEachFieldAndSavesNothing(_ engine: DatabaseEngine) async throws {
         try await AccessFixture.run(engine) { client, store, fixture in

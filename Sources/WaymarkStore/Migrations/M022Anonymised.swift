@@ -6,7 +6,6 @@ import SQLKit
 /// so that finding what a record leaves behind, and the database's own
 /// foreign-key checks when a record is deleted, probe an index instead of
 /// reading a table per person (a quarter of a million people: minutes).
-/// (Version 22 is left to the school portal's branch.)
 struct M022Anonymised: Migration {
     let version = 22
     let name = "anonymised records; indexes for erasure"

@@ -33,6 +33,7 @@ enum Migrations {
         M020ParticipationPositions(),
         M021Consent(),
         M022Anonymised(),
+        M023FormSubmissions(),
     ]
 }
 

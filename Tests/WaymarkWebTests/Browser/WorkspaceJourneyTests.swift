@@ -65,6 +65,18 @@ struct WorkspaceJourneyTests {
                     try await browser.click("main form button[type=submit]")
                     _ = try await browser.waitForURL(endingWith: "saved=contact")
                     #expect(try await browser.text(of: "main").contains("Contact recorded."))
+                    // A second contact, then Back and Save again: the form comes back with its one-time token (or,
+                    // fetched anew, empty and refused), so the repeat records nothing.
+                    let contacts = try await CaseworkQueries(store: store).contacts(of: person.id).count
+                    try await browser.click("a[href='/people/\(person.id)/contacts/new']")
+                    try await browser.click("input[name=method][value=sms]")
+                    try await browser.type("Sent a text about the open day", into: "#outcome")
+                    try await browser.click("main form button[type=submit]")
+                    _ = try await browser.waitForURL(endingWith: "saved=contact")
+                    _ = try await browser.evaluate("history.back(); return 1")
+                    _ = try await browser.waitForURL(endingWith: "/contacts/new")
+                    try await browser.click("main form button[type=submit]")
+                    #expect(try await CaseworkQueries(store: store).contacts(of: person.id).count == contacts + 1, "Back then Save records nothing more")
 
                     // update the activity: first without the NEET start date, which NCCIS 224 requires
                     try await browser.click("a[href='/people/\(person.id)/activity/new']")

@@ -14,6 +14,8 @@ struct StaffFrame: Sendable {
     let canAct: Bool
     /// Whether phone numbers and addresses may be shown in member lists.
     let showsContact: Bool
+    /// A one-time token for forms that create something: a repeat shows the first result (``RepeatGuard``).
+    let once = SecretToken.make()
 
     init(user: StoredUser, csrf: String, problems: FormProblems = FormProblems()) {
         userName = user.displayName

@@ -14,9 +14,10 @@ struct ActivityForm: Decodable, Sendable {
     var establishmentNumber: String?
     var establishmentName: String?
     var ukprn: String?
+    var once: String?
 
     enum CodingKeys: String, CodingKey {
-        case code, ukprn
+        case code, ukprn, once
         case startDate = "start-date", dateAscertained = "date-ascertained", dateVerified = "date-verified", reviewDate = "review-date"
         case predictedEndDate = "predicted-end-date", neetStartDate = "neet-start-date"
         case establishmentNumber = "establishment-number", establishmentName = "establishment-name"

@@ -39,9 +39,12 @@ struct CaseworkController {
             let frame = try await CaseworkFrame.load(record, form: "contact", context, services: services, problems: problems)
             return try templates.render(ContactPage(frame: frame, form: form, problems: problems), status: .unprocessableContent)
         }
-        try await casework.recordContact(checked.contact, followUp: checked.followUp, appointment: checked.appointment, on: record, at: services.now())
-        context.logger.info("contact recorded", metadata: ["person": "\(record.personID)"])
-        return .redirect(to: Paths.person(record.personID, saved: .contact), type: .normal)
+        let shown = try await services.app.repeats.once(form.once, for: context.grant, at: services.now(), fallback: Paths.person(record.personID)) {
+            try await casework.recordContact(checked.contact, followUp: checked.followUp, appointment: checked.appointment, on: record, at: services.now())
+            context.logger.info("contact recorded", metadata: ["person": "\(record.personID)"])
+            return Paths.person(record.personID, saved: .contact)
+        }
+        return .redirect(to: shown, type: .normal)
     }
 
     func newActivity(_ request: Request, context: StaffContext) async throws -> Response {
@@ -59,9 +62,12 @@ struct CaseworkController {
             let frame = try await CaseworkFrame.load(record, form: "activity", context, services: services, problems: problems)
             return try templates.render(ActivityPage(frame: frame, form: form, problems: problems), status: .unprocessableContent)
         }
-        try await casework.recordActivity(activity, on: record, at: services.now())
-        context.logger.info("activity recorded", metadata: ["person": "\(record.personID)", "code": "\(activity.code.rawValue)"])
-        return .redirect(to: Paths.person(record.personID, saved: .activity), type: .normal)
+        let shown = try await services.app.repeats.once(form.once, for: context.grant, at: services.now(), fallback: Paths.person(record.personID)) {
+            try await casework.recordActivity(activity, on: record, at: services.now())
+            context.logger.info("activity recorded", metadata: ["person": "\(record.personID)", "code": "\(activity.code.rawValue)"])
+            return Paths.person(record.personID, saved: .activity)
+        }
+        return .redirect(to: shown, type: .normal)
     }
 
     private var today: CalendarDate { CalendarDate.today(from: services.now()) }

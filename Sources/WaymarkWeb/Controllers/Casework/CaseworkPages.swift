@@ -10,6 +10,8 @@ struct CaseworkFrame: Sendable {
     let personName: String
     let problems: [FormProblems.Problem]
     let hasProblems: Bool
+    /// A one-time token for forms that create something: a repeat shows the first result (``RepeatGuard``).
+    let once = SecretToken.make()
 
     init(user: StoredUser, csrf: String, person: PersonBundle, problems: FormProblems) {
         userName = user.displayName

@@ -14,9 +14,10 @@ struct ContactForm: Decodable, Sendable {
     var appointmentOn: String?
     var appointmentAt: String?
     var appointmentPlace: String?
+    var once: String?
 
     enum CodingKeys: String, CodingKey {
-        case occurredOn = "occurred-on", method, direction, outcome, notes
+        case occurredOn = "occurred-on", method, direction, outcome, notes, once
         case nextStep = "next-step", followUpOn = "follow-up-on"
         case appointmentOn = "appointment-on", appointmentAt = "appointment-at", appointmentPlace = "appointment-place"
     }
