@@ -80,7 +80,7 @@ public struct PortalDesk: Sendable {
             notShared: leavers.count - sharing.count)
         try await ViewAudit.record(
             store, grant, at: now, entity: "portal_destinations", entityID: organisation.id,
-            detail: "organisation=\(organisation.id); year=\(leavingYear.year); format=\(format); leavers=\(report.total)")
+            detail: "organisation=\(organisation.id); flow=\(DataFlowDefaults.Key.schoolPortal); year=\(leavingYear.year); format=\(format); leavers=\(report.total)")
         return report
     }
 

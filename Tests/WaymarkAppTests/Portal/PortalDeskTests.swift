@@ -80,7 +80,7 @@ import WaymarkTestSupport
             #expect(report.total == 2 && report.count(.education) == 1 && report.count(.neet) == 1)
             #expect(report.share(.neet).percentageText == "50.0")
             #expect(report.csv.contains("NEET,1,50.0\r\n") && report.csv.contains("All leavers,2,100.0\r\n"))
-            #expect(try await fixture.auditDetails("portal_destinations") == ["organisation=\(fixture.school); year=2026; format=csv; leavers=2; purpose=schoolSupport"])
+            #expect(try await fixture.auditDetails("portal_destinations") == ["organisation=\(fixture.school); flow=school-portal; year=2026; format=csv; leavers=2; purpose=schoolSupport"])
         }
     }
 
