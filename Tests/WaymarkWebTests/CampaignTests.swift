@@ -32,12 +32,27 @@ import WaymarkTestSupport
         }
     }
 
-    static func draft(_ client: any TestClientProtocol, _ session: CaseworkTests.Session, channel: ContactChannel, body: String) async throws -> TestResponse {
-        try await client.form(
-            "/campaigns",
-            ["name": "Autumn not known", "channel": channel.rawValue, "audience": "queue=not-known&days=30", "body": body,
-             "subject": "What are you doing?", "csrf": session.csrf],
-            cookies: session.cookies)
+    static func draft(
+        _ client: any TestClientProtocol, _ session: CaseworkTests.Session, channel: ContactChannel, body: String, once: String? = nil
+    ) async throws -> TestResponse {
+        var fields = ["name": "Autumn not known", "channel": channel.rawValue, "audience": "queue=not-known&days=30", "body": body,
+                      "subject": "What are you doing?", "csrf": session.csrf]
+        fields["once"] = once
+        return try await client.form("/campaigns", fields, cookies: session.cookies)
+    }
+
+    @Test(arguments: TestDatabases.engines)
+    func aDoubleClickOnStartDraftsOneCampaign(_ engine: DatabaseEngine) async throws {
+        try await AccessFixture.run(engine) { client, store, fixture in
+            let officer = try await CaseworkTests.session(client, .trackingOfficer)
+            let page = try await client.get("/campaigns/new?queue=not-known&channel=sms", cookies: officer.cookies)
+            let once = try #require(page.text.firstMatch(of: /name="once" value="([A-Za-z0-9_-]+)"/)?.1).description
+            async let first = Self.draft(client, officer, channel: .sms, body: "Hi {{given_name}} {{link}}", once: once)
+            async let second = Self.draft(client, officer, channel: .sms, body: "Hi {{given_name}} {{link}}", once: once)
+            let (a, b) = try await (first, second)
+            #expect(a.status == .seeOther && b.status == .seeOther)
+            #expect(try await Self.total(store, "campaign") == 1, "two clicks at once draft one campaign")
+        }
     }
 
     @Test(arguments: TestDatabases.engines)

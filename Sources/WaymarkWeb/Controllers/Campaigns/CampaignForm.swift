@@ -9,6 +9,7 @@ struct CampaignForm: Decodable, Sendable {
     var audience: String?
     var subject: String?
     var body: String?
+    var once: String?
 
     /// What an officer starts from for each channel; every text names the link.
     static func suggestedBody(_ channel: ContactChannel) -> String {

@@ -57,9 +57,12 @@ struct CampaignsController {
                                        channel: channel, problems: problems)
             return try templates.render(page, status: .unprocessableContent)
         }
-        let id = try await campaigns.create(campaign, for: context.grant, at: services.now())
-        context.logger.info("campaign drafted", metadata: ["campaign": "\(id)", "channel": "\(campaign.channel.rawValue)"])
-        return .redirect(to: Paths.campaign(id), type: .normal)
+        let shown = try await services.app.repeats.once(form.once, for: context.grant, at: services.now(), fallback: "/campaigns") {
+            let id = try await campaigns.create(campaign, for: context.grant, at: services.now())
+            context.logger.info("campaign drafted", metadata: ["campaign": "\(id)", "channel": "\(campaign.channel.rawValue)"])
+            return Paths.campaign(id)
+        }
+        return .redirect(to: shown, type: .normal)
     }
 
     func show(_ request: Request, context: StaffContext) async throws -> Response {

@@ -35,8 +35,11 @@ struct FollowUpController {
             let frame = try await CaseworkFrame.load(record, form: "follow-up", context, services: services, problems: problems)
             return try templates.render(FollowUpPage(frame: frame, form: form, problems: problems), status: .unprocessableContent)
         }
-        try await casework.addFollowUp(followUp, on: record, at: services.now())
-        return .redirect(to: Paths.person(record.personID, saved: .followUp, anchor: "follow-ups"), type: .normal)
+        let shown = try await services.app.repeats.once(form.once, for: context.grant, at: services.now(), fallback: Paths.person(record.personID)) {
+            try await casework.addFollowUp(followUp, on: record, at: services.now())
+            return Paths.person(record.personID, saved: .followUp, anchor: "follow-ups")
+        }
+        return .redirect(to: shown, type: .normal)
     }
 
     func complete(_ request: Request, context: StaffContext) async throws -> Response {

@@ -5,7 +5,8 @@ import WaymarkRecords
 struct NewFollowUpForm: Decodable, Sendable {
     var dueOn: String?
     var description: String?
-    enum CodingKeys: String, CodingKey { case dueOn = "due-on", description }
+    var once: String?
+    enum CodingKeys: String, CodingKey { case dueOn = "due-on", description, once }
 
     static let descriptionLimit = 500
 
