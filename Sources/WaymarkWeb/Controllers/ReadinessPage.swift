@@ -44,6 +44,7 @@ struct ReadinessPage: PageModel {
         // Mustache cannot ask whether a list is empty around a table's opening tag.
         let hasErrors: Bool
         let hasUnreadable: Bool
+        let hasFindings: Bool
 
         init(_ readiness: ReturnReadiness) {
             records = readiness.records.formatted()
@@ -59,6 +60,7 @@ struct ReadinessPage: PageModel {
             ready = readiness.blockers.isEmpty
             unreadable = readiness.unreadable.prefix(20).map(\.description)
             hasErrors = !errors.isEmpty
+            hasFindings = readiness.findingCount > 0
             hasUnreadable = !unreadable.isEmpty
         }
     }
