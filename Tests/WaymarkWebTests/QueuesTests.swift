@@ -47,6 +47,16 @@ import WaymarkTestSupport
             let refused = try await client.form(
                 "/queues/assign", ["person[]": String(fixture.elsewhere), "adviser": String(fixture.users[.manager]!), "csrf": officer.csrf], cookies: officer.cookies)
             #expect(refused.status == .unprocessableContent, "a manager cannot hold a caseload")
+            // Nobody ticked, or no adviser: back on the queue with an error summary, not a bare error page.
+            let nobody = try await client.form(
+                "/queues/assign", ["adviser": String(adviser), "back": "/queues?queue=not-known&days=30", "csrf": officer.csrf], cookies: officer.cookies)
+            #expect(nobody.status == .seeOther && nobody.headers[.location] == "/queues?queue=not-known&days=30&assign-problem=nobody")
+            let queue = try await client.get("/queues?queue=not-known&days=30&assign-problem=nobody", cookies: officer.cookies)
+            #expect(queue.status == .ok && queue.text.contains("There is a problem") && queue.text.contains("href=\"#assign-people\">Tick the young people to assign"))
+            let noAdviser = try await client.form(
+                "/queues/assign", ["person[]": String(fixture.elsewhere), "back": "/queues?queue=not-known&assign-problem=nobody", "csrf": officer.csrf],
+                cookies: officer.cookies)
+            #expect(noAdviser.headers[.location] == "/queues?queue=not-known&assign-problem=adviser", "the new problem replaces the old")
             let unknown = try await client.form("/queues/assign", ["person[]": "987654", "adviser": String(adviser), "csrf": officer.csrf], cookies: officer.cookies)
             #expect(unknown.status == .notFound)
             #expect(try await CaseloadLookup(store: store).placement(of: fixture.elsewhere, in: .authority(laCode: "990"))?.adviserID == nil)

@@ -101,8 +101,21 @@ enum Paths {
 
     /// Back to the queue the assignment was made from, saying how many were assigned.
     static func queue(_ back: String?, assigned: Int) -> String {
+        queue(back, adding: "assigned=\(assigned)")
+    }
+
+    /// Back to the queue the person was on, with the problem its assign form had.
+    static func queue(_ back: String?, problem: QueueAssignProblem) -> String {
+        queue(back, adding: "assign-problem=\(problem.rawValue)")
+    }
+
+    private static func queue(_ back: String?, adding parameter: String) -> String {
         let back = back.flatMap { $0.hasPrefix(queues) ? $0 : nil } ?? queues
-        return back + (back.contains("?") ? "&" : "?") + "assigned=\(assigned)"
+        // A repeated problem or count replaces the last one rather than piling up.
+        var kept = URLComponents(string: back) ?? URLComponents()
+        kept.queryItems = (kept.queryItems ?? []).filter { $0.name != "assigned" && $0.name != "assign-problem" }
+        let base = kept.queryItems?.isEmpty == false ? (kept.string ?? queues) : (kept.path.isEmpty ? queues : kept.path)
+        return base + (base.contains("?") ? "&" : "?") + parameter
     }
 }
 

@@ -46,19 +46,17 @@ struct QueuesController {
         let page = QueuesPage(
             user: context.user, csrf: context.csrf, queue: queue, days: days, filter: filter, slice: view.slice, shown: view.shown,
             filterable: view.filterable, schools: view.schools, advisers: view.advisers,
-            assigned: query.get("assigned").flatMap { Int($0) }, back: request.uri.description)
+            assigned: query.get("assigned").flatMap { Int($0) }, problem: query.get("assign-problem").flatMap(QueueAssignProblem.init(rawValue:)),
+            back: request.uri.description)
         return try templates.render(page)
     }
 
     func assign(_ request: Request, context: StaffContext) async throws -> Response {
         let form = try await request.decodeForm(as: AssignForm.self, context: context)
         let ids = (form.person ?? []).compactMap { Int64($0) }
-        guard !ids.isEmpty, ids.count <= Self.shown else {
-            throw HTTPError(.unprocessableContent, message: "person: tick between 1 and \(Self.shown) young people to assign.")
-        }
-        guard let adviser = form.adviser.flatMap({ Int64($0) }) else {
-            throw HTTPError(.unprocessableContent, message: "adviser: choose one of your organisation's personal advisers.")
-        }
+        guard !ids.isEmpty else { return .redirect(to: Paths.queue(form.back, problem: .nobody), type: .normal) }
+        guard ids.count <= Self.shown else { return .redirect(to: Paths.queue(form.back, problem: .tooMany), type: .normal) }
+        guard let adviser = form.adviser.flatMap({ Int64($0) }) else { return .redirect(to: Paths.queue(form.back, problem: .adviser), type: .normal) }
         let assigned = try await services.app.queues.assign(Set(ids), to: adviser, for: context.grant, at: services.now())
         context.logger.info("queue assignment", metadata: ["people": "\(assigned)", "adviser": "\(adviser)"])
         return .redirect(to: Paths.queue(form.back, assigned: assigned), type: .normal)

@@ -42,6 +42,9 @@ struct QueuesPage: PageModel {
     let moreThanShown: Bool
     let shown: Int
     let assignedMessage: String?
+    /// The assign form's problem, as an error summary linking to its field.
+    let assignProblems: [FormProblems.Problem]
+    let hasAssignProblems: Bool
     let back: String
     /// The same queue and filters as a campaign's audience.
     let campaignLink: String
@@ -50,8 +53,15 @@ struct QueuesPage: PageModel {
 
     init(
         user: StoredUser, csrf: String, queue: WorkQueue, days: Int, filter: QueueFilter, slice: QueueSlice, shown: Int, filterable: [CharacteristicCode],
-        schools: [StoredOrganisation], advisers: [StoredUser], assigned: Int?, back: String
+        schools: [StoredOrganisation], advisers: [StoredUser], assigned: Int?, problem: QueueAssignProblem? = nil, back: String
     ) {
+        var problems = FormProblems()
+        if let problem {
+            let (field, text) = problem.message(shown: shown)
+            problems.add(field, text)
+        }
+        assignProblems = problems.all
+        hasAssignProblems = !problems.isEmpty
         userName = user.displayName
         role = user.role.displayName
         self.csrf = csrf
