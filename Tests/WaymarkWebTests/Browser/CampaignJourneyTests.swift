@@ -33,6 +33,10 @@ struct CampaignJourneyTests {
                     notKnownBefore = try await Self.notKnown(browser)
                     #expect(notKnownBefore > 0, "the demo LA has young people whose activity is not known")
                     try await browser.click("nav a[href='/queues']")
+                    // Assign with nobody ticked: the queue comes back with an error summary that links to the list.
+                    try await browser.click("form[action='/queues/assign'] button[type=submit]")
+                    #expect(try await browser.text(of: ".error-summary").contains("Tick the young people to assign"))
+                    try await browser.look(saving: Self.artefacts + "/00-assign-nobody.png")
                     try await browser.click("a[href^='/campaigns/new?queue=not-known']")
                     #expect(try await browser.text(of: "h1") == "Start a campaign")
                     try await browser.look(saving: Self.artefacts + "/01-campaign-form.png")
