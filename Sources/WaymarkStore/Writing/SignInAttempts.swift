@@ -22,7 +22,7 @@ public struct SignInAttempts: Sendable {
     /// Int32, because the two-key advisory lock functions take two integers.
     static let accountLockSpace: Int32 = 7_482_015
     static let clientLockSpace: Int32 = 7_482_016
-    static let pruneLock: Int64 = 7_482_017
+    static let pruneLockSpace: Int32 = 7_482_017
 
     public init(store: Store, policy: SignInThrottlePolicy) {
         self.store = store
@@ -42,7 +42,9 @@ public struct SignInAttempts: Sendable {
                 try await db.raw("SELECT pg_advisory_xact_lock(\(bind: Self.accountLockSpace), hashtext(\(bind: email)))").run()
                 try await db.raw("SELECT pg_advisory_xact_lock(\(bind: Self.clientLockSpace), hashtext(\(bind: clientAddress)))").run()
                 // One pruner at a time: two deletes of the same old rows could lock them in different orders.
-                prune = try await db.raw("SELECT pg_try_advisory_xact_lock(\(bind: Self.pruneLock)) AS locked").first(decodingColumn: "locked", as: Bool.self) ?? false
+                // Keyed by schema: advisory locks are database-wide, and schemas sharing a database (the tests') have their own rows.
+                prune = try await db.raw("SELECT pg_try_advisory_xact_lock(\(bind: Self.pruneLockSpace), hashtext(current_schema())) AS locked")
+                    .first(decodingColumn: "locked", as: Bool.self) ?? false
             }
             if prune {
                 // Failures older than the window no longer count; dropping them here keeps the table bounded.
