@@ -13,15 +13,15 @@ enum SubjectAccessDocument {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Information held about \(escape(pack.name))</title>
+            <title>Information held about \(XMLText.escaped(pack.name))</title>
             <style>\(style)</style>
             </head>
             <body>
             <main>
-            <h1>Information held about \(escape(pack.name))</h1>
-            <p>This is everything \(escape(pack.localAuthority))'s young people's service holds about you on its
-            tracking system (record \(pack.personID)), as it stood at \(escape(time(pack.producedAt))). It was produced
-            by \(escape(pack.producedBy)) in answer to a subject access request. Each entry says where it came from
+            <h1>Information held about \(XMLText.escaped(pack.name))</h1>
+            <p>This is everything \(XMLText.escaped(pack.localAuthority))'s young people's service holds about you on its
+            tracking system (record \(pack.personID)), as it stood at \(XMLText.escaped(time(pack.producedAt))). It was produced
+            by \(XMLText.escaped(pack.producedBy)) in answer to a subject access request. Each entry says where it came from
             (its source), who recorded it and when; old entries are kept as history and are listed too.
             The file <code>subject-access-\(pack.personID).json</code> beside this one holds the same information for computers.</p>
             <nav aria-label="Contents"><h2>Contents</h2><ol>
@@ -29,7 +29,7 @@ enum SubjectAccessDocument {
 
             """
         for section in pack.sections {
-            out += "<li><a href=\"#\(section.key)\">\(escape(section.title))</a> (\(section.rows.count))</li>\n"
+            out += "<li><a href=\"#\(section.key)\">\(XMLText.escaped(section.title))</a> (\(section.rows.count))</li>\n"
         }
         out += """
             <li><a href="#views">Who has looked at your record</a> (\(pack.views.count))</li>
@@ -40,17 +40,17 @@ enum SubjectAccessDocument {
 
             """
         for key in pack.record.values.keys.sorted() where key != "id" {
-            out += "<tr><th scope=\"row\">\(escape(heading(key)))</th><td>\(cell(pack.record, key))</td></tr>\n"
+            out += "<tr><th scope=\"row\">\(XMLText.escaped(heading(key)))</th><td>\(cell(pack.record, key))</td></tr>\n"
         }
         out += "</tbody></table></section>\n"
         for section in pack.sections {
-            out += "<section id=\"\(section.key)\"><h2>\(escape(section.title))</h2>\n<p>\(escape(section.explanation))</p>\n"
+            out += "<section id=\"\(section.key)\"><h2>\(XMLText.escaped(section.title))</h2>\n<p>\(XMLText.escaped(section.explanation))</p>\n"
             guard let first = section.rows.first else {
                 out += "<p class=\"none\">None held.</p></section>\n"
                 continue
             }
             let columns = first.values.keys.filter { $0 != "person_id" }.sorted { order($0) < order($1) }
-            out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(escape(section.title)) (scrolls sideways)\"><table><thead><tr>" + columns.map { "<th scope=\"col\">\(escape(heading($0)))</th>" }.joined() + "</tr></thead><tbody>\n"
+            out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(XMLText.escaped(section.title)) (scrolls sideways)\"><table><thead><tr>" + columns.map { "<th scope=\"col\">\(XMLText.escaped(heading($0)))</th>" }.joined() + "</tr></thead><tbody>\n"
             for row in section.rows {
                 out += "<tr>" + columns.map { "<td>\(cell(row, $0))</td>" }.joined() + "</tr>\n"
             }
@@ -63,13 +63,13 @@ enum SubjectAccessDocument {
     }
 
     private static func events(_ id: String, _ title: String, _ explanation: String, _ events: [SubjectAccessPack.Event]) -> String {
-        var out = "<section id=\"\(id)\"><h2>\(escape(title))</h2>\n<p>\(escape(explanation))</p>\n"
+        var out = "<section id=\"\(id)\"><h2>\(XMLText.escaped(title))</h2>\n<p>\(XMLText.escaped(explanation))</p>\n"
         guard !events.isEmpty else { return out + "<p class=\"none\">None recorded.</p></section>\n" }
-        out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(escape(title)) (scrolls sideways)\"><table><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">What</th><th scope=\"col\">Detail</th></tr></thead><tbody>\n"
+        out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(XMLText.escaped(title)) (scrolls sideways)\"><table><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">What</th><th scope=\"col\">Detail</th></tr></thead><tbody>\n"
         for event in events {
             let who = event.who + (event.role.map { " (\($0))" } ?? "")
             let what = describe(event)
-            out += "<tr><td>\(escape(time(event.occurredAt)))</td><td>\(escape(who))</td><td>\(escape(what))</td><td>\(escape(event.detail ?? ""))</td></tr>\n"
+            out += "<tr><td>\(XMLText.escaped(time(event.occurredAt)))</td><td>\(XMLText.escaped(who))</td><td>\(XMLText.escaped(what))</td><td>\(XMLText.escaped(event.detail ?? ""))</td></tr>\n"
         }
         return out + "</tbody></table></div></section>\n"
     }
@@ -93,9 +93,9 @@ enum SubjectAccessDocument {
     }
 
     private static func cell(_ row: SubjectAccessPack.Row, _ key: String) -> String {
-        let value = escape(row.values[key]?.display ?? "")
+        let value = XMLText.escaped(row.values[key]?.display ?? "")
         guard let meaning = row.meanings[key] else { return value }
-        return value.isEmpty ? escape(meaning) : "\(value) <span class=\"meaning\">(\(escape(meaning)))</span>"
+        return value.isEmpty ? XMLText.escaped(meaning) : "\(value) <span class=\"meaning\">(\(XMLText.escaped(meaning)))</span>"
     }
 
     /// Ids first, provenance last, the rest alphabetically.
@@ -114,21 +114,6 @@ enum SubjectAccessDocument {
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
 
     static func time(_ instant: Date) -> String {
         let formatter = DateFormatter()

@@ -1,4 +1,5 @@
 public import Foundation
+import WaymarkCore
 import ZIPFoundation
 
 /// Writes a one-sheet .xlsx workbook: the smallest set of parts Excel,
@@ -74,7 +75,7 @@ public enum WorkbookWriter {
         declaration + """
             <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
             xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <sheets><sheet name="\(escaped(sheetName))" sheetId="1" r:id="rId1"/></sheets></workbook>
+            <sheets><sheet name="\(XMLText.escaped(sheetName))" sheetId="1" r:id="rId1"/></sheets></workbook>
             """
     }
 
@@ -87,7 +88,7 @@ public enum WorkbookWriter {
                 let reference = columnLetters(column) + String(number)
                 switch cell {
                 case .text(let text):
-                    xml += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escaped(text))</t></is></c>"
+                    xml += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLText.escaped(text))</t></is></c>"
                 case .number(let value):
                     xml += "<c r=\"\(reference)\"><v>\(numberText(value))</v></c>"
                 }
@@ -116,25 +117,6 @@ public enum WorkbookWriter {
         return letters
     }
 
-    /// Text as XML character data: markup escaped, and the control characters
-    /// XML 1.0 cannot hold at all dropped (a workbook with one will not open).
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
 
     /// Excel refuses a sheet name over 31 characters or holding : \ / ? * [ ].
     static func safeSheetName(_ name: String) -> String {

@@ -1,3 +1,5 @@
+import WaymarkCore
+
 /// A horizontal bar chart drawn on the server as SVG: no script, so it
 /// shows with JavaScript off and prints. It is an image with a name
 /// (`role="img"`, `<title>`) and a description (`<desc>`); the page puts the
@@ -45,7 +47,7 @@ struct BarChart: Sendable {
         var out = """
             <svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="\(titleID) \(descID)" \
             viewBox="0 0 \(Self.width) \(height)" width="100%" preserveAspectRatio="xMinYMin meet">\
-            <title id="\(titleID)">\(Self.escaped(title))</title><desc id="\(descID)">\(Self.escaped(summary))</desc>
+            <title id="\(titleID)">\(XMLText.escaped(title))</title><desc id="\(descID)">\(XMLText.escaped(summary))</desc>
             """
         for (index, bar) in bars.enumerated() {
             let top = Self.padding + index * Self.rowHeight
@@ -54,11 +56,11 @@ struct BarChart: Sendable {
             let barTop = top + (Self.rowHeight - Self.barHeight) / 2
             out += "<g class=\"chart-bar\(bar.emphasised ? " chart-bar--emphasised" : "")\">"
             out += "<text class=\"chart-label\" x=\"\(Self.labelWidth - 8)\" y=\"\(middle)\" text-anchor=\"end\" dominant-baseline=\"middle\">"
-                + Self.escaped(bar.label) + "</text>"
+                + XMLText.escaped(bar.label) + "</text>"
             out += "<rect x=\"\(Self.labelWidth)\" y=\"\(barTop)\" width=\"\(length)\" height=\"\(Self.barHeight)\" "
                 + "fill=\"\(bar.emphasised ? Self.emphasisColour : Self.colour)\"/>"
             out += "<text class=\"chart-value\" x=\"\(Self.labelWidth + length + 6)\" y=\"\(middle)\" dominant-baseline=\"middle\">"
-                + Self.escaped(bar.valueText) + "</text>"
+                + XMLText.escaped(bar.valueText) + "</text>"
             out += "</g>"
         }
         return out + "</svg>"
@@ -68,18 +70,4 @@ struct BarChart: Sendable {
     static let colour = "#1d4f91"
     static let emphasisColour = "#a23f00"
 
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
 }

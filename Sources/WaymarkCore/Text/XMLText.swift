@@ -1,9 +1,11 @@
-/// Text made safe for XML 1.0 element content and attribute values.
-enum XMLText {
+/// Text made safe for XML 1.0 element content and attribute values, and so
+/// for HTML and SVG too: the NCCIS return, workbooks, charts and the subject
+/// access document all escape through here.
+public enum XMLText {
     /// Escapes markup characters and drops characters XML 1.0 cannot carry
     /// (control characters from a pasted spreadsheet would make the whole file
     /// unreadable to the Department's checker).
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         if !text.utf8.contains(where: needsAttention) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
