@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Deduplicate the `waymark bench match` CSV with Splink 4 (DuckDB) and score it
+"""Deduplicate the `waymark bench match` CSV with Splink 5 (DuckDB; Splink 4 also runs it) and score it
 against the hidden `true_id` column the same way Waymark's benchmark does.
 
     python3 benchmarks/splink_compare.py --input records.csv --output splink.json
@@ -18,10 +18,16 @@ import time
 from collections import Counter, defaultdict
 
 import pandas as pd
+import splink
 import splink.comparison_library as cl
 import splink.comparison_level_library as cll
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
-from splink.blocking_analysis import cumulative_comparisons_to_be_scored_from_blocking_rules_data
+
+SPLINK_MAJOR = int(splink.__version__.split(".")[0])
+if SPLINK_MAJOR >= 5:
+    from splink.blocking_analysis import count_comparisons_from_blocking_rules
+else:
+    from splink.blocking_analysis import cumulative_comparisons_to_be_scored_from_blocking_rules_data
 
 COLUMNS = ["record_id", "given_name", "middle_names", "family_name", "dob", "gender", "postcode", "address", "phone", "upn", "uln", "school"]
 
@@ -77,6 +83,30 @@ def settings(threshold_prior_recall, has_phone=False):
         blocking_rules_to_generate_predictions=BLOCKING_RULES,
         retain_intermediate_calculation_columns=False,
         retain_matching_columns=False,
+    )
+
+
+def make_linker(df, settings_creator):
+    """Splink 5 takes tables registered with the database API; Splink 4 took the frame and the API."""
+    db_api = DuckDBAPI()
+    if SPLINK_MAJOR >= 5:
+        table = db_api.register(df, table_name="records")
+        return Linker(table, settings_creator), table
+    return Linker(df, settings_creator, db_api), (df, db_api)
+
+
+def count_candidate_pairs(table):
+    """Pairs the prediction blocking rules generate (duplicates across rules counted once)."""
+    if SPLINK_MAJOR >= 5:
+        counts = count_comparisons_from_blocking_rules(
+            table, blocking_rules=BLOCKING_RULES, link_type="dedupe_only", unique_id_column_name="record_id", record_sample_proportion=1.0
+        )
+        return int(counts[-1]["cumulative_comparison_count"]) if counts else 0
+    df, db_api = table
+    return int(
+        cumulative_comparisons_to_be_scored_from_blocking_rules_data(
+            table_or_tables=df, blocking_rules=BLOCKING_RULES, link_type="dedupe_only", db_api=db_api, unique_id_column_name="record_id"
+        )["row_count"].sum()
     )
 
 
@@ -148,8 +178,7 @@ def main():
     truth = dict(zip(df["record_id"], df["true_id"]))
     df = df[[c for c in COLUMNS if c in df.columns]].replace("", None)
     df["family_name_initial"] = df["family_name"].str[:1]
-    db_api = DuckDBAPI()
-    linker = Linker(df, settings(args.identifier_recall, "phone" in df.columns), db_api)
+    linker, table = make_linker(df, settings(args.identifier_recall, "phone" in df.columns))
     linker.training.estimate_probability_two_random_records_match(["l.uln = r.uln", "l.upn = r.upn"], recall=args.identifier_recall)
     linker.training.estimate_u_using_random_sampling(max_pairs=args.random_pairs, seed=1)
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("dob", "substr(family_name, 1, 1)"))
@@ -161,15 +190,10 @@ def main():
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    pairs = list(zip(pairs_df["record_id_l"], pairs_df["record_id_r"]))
     pairs = [(a, b) for a, b, p in zip(pairs_df["record_id_l"], pairs_df["record_id_r"], pairs_df["match_probability"]) if p >= args.threshold]
     clusters = dict(zip(clusters_df["record_id"], clusters_df["cluster_id"]))
-    candidate_pairs = int(
-        cumulative_comparisons_to_be_scored_from_blocking_rules_data(
-            table_or_tables=df, blocking_rules=BLOCKING_RULES, link_type="dedupe_only", db_api=db_api, unique_id_column_name="record_id"
-        )["row_count"].sum()
-    )
-    figures = {"seconds": seconds, "peak_megabytes": peak, "candidate_pairs": candidate_pairs, "score": scores(truth, pairs, clusters)}
+    candidate_pairs = count_candidate_pairs(table)
+    figures = {"splink_version": splink.__version__, "seconds": seconds, "peak_megabytes": peak, "candidate_pairs": candidate_pairs, "score": scores(truth, pairs, clusters)}
     with open(args.output, "w") as out:
         json.dump(figures, out, indent=2)
     print(json.dumps(figures, indent=2), file=sys.stderr)
