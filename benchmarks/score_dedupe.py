@@ -15,7 +15,7 @@ import json
 import sys
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from splink_compare import scores  # noqa: E402  (the same scoring as the Splink run)
+from dedupe_scores import scores  # noqa: E402  (the same scoring as the Splink run)
 
 
 def main():
