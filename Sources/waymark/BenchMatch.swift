@@ -45,6 +45,9 @@ extension Bench {
         @Option(help: "Also write the generated records (with the hidden truth column true_id) to this CSV file.")
         var csvOut: String?
 
+        @Flag(help: "Also print where the errors are: missed and false pairs by reason and by comparison pattern.")
+        var misses = false
+
         @Flag(help: "Run benchmarks/splink_compare.py on the same CSV and print its figures beside Waymark's.")
         var splink = false
 
@@ -64,13 +67,16 @@ extension Bench {
                 ? BenchMatchData.households(records: records, seed: seed)
                 : BenchMatchData.generate(records: records, seed: seed, duplicateRate: duplicateRate, identifierRate: identifierRate)
             let generationSeconds = BenchMatchData.seconds(since: generationStart)
+            let generatedMegabytes = BenchMatchData.peakMegabytes()
 
             let started = ContinuousClock.now
             let result = LinkageEngine.dedupe(generated.records, configuration: LinkageConfiguration(seed: seed))
             let total = BenchMatchData.seconds(since: started)
+            // Before scoring, whose tables of clusters are the bench's, not the engine's.
+            let peakMegabytes = BenchMatchData.peakMegabytes()
             let score = BenchMatchScore(result: result, truth: generated.truth)
             let ours = BenchMatchFigures(
-                seconds: total, peakMegabytes: BenchMatchData.peakMegabytes(), candidatePairs: result.candidatePairs, score: score)
+                seconds: total, peakMegabytes: peakMegabytes, candidatePairs: result.candidatePairs, score: score)
 
             if set == .households {
                 print("bench match: households set, \(records) records, seed \(seed)")
@@ -84,7 +90,7 @@ extension Bench {
             for (rule, pairs) in result.candidatePairsByRule { print("    " + rule.name.padding(toLength: 28, withPad: " ", startingAt: 0) + " \(pairs)") }
             for timing in result.timings { print("  " + timing.phase.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: " %8.3f s", timing.seconds)) }
             print(String(format: "  total                  %8.3f s", total))
-            print(String(format: "  peak memory (maxrss)   %8.0f MB (generated records included)", ours.peakMegabytes))
+            print(String(format: "  peak memory (maxrss)   %8.0f MB (generated records included; %.0f MB once generated)", ours.peakMegabytes, generatedMegabytes))
             if !result.skippedBlocks.isEmpty {
                 print("  skipped blocks         \(result.skippedBlocks.count) (largest \(result.skippedBlocks.map(\.size).max() ?? 0) records)")
             }
@@ -93,6 +99,7 @@ extension Bench {
             print("  clusters               \(result.clusters?.count ?? 0)")
             ours.printScores(label: "waymark")
             for line in BenchMatchCalibration.lines(result: result, truth: generated.truth) { print(line) }
+            if misses { for line in BenchMatchMisses.lines(result: result, truth: generated.truth) { print(line) } }
 
             guard csvOut != nil || splink else { return }
             let csvPath = csvOut ?? FileManager.default.temporaryDirectory.appendingPathComponent("waymark-bench-match-\(UUID().uuidString).csv").path
@@ -111,6 +118,7 @@ extension Bench {
             var arguments = ["bench", "match", "--records", String(records), "--seed", String(seed), "--set", each.rawValue]
             arguments += ["--duplicate-rate", String(duplicateRate), "--identifier-rate", String(identifierRate)]
             if let csvOut { arguments += ["--csv-out", csvOut.replacingOccurrences(of: ".csv", with: "") + "-\(each.rawValue).csv"] }
+            if misses { arguments.append("--misses") }
             if splink { arguments += ["--splink", "--splink-script", splinkScript, "--python", python] }
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL

@@ -17,6 +17,8 @@ public enum BlockingRule: Int, Sendable, CaseIterable {
     /// Catches a wrong date with a changed name, at the same address.
     case postcodeAndGivenSound
     case postcodeAndFamilySound
+    /// Catches both names mistyped out of their sound, at the same address.
+    case postcodeAndDateOfBirth
 
     /// The record's key under this rule, 0 if it has none (a field missing).
     @inline(__always) func key(_ r: PreparedRecords, _ i: Int) -> UInt64 {
@@ -35,6 +37,7 @@ public enum BlockingRule: Int, Sendable, CaseIterable {
             return Self.mix(rawValue, date / 10_000, min(month, day) * 100 + max(month, day), familySound(r, i))
         case .postcodeAndGivenSound: return Self.mix(rawValue, r.postcode[i], givenSound(r, i))
         case .postcodeAndFamilySound: return Self.mix(rawValue, r.postcode[i], familySound(r, i))
+        case .postcodeAndDateOfBirth: return Self.mix(rawValue, r.postcode[i], r.dob[i] == 0 ? -1 : r.dob[i])
         }
     }
 

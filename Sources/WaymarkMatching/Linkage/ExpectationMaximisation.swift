@@ -53,16 +53,15 @@ public enum ExpectationMaximisation {
                     let level = Int(vector.level(at: f))
                     if level != 0 { logRatio += logM[f][level] - logU[f][level] }
                 }
-                // The household as in scoring: brothers and sisters agree on all
-                // of it, so its agreements count once; its disagreements each.
-                var best = 0.0
+                // The household as in scoring (FellegiSunterModel.evidence).
+                var best = 0.0, against = 0.0, strongestAgainst = 0.0
                 for f in LinkageField.householdFields {
                     let level = Int(vector.level(at: f))
                     guard level != 0 else { continue }
                     let weight = logM[f][level] - logU[f][level]
-                    if weight > 0 { best = max(best, weight) } else { logRatio += weight }
+                    if weight > 0 { best = max(best, weight) } else { against += weight; strongestAgainst = min(strongestAgainst, weight) }
                 }
-                logRatio += best
+                logRatio += best > 0 ? best + against : strongestAgainst
                 let p = 1 / (1 + exp(-min(max(logRatio, -700), 700)))
                 let matched = p * Double(count), unmatched = (1 - p) * Double(count)
                 matches += matched

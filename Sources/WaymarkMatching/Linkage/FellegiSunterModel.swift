@@ -32,9 +32,13 @@ public struct FellegiSunterModel: Sendable {
     }
 
     /// The pair's weight before the prior and term frequencies: each person
-    /// field's weight, and the household's: its agreements as one piece of
+    /// field's weight, and the household's. Agreements are one piece of
     /// evidence (the strongest), as brothers and sisters share all four at
-    /// once, and each disagreement on its own, as strangers differ on all.
+    /// once; beside an agreement each disagreement counts (a neighbour shares
+    /// the postcode, not the phone). With no agreement at all the
+    /// disagreements are one piece too (the strongest): a family that moved
+    /// differs on postcode, address and phone at once, and counting each
+    /// would take one move for three pieces of evidence.
     @inline(__always) func evidence(_ vector: ComparisonVector) -> Double {
         weights.withUnsafeBufferPointer { Self.evidence(vector, weights: $0) }
     }
@@ -46,12 +50,12 @@ public struct FellegiSunterModel: Sendable {
     }
 
     @inline(__always) static func household(_ vector: ComparisonVector, weights: UnsafeBufferPointer<Double>) -> Double {
-        var best = 0.0, against = 0.0
+        var best = 0.0, against = 0.0, strongestAgainst = 0.0
         for f in LinkageField.householdFields {
             let weight = weights[f * 16 + Int(vector.level(at: f))]
-            if weight > 0 { best = max(best, weight) } else { against += weight }
+            if weight > 0 { best = max(best, weight) } else { against += weight; strongestAgainst = min(strongestAgainst, weight) }
         }
-        return best + against
+        return best > 0 ? best + against : strongestAgainst
     }
 
     /// The household's one piece of evidence (see ``evidence(_:)``).

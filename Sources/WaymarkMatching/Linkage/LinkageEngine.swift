@@ -29,7 +29,10 @@ public enum LinkageEngine {
         lap("block")
         let candidates = CandidatePairs(records, blocks: blocks, linking: linking, chunks: configuration.chunks)
         lap("compare")
-        let randomU = RandomPairSampler.uProbabilities(records, pairs: configuration.randomPairs, linking: linking, seed: configuration.seed)
+        // Five random pairs a record estimate even a one-in-ten-thousand level
+        // (a shared postcode) from dozens of pairs; more only cost time.
+        let randomPairs = min(configuration.randomPairs, max(250_000, 5 * records.count))
+        let randomU = RandomPairSampler.uProbabilities(records, pairs: randomPairs, linking: linking, seed: configuration.seed)
         lap("estimate u")
         let estimate = ExpectationMaximisation.estimate(
             patterns: candidates.patternCounts.map { ($0.key, $0.value) }.sorted { $0.0.bits < $1.0.bits }, randomU: randomU,
@@ -41,17 +44,18 @@ public enum LinkageEngine {
         // kept apart instead by counting the household once (see
         // FellegiSunterModel.evidence) and by the guards.
         let u = randomU
+        let m = AnchoredM.refine(estimate.m, patterns: candidates.patternCounts)
         let possiblePairs = linking ? Double(left.count) * Double(right.count) : Double(records.count) * Double(records.count - 1) / 2
-        let unprimed = FellegiSunterModel(m: estimate.m, u: u, priorWeight: 0, candidateMatchRate: estimate.lambda, emIterations: estimate.iterations)
+        let unprimed = FellegiSunterModel(m: m, u: u, priorWeight: 0, candidateMatchRate: estimate.lambda, emIterations: estimate.iterations)
         let prior = PriorEstimate.matchShare(
             patterns: candidates.patternCounts, model: unprimed, start: estimate.lambda * Double(candidates.count), possiblePairs: possiblePairs)
         let model = FellegiSunterModel(
-            m: estimate.m, u: u, priorWeight: log2(prior / (1 - prior)), candidateMatchRate: estimate.lambda, emIterations: estimate.iterations)
+            m: m, u: u, priorWeight: log2(prior / (1 - prior)), candidateMatchRate: estimate.lambda, emIterations: estimate.iterations)
         let frequencies = TermFrequencies(
             records, uExactGiven: u[LinkageField.givenName.rawValue][Int(NameLevel.exact.rawValue)],
             uExactFamily: u[LinkageField.familyName.rawValue][Int(NameLevel.exact.rawValue)])
         lap("estimate m (EM)")
-        let pairs = score(candidates, records: records, model: model, frequencies: frequencies, thresholds: configuration.thresholds, chunks: configuration.chunks)
+        let pairs = score(candidates, records: records, model: model, frequencies: frequencies, thresholds: configuration.thresholds)
         lap("score")
         let clusters = linking ? nil : Clusters(records: records, pairs: pairs, threshold: configuration.thresholds.match)
         if !linking { lap("cluster") }
@@ -62,20 +66,19 @@ public enum LinkageEngine {
     }
 
     private static func score(
-        _ candidates: CandidatePairs, records: PreparedRecords, model: FellegiSunterModel, frequencies: TermFrequencies, thresholds: MatchThresholds,
-        chunks: Int
+        _ candidates: CandidatePairs, records: PreparedRecords, model: FellegiSunterModel, frequencies: TermFrequencies, thresholds: MatchThresholds
     ) -> [ScoredPair] {
         let review = thresholds.review
         // Below this weight no pair can reach the review threshold: skip the exp2 for those.
         let reviewWeight = review <= 0 ? -Double.infinity : review >= 1 ? Double.infinity : log2(review / (1 - review))
-        let parts = Parallel.map(count: Parallel.ranges(candidates.count, chunks: chunks).count) { chunk -> [ScoredPair] in
-            let range = Parallel.ranges(candidates.count, chunks: chunks)[chunk]
+        let parts = Parallel.map(count: candidates.chunks.count) { chunk -> [ScoredPair] in
+            let part = candidates.chunks[chunk]
             var kept: [ScoredPair] = []
             model.weights.withUnsafeBufferPointer { weights in
-                for k in range {
-                    let vector = candidates.vectors[k]
+                for k in part.pairs.indices {
+                    let vector = part.vectors[k]
                     var weight = model.priorWeight + FellegiSunterModel.evidence(vector, weights: weights)
-                    let pair = candidates.pairs[k]
+                    let pair = part.pairs[k]
                     let i = Int(pair >> 32), j = Int(pair & 0xFFFF_FFFF)
                     weight += frequencies.adjustment(vector, i, records)
                     if weight >= reviewWeight {
