@@ -79,6 +79,24 @@ struct QueueJourneyTests {
                             "back on the same page, nothing ticked")
                     #expect(try await browser.text(of: ".pagination__current") == "6")
                     try await browser.look(saving: Self.artefacts + "/04-assigned.png")
+                    _ = try await browser.evaluate("document.querySelector('.pagination').scrollIntoView(); return true;")
+                    try await browser.screenshot(to: Self.artefacts + "/05-pagination.png")
+
+                    // A ward chosen from the wards there are (one on this page); the sort stays.
+                    let ward = try await browser.evaluate("""
+                        return Array.from(document.querySelectorAll('tbody tr td:nth-child(5)')).map(c => c.textContent.trim()).find(w => w !== '–');
+                        """) as? String ?? ""
+                    let offered = try await browser.evaluate("return Array.from(document.querySelectorAll('#ward option')).map(o => o.value);") as? [String] ?? []
+                    #expect(offered.contains(ward) && offered.count > 2, "the demo's wards are offered: \(ward) in \(offered)")
+                    try await browser.setValue(ward, of: "#ward")
+                    try await browser.click("form.filters button[type=submit]")
+                    _ = try await browser.waitForURL(endingWith: "days=30")
+                    #expect(try await browser.currentURL().contains("sort=name&order=ascending"))
+                    let showing = try await browser.text(of: "#list-showing")
+                    #expect(showing.hasSuffix("young people") || showing == "1 young person", "\(showing)")
+                    #expect(try await browser.evaluate("return document.querySelector('#ward').value;") as? String == ward)
+                    #expect(try await browser.text(of: "th[aria-sort=ascending]") == "Name ▲")
+                    try await browser.look(saving: Self.artefacts + "/06-ward.png")
                 }
 
                 #expect(chosen.count == 23)
@@ -92,7 +110,7 @@ struct QueueJourneyTests {
                     #expect(try await phone.text(of: "#list-showing") == "Showing 201 to 300 of 523 young people")
                     let fits = try await phone.evaluate("return document.documentElement.scrollWidth <= window.innerWidth;") as? Bool
                     #expect(fits == true, "only the table scrolls sideways on a phone")
-                    try await phone.look(saving: Self.artefacts + "/05-phone.png")
+                    try await phone.look(saving: Self.artefacts + "/07-phone.png")
                 }
             }
         }
