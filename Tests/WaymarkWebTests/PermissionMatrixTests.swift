@@ -249,6 +249,8 @@ import WaymarkTestSupport
         "POST /data-protection/retention": [Case(path: at("/data-protection/retention"), expected: dataManagerOnly.posted, permission: .runRetention)],
         // Tracking: queues, campaigns, answers.
         "GET /queues": [Case(path: at("/queues"), expected: queueReaders, permission: .workQueues, audit: .view(entity: "queue", detailContains: "queue=not-known"))],
+        "GET /queues/export": [Case(path: at("/queues/export?queue=not-known"), expected: queueReaders, permission: .workQueues,
+                                    audit: .view(entity: "queue", detailContains: "export; queue=not-known"))],
         "POST /queues/assign": [Case(path: at("/queues/assign"), expected: queueReaders.posted, permission: .workQueues)],
         "GET /campaigns": [Case(path: at("/campaigns"), expected: queueReaders, permission: .workQueues)],
         "GET /campaigns/new": [Case(path: at("/campaigns/new?queue=not-known"), expected: trackers, permission: .recordTrackingWork)],

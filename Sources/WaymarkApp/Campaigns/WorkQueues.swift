@@ -29,6 +29,8 @@ public struct QueueEntry: Sendable {
     public let member: CaseloadMember
     public let adviserID: Int64?
     public let ward: String?
+    /// When they were last contacted (ISO timestamp), if ever.
+    public let lastContact: String?
     public let reason: String
 }
 
@@ -37,6 +39,9 @@ public struct QueueEntry: Sendable {
 public struct QueueSlice: Sendable {
     public let entries: [QueueEntry]
     public let total: Int
+    /// The page shown (from 1), brought within the pages there are.
+    public let page: Int
+    public let pageSize: Int
     /// Set when some stored positions are older than their day (the positions job has not yet run today).
     public let asOf: String?
 }
@@ -60,19 +65,34 @@ public struct WorkQueueBuilder: Sendable {
         return rows.compactMap { entry(queue, $0, today: today) }
     }
 
-    /// One page of the queue, with its total.
+    /// One page of the queue in `order`, with its total. A page past the end
+    /// (the list shrank since the link was made) shows the last page instead.
     public func page(
-        _ queue: WorkQueue, days: Int, filter: QueueFilter, scope: RecordScope, now: Date, limit: Int, offset: Int = 0
+        _ queue: WorkQueue, days: Int, filter: QueueFilter, order: QueueOrder = .record, scope: RecordScope, now: Date, page: Int, size: Int
     ) async throws -> QueueSlice {
         let today = CalendarDate.today(from: now)
         let query = QueueQuery(store: store)
         let chosen = selection(queue, days: days, now: now)
-        async let rows = query.rows(chosen, in: scope, filter: filter, on: today, limit: limit, offset: offset)
-        async let total = query.count(chosen, in: scope, filter: filter, on: today)
         async let stale = query.staleness(on: today)
-        let (found, count, staleness) = try await (rows, total, stale)
-        return QueueSlice(entries: found.compactMap { entry(queue, $0, today: today) }, total: count,
+        let total = try await query.count(chosen, in: scope, filter: filter, on: today)
+        let shown = Paging(total: total, size: size).clamped(page)
+        let found = try await query.rows(chosen, in: scope, filter: filter, on: today, order: order, limit: size, offset: (shown - 1) * size)
+        let staleness = try await stale
+        return QueueSlice(entries: found.compactMap { entry(queue, $0, today: today) }, total: total, page: shown, pageSize: size,
                           asOf: staleness.count > 0 ? staleness.oldest : nil)
+    }
+
+    /// Everyone on the queue as ids in `order`, for an export to read a chunk at a time with ``entries(_:of:scope:now:)``.
+    public func ids(_ queue: WorkQueue, days: Int, filter: QueueFilter, order: QueueOrder, scope: RecordScope, now: Date) async throws -> [Int64] {
+        try await QueueQuery(store: store).ids(selection(queue, days: days, now: now), in: scope, filter: filter, on: CalendarDate.today(from: now), order: order)
+    }
+
+    /// These people's entries on the queue, in the order given; anyone who has left the queue since is left out.
+    public func entries(_ queue: WorkQueue, of ids: [Int64], scope: RecordScope, now: Date) async throws -> [QueueEntry] {
+        let today = CalendarDate.today(from: now)
+        let rows = try await QueueQuery(store: store).rows(of: ids, in: scope, on: today)
+        let byID = Dictionary(rows.map { ($0.member.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byID[$0] }.compactMap { entry(queue, $0, today: today) }
     }
 
     private func selection(_ queue: WorkQueue, days: Int, now: Date) -> QueueSelection {
@@ -92,7 +112,7 @@ public struct WorkQueueBuilder: Sendable {
 
     private func entry(_ queue: WorkQueue, _ row: QueueRow, today: CalendarDate) -> QueueEntry? {
         guard let state = row.state, let reason = reason(queue, state, row, today: today) else { return nil }
-        return QueueEntry(member: row.member, adviserID: row.adviserID, ward: row.ward, reason: reason)
+        return QueueEntry(member: row.member, adviserID: row.adviserID, ward: row.ward, lastContact: row.lastContact, reason: reason)
     }
 
     private func reason(_ queue: WorkQueue, _ state: ParticipationState, _ row: QueueRow, today: CalendarDate) -> String? {

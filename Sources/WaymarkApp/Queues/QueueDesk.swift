@@ -5,10 +5,11 @@ import WaymarkStore
 
 /// A tracking queue as one user may see it, with what its filters offer.
 public struct QueueView: Sendable {
-    /// The first `shown` on the queue, with how many there are in all.
+    /// One page of the queue, with how many there are in all.
     public let slice: QueueSlice
-    public let shown: Int
     public let schools: [StoredOrganisation]
+    /// The wards of current addresses this user can see, each once: what the ward filter offers.
+    public let wards: [String]
     public let advisers: [StoredUser]
     /// The characteristics this user may narrow a list by.
     public let filterable: [CharacteristicCode]
@@ -30,24 +31,46 @@ public struct QueueDesk: Sendable {
         "characteristic: that kind of characteristic is restricted for your role, so lists cannot be narrowed by it.")
 
     public func queue(
-        _ queue: WorkQueue, days: Int, filter: QueueFilter, showing shown: Int, for grant: AccessGrant, at now: Date
+        _ queue: WorkQueue, days: Int, filter: QueueFilter, order: QueueOrder = .record, page: Int, pageSize: Int, for grant: AccessGrant, at now: Date
     ) async throws -> QueueView {
         try grant.require(.workQueues)
         guard grant.mayFilter(by: filter.characteristic) else { throw Self.restrictedFilter }
         async let slice = WorkQueueBuilder(store: store, classifier: classifier)
-            .page(queue, days: days, filter: filter, scope: grant.scope, now: now, limit: shown)
+            .page(queue, days: days, filter: filter, order: order, scope: grant.scope, now: now, page: page, size: pageSize)
         async let organisations = OrganisationQueries(store: store).all()
         async let advisers = UserQueries(store: store).advisers(organisationID: grant.user.organisationID)
+        async let wards = QueueQuery(store: store).wards(in: grant.scope)
         let view = QueueView(
-            slice: try await slice, shown: shown, schools: try await organisations.filter { $0.kind != .localAuthority },
+            slice: try await slice, schools: try await organisations.filter { $0.kind != .localAuthority }, wards: try await wards,
             advisers: try await advisers, filterable: CharacteristicCode.allCases.filter { grant.mayFilter(by: $0) })
-        let detail = ViewAudit.parts([
-            ("queue", queue.rawValue), ("days", String(days)), ("school", filter.schoolID.map(String.init)),
-            ("adviser", filter.adviserID.map(String.init)), ("ward", filter.ward), ("characteristic", filter.characteristic.map { String($0.rawValue) }),
-            ("total", String(view.slice.total)),
-        ])
+        let detail = Self.auditDetail(queue, days: days, filter: filter, order: order, total: view.slice.total) + "; page=\(view.slice.page)"
         try await ViewAudit.record(store, grant, at: now, entity: "queue", detail: "\(detail); \(ViewAudit.shown(view.slice.entries.map(\.member.id)))")
         return view
+    }
+
+    /// The whole queue as a CSV download, in the order shown on the page.
+    /// Everyone in it is audited, as a list view is, before any of it is handed over.
+    public func export(
+        _ queue: WorkQueue, days: Int, filter: QueueFilter, order: QueueOrder = .record, for grant: AccessGrant, at now: Date
+    ) async throws -> QueueExport {
+        try grant.require(.workQueues)
+        guard grant.mayFilter(by: filter.characteristic) else { throw Self.restrictedFilter }
+        let builder = WorkQueueBuilder(store: store, classifier: classifier)
+        let ids = try await builder.ids(queue, days: days, filter: filter, order: order, scope: grant.scope, now: now)
+        let advisers = try await UserQueries(store: store).advisers(organisationID: grant.user.organisationID)
+        let detail = Self.auditDetail(queue, days: days, filter: filter, order: order, total: ids.count)
+        try await ViewAudit.record(store, grant, at: now, entity: "queue", detail: "export; \(detail); \(ViewAudit.shown(ids))")
+        return QueueExport(
+            queue: queue, ids: ids, builder: builder, scope: grant.scope, now: now,
+            adviserNames: Dictionary(advisers.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    static func auditDetail(_ queue: WorkQueue, days: Int, filter: QueueFilter, order: QueueOrder, total: Int) -> String {
+        ViewAudit.parts([
+            ("queue", queue.rawValue), ("days", String(days)), ("school", filter.schoolID.map(String.init)),
+            ("adviser", filter.adviserID.map(String.init)), ("ward", filter.ward), ("characteristic", filter.characteristic.map { String($0.rawValue) }),
+            ("sort", order.column.map { $0.rawValue + (order.descending ? " descending" : "") }), ("total", String(total)),
+        ])
     }
 
     /// Assigns everyone ticked (all in scope, or nothing) in one transaction; returns how many were considered.

@@ -81,7 +81,7 @@ public struct ActivitySurvey: Sendable {
     ///   - laCode: the submitting (responsible) local authority.
     ///   - youngPersonsID: the 13-digit id the monthly return uses for this young person.
     public static func csvLine(for row: ActivitySurveyRow, laCode: LocalAuthorityCode, youngPersonsID: String) -> String {
-        SurveyCSV.line([
+        CSVText.line([
             laCode.code, youngPersonsID, row.schoolName ?? "", row.activityCode.map { String($0.rawValue) } ?? "",
             row.destination.rawValue,
         ])
@@ -89,6 +89,6 @@ public struct ActivitySurvey: Sendable {
 
     /// The whole national CSV: the header, then one CRLF-ended line per row in the order given.
     public static func csv(_ rows: [(row: ActivitySurveyRow, youngPersonsID: String)], laCode: LocalAuthorityCode) -> String {
-        SurveyCSV.document([csvHeader] + rows.map { csvLine(for: $0.row, laCode: laCode, youngPersonsID: $0.youngPersonsID) })
+        CSVText.document([csvHeader] + rows.map { csvLine(for: $0.row, laCode: laCode, youngPersonsID: $0.youngPersonsID) })
     }
 }

@@ -43,10 +43,10 @@ public struct SchoolDestinations: Sendable, Hashable {
     public func share(_ destination: SurveyDestination) -> Proportion { destinations.share(destination) }
 
     /// `School,Cohort,full-time education,full-time education %,…,moved away,moved away %`.
-    public static var csvHeader: String { SurveyCSV.line(["School"] + DestinationCounts.csvHeaderCells) }
+    public static var csvHeader: String { CSVText.line(["School"] + DestinationCounts.csvHeaderCells) }
 
     /// This school's line, without a line ending.
-    public var csvLine: String { SurveyCSV.line([school.description] + destinations.csvCells) }
+    public var csvLine: String { CSVText.line([school.description] + destinations.csvCells) }
 }
 
 /// Adds survey rows up by school, one row at a time, for the per-school summary.
@@ -73,7 +73,7 @@ public struct ActivitySurveySummary: Sendable, Equatable {
 
     /// The header, a line per school, then an "All schools" line; CRLF line endings.
     public var csv: String {
-        let total = SurveyCSV.line(["All schools"] + allSchools.csvCells)
-        return SurveyCSV.document([SchoolDestinations.csvHeader] + schools.map(\.csvLine) + [total])
+        let total = CSVText.line(["All schools"] + allSchools.csvCells)
+        return CSVText.document([SchoolDestinations.csvHeader] + schools.map(\.csvLine) + [total])
     }
 }

@@ -48,7 +48,7 @@ public struct DestinationReport: Sendable, Equatable {
 
     /// The table as RFC 4180 CSV (CRLF), headed by what it is.
     public var csv: String {
-        SurveyCSV.document([SurveyCSV.line(["\(school): destinations of \(leavingYear.label) as at \(asAt.iso)"])] + table.map(SurveyCSV.line))
+        CSVText.document([CSVText.line(["\(school): destinations of \(leavingYear.label) as at \(asAt.iso)"])] + table.map(CSVText.line))
     }
 
     /// A sentence for people who do not read the chart.

@@ -4,7 +4,7 @@ public import WaymarkCore
 public struct QueueFilter: Sendable, Equatable {
     public var schoolID: Int64?
     public var adviserID: Int64?
-    /// Matched against the current address's ward.
+    /// Matched against the current address's ward, ignoring case and surrounding spaces.
     public var ward: String?
     public var characteristic: CharacteristicCode?
 

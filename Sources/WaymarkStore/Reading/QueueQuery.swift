@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 public import WaymarkCore
 public import WaymarkRecords
@@ -35,7 +36,7 @@ public struct QueueRow: Sendable {
     public let guarantees: [GuaranteeYear: Int]
 }
 
-/// Reads a queue from `participation_position`: indexed rows, a page at a time, in id order.
+/// Reads a queue from `participation_position`: indexed rows, a page at a time, in the order asked for.
 public struct QueueQuery: Sendable {
     let db: any SQLDatabase
 
@@ -43,14 +44,38 @@ public struct QueueQuery: Sendable {
         self.db = store.sql
     }
 
-    /// Up to `limit` rows from `offset` (nil: all of them).
+    /// Up to `limit` rows from `offset` (nil: all of them), in `order`.
     public func rows(
-        _ selection: QueueSelection, in scope: RecordScope, filter: QueueFilter, on date: CalendarDate, limit: Int?, offset: Int = 0
+        _ selection: QueueSelection, in scope: RecordScope, filter: QueueFilter, on date: CalendarDate, order: QueueOrder = .record,
+        limit: Int?, offset: Int = 0
     ) async throws -> [QueueRow] {
         var paging: SQLQueryString = ""
         if let limit { paging = " LIMIT \(literal: limit) OFFSET \(literal: max(0, offset))" }
-        let year = AcademicYear(containing: date).startYear
+        let query: SQLQueryString = "SELECT * FROM (" + listing(selection, scope: scope, filter: filter, date: date) + ") q ORDER BY "
+            + Self.orderBy(order) + paging
+        return try await db.storedRows(query).map(Self.row)
+    }
+
+    /// Everyone on the queue, as ids in `order`: an export reads their rows a chunk at a time with ``rows(of:in:on:)``.
+    public func ids(_ selection: QueueSelection, in scope: RecordScope, filter: QueueFilter, on date: CalendarDate, order: QueueOrder) async throws -> [Int64] {
+        let query: SQLQueryString = "SELECT q.id FROM (" + listing(selection, scope: scope, filter: filter, date: date) + ") q ORDER BY " + Self.orderBy(order)
+        return try await db.storedRows(query).map { try $0.requiredInteger("id", table: "young_person") }
+    }
+
+    /// The wards of current addresses in scope, each once whatever its case, in alphabetical order: what a ward filter offers.
+    public func wards(in scope: RecordScope, limit: Int = 500) async throws -> [String] {
         let query: SQLQueryString = """
+            SELECT MIN(TRIM(w.ward)) AS ward FROM address w JOIN young_person p ON p.id = w.person_id
+            WHERE w.valid_to IS NULL AND w.ward IS NOT NULL AND TRIM(w.ward) <> '' AND \(scope.condition(on: "p"))
+            GROUP BY LOWER(TRIM(w.ward)) ORDER BY LOWER(TRIM(w.ward)) LIMIT \(literal: limit)
+            """
+        return try await db.storedRows(query).compactMap { try $0.text("ward") }
+    }
+
+    /// The queue's rows with their sort columns, unordered: the callers wrap it to sort and page.
+    private func listing(_ selection: QueueSelection, scope: RecordScope, filter: QueueFilter, date: CalendarDate) -> SQLQueryString {
+        let year = AcademicYear(containing: date).startYear
+        return """
             SELECT p.id, p.given_name, p.family_name, p.date_of_birth, p.cohort_status, p.tier, p.caseload_since, p.pa_user_id,
               o.name AS school, pp.state, pp.detail, pp.activity_code, pp.lapses_on, pp.confirmed_on, pp.academic_age,
               (SELECT MAX(k.occurred_at) FROM contact k WHERE k.person_id = p.id) AS last_contact,
@@ -63,9 +88,20 @@ public struct QueueQuery: Sendable {
             JOIN young_person p ON p.id = pp.person_id
             LEFT JOIN organisation o ON o.id = p.school_id
             WHERE \(conditions(selection, scope: scope, filter: filter, date: date))
-            ORDER BY pp.person_id
-            """ + paging
-        return try await db.storedRows(query).map(Self.row)
+            """
+    }
+
+    /// Always ends in the id, so equal names or days keep one order from page to page.
+    /// `NULLS FIRST`/`LAST` are spelled out: the engines put nulls at opposite ends by default.
+    static func orderBy(_ order: QueueOrder) -> SQLQueryString {
+        let direction: SQLQueryString = order.descending ? "DESC" : "ASC"
+        switch order.column {
+        case nil: return "q.id " + direction
+        case .name: return "LOWER(q.family_name) " + direction + ", LOWER(q.given_name) " + direction + ", q.id"
+        case .dateOfBirth: return "q.date_of_birth " + direction + ", q.id"
+        case .lastContact: return "q.last_contact " + direction + (order.descending ? " NULLS LAST" : " NULLS FIRST") + ", q.id"
+        case .ward: return "LOWER(TRIM(q.ward)) " + direction + " NULLS LAST, q.id"
+        }
     }
 
     /// The rows of these people (in scope), whatever queue they are on: for reports on a known list.
@@ -121,7 +157,11 @@ public struct QueueQuery: Sendable {
         if let school = filter.schoolID { conditions = conditions + " AND p.school_id = \(bind: school)" }
         if let adviser = filter.adviserID { conditions = conditions + " AND p.pa_user_id = \(bind: adviser)" }
         if let ward = filter.ward {
-            conditions = conditions + " AND EXISTS (SELECT 1 FROM address w WHERE w.person_id = p.id AND w.valid_to IS NULL AND w.ward = \(bind: ward))"
+            // Wards are typed by people and files: "riverside" is Riverside.
+            conditions = conditions + """
+                 AND EXISTS (SELECT 1 FROM address w WHERE w.person_id = p.id AND w.valid_to IS NULL
+                   AND LOWER(TRIM(w.ward)) = LOWER(\(bind: ward.trimmingCharacters(in: .whitespaces))))
+                """
         }
         if let code = filter.characteristic {
             conditions = conditions + """

@@ -13,6 +13,7 @@ enum Paths {
     static let activitySurvey = "/activity-survey"
     static let returns = "/returns"
     static let queues = "/queues"
+    static let queueExport = "/queues/export"
     static let campaigns = "/campaigns"
     static let answers = "/answers"
     static let exceptions = "/exceptions"
@@ -113,7 +114,7 @@ enum Paths {
         let back = back.flatMap { $0.hasPrefix(queues) ? $0 : nil } ?? queues
         // A repeated problem or count replaces the last one rather than piling up.
         var kept = URLComponents(string: back) ?? URLComponents()
-        kept.queryItems = (kept.queryItems ?? []).filter { $0.name != "assigned" && $0.name != "assign-problem" }
+        kept.queryItems = (kept.queryItems ?? []).filter { $0.name != "assigned" && $0.name != "assign-problem" && $0.name != "select" }
         let base = kept.queryItems?.isEmpty == false ? (kept.string ?? queues) : (kept.path.isEmpty ? queues : kept.path)
         return base + (base.contains("?") ? "&" : "?") + parameter
     }

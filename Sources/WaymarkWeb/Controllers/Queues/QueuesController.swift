@@ -5,18 +5,20 @@ import WaymarkApp
 import WaymarkCore
 import WaymarkRecords
 
-/// The tracking queues: pick a queue and filters, see who is on it, and
-/// assign the ticked people to an adviser in one go (one transaction, each
-/// assignment audited).
+/// The tracking queues: pick a queue and filters, see who is on it a page at
+/// a time, assign the ticked people to an adviser in one go (one
+/// transaction, each assignment audited), or download the whole list.
 struct QueuesController {
     let services: WebServices
     let templates: Templates
-    static let shown = 200
+    /// Rows on a page, and so the most that can be ticked and assigned at once.
+    static let pageSize = 100
 
     var endpoints: RouteCollection<WebContext> {
         let routes = RouteCollection(context: WebContext.self)
         routes.requiring(.workQueues)
             .get("", use: show)
+            .get("export", use: export)
             .post("assign", use: assign)
         return routes
     }
@@ -29,33 +31,37 @@ struct QueuesController {
 
     func show(_ request: Request, context: StaffContext) async throws -> Response {
         let query = request.uri.queryParameters
-        let queue = try query.get("queue").map { text in
-            guard let queue = WorkQueue(rawValue: String(text)) else { throw HTTPError(.badRequest, message: "queue: choose one of the queues listed.") }
-            return queue
-        } ?? .notKnown
-        let days = try query.get("days").map { text in
-            guard let days = Int(text), (1...365).contains(days) else { throw HTTPError(.badRequest, message: "days: enter a number of days from 1 to 365.") }
-            return days
-        } ?? 30
-        var filter = QueueFilter()
-        filter.schoolID = query.get("school").flatMap { Int64($0) }
-        filter.adviserID = query.get("adviser").flatMap { Int64($0) }
-        filter.ward = query.get("ward").map { String($0.trimmingCharacters(in: .whitespaces).prefix(60)) }.flatMap { $0.isEmpty ? nil : $0 }
-        filter.characteristic = query.get("characteristic").flatMap { Int($0) }.flatMap(CharacteristicCode.init(rawValue:))
-        let view = try await services.app.queues.queue(queue, days: days, filter: filter, showing: Self.shown, for: context.grant, at: services.now())
+        var parameters = try QueueParameters(query: request.uri.query)
+        let view = try await services.app.queues.queue(
+            parameters.queue, days: parameters.days, filter: parameters.filter, order: parameters.order, page: parameters.page, pageSize: Self.pageSize,
+            for: context.grant, at: services.now())
+        parameters.page = view.slice.page
         let page = QueuesPage(
-            user: context.user, csrf: context.csrf, queue: queue, days: days, filter: filter, slice: view.slice, shown: view.shown,
-            filterable: view.filterable, schools: view.schools, advisers: view.advisers,
-            assigned: query.get("assigned").flatMap { Int($0) }, problem: query.get("assign-problem").flatMap(QueueAssignProblem.init(rawValue:)),
-            back: request.uri.description)
+            user: context.user, csrf: context.csrf, parameters: parameters, view: view, selectAll: query.get("select") == "page",
+            assigned: query.get("assigned").flatMap { Int($0) }, problem: query.get("assign-problem").flatMap(QueueAssignProblem.init(rawValue:)))
         return try templates.render(page)
+    }
+
+    /// The whole filtered queue as CSV, streamed: the store is read a chunk at a time as the file is written.
+    func export(_ request: Request, context: StaffContext) async throws -> Response {
+        let parameters = try QueueParameters(query: request.uri.query)
+        let export = try await services.app.queues.export(
+            parameters.queue, days: parameters.days, filter: parameters.filter, order: parameters.order, for: context.grant, at: services.now())
+        context.logger.info("queue export", metadata: ["queue": "\(parameters.queue.rawValue)", "people": "\(export.ids.count)"])
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"\(export.fileName)\""
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            try await export.write { text in try await writer.write(ByteBuffer(string: text)) }
+            try await writer.finish(nil)
+        })
     }
 
     func assign(_ request: Request, context: StaffContext) async throws -> Response {
         let form = try await request.decodeForm(as: AssignForm.self, context: context)
         let ids = (form.person ?? []).compactMap { Int64($0) }
         guard !ids.isEmpty else { return .redirect(to: Paths.queue(form.back, problem: .nobody), type: .normal) }
-        guard ids.count <= Self.shown else { return .redirect(to: Paths.queue(form.back, problem: .tooMany), type: .normal) }
+        guard ids.count <= Self.pageSize else { return .redirect(to: Paths.queue(form.back, problem: .tooMany), type: .normal) }
         guard let adviser = form.adviser.flatMap({ Int64($0) }) else { return .redirect(to: Paths.queue(form.back, problem: .adviser), type: .normal) }
         let assigned = try await services.app.queues.assign(Set(ids), to: adviser, for: context.grant, at: services.now())
         context.logger.info("queue assignment", metadata: ["people": "\(assigned)", "adviser": "\(adviser)"])
