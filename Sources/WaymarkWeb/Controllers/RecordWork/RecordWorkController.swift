@@ -24,7 +24,7 @@ struct RecordWorkController {
 
     func newFollowUp(_ request: Request, context: StaffContext) async throws -> Response {
         let record = try await context.recordForChange(services)
-        let form = NewFollowUpForm(dueOn: CalendarDate.today(from: services.now()).adding(days: 7).iso, description: nil)
+        let form = NewFollowUpForm(dueOn: DateEntry(CalendarDate.today(from: services.now()).adding(days: 7)), description: nil)
         let frame = try await CaseworkFrame.load(record, form: "follow-up", context, services: services, problems: FormProblems())
         return try templates.render(FollowUpPage(frame: frame, form: form, problems: FormProblems()))
     }
