@@ -6,7 +6,10 @@ struct BookAppointmentForm: Decodable, Sendable {
     var appointmentOn: DateEntry?
     var appointmentAt: String?
     var appointmentPlace: String?
-    enum CodingKeys: String, CodingKey { case appointmentOn = "appointment-on", appointmentAt = "appointment-at", appointmentPlace = "appointment-place" }
+    var once: String?
+    enum CodingKeys: String, CodingKey {
+        case appointmentOn = "appointment-on", appointmentAt = "appointment-at", appointmentPlace = "appointment-place", once
+    }
 
     func validated(now: Date, userID: Int64) -> (NewAppointment?, FormProblems) {
         var problems = FormProblems()

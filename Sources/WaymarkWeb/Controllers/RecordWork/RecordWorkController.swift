@@ -43,8 +43,11 @@ struct RecordWorkController {
             let frame = try await CaseworkFrame.load(record, form: "appointment", context, services: services, problems: problems)
             return try templates.render(AppointmentPage(frame: frame, form: form, problems: problems), status: .unprocessableContent)
         }
-        let id = try await services.app.casework.bookAppointment(appointment, on: record, at: services.now())
-        context.logger.info("appointment booked", metadata: ["person": "\(record.personID)", "appointment": "\(id)"])
-        return .redirect(to: Paths.person(record.personID, saved: .appointmentBooked, anchor: "appointments"), type: .normal)
+        let shown = try await services.app.repeats.once(form.once, for: context.grant, at: services.now(), fallback: Paths.person(record.personID)) {
+            let id = try await services.app.casework.bookAppointment(appointment, on: record, at: services.now())
+            context.logger.info("appointment booked", metadata: ["person": "\(record.personID)", "appointment": "\(id)"])
+            return Paths.person(record.personID, saved: .appointmentBooked, anchor: "appointments")
+        }
+        return .redirect(to: shown, type: .normal)
     }
 }
