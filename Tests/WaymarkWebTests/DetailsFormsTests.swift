@@ -50,7 +50,7 @@ import WaymarkTestSupport
                 ("contact-details", ["detail-kind": "email", "detail-value": "not-an-address"], "#detail-value"),
                 ("contact-details", ["detail-kind": "pager", "detail-value": "07700 900123"], "#detail-kind"),
                 ("characteristics", ["characteristic": "999", "characteristic-from": "2026-11-01"], "#characteristic"),
-                ("characteristics", ["characteristic": "110", "characteristic-from": "2027-01-01"], "#characteristic-from"),
+                ("characteristics", ["characteristic": "110", "characteristic-from": "2027-01-01"], "#characteristic-from-day"),
             ]
             for (path, fields, anchor) in cases {
                 var form = fields

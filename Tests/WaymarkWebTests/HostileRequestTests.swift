@@ -32,6 +32,7 @@ import WaymarkTestSupport
         "name", "neet-start-date", "next-step", "notes", "occurred-on", "organisation", "outcome", "password", "period-end", "person",
         "phone", "place", "postcode", "predicted-end-date", "q", "queue", "referrer", "review-date", "role", "school", "since-month",
         "since-year", "start-date", "status", "subject", "tier", "town", "ukprn", "ward", "year", "page", "member", "item",
+        "start-date[day]", "start-date[month]", "start-date[year]", "occurred-on[year]", "due-on[]",
     ]
 
     static let hostileValues = [

@@ -47,8 +47,13 @@ import WaymarkTestSupport
                 #expect(page.status == .ok && page.text.contains("Perhaps: <a href=\"/people/\(personID)\">") && page.text.contains("10004927"))
                 let nobody = try await client.form("/exceptions/\(known.id)/link", ["csrf": csrf, "person": "987654"], cookies: cookies)
                 #expect(nobody.status == .unprocessableContent)
+                // Refused on the row's own page, with the summary linking to the field and the number kept: not a bare error page.
+                #expect(nobody.text.contains("<h1>Who is this row about?</h1>") && nobody.text.contains("href=\"#person\""))
+                #expect(nobody.text.contains("value=\"987654\""))
                 let notAPerson = try await client.form("/exceptions/\(stranger.id)/create", ["csrf": csrf], cookies: cookies)
                 #expect(notAPerson.status == .unprocessableContent, "a leaver nobody has on record cannot become a new record")
+                #expect(notAPerson.text.contains("<h1>Who is this row about?</h1>") && notAPerson.text.contains("href=\"#create\""))
+                #expect(notAPerson.text.contains("This row cannot be used"))
                 let linked = try await client.form("/exceptions/\(known.id)/link", ["csrf": csrf, "person": String(personID)], cookies: cookies)
                 #expect(linked.status == .seeOther && linked.headers[.location] == "/people/\(personID)")
                 let decided = try #require(try await MatchExceptionQueries(store: store).exception(known.id))

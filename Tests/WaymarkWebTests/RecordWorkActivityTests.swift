@@ -41,7 +41,7 @@ import WaymarkTestSupport
                 (["ukprn": "2000000X"], "ukprn", "NCCIS 39"),
                 (["code": "460"], "code", "NCCIS 255"),
                 (["code": "440"], "code", "NCCIS 253"),
-                (["start-date": "31/09/2026"], "start-date", "must be a real date, like 2026-11-25 or 25/11/2026"),
+                (["start-date": "31/09/2026"], "start-date", "The start date must be a real date"),
                 (["establishment-name": String(repeating: "e", count: 121)], "establishment-name", "120 characters or fewer"),
             ]
             for (change, field, message) in cases {
@@ -50,7 +50,9 @@ import WaymarkTestSupport
                 let response = try await Self.post(client, pa, person, fields)
                 #expect(response.status == .unprocessableContent, "\(change)")
                 #expect(response.text.contains("<h2 id=\"error-summary-title\">There is a problem</h2>"), "\(change)")
-                #expect(response.text.contains("href=\"#\(field)\""), "\(change) links to \(field)")
+                // A date's summary link goes to its day box, where the fix starts.
+                let anchor = field.contains("date") ? "\(field)-day" : field
+                #expect(response.text.contains("href=\"#\(anchor)\""), "\(change) links to \(anchor)")
                 #expect(response.text.contains(message), "\(change) names \(message)")
                 #expect(response.text.contains("field--error"), "\(change) marks the field")
             }
@@ -82,7 +84,7 @@ import WaymarkTestSupport
             let stale = try await Self.post(client, officer, pupil, fields)
             // then
             #expect(stale.status == .unprocessableContent)
-            #expect(stale.text.contains("NCCIS 909") && stale.text.contains("1 September 2026") && stale.text.contains("href=\"#start-date\""))
+            #expect(stale.text.contains("NCCIS 909") && stale.text.contains("1 September 2026") && stale.text.contains("href=\"#start-date-day\""))
             fields["date-verified"] = "2026-11-10"
             #expect(try await Self.post(client, officer, pupil, fields).status == .seeOther, "verified this year it is current")
             let postSixteen = try await Self.post(client, officer, pupil, ["code": "230", "start-date": "2026-09-07", "date-ascertained": "2026-11-10", "predicted-end-date": "2027-07-02"])
@@ -102,7 +104,7 @@ import WaymarkTestSupport
                 var fields = neet
                 fields["neet-start-date"] = neetStart
                 let response = try await Self.post(client, pa, person, fields)
-                #expect(response.status == .unprocessableContent && response.text.contains(rule) && response.text.contains("href=\"#neet-start-date\""), "\(rule)")
+                #expect(response.status == .unprocessableContent && response.text.contains(rule) && response.text.contains("href=\"#neet-start-date-day\""), "\(rule)")
             }
             #expect(try await CaseworkTests.count(store, "activity", person: person) == 0)
         }

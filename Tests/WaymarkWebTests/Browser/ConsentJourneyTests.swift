@@ -107,7 +107,7 @@ struct ConsentJourneyTests {
                 try await browser.look(saving: shots + "/05-data-flows.png")
                 try await browser.click("a[href='/data-protection/flows/school-portal']")
                 _ = try await browser.waitForURL(endingWith: "/school-portal")
-                try await browser.setValue("2027-09-01", of: "#review-due")
+                try await browser.enterDate("review-due", "1", "9", "2027")
                 try await browser.type("DSA-2026-014", into: "#agreement")
                 try await browser.click("main form button[type=submit]")
                 _ = try await browser.waitForText("Saved", in: "main")

@@ -67,6 +67,14 @@ struct WebDriver {
             body: ["script": "document.querySelector(arguments[0]).value = arguments[1];", "args": [selector, value]])
     }
 
+    /// Types a date into a date field's day, month and year boxes, replacing what they held.
+    func enterDate(_ field: String, _ day: String, _ month: String, _ year: String) async throws {
+        for (part, text) in [("day", day), ("month", month), ("year", year)] {
+            try await setValue("", of: "#\(field)-\(part)")
+            try await type(text, into: "#\(field)-\(part)")
+        }
+    }
+
     /// Runs a script in the page and returns its result (numbers, strings, booleans).
     func evaluate(_ script: String) async throws -> Any {
         try await Self.call(sessionURL.appendingPathComponent("execute/sync"), method: "POST", body: ["script": script, "args": []])

@@ -5,12 +5,12 @@ import WaymarkCore
 /// rules the statutory return applies, before anything is saved.
 struct ActivityForm: Decodable, Sendable {
     var code: String?
-    var startDate: String?
-    var dateAscertained: String?
-    var dateVerified: String?
-    var reviewDate: String?
-    var predictedEndDate: String?
-    var neetStartDate: String?
+    var startDate: DateEntry?
+    var dateAscertained: DateEntry?
+    var dateVerified: DateEntry?
+    var reviewDate: DateEntry?
+    var predictedEndDate: DateEntry?
+    var neetStartDate: DateEntry?
     var establishmentNumber: String?
     var establishmentName: String?
     var ukprn: String?
@@ -21,6 +21,12 @@ struct ActivityForm: Decodable, Sendable {
         case startDate = "start-date", dateAscertained = "date-ascertained", dateVerified = "date-verified", reviewDate = "review-date"
         case predictedEndDate = "predicted-end-date", neetStartDate = "neet-start-date"
         case establishmentNumber = "establishment-number", establishmentName = "establishment-name"
+    }
+
+    /// The code as chosen, nil when none was or it is not one.
+    var activityCode: ActivityCode? {
+        guard let text = code?.trimmingCharacters(in: .whitespaces), !text.isEmpty, text.count <= 4 else { return nil }
+        return try? ActivityCode.parse(text)
     }
 
     /// The NCCIS field each rule names, mapped to the form field that holds it.
@@ -51,6 +57,11 @@ struct ActivityForm: Decodable, Sendable {
         let number = problems.text(establishmentNumber, field: "establishment-number", label: "the establishment number", required: false, maxLength: 7)
         let name = problems.text(establishmentName, field: "establishment-name", label: "the establishment name", required: false, maxLength: 120)
         let provider = problems.text(ukprn, field: "ukprn", label: "the UKPRN", required: false, maxLength: 8)
+        // A future activity is recorded when it starts; until then the
+        // young person is doing something else, which is what the return must say.
+        if let start, start > today {
+            problems.add("start-date", "The start date cannot be in the future: record what they are doing now, or a start date agreed (615 or 616)")
+        }
         for (date, field, label) in [(ascertained, "date-ascertained", "date ascertained"), (verified, "date-verified", "date verified")] {
             if let date, date > today { problems.add(field, "The \(label) cannot be in the future (NCCIS 305)") }
         }
@@ -77,7 +88,7 @@ struct ActivityForm: Decodable, Sendable {
             "A pre-16 activity must have started, or been verified, on or after \(yearStart.longDescription), the start of this academic year (NCCIS 909)")
     }
 
-    private static func isBlank(_ value: String?) -> Bool {
-        (value ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+    private static func isBlank(_ value: DateEntry?) -> Bool {
+        value?.isBlank ?? true
     }
 }

@@ -26,7 +26,7 @@ struct CaseworkController {
 
     func newContact(_ request: Request, context: StaffContext) async throws -> Response {
         let record = try await context.recordForChange(services)
-        let form = ContactForm(occurredOn: today.iso, direction: "outbound")
+        let form = ContactForm(occurredOn: DateEntry(today), direction: "outbound")
         let frame = try await CaseworkFrame.load(record, form: "contact", context, services: services, problems: FormProblems())
         return try templates.render(ContactPage(frame: frame, form: form, problems: FormProblems()))
     }
@@ -49,9 +49,13 @@ struct CaseworkController {
 
     func newActivity(_ request: Request, context: StaffContext) async throws -> Response {
         let record = try await context.recordForChange(services)
-        let form = ActivityForm(dateAscertained: today.iso)
-        let frame = try await CaseworkFrame.load(record, form: "activity", context, services: services, problems: FormProblems())
-        return try templates.render(ActivityPage(frame: frame, form: form, problems: FormProblems()))
+        // The first step is a GET form: choosing the activity saves nothing, and the second step's address can be bookmarked.
+        let asked = request.uri.queryParameters.get("code").map { String($0) }
+        let form = ActivityForm(code: asked, dateAscertained: DateEntry(today))
+        var problems = FormProblems()
+        if asked != nil, form.activityCode == nil { problems.add("code", "Choose the activity from the list") }
+        let frame = try await CaseworkFrame.load(record, form: "activity", context, services: services, problems: problems)
+        return try templates.render(ActivityPage(frame: frame, form: form, problems: problems))
     }
 
     func saveActivity(_ request: Request, context: StaffContext) async throws -> Response {

@@ -4,14 +4,14 @@ import WaymarkRecords
 
 /// "Record a contact": what happened, how, and what comes next.
 struct ContactForm: Decodable, Sendable {
-    var occurredOn: String?
+    var occurredOn: DateEntry?
     var method: String?
     var direction: String?
     var outcome: String?
     var notes: String?
     var nextStep: String?
-    var followUpOn: String?
-    var appointmentOn: String?
+    var followUpOn: DateEntry?
+    var appointmentOn: DateEntry?
     var appointmentAt: String?
     var appointmentPlace: String?
     var once: String?

@@ -35,8 +35,8 @@ struct DetailsController {
         let form = try await request.decodeForm(as: AddressForm.self, context: context)
         let (address, problems) = form.validated(today: today)
         guard let address else {
-            let entered = ["line-1": form.line1, "line-2": form.line2, "town": form.town, "postcode": form.postcode, "address-from": form.validFrom]
-            return try await page(record, context, problems: problems, entered: entered)
+            let entered = ["line-1": form.line1, "line-2": form.line2, "town": form.town, "postcode": form.postcode]
+            return try await page(record, context, problems: problems, entered: entered, dates: ["address-from": form.validFrom])
         }
         try await casework.addAddress(address, on: record, at: services.now())
         return .redirect(to: Paths.details(record.personID, saved: .address), type: .normal)
@@ -55,7 +55,7 @@ struct DetailsController {
         let record = try await context.recordForChange(services)
         let form = try await request.decodeForm(as: CharacteristicForm.self, context: context)
         let (characteristic, problems) = form.validated(today: today)
-        guard let characteristic else { return try await page(record, context, problems: problems, entered: ["characteristic-from": form.startDate]) }
+        guard let characteristic else { return try await page(record, context, problems: problems, entered: [:], dates: ["characteristic-from": form.startDate]) }
         try await casework.addCharacteristic(characteristic, on: record, at: services.now())
         return .redirect(to: Paths.details(record.personID, saved: .characteristic), type: .normal)
     }
@@ -93,13 +93,14 @@ struct DetailsController {
     private var today: CalendarDate { CalendarDate.today(from: services.now()) }
 
     private func page(
-        _ record: RecordForChange, _ context: StaffContext, problems: FormProblems, entered: [String: String?], saved: String? = nil
+        _ record: RecordForChange, _ context: StaffContext, problems: FormProblems, entered: [String: String?], dates: [String: DateEntry?] = [:],
+        saved: String? = nil
     ) async throws -> Response {
         let shown = try await casework.details(record, at: services.now())
         let page = DetailsPage(
             frame: CaseworkFrame(user: context.user, csrf: context.csrf, person: shown.person, problems: problems), person: shown.person,
             details: shown.contactDetails, characteristics: shown.characteristics, visible: record.visible, preferences: shown.preferences,
-            today: today, problems: problems, entered: entered.compactMapValues { $0 }, saved: saved)
+            today: today, problems: problems, entered: entered.compactMapValues { $0 }, dates: dates.compactMapValues { $0 }, saved: saved)
         return try templates.render(page, status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 }

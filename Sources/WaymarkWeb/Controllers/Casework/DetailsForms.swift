@@ -6,7 +6,7 @@ struct AddressForm: Decodable, Sendable {
     var line2: String?
     var town: String?
     var postcode: String?
-    var validFrom: String?
+    var validFrom: DateEntry?
     enum CodingKeys: String, CodingKey { case line1 = "line-1", line2 = "line-2", town, postcode, validFrom = "address-from" }
 
     func validated(today: CalendarDate) -> (AddressRecord?, FormProblems) {
@@ -52,7 +52,7 @@ struct ContactDetailForm: Decodable, Sendable {
 /// A characteristic to add from a date.
 struct CharacteristicForm: Decodable, Sendable {
     var code: String?
-    var startDate: String?
+    var startDate: DateEntry?
     enum CodingKeys: String, CodingKey { case code = "characteristic", startDate = "characteristic-from" }
 
     func validated(today: CalendarDate) -> (CharacteristicRecord?, FormProblems) {

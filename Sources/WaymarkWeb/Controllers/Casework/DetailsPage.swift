@@ -26,11 +26,11 @@ struct DetailsPage: PageModel {
     let line2: FieldView
     let town: FieldView
     let postcode: FieldView
-    let addressFrom: FieldView
+    let addressFrom: DateFieldView
     let detailKind: FieldView
     let detailValue: FieldView
     let characteristic: FieldView
-    let characteristicFrom: FieldView
+    let characteristicFrom: DateFieldView
     let today: String
     let saved: String?
     let channels: [Choice]
@@ -38,7 +38,8 @@ struct DetailsPage: PageModel {
 
     init(
         frame: CaseworkFrame, person: PersonBundle, details: [StoredContactDetail], characteristics: [(id: Int64, record: CharacteristicRecord)],
-        visible: Set<SensitivityClass>, preferences: ContactPreferences, today: CalendarDate, problems: FormProblems, entered: [String: String], saved: String?
+        visible: Set<SensitivityClass>, preferences: ContactPreferences, today: CalendarDate, problems: FormProblems, entered: [String: String], dates: [String: DateEntry],
+        saved: String?
     ) {
         title = "Contact details and characteristics – \(frame.personName)"
         self.frame = frame
@@ -69,10 +70,10 @@ struct DetailsPage: PageModel {
         line2 = FieldView(entered["line-2"], "line-2", problems)
         town = FieldView(entered["town"], "town", problems)
         postcode = FieldView(entered["postcode"], "postcode", problems)
-        addressFrom = FieldView(entered["address-from"] ?? today.iso, "address-from", problems)
+        addressFrom = DateFieldView(dates["address-from"] ?? DateEntry(today), "address-from", legend: "Living there from", problems)
         detailKind = FieldView(nil, "detail-kind", problems)
         detailValue = FieldView(entered["detail-value"], "detail-value", problems)
         characteristic = FieldView(nil, "characteristic", problems)
-        characteristicFrom = FieldView(entered["characteristic-from"] ?? today.iso, "characteristic-from", problems)
+        characteristicFrom = DateFieldView(dates["characteristic-from"] ?? DateEntry(today), "characteristic-from", legend: "Applies from", problems)
     }
 }

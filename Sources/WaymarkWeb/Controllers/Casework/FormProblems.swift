@@ -8,14 +8,32 @@ struct FormProblems: Sendable {
     struct Problem: Sendable {
         let field: String
         let message: String
+        /// The id the error summary links to: the field's input, or for a
+        /// date the first of its boxes at fault, so following the link puts
+        /// the cursor where the fix goes.
+        var anchor: String
+        /// For a date, the boxes at fault; empty when the whole date is.
+        var parts: [DateFields.Part] = []
     }
 
-    private(set) var all: [Problem] = []
+    private var found: [Problem] = []
+    /// Fields drawn as day, month and year boxes: a problem with the date
+    /// as a whole (a rule, "cannot be in the future") links to its day box.
+    private var dateFields: Set<String> = []
 
-    var isEmpty: Bool { all.isEmpty }
+    var all: [Problem] {
+        found.map { problem in
+            guard dateFields.contains(problem.field), problem.anchor == problem.field else { return problem }
+            var linked = problem
+            linked.anchor = DateFieldView.boxID(problem.field, linked.parts.first ?? .day)
+            return linked
+        }
+    }
+
+    var isEmpty: Bool { found.isEmpty }
 
     mutating func add(_ field: String, _ message: String) {
-        all.append(Problem(field: field, message: message))
+        found.append(Problem(field: field, message: message, anchor: field))
     }
 
     /// A domain rule, with its number named: "The date ascertained cannot be before the start date (NCCIS 242)".
@@ -24,7 +42,14 @@ struct FormProblems: Sendable {
     }
 
     func message(for field: String) -> String? {
-        all.first { $0.field == field }?.message
+        found.first { $0.field == field }?.message
+    }
+
+    /// The boxes of a date field at fault: those its reading named, or all
+    /// three when the date itself broke a rule.
+    func faultyParts(of field: String) -> Set<DateFields.Part> {
+        guard let problem = found.first(where: { $0.field == field }) else { return [] }
+        return problem.parts.isEmpty ? Set(DateFields.Part.allCases) : Set(problem.parts)
     }
 
     /// Required text, trimmed, within a length.
@@ -41,16 +66,26 @@ struct FormProblems: Sendable {
         return trimmed
     }
 
-    /// A date typed as YYYY-MM-DD (what `<input type=date>` sends) or DD/MM/YYYY.
-    mutating func date(_ value: String?, field: String, label: String, required: Bool) -> CalendarDate? {
-        let trimmed = value?.trimmingCharacters(in: .whitespaces) ?? ""
-        if trimmed.isEmpty {
-            if required { add(field, "Enter \(label)") }
+    /// A date from its day, month and year boxes (or, from an older
+    /// caller, one YYYY-MM-DD or DD/MM/YYYY value).
+    mutating func date(_ entry: DateEntry?, field: String, label: String, required: Bool) -> CalendarDate? {
+        dateFields.insert(field)
+        let sentence = label.prefix(1).uppercased() + label.dropFirst()
+        if let single = entry?.single?.trimmingCharacters(in: .whitespaces), !single.isEmpty {
+            if let date = FormDate.parse(single) { return date }
+            add(field, "\(sentence) must be a real date")
             return nil
         }
-        if let date = FormDate.parse(trimmed) { return date }
-        add(field, "\(label.prefix(1).uppercased() + label.dropFirst()) must be a real date, like 2026-11-25 or 25/11/2026")
-        return nil
+        switch (entry?.fields ?? DateFields()).read() {
+        case .blank:
+            if required { add(field, "Enter \(label)") }
+            return nil
+        case .date(let date):
+            return date
+        case .problem(let problem):
+            found.append(Problem(field: field, message: problem.message(for: sentence), anchor: field, parts: problem.parts))
+            return nil
+        }
     }
 }
 

@@ -7,8 +7,8 @@ struct ConsentForm: Decodable, Sendable {
     var purpose: String?
     var recipient: String?
     var dataClass: String?
-    var from: String?
-    var until: String?
+    var from: DateEntry?
+    var until: DateEntry?
     var givenBy: String?
     var method: String?
     var heardBy: String?

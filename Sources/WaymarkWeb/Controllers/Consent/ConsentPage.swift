@@ -57,8 +57,8 @@ struct ConsentPage: PageModel {
     let classes: [Choice]
     let givers: [Choice]
     let methods: [Choice]
-    let from: FieldView
-    let until: FieldView
+    let from: DateFieldView
+    let until: DateFieldView
     let heardBy: FieldView
     let objection: Bool
     let decisionError: String?
@@ -124,7 +124,7 @@ struct ConsentPage: PageModel {
         mayRecord = overview.mayRecord
         mayOverride = overview.mayOverride
         self.notice = notice
-        let typed = form ?? ConsentForm(from: today.iso, method: "paper", heardBy: user.displayName)
+        let typed = form ?? ConsentForm(from: DateEntry(today), method: "paper", heardBy: user.displayName)
         decisions = [Choice(value: "permit", label: "Yes, they agree", selected: typed.decision == "permit"),
                      Choice(value: "deny", label: "No, they do not agree", selected: typed.decision == "deny")]
         purposes = [Choice(value: ConsentForm.any, label: "Any purpose", selected: typed.purpose == nil || typed.purpose == ConsentForm.any)]
@@ -142,8 +142,8 @@ struct ConsentPage: PageModel {
         }
         methods = [Choice(value: "paper", label: "On a paper form", selected: typed.method == "paper"),
                    Choice(value: "verbal", label: "Verbally, to a worker", selected: typed.method == "verbal")]
-        from = FieldView(typed.from, "from", problems)
-        until = FieldView(typed.until, "until", problems)
+        from = DateFieldView(typed.from, "from", legend: "From", problems)
+        until = DateFieldView(typed.until, "until", legend: "Until (optional)", about: "Leave empty for no end. The last day is included.", problems)
         heardBy = FieldView(typed.heardBy, "heard-by", problems)
         objection = typed.objection == "yes"
         decisionError = problems.message(for: "decision")

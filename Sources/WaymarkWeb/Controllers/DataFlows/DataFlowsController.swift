@@ -29,7 +29,7 @@ struct DataFlowsController {
         var schedule1: String?
         var gateway: String?
         var agreement: String?
-        var reviewDue: String?
+        var reviewDue: DateEntry?
         var carries: [String]?
         var consentRequired: [String]?
 
@@ -46,7 +46,7 @@ struct DataFlowsController {
             schedule1 = flow.schedule1
             gateway = flow.statutoryGateway
             agreement = flow.agreementReference
-            reviewDue = flow.reviewDue?.iso
+            reviewDue = flow.reviewDue.map(DateEntry.init)
             carries = flow.carries.map(\.rawValue)
             consentRequired = flow.consentRequired.map(\.rawValue)
         }

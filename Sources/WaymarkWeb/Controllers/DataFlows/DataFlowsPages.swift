@@ -59,7 +59,7 @@ struct DataFlowPage: PageModel {
     let schedule1: FieldView
     let gateway: FieldView
     let agreement: FieldView
-    let reviewDue: FieldView
+    let reviewDue: DateFieldView
     let carries: [Choice]
     let consentRequired: [Choice]
 
@@ -77,7 +77,7 @@ struct DataFlowPage: PageModel {
         schedule1 = FieldView(form.schedule1, "schedule1", problems)
         gateway = FieldView(form.gateway, "gateway", problems)
         agreement = FieldView(form.agreement, "agreement", problems)
-        reviewDue = FieldView(form.reviewDue, "review-due", problems)
+        reviewDue = DateFieldView(form.reviewDue, "review-due", legend: "Next review", example: DateFieldView.aheadExample, problems)
         let carried = Set(form.carries ?? [])
         let needed = Set(form.consentRequired ?? [])
         carries = SensitivityClass.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: carried.contains($0.rawValue)) }

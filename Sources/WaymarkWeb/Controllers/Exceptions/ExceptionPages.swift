@@ -165,8 +165,11 @@ struct ImportExceptionPage: PageModel {
     let candidateID: String
     let probability: String
     let weights: [ExceptionPage.Weight]
+    let personError: String?
+    let createError: String?
 
-    init(frame: StaffFrame, exception: StoredMatchException, candidate: ExceptionPage.Side?) {
+    /// `typed` is the record number as entered when linking was refused, kept for correcting.
+    init(frame: StaffFrame, exception: StoredMatchException, candidate: ExceptionPage.Side?, problems: FormProblems = FormProblems(), typed: String? = nil) {
         self.frame = frame
         id = exception.id
         isOpen = exception.status == .open
@@ -176,7 +179,9 @@ struct ImportExceptionPage: PageModel {
         rowNumber = incoming?.row ?? 0
         cells = (incoming?.cells ?? []).map { Cell(header: $0.header, value: $0.value) }
         self.candidate = candidate
-        candidateID = candidate.map { String($0.id) } ?? ""
+        candidateID = typed ?? candidate.map { String($0.id) } ?? ""
+        personError = problems.message(for: "person")
+        createError = problems.message(for: "create")
         probability = String(format: "%.1f%%", exception.probability * 100)
         weights = ExceptionPage.Weight.rows(exception.explanation)
     }

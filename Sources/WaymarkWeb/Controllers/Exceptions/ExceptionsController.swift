@@ -54,12 +54,18 @@ struct ExceptionsController {
     }
 
     func show(_ request: Request, context: StaffContext) async throws -> Response {
-        let frame = StaffFrame(user: context.user, csrf: context.csrf)
+        try await page(context, problems: FormProblems(), typed: nil)
+    }
+
+    /// The exception's page; with problems (a refused link or new record), the row's page again with its error summary, 422.
+    private func page(_ context: StaffContext, problems: FormProblems, typed: String?) async throws -> Response {
+        let frame = StaffFrame(user: context.user, csrf: context.csrf, problems: problems)
         let today = CalendarDate.today(from: services.now())
         switch try await exceptions.exception(try Self.exceptionID(context), for: context.grant, at: services.now()) {
         case .importRow(let exception, let candidate):
             return try templates.render(ImportExceptionPage(
-                frame: frame, exception: exception, candidate: candidate.map { ExceptionPage.Side($0, today: today) }))
+                frame: frame, exception: exception, candidate: candidate.map { ExceptionPage.Side($0, today: today) }, problems: problems, typed: typed),
+                status: problems.isEmpty ? .ok : .unprocessableContent)
         case .duplicate(let exception, let left, let right):
             return try templates.render(ExceptionPage(
                 frame: frame, exception: exception, left: ExceptionPage.Side(left, today: today), right: ExceptionPage.Side(right, today: today)))
@@ -83,14 +89,29 @@ struct ExceptionsController {
         let id = try Self.exceptionID(context)
         let form = try await request.decodeForm(as: LinkForm.self, context: context)
         let person = form.person.flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
-        let personID = try await exceptions.link(id, to: person, for: context.grant, at: services.now())
+        let personID: Int64
+        do {
+            personID = try await exceptions.link(id, to: person, for: context.grant, at: services.now())
+        } catch Refusal.invalid {
+            var problems = FormProblems()
+            problems.add("person", "Enter the record number of a young person you can see, like 1042")
+            return try await page(context, problems: problems, typed: form.person)
+        }
         context.logger.info("import exception resolved", metadata: ["exception": "\(id)", "person": "\(personID)"])
         return .redirect(to: Paths.person(personID), type: .normal)
     }
 
     func create(_ request: Request, context: StaffContext) async throws -> Response {
         let id = try Self.exceptionID(context)
-        let personID = try await exceptions.create(id, for: context.grant, at: services.now())
+        let personID: Int64
+        do {
+            personID = try await exceptions.create(id, for: context.grant, at: services.now())
+        } catch Refusal.invalid(let why) {
+            // The row itself cannot make a record (no gender, say): say so on its page, where linking it stays possible.
+            var problems = FormProblems()
+            problems.add("create", "\(why) Link it to an existing record, or correct the file and import it again.")
+            return try await page(context, problems: problems, typed: nil)
+        }
         context.logger.info("import exception resolved", metadata: ["exception": "\(id)", "person": "\(personID)"])
         return .redirect(to: Paths.person(personID), type: .normal)
     }

@@ -7,7 +7,7 @@ import WaymarkRecords
 /// and the booking form. Both or neither of date and time: half an
 /// appointment is a mistake to point out, not to guess.
 struct AppointmentFields: Sendable {
-    var on: String?
+    var on: DateEntry?
     var at: String?
     var place: String?
 
@@ -17,15 +17,16 @@ struct AppointmentFields: Sendable {
 
     /// The appointment, nil when none was asked for (or the fields have problems, which are added).
     func validated(required: Bool, now: Date, adviserID: Int64, problems: inout FormProblems) -> NewAppointment? {
-        let dateText = on?.trimmingCharacters(in: .whitespaces) ?? ""
         let timeText = at?.trimmingCharacters(in: .whitespaces) ?? ""
         let placeText = problems.text(place, field: "appointment-place", label: "the place", required: false, maxLength: Self.placeLimit)
-        if dateText.isEmpty, timeText.isEmpty {
+        let dateBlank = on?.isBlank ?? true
+        let date = problems.date(on, field: "appointment-on", label: "the date of the appointment", required: false)
+        if dateBlank, timeText.isEmpty {
             if required { problems.add("appointment-on", "Enter the date of the appointment") }
             if placeText != nil, !required { problems.add("appointment-on", "Enter the date and time of the appointment, or leave the place empty") }
             return nil
         }
-        let date = problems.date(dateText, field: "appointment-on", label: "the date of the appointment", required: true)
+        if dateBlank { problems.add("appointment-on", "Enter the date of the appointment") }
         var clock: (hour: Int, minute: Int)?
         if timeText.isEmpty {
             problems.add("appointment-at", "Enter the time of the appointment, like 14:30")

@@ -3,10 +3,13 @@ import WaymarkRecords
 
 /// "Book an appointment", on its own page (the contact form can also book one).
 struct BookAppointmentForm: Decodable, Sendable {
-    var appointmentOn: String?
+    var appointmentOn: DateEntry?
     var appointmentAt: String?
     var appointmentPlace: String?
-    enum CodingKeys: String, CodingKey { case appointmentOn = "appointment-on", appointmentAt = "appointment-at", appointmentPlace = "appointment-place" }
+    var once: String?
+    enum CodingKeys: String, CodingKey {
+        case appointmentOn = "appointment-on", appointmentAt = "appointment-at", appointmentPlace = "appointment-place", once
+    }
 
     func validated(now: Date, userID: Int64) -> (NewAppointment?, FormProblems) {
         var problems = FormProblems()
@@ -22,14 +25,14 @@ struct AppointmentPage: PageModel {
 
     let title: String
     let frame: CaseworkFrame
-    let appointmentOn: FieldView
+    let appointmentOn: DateFieldView
     let appointmentAt: FieldView
     let appointmentPlace: FieldView
 
     init(frame: CaseworkFrame, form: BookAppointmentForm, problems: FormProblems) {
         title = "Book an appointment – \(frame.personName)"
         self.frame = frame
-        appointmentOn = FieldView(form.appointmentOn, "appointment-on", problems)
+        appointmentOn = DateFieldView(form.appointmentOn, "appointment-on", legend: "Date", example: DateFieldView.aheadExample, problems)
         appointmentAt = FieldView(form.appointmentAt, "appointment-at", problems)
         appointmentPlace = FieldView(form.appointmentPlace, "appointment-place", problems)
     }

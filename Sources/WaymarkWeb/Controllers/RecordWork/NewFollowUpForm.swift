@@ -3,7 +3,7 @@ import WaymarkRecords
 
 /// "Add a follow-up": what needs doing, and by when.
 struct NewFollowUpForm: Decodable, Sendable {
-    var dueOn: String?
+    var dueOn: DateEntry?
     var description: String?
     var once: String?
     enum CodingKeys: String, CodingKey { case dueOn = "due-on", description, once }
@@ -28,13 +28,13 @@ struct FollowUpPage: PageModel {
 
     let title: String
     let frame: CaseworkFrame
-    let dueOn: FieldView
+    let dueOn: DateFieldView
     let description: FieldView
 
     init(frame: CaseworkFrame, form: NewFollowUpForm, problems: FormProblems) {
         title = "Add a follow-up – \(frame.personName)"
         self.frame = frame
-        dueOn = FieldView(form.dueOn, "due-on", problems)
+        dueOn = DateFieldView(form.dueOn, "due-on", legend: "When is it due?", example: DateFieldView.aheadExample, problems)
         description = FieldView(form.description, "description", problems)
     }
 }

@@ -24,7 +24,7 @@ struct RecordWorkController {
 
     func newFollowUp(_ request: Request, context: StaffContext) async throws -> Response {
         let record = try await context.recordForChange(services)
-        let form = NewFollowUpForm(dueOn: CalendarDate.today(from: services.now()).adding(days: 7).iso, description: nil)
+        let form = NewFollowUpForm(dueOn: DateEntry(CalendarDate.today(from: services.now()).adding(days: 7)), description: nil)
         let frame = try await CaseworkFrame.load(record, form: "follow-up", context, services: services, problems: FormProblems())
         return try templates.render(FollowUpPage(frame: frame, form: form, problems: FormProblems()))
     }
@@ -43,8 +43,11 @@ struct RecordWorkController {
             let frame = try await CaseworkFrame.load(record, form: "appointment", context, services: services, problems: problems)
             return try templates.render(AppointmentPage(frame: frame, form: form, problems: problems), status: .unprocessableContent)
         }
-        let id = try await services.app.casework.bookAppointment(appointment, on: record, at: services.now())
-        context.logger.info("appointment booked", metadata: ["person": "\(record.personID)", "appointment": "\(id)"])
-        return .redirect(to: Paths.person(record.personID, saved: .appointmentBooked, anchor: "appointments"), type: .normal)
+        let shown = try await services.app.repeats.once(form.once, for: context.grant, at: services.now(), fallback: Paths.person(record.personID)) {
+            let id = try await services.app.casework.bookAppointment(appointment, on: record, at: services.now())
+            context.logger.info("appointment booked", metadata: ["person": "\(record.personID)", "appointment": "\(id)"])
+            return Paths.person(record.personID, saved: .appointmentBooked, anchor: "appointments")
+        }
+        return .redirect(to: shown, type: .normal)
     }
 }
