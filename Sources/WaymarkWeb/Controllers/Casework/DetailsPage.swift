@@ -34,6 +34,7 @@ struct DetailsPage: PageModel {
     let today: String
     let saved: String?
     let channels: [Choice]
+    let optOut: FieldView
     let doNotContact: Bool
 
     init(
@@ -45,6 +46,7 @@ struct DetailsPage: PageModel {
         self.frame = frame
         self.today = today.iso
         channels = ContactChannel.allCases.map { Choice(value: $0.rawValue, label: $0.meaning, selected: preferences.optedOut.contains($0)) }
+        optOut = FieldView(nil, "opt-out", problems)
         doNotContact = preferences.doNotContact
         self.saved = saved.flatMap(SavedNotice.init(rawValue:))?.detailsConfirmation
         func period(_ from: CalendarDate, _ to: CalendarDate?) -> String {

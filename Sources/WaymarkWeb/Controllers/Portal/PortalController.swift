@@ -84,9 +84,9 @@ struct PortalController {
 
     func postDestination(_ request: Request, context: StaffContext) async throws -> Response {
         let person = try context.personID()
-        let form = try await request.decodeForm(as: CodeForm.self, context: context)
-        guard let code = form.code.flatMap(Int.init).flatMap(IntendedDestination.init(rawValue:)) else {
-            throw HTTPError(.unprocessableContent, message: "Choose the pupil's intended destination from the list.")
+        let (form, unread) = try await request.readForm(as: CodeForm.self, context: context)
+        guard let code = form.code.flatMap(Int.init).flatMap(IntendedDestination.init(rawValue:)), unread.isEmpty else {
+            return try await pupilPage(person, context, problem: ("destination", "Choose the pupil's intended destination from the list"))
         }
         try await desk.postIntendedDestination(code, for: context.grant, person: person, at: services.now())
         context.logger.info("portal intended destination", metadata: ["person": "\(person)", "code": "\(code.rawValue)"])
@@ -95,9 +95,9 @@ struct PortalController {
 
     func postOffer(_ request: Request, context: StaffContext) async throws -> Response {
         let person = try context.personID()
-        let form = try await request.decodeForm(as: CodeForm.self, context: context)
-        guard let status = form.code.flatMap(Int.init).flatMap(GuaranteeStatus.init(rawValue:)) else {
-            throw HTTPError(.unprocessableContent, message: "Choose the September Guarantee status from the list.")
+        let (form, unread) = try await request.readForm(as: CodeForm.self, context: context)
+        guard let status = form.code.flatMap(Int.init).flatMap(GuaranteeStatus.init(rawValue:)), unread.isEmpty else {
+            return try await pupilPage(person, context, problem: ("offer", "Choose the September Guarantee status from the list"))
         }
         try await desk.postOffer(status, for: context.grant, person: person, at: services.now())
         context.logger.info("portal offer", metadata: ["person": "\(person)", "status": "\(status.rawValue)"])
@@ -106,13 +106,23 @@ struct PortalController {
 
     func postConcern(_ request: Request, context: StaffContext) async throws -> Response {
         let person = try context.personID()
-        let form = try await request.decodeForm(as: CodeForm.self, context: context)
-        guard let concern = form.code.flatMap(PortalConcern.init(rawValue:)) else {
-            throw HTTPError(.unprocessableContent, message: "Choose why you are concerned from the list.")
+        let (form, unread) = try await request.readForm(as: CodeForm.self, context: context)
+        guard let concern = form.code.flatMap(PortalConcern.init(rawValue:)), unread.isEmpty else {
+            return try await pupilPage(person, context, problem: ("concern", "Choose why you are concerned from the list"))
         }
         try await desk.raiseConcern(concern, for: context.grant, person: person, at: services.now())
         context.logger.info("portal concern", metadata: ["person": "\(person)", "concern": "\(concern.rawValue)"])
         return .redirect(to: Paths.portalPupil(person, saved: "concern"), type: .normal)
+    }
+
+    /// The pupil's page again with the problem one of its forms had, in an error summary linking to the list, 422.
+    private func pupilPage(_ person: Int64, _ context: StaffContext, problem: (field: String, message: String)) async throws -> Response {
+        var problems = FormProblems()
+        problems.add(problem.field, problem.message)
+        let view = try await desk.pupil(for: context.grant, person: person, at: services.now())
+        return try templates.render(PortalPupilPage(
+            frame: StaffFrame(user: context.user, csrf: context.csrf, problems: problems), view: view, mayPost: true, notice: nil, problems: problems),
+            status: .unprocessableContent)
     }
 
     /// One click from the students list: the student has left, tracking starts today.
