@@ -40,8 +40,10 @@ struct DetailsController {
             let entered = ["line-1": form.line1, "line-2": form.line2, "town": form.town, "postcode": form.postcode]
             return try await page(record, context, problems: problems, entered: entered, dates: ["address-from": form.validFrom])
         }
-        try await casework.addAddress(address, on: record, at: services.now())
-        return .redirect(to: Paths.details(record.personID, saved: .address), type: .normal)
+        return try await once(form.once, record, context) {
+            try await casework.addAddress(address, on: record, at: services.now())
+            return Paths.details(record.personID, saved: .address)
+        }
     }
 
     func addContactDetail(_ request: Request, context: StaffContext) async throws -> Response {
@@ -51,8 +53,10 @@ struct DetailsController {
         var problems = unread
         problems.merge(found)
         guard let detail, problems.isEmpty else { return try await page(record, context, problems: problems, entered: ["detail-value": form.value, "detail-kind": form.kind]) }
-        try await casework.addContactDetail(detail, on: record, at: services.now())
-        return .redirect(to: Paths.details(record.personID, saved: .contactDetail), type: .normal)
+        return try await once(form.once, record, context) {
+            try await casework.addContactDetail(detail, on: record, at: services.now())
+            return Paths.details(record.personID, saved: .contactDetail)
+        }
     }
 
     func addCharacteristic(_ request: Request, context: StaffContext) async throws -> Response {
@@ -62,8 +66,10 @@ struct DetailsController {
         var problems = unread
         problems.merge(found)
         guard let characteristic, problems.isEmpty else { return try await page(record, context, problems: problems, entered: [:], dates: ["characteristic-from": form.startDate]) }
-        try await casework.addCharacteristic(characteristic, on: record, at: services.now())
-        return .redirect(to: Paths.details(record.personID, saved: .characteristic), type: .normal)
+        return try await once(form.once, record, context) {
+            try await casework.addCharacteristic(characteristic, on: record, at: services.now())
+            return Paths.details(record.personID, saved: .characteristic)
+        }
     }
 
     func endCharacteristic(_ request: Request, context: StaffContext) async throws -> Response {
@@ -104,6 +110,12 @@ struct DetailsController {
     }
 
     private var today: CalendarDate { CalendarDate.today(from: services.now()) }
+
+    /// Saves once per form token: a repeat (Back then Save, a double click) goes where the first went and adds nothing.
+    private func once(_ token: String?, _ record: RecordForChange, _ context: StaffContext, save: () async throws -> String) async throws -> Response {
+        let shown = try await services.app.repeats.once(token, for: context.grant, at: services.now(), fallback: Paths.details(record.personID), save: save)
+        return .redirect(to: shown, type: .normal)
+    }
 
     private func page(
         _ record: RecordForChange, _ context: StaffContext, problems: FormProblems, entered: [String: String?], dates: [String: DateEntry?] = [:],

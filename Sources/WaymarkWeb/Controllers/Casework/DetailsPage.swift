@@ -34,6 +34,10 @@ struct DetailsPage: PageModel {
     let today: String
     let saved: String?
     let channels: [Choice]
+    /// One token a form: Back after saving an address, then saving a number, is a new number, not a repeat of the address.
+    let addressOnce = SecretToken.make()
+    let detailOnce = SecretToken.make()
+    let characteristicOnce = SecretToken.make()
     let optOut: FieldView
     let doNotContact: Bool
 

@@ -52,9 +52,13 @@ struct ImportsController {
             problems.rows = reading.problems.prefix(200).map(\.description)
             return try await page(context, summary: nil, problems: problems, status: .unprocessableContent)
         }
-        let (summary, batch) = try await services.app.imports.run(reading, fileName: file.fileName, data: file.data, for: context.grant, at: services.now())
-        context.logger.info("import", metadata: ["rows": "\(summary.rowsRead)", "updated": "\(summary.updated)", "excepted": "\(summary.excepted)"])
-        return .redirect(to: Paths.imports(batch: batch), type: .normal)
+        // The same upload sent twice (a double click, Back then Import) runs once and is shown the first batch.
+        let shown = try await services.app.repeats.once(form.fields["once"], for: context.grant, at: services.now(), fallback: Paths.imports(batch: nil)) {
+            let (summary, batch) = try await services.app.imports.run(reading, fileName: file.fileName, data: file.data, for: context.grant, at: services.now())
+            context.logger.info("import", metadata: ["rows": "\(summary.rowsRead)", "updated": "\(summary.updated)", "excepted": "\(summary.excepted)"])
+            return Paths.imports(batch: batch)
+        }
+        return .redirect(to: shown, type: .normal)
     }
 
     /// The largest file a data manager may upload.

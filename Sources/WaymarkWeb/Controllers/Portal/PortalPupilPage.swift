@@ -46,6 +46,10 @@ struct PortalPupilPage: PageModel {
     let statuses: Select
     let concerns: Select
     let mayMarkLeftEarly: Bool
+    /// One token a form, so sending one after Back is not taken as a repeat of another.
+    let destinationOnce = SecretToken.make()
+    let offerOnce = SecretToken.make()
+    let concernOnce = SecretToken.make()
 
     /// `chosen` is what was sent by field id ("destination", "offer", "concern"), kept when the form comes back with `problems`.
     init(frame: StaffFrame, view: PortalPupilView, mayPost: Bool, notice: String?, chosen: [String: String] = [:], problems: FormProblems = FormProblems()) {
