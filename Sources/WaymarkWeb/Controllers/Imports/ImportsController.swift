@@ -28,8 +28,8 @@ struct ImportsController {
 
     func upload(_ request: Request, context: StaffContext) async throws -> Response {
         let form = try await UploadForm.read(request, csrf: context.csrf, limit: Self.maxUpload)
-        var problems = ImportsPage.Problems()
         let kind = form.fields["kind"].flatMap(ImportKind.init(rawValue:))
+        var problems = ImportsPage.Problems(kind: kind?.rawValue)
         if kind == nil { problems.file = "Choose what kind of file this is" }
         guard let file = form.files["file"], !file.data.isEmpty else {
             problems.file = "Choose a file to import"
