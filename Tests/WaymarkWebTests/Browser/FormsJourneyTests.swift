@@ -49,9 +49,11 @@ struct FormsJourneyTests {
             _ = try await DemoSetup(store: store, logger: .init(label: "journey"), passwordCost: 4).run(people: 50, seed: 21, now: WebTestHarness.now)
             let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4, passwordHasher: .forTests, now: { WebTestHarness.now })
             let app = try await buildApplication(services: services, configuration: WebConfiguration(port: 0), logger: .init(label: "browser"))
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("enrolments-\(UUID().uuidString).csv")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-journey-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let file = folder.appendingPathComponent("enrolments.csv")
             try Data("Forename,Surname,DOB,Sex,UKPRN,Start date\nTobiah,Wrenfield,2009-13-02,M,10004927,2026-09-01\n".utf8).write(to: file)
-            defer { try? FileManager.default.removeItem(at: file) }
+            defer { try? FileManager.default.removeItem(at: folder) }
             try await app.test(.live) { client in
                 let base = "http://127.0.0.1:\(try #require(client.port))"
                 for (width, height, name) in [(1280, 900, "desktop"), (390, 844, "phone")] {
@@ -60,6 +62,7 @@ struct FormsJourneyTests {
                         try await browser.type("tracking-officer@northmere.example", into: "#email")
                         try await browser.type(DemoSetup.password, into: "#password")
                         try await browser.click("button[type=submit]")
+                        _ = try await browser.waitForURL(endingWith: "/")  // signed in: the home page, before the next address
                         try await browser.open(base + "/imports")
                         _ = try await browser.evaluate("document.querySelector('#kind').value = 'college_enrolments'; return 1")
                         try await browser.type(file.path, into: "#file")

@@ -48,7 +48,8 @@ struct ImportsController {
             return try await page(context, summary: nil, problems: problems, status: .unprocessableContent)
         }
         guard reading.isClean else {
-            problems.file = "\(file.fileName) has \(reading.problems.count) problems, so nothing was imported. Correct them and import the file again."
+            let count = reading.problems.count
+            problems.file = "\(file.fileName) has \(count == 1 ? "a problem" : "\(count) problems"), so nothing was imported. Correct \(count == 1 ? "it" : "them") and import the file again."
             problems.rows = reading.problems.prefix(200).map(\.description)
             return try await page(context, summary: nil, problems: problems, status: .unprocessableContent)
         }
