@@ -19,6 +19,9 @@ public enum BlockingRule: Int, Sendable, CaseIterable {
     case postcodeAndFamilySound
     /// Catches both names mistyped out of their sound, at the same address.
     case postcodeAndDateOfBirth
+    /// Catches a record with no date of birth whose postcode is old or
+    /// missing: the family's phone stays when the address changes.
+    case phoneAndFamilySound
 
     /// The record's key under this rule, 0 if it has none (a field missing).
     @inline(__always) func key(_ r: PreparedRecords, _ i: Int) -> UInt64 {
@@ -38,6 +41,7 @@ public enum BlockingRule: Int, Sendable, CaseIterable {
         case .postcodeAndGivenSound: return Self.mix(rawValue, r.postcode[i], givenSound(r, i))
         case .postcodeAndFamilySound: return Self.mix(rawValue, r.postcode[i], familySound(r, i))
         case .postcodeAndDateOfBirth: return Self.mix(rawValue, r.postcode[i], r.dob[i] == 0 ? -1 : r.dob[i])
+        case .phoneAndFamilySound: return Self.mix(rawValue, r.phone[i], familySound(r, i))
         }
     }
 

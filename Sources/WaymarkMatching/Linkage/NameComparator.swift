@@ -7,6 +7,10 @@ struct NameComparator {
     /// names with one consonant share codes without sounding alike (Kayode
     /// and Chidi are both K300), and twins so named were taken for a typo.
     static let alikeSimilarity = 0.7
+    /// A given name cut short to at least this many letters is a short form
+    /// of it (Kele for Kelechi, Alex for Alexandra) whether or not the
+    /// nickname table knows it; shorter cuts (Jo, Em) are too common to tell.
+    static let minimumShortening = 3
 
     /// Given names compare by nickname (and by first name: Mary-Jane, Mary);
     /// family and middle names by part instead (Smith-Jones, Jones).
@@ -14,15 +18,17 @@ struct NameComparator {
         if a < 0 || b < 0 { return .missing }
         if a == b { return .exact }
         let (ia, ib) = (Int(a), Int(b))
-        let similar = table.letters.withUnsafeBufferPointer { letters -> (close: Bool, alike: Bool, oneEdit: Bool) in
+        let similar = table.letters.withUnsafeBufferPointer { letters -> (close: Bool, alike: Bool, oneEdit: Bool, shortened: Bool) in
             let sa = UnsafeBufferPointer(rebasing: letters[Int(table.letterStart[ia])..<Int(table.letterStart[ia + 1])])
             let sb = UnsafeBufferPointer(rebasing: letters[Int(table.letterStart[ib])..<Int(table.letterStart[ib + 1])])
             let similarity = JaroWinkler.similarity(sa, sb)
-            if similarity >= closeSimilarity { return (true, true, true) }
-            return (false, similarity >= alikeSimilarity, DamerauLevenshtein.isWithinOneEdit(sa, sb))
+            if similarity >= closeSimilarity { return (true, true, true, false) }
+            let (short, long) = sa.count <= sb.count ? (sa, sb) : (sb, sa)
+            let shortened = short.count >= minimumShortening && long.starts(with: short)
+            return (false, similarity >= alikeSimilarity, DamerauLevenshtein.isWithinOneEdit(sa, sb), shortened)
         }
         if similar.close { return .close }
-        if givenName, table.firstToken[ia] == table.firstToken[ib] || sharesForm(ia, ib, table) { return .nickname }
+        if givenName, table.firstToken[ia] == table.firstToken[ib] || sharesForm(ia, ib, table) || similar.shortened { return .nickname }
         if table.phonetic[ia] == table.phonetic[ib], similar.alike { return .phonetic }
         if similar.oneEdit { return .oneEdit }
         if !givenName, sharesPart(ia, ib, table) { return .partial }

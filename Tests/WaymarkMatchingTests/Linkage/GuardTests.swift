@@ -179,4 +179,12 @@ import Testing
         #expect(vector.level(.givenName) == NameLevel.nickname.rawValue)
         #expect(PairGuard.check(vector) == nil)
     }
+
+    @Test func aGivenNameCutShortIsAShortForm() {
+        let born = BirthDate(year: 2008, month: 1, day: 9)
+        let kele = Self.vector(Self.household("a", given: "Kelechi", born: born), Self.household("b", given: "Kele", born: born))
+        #expect(kele.level(.givenName) == NameLevel.nickname.rawValue)
+        let em = Self.vector(Self.household("a", given: "Emre", born: born), Self.household("b", given: "Em", born: born))
+        #expect(em.level(.givenName) != NameLevel.nickname.rawValue, "two letters are too few to tell")
+    }
 }
