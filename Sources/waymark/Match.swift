@@ -74,15 +74,16 @@ struct Match: AsyncParsableCommand {
         @OptionGroup var thresholds: Thresholds
 
         func run() throws {
-            let records = try MatchCSV.records(at: input)
-            let result = LinkageEngine.dedupe(records, configuration: thresholds.configuration)
-            let clusters = result.clusters?.clusterIDs ?? records.map(\.recordID)
-            try MatchCSV.write(zip(records, clusters).map { [$0.recordID, $1] }, header: ["record_id", "cluster_id"], to: output)
+            // The records go to the engine, which frees them once prepared; ids come back in its result.
+            let result = LinkageEngine.dedupe(try MatchCSV.records(at: input), configuration: thresholds.configuration)
+            let recordIDs = result.records.recordIDs
+            let clusters = result.clusters?.clusterIDs ?? recordIDs
+            try MatchCSV.write(zip(recordIDs, clusters).map { [$0, $1] }, header: ["record_id", "cluster_id"], to: output)
             try thresholds.writeExplanations(result)
             thresholds.reportSkippedBlocks(result)
             let review = result.pairs.count - result.matches.count
-            print("\(records.count) records, \(result.candidatePairs) pairs compared, \(result.matches.count) matched, \(review) to review, "
-                + "\(result.clusters?.count ?? records.count) clusters → \(output)")
+            print("\(recordIDs.count) records, \(result.candidatePairs) pairs compared, \(result.matches.count) matched, \(review) to review, "
+                + "\(result.clusters?.count ?? recordIDs.count) clusters → \(output)")
         }
     }
 

@@ -5,9 +5,13 @@ import WaymarkMatching
 /// Reading linkage records from CSV files and writing results, for `waymark match`.
 enum MatchCSV {
     static func records(at path: String) throws -> [LinkageRecord] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationErrorText("cannot read \(path)") }
+        // The file's Data is let go before parsing: it and its bytes together were a copy too many.
+        let bytes: [UInt8] = try {
+            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationErrorText("cannot read \(path)") }
+            return [UInt8](data)
+        }()
         do {
-            let table = try CSVTable([UInt8](data))
+            let table = try CSVTable(bytes)
             return try LinkageInput.records(header: table.header, rows: table.rows)
         } catch let error as CSVError {
             throw ValidationErrorText("\(path): \(error.description)")

@@ -6,6 +6,11 @@ struct CodeTable: Sendable {
         case identifier
         /// Words in normalised form: "12 High St." and "12 high st" agree.
         case words
+        /// An address's first line: words as above, street types spelt out
+        /// and nothing after the first ("2 Commercial Ave" and "2 Commercial
+        /// Avenue, Bramley Marsh" agree; one source adds the town, another
+        /// abbreviates).
+        case address
         /// First letter, upper case; unknown and withheld count as missing.
         case gender
     }
@@ -42,6 +47,8 @@ struct CodeTable: Sendable {
                 }
             }
             return String(decoding: bytes, as: UTF8.self)
+        case .address:
+            return firstLine(normalise(raw, kind: .words))
         case .words:
             // Unlike names, house numbers count.
             var words: [String] = []
@@ -63,4 +70,26 @@ struct CodeTable: Sendable {
             return first == "u" || first == "w" ? "" : String(first).uppercased()
         }
     }
+
+    /// Up to the first street type that follows at least two words (so the
+    /// "St" of "12 St Johns Road" and the "Park" of "5 Park Lane" are names).
+    static func firstLine(_ words: String) -> String {
+        var kept: [String] = []
+        for word in words.split(separator: " ") {
+            let full = kept.count >= 2 ? streetTypes[String(word)] ?? String(word) : String(word)
+            kept.append(full)
+            if kept.count > 2, streetTypeNames.contains(full) { break }
+        }
+        return kept.joined(separator: " ")
+    }
+
+    static let streetTypes: [String: String] = [
+        "rd": "road", "st": "street", "ave": "avenue", "av": "avenue", "ln": "lane", "cl": "close", "dr": "drive", "ct": "court",
+        "gr": "grove", "gro": "grove", "gdns": "gardens", "cres": "crescent", "pl": "place", "terr": "terrace", "ter": "terrace",
+        "mt": "mount", "sq": "square", "pde": "parade", "wk": "walk",
+    ]
+    static let streetTypeNames: Set<String> = [
+        "road", "street", "avenue", "lane", "close", "drive", "court", "grove", "gardens", "crescent", "place", "terrace", "way", "walk",
+        "view", "rise", "mount", "square", "hill", "green", "park", "row", "mews", "fold", "croft", "gate", "parade",
+    ]
 }

@@ -49,7 +49,7 @@ public struct PreparedRecords: Sendable {
                 let ids = all.map { $0.postcode.flatMap { table.id(of: $0) } ?? -1 }
                 return .postcodes(ids, table)
             case 4: return .codes(Self.codes(all.map(\.gender), kind: .gender), Self.codes(all.map(\.school), kind: .words))
-            case 5: return .codes(Self.codes(all.map(\.address), kind: .words), Self.codes(all.map(\.phone), kind: .identifier))
+            case 5: return .codes(Self.codes(all.map(\.address), kind: .address), Self.codes(all.map(\.phone), kind: .identifier))
             case 6: let (ids, table) = Self.identifiers(all.map(\.upn), kind: .upn); return .identifiers(ids, table)
             default: let (ids, table) = Self.identifiers(all.map(\.uln), kind: .uln); return .identifiers(ids, table)
             }

@@ -108,4 +108,14 @@ import Testing
             #expect(DamerauLevenshtein.isWithinOneEdit(a, b) == (DamerauLevenshtein.distance(a, b) <= 1), "\(a) / \(b)")
         }
     }
+
+    @Test func anAddressIsItsFirstLineWithStreetTypesSpeltOut() {
+        let first = CodeTable.normalise("2 Commercial Ave", kind: .address)
+        #expect(first == "2 commercial avenue")
+        #expect(CodeTable.normalise("2 Commercial Avenue, Bramley Marsh", kind: .address) == first)
+        #expect(CodeTable.normalise("12 St. John's Rd, Kirkmoor", kind: .address) == "12 st johns road", "St after the number is a name")
+        #expect(CodeTable.normalise("5 Park Lane", kind: .address) == "5 park lane")
+        #expect(CodeTable.normalise("Flat 2, 1 Heights Rise", kind: .address) == "flat 2 1 heights rise")
+        #expect(CodeTable.normalise("Rose Cottage", kind: .address) == "rose cottage", "no street type: all of it")
+    }
 }
