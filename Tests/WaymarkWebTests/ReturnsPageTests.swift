@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import SQLKit
 import Testing
 import WaymarkApp
 import WaymarkCore
@@ -63,6 +64,10 @@ import WaymarkTestSupport
             #expect(page.text.contains("NCCIS return for 31 October 2026"))
             #expect(page.text.contains("id=\"error-100\""))
             #expect(page.text.contains("id=\"error-103\""))
+            #expect(page.text.contains("Amara Okafor ("), "examples are named, not just numbered")
+            let audits = try await store.sql.raw("SELECT detail FROM audit_event WHERE action = 'view' AND entity = 'return_readiness'").all()
+            let details = try audits.map { try $0.decode(column: "detail", as: String.self) }
+            #expect(details.contains { $0.hasPrefix("readiness examples;") && $0.contains("shown=") }, "the named examples are audited: \(details)")
             let csrf = try #require(page.csrfField)
 
             let refused = try await client.form("/returns", ["period-end": "2026-10-31"], cookies: cookies)

@@ -1,6 +1,7 @@
 public import Foundation
 public import WaymarkCore
 public import WaymarkRecords
+import WaymarkMatching
 import WaymarkStore
 
 /// The return page for a period end: the latest readiness a job found, the
@@ -9,6 +10,9 @@ public struct ReturnsView: Sendable {
     public let readiness: JobState
     public let generation: JobState?
     public let history: [StoredReturn]
+    /// The names of the young people the readiness gives as examples, so a
+    /// data manager knows whose record to open (the view is audited).
+    public let exampleNames: [Int64: String]
 }
 
 /// A generated statutory file, for download.
@@ -38,9 +42,27 @@ public struct ReturnDesk: Sendable {
     public func returns(periodEnd: CalendarDate, for grant: AccessGrant, at now: Date) async throws -> ReturnsView {
         try grant.require(.statutoryReturns)
         let readiness = try await jobs.refreshed(.readiness(periodEnd: periodEnd), by: grant.user.id, now: now, lifetime: resultLifetime)
+        let found = try readiness.lastDone?.decodedResult(as: ReturnReadiness.self)
         return ReturnsView(
             readiness: readiness, generation: try await generationState(periodEnd),
-            history: try await ReturnHistoryQuery(store: store).returns(laCode: laCode.code))
+            history: try await ReturnHistoryQuery(store: store).returns(laCode: laCode.code),
+            exampleNames: try await exampleNames(found, for: grant, at: now))
+    }
+
+    /// The page shows at most this many examples of each finding.
+    public static let examplesShown = 20
+
+    private func exampleNames(_ readiness: ReturnReadiness?, for grant: AccessGrant, at now: Date) async throws -> [Int64: String] {
+        guard let readiness else { return [:] }
+        let ids = Set(readiness.errors.flatMap { $0.examples.prefix(Self.examplesShown).map(\.personID) })
+        guard !ids.isEmpty else { return [:] }
+        var names: [Int64: String] = [:]
+        for person in try await ImportCandidatesQuery(store: store, scope: grant.scope).records(ids) {
+            if let id = Int64(person.recordID) { names[id] = [person.givenName, person.familyName].compactMap { $0 }.joined(separator: " ") }
+        }
+        try await ViewAudit.record(
+            store, grant, at: now, entity: "return_readiness", detail: "readiness examples; \(ViewAudit.shown(names.keys.sorted()))")
+        return names
     }
 
     public func requestReturn(periodEnd: CalendarDate, force: Bool, for grant: AccessGrant, at now: Date) async throws {

@@ -20,6 +20,8 @@ struct ReadinessPage: PageModel {
     struct Example: Sendable {
         let youngPersonsID: String
         let personID: Int64
+        /// Nil when the person is outside what this user may see.
+        let name: String?
         let detail: String?
     }
 
@@ -46,7 +48,7 @@ struct ReadinessPage: PageModel {
         let hasUnreadable: Bool
         let hasFindings: Bool
 
-        init(_ readiness: ReturnReadiness) {
+        init(_ readiness: ReturnReadiness, names: [Int64: String]) {
             records = readiness.records.formatted()
             findings = readiness.findingCount.formatted()
             priorityOne = readiness.count(priority: 1).formatted()
@@ -54,7 +56,9 @@ struct ReadinessPage: PageModel {
                 ErrorRow(
                     number: entry.error.number, priority: entry.error.priority, field: entry.error.field, message: entry.error.message,
                     count: entry.count.formatted(), rejects: entry.error.rejectsFile,
-                    examples: entry.examples.prefix(20).map { Example(youngPersonsID: $0.youngPersonsID, personID: $0.personID, detail: $0.detail) })
+                    examples: entry.examples.prefix(ReturnDesk.examplesShown).map {
+                        Example(youngPersonsID: $0.youngPersonsID, personID: $0.personID, name: names[$0.personID], detail: $0.detail)
+                    })
             }
             blockers = readiness.blockers
             ready = readiness.blockers.isEmpty
@@ -83,8 +87,8 @@ struct ReadinessPage: PageModel {
     let hasHistory: Bool
 
     init(
-        user: StoredUser, csrf: String, laCode: String, periodEnd: CalendarDate, readiness: ReturnReadiness?, readinessJob: JobPanel,
-        generationJob: JobPanel?, history: [StoredReturn], canGenerate: Bool, error: String?
+        user: StoredUser, csrf: String, laCode: String, periodEnd: CalendarDate, readiness: ReturnReadiness?, exampleNames: [Int64: String] = [:],
+        readinessJob: JobPanel, generationJob: JobPanel?, history: [StoredReturn], canGenerate: Bool, error: String?
     ) {
         userName = user.displayName
         role = user.role.displayName
@@ -92,7 +96,7 @@ struct ReadinessPage: PageModel {
         self.laCode = laCode
         self.periodEnd = periodEnd.iso
         periodEndLong = periodEnd.longDescription
-        self.readiness = readiness.map(Findings.init)
+        self.readiness = readiness.map { Findings($0, names: exampleNames) }
         self.readinessJob = readinessJob
         self.generationJob = generationJob
         refresh = readinessJob.refresh ?? generationJob?.refresh

@@ -94,7 +94,7 @@ struct ReturnsController {
         let url = Paths.returns(periodEnd: periodEnd)
         let page = ReadinessPage(
             user: context.user, csrf: context.csrf, laCode: services.laCode.code, periodEnd: periodEnd,
-            readiness: try view.readiness.lastDone?.decodedResult(as: ReturnReadiness.self),
+            readiness: try view.readiness.lastDone?.decodedResult(as: ReturnReadiness.self), exampleNames: view.exampleNames,
             readinessJob: JobPanel(view.readiness, work: "checking every record", result: "Readiness", refreshURL: url),
             generationJob: view.generation.map { JobPanel($0, work: "writing the return file", result: "Return file", refreshURL: url) },
             history: view.history, canGenerate: true, error: error)
