@@ -25,7 +25,11 @@ struct SearchPage: PageModel {
         let school: String
         let activity: String
         let adviser: String
-        let reasons: String
+        /// How the person matched, when it was not simply what was typed: "nickname", "similar name", "former name"…
+        let reasons: String?
+
+        /// Matches that say nothing the searcher does not know: an exact name, date, postcode or number.
+        static let plainReasons: Set<String> = ["name", "date of birth", "postcode", "postcode area", "UPN", "ULN"]
 
         init(_ result: PersonSearchResult, showsPostcode: Bool, showsActivityCode: Bool, today: CalendarDate) {
             link = Paths.person(result.id)
@@ -39,7 +43,7 @@ struct SearchPage: PageModel {
             activity = result.activity.map { showsActivityCode ? "\($0.rawValue) – \($0.meaning)" : $0.group.rawValue.capitalizedFirst }
                 ?? "No activity recorded"
             adviser = result.adviser ?? "–"
-            reasons = result.reasons.joined(separator: ", ")
+            reasons = result.reasons.contains { !Self.plainReasons.contains($0) } ? result.reasons.joined(separator: ", ") : nil
         }
     }
 
@@ -80,7 +84,8 @@ struct SearchPage: PageModel {
             narrow = "\(outcome.total.formatted()) young people are called exactly this, so similar spellings are not listed. "
                 + "Add a given name, date of birth or postcode to narrow the search."
         } else if let outcome, outcome.isBroad {
-            narrow = "Many young people match. Add a date of birth or postcode to narrow the search."
+            let more = outcome.request.postcodeArea == nil ? "a date of birth or postcode" : "a name or date of birth"
+            narrow = "\(outcome.total.formatted()) young people match. Add \(more) to narrow the search."
         } else {
             narrow = nil
         }
