@@ -30,8 +30,11 @@ import WaymarkTestSupport
             #expect(try await CaseworkTests.count(store, "person_flag", person: person) == 1, "the lowered flag stays in the history")
             let page = try await client.get("/people/\(person)/details", cookies: pa.cookies)
             #expect(page.text.contains("value=\"sms\" checked"))
-            let bad = try await client.form("/people/\(person)/preferences", ["opt-out[]": "pigeon", "csrf": pa.csrf], cookies: pa.cookies)
+            let bad = try await client.form("/people/\(person)/preferences", ["opt-out[]": "pigeon", "do-not-contact": "yes", "csrf": pa.csrf], cookies: pa.cookies)
             #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("<h1>Contact details and characteristics</h1>") && bad.text.contains("href=\"#opt-out\""),
+                    "the details page again, its summary linking to the choices")
+            #expect(bad.text.contains("&#39;pigeon&#39; is not one") && bad.text.contains("value=\"yes\" checked"), "the flag as ticked is kept")
             #expect(try await CaseworkTests.count(store, "contact_preference", person: person) == 1)
             let manager = try await CaseworkTests.session(client, .manager)
             #expect(try await client.form("/people/\(person)/preferences", ["csrf": manager.csrf], cookies: manager.cookies).status == .forbidden)

@@ -39,6 +39,7 @@ import WaymarkTestSupport
                                                 file: broken, cookies: officer.cookies)
             #expect(refused.status == .unprocessableContent && refused.text.contains("row 2, dob") && refused.text.contains("nothing was imported"))
             #expect(try await CampaignTests.total(store, "import_batch") == 0)
+            #expect(refused.text.contains("<option value=\"college_enrolments\" selected>"), "the kind chosen is kept for the corrected file")
 
             let forged = try await Self.upload(client, fields: ["csrf": "not-the-token", "kind": "college_enrolments"], fileName: "enrolments.csv",
                                                file: broken, cookies: officer.cookies)

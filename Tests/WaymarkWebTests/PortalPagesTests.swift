@@ -61,6 +61,31 @@ import WaymarkTestSupport
         }
     }
 
+    /// A choice left at "Choose from the list" (or one not on it) comes back to
+    /// the pupil's page with an error summary linking to the list, not a bare 422.
+    @Test(arguments: TestDatabases.engines)
+    func aPortalFormWithoutAChoiceComesBackToThePupilsPage(_ engine: DatabaseEngine) async throws {
+        try await Self.run(engine) { client, store, fixture, _ in
+            let (_, cookies) = try await client.signIn(email: AccessFixture.email(.careersLeader))
+            let pupil = try await client.get("/portal/people/\(fixture.onCaseload)", cookies: cookies)
+            #expect(pupil.text.contains("<option value=\"\">Choose from the list</option>"), "nothing is chosen for them")
+            let csrf = try #require(pupil.csrfField)
+            for (path, field, message) in [("concern", "concern", "Choose why you are concerned from the list"),
+                                           ("offer", "offer", "Choose the September Guarantee status from the list"),
+                                           ("intended-destination", "destination", "Choose the pupil&#39;s intended destination from the list")] {
+                for code in ["", "999"] {
+                    let response = try await client.form("/portal/people/\(fixture.onCaseload)/\(path)", ["code": code, "csrf": csrf], cookies: cookies)
+                    #expect(response.status == .unprocessableContent, "\(path) '\(code)'")
+                    #expect(response.text.contains("There is a problem") && response.text.contains("href=\"#\(field)\"") && response.text.contains(message),
+                            "\(path) '\(code)': the summary links to the list")
+                    #expect(response.text.contains("<h1>Amara Okafor</h1>"), "\(path): the pupil's page, with its navigation")
+                }
+            }
+            let concerns = try await store.sql.select().column("id").from("follow_up").where("person_id", .equal, fixture.onCaseload).all()
+            #expect(concerns.isEmpty, "nothing was sent")
+        }
+    }
+
     @Test(arguments: TestDatabases.engines)
     func aCollegeMarksAnEarlyLeaverInOneClick(_ engine: DatabaseEngine) async throws {
         try await Self.run(engine) { client, store, fixture, college in

@@ -3,6 +3,10 @@ struct NameComparator {
     /// JW at or above this counts as close: catches most single typos in names
     /// of five letters or more without joining distinct short names.
     static let closeSimilarity = 0.92
+    /// A shared sound code counts only for names at least this alike: short
+    /// names with one consonant share codes without sounding alike (Kayode
+    /// and Chidi are both K300), and twins so named were taken for a typo.
+    static let alikeSimilarity = 0.7
 
     /// Given names compare by nickname (and by first name: Mary-Jane, Mary);
     /// family and middle names by part instead (Smith-Jones, Jones).
@@ -10,15 +14,16 @@ struct NameComparator {
         if a < 0 || b < 0 { return .missing }
         if a == b { return .exact }
         let (ia, ib) = (Int(a), Int(b))
-        let similar = table.letters.withUnsafeBufferPointer { letters -> (close: Bool, oneEdit: Bool) in
+        let similar = table.letters.withUnsafeBufferPointer { letters -> (close: Bool, alike: Bool, oneEdit: Bool) in
             let sa = UnsafeBufferPointer(rebasing: letters[Int(table.letterStart[ia])..<Int(table.letterStart[ia + 1])])
             let sb = UnsafeBufferPointer(rebasing: letters[Int(table.letterStart[ib])..<Int(table.letterStart[ib + 1])])
-            if JaroWinkler.similarity(sa, sb) >= closeSimilarity { return (true, true) }
-            return (false, DamerauLevenshtein.isWithinOneEdit(sa, sb))
+            let similarity = JaroWinkler.similarity(sa, sb)
+            if similarity >= closeSimilarity { return (true, true, true) }
+            return (false, similarity >= alikeSimilarity, DamerauLevenshtein.isWithinOneEdit(sa, sb))
         }
         if similar.close { return .close }
         if givenName, table.firstToken[ia] == table.firstToken[ib] || sharesForm(ia, ib, table) { return .nickname }
-        if table.phonetic[ia] == table.phonetic[ib] { return .phonetic }
+        if table.phonetic[ia] == table.phonetic[ib], similar.alike { return .phonetic }
         if similar.oneEdit { return .oneEdit }
         if !givenName, sharesPart(ia, ib, table) { return .partial }
         return .different

@@ -17,6 +17,14 @@ struct PairComparator: Sendable {
         {
             (given, family) = (.close, .close)
         }
+        // Going by a middle name: "Kayode Abdullahi Omar" on one record,
+        // "Abdullahi Omar" on the other. As sure as a nickname.
+        if given == .different,
+            NameComparator.sameLetters(r.given[i], r.givenNames, r.middle[j], r.middleNames)
+                || NameComparator.sameLetters(r.middle[i], r.middleNames, r.given[j], r.givenNames)
+        {
+            given = .nickname
+        }
         vector.set(.givenName, given.rawValue)
         vector.set(.middleNames, NameComparator.level(r.middle[i], r.middle[j], in: r.middleNames, givenName: false).rawValue)
         vector.set(.familyName, family.rawValue)

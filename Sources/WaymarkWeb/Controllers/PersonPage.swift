@@ -87,6 +87,8 @@ struct PersonPage: PageModel {
     let userName: String
     let role: String
     let csrf: String
+    /// The error summary when a form on this page (marking an appointment) came back with a problem.
+    let frame: StaffFrame
     let name: String
     let state: String
     let identity: [Fact]
@@ -128,8 +130,9 @@ struct PersonPage: PageModel {
     let showsContactHistory: Bool
 
     init(user: StoredUser, csrf: String, record: PersonRecord, today: CalendarDate, classifier: ParticipationClassifier, registry: LocalAuthorityRegistry,
-         saved: String?, now: Date) {
+         saved: String?, now: Date, problems: FormProblems = FormProblems()) {
         let person = record.person
+        frame = StaffFrame(user: user, csrf: csrf, problems: problems)
         personID = person.id
         canChange = record.mayChange
         canAssign = record.mayAssign

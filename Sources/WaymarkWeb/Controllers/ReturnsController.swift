@@ -21,7 +21,7 @@ struct ReturnsController {
     }
 
     struct GenerateForm: Decodable {
-        let periodEnd: String
+        let periodEnd: String?
         let force: String?
 
         enum CodingKeys: String, CodingKey {
@@ -59,7 +59,7 @@ struct ReturnsController {
     }
 
     struct CheckForm: Decodable {
-        let periodEnd: String
+        let periodEnd: String?
 
         enum CodingKeys: String, CodingKey {
             case periodEnd = "period-end"
@@ -71,7 +71,7 @@ struct ReturnsController {
         let form = try await request.decodeForm(as: CheckForm.self, context: context)
         let today = CalendarDate.today(from: services.now())
         guard let periodEnd = try? Self.periodEnd(form.periodEnd, today: today) else {
-            return .redirect(to: Paths.returns(periodEndAsTyped: form.periodEnd), type: .normal)
+            return .redirect(to: Paths.returns(periodEndAsTyped: form.periodEnd ?? ""), type: .normal)
         }
         try await returns.requestReadiness(periodEnd: periodEnd, for: context.grant, at: services.now())
         return .redirect(to: Paths.returns(periodEnd: periodEnd), type: .normal)

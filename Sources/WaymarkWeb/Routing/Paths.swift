@@ -70,6 +70,8 @@ enum Paths {
         "/data-protection/flows/\(key)" + (saved ? "?saved=1" : "")
     }
 
+    static func details(_ id: Int64) -> String { "/people/\(id)/details" }
+
     static func details(_ id: Int64, saved: SavedNotice) -> String {
         "/people/\(id)/details?saved=\(saved.rawValue)"
     }
@@ -87,6 +89,11 @@ enum Paths {
 
     static func merge(_ id: Int64, undone: Bool = false) -> String {
         "/merges/\(id)" + (undone ? "?undone=1" : "")
+    }
+
+    /// The upload page with what the upload did, so a repeat of the form is shown the first result.
+    static func portalUpload(rows: Int, updated: Int, unchanged: Int, created: Int, excepted: Int) -> String {
+        "/portal/upload?rows=\(rows)&updated=\(updated)&unchanged=\(unchanged)&created=\(created)&excepted=\(excepted)"
     }
 
     static func imports(batch: Int64?) -> String {

@@ -137,4 +137,46 @@ import Testing
         #expect(chained.clusterIDs[0] == chained.clusterIDs[1])
         #expect(chained.clusterIDs[2] == "S3")
     }
+
+    /// Found on a held-out generator: names that share a sound code without
+    /// sounding alike, a birthday some years apart, and records with too
+    /// little to tell twins apart.
+    @Test func twinsWithShortNamesOfOneSoundCodeAreTwins() {
+        let born = BirthDate(year: 2009, month: 4, day: 8)
+        let vector = Self.vector(Self.household("a", given: "Kayode", born: born), Self.household("b", given: "Chidi", born: born))
+        #expect(vector.level(.givenName) == NameLevel.different.rawValue, "K300 both, but nothing alike")
+        #expect(PairGuard.check(vector) == .likelyTwin)
+    }
+
+    @Test func aBirthdaySomeYearsApartIsASibling() {
+        let vector = Self.vector(
+            Self.household("a", given: "Lucy", born: BirthDate(year: 2004, month: 10, day: 2)),
+            Self.household("b", given: "Olivia", born: BirthDate(year: 2000, month: 10, day: 2)))
+        #expect(vector.level(.dateOfBirth) == DateLevel.oneDigit.rawValue)
+        #expect(PairGuard.check(vector) == .likelySibling)
+    }
+
+    @Test func noGivenNameIsTooLittleToTellATwin() {
+        let born = BirthDate(year: 2003, month: 2, day: 18)
+        var nameless = Self.household("b", given: "", born: born)
+        nameless.givenName = nil
+        let vector = Self.vector(Self.household("a", given: "Amandeep", born: born), nameless)
+        #expect(PairGuard.check(vector) == .tooLittle)
+        #expect(PairGuard.tooLittle.reason(vector) == "same address, no given name to tell apart from a brother, sister or twin")
+        #expect(PairGuard.tooLittle.provesDifferent == false, "perhaps the same person: it must not keep a cluster apart")
+        // With the same UPN there is enough.
+        let identified = Self.vector(
+            Self.household("a", given: "Amandeep", born: born, upn: Self.twinUPNs.0),
+            { var r = nameless; r.upn = Self.twinUPNs.0; return r }())
+        #expect(PairGuard.check(identified) == nil)
+    }
+
+    @Test func goingByAMiddleNameIsLikeANickname() {
+        let born = BirthDate(year: 2009, month: 4, day: 8)
+        var full = Self.household("a", given: "Kayode", born: born)
+        full.middleNames = "Abdullahi"
+        let vector = Self.vector(full, Self.household("b", given: "Abdullahi", born: born))
+        #expect(vector.level(.givenName) == NameLevel.nickname.rawValue)
+        #expect(PairGuard.check(vector) == nil)
+    }
 }

@@ -41,6 +41,42 @@ struct FormsJourneyTests {
         }
     }
 
+    /// A file with a problem comes back with the kind still chosen, so the
+    /// corrected file goes in without choosing it again. Desktop and phone.
+    @Test(.enabled(if: ChromeDriverProcess.executable != nil, "chromedriver is not installed; browser journeys skipped"))
+    func theImportFormKeepsItsKindAfterAnError() async throws {
+        try await TestDatabases.withFreshStore(.sqlite) { store in
+            _ = try await DemoSetup(store: store, logger: .init(label: "journey"), passwordCost: 4).run(people: 50, seed: 21, now: WebTestHarness.now)
+            let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4, passwordHasher: .forTests, now: { WebTestHarness.now })
+            let app = try await buildApplication(services: services, configuration: WebConfiguration(port: 0), logger: .init(label: "browser"))
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-journey-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let file = folder.appendingPathComponent("enrolments.csv")
+            try Data("Forename,Surname,DOB,Sex,UKPRN,Start date\nTobiah,Wrenfield,2009-13-02,M,10004927,2026-09-01\n".utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try await app.test(.live) { client in
+                let base = "http://127.0.0.1:\(try #require(client.port))"
+                for (width, height, name) in [(1280, 900, "desktop"), (390, 844, "phone")] {
+                    try await WebDriver.withBrowser(width: width, height: height) { browser in
+                        try await browser.open(base + "/sign-in")
+                        try await browser.type("tracking-officer@northmere.example", into: "#email")
+                        try await browser.type(DemoSetup.password, into: "#password")
+                        try await browser.click("button[type=submit]")
+                        _ = try await browser.waitForURL(endingWith: "/")  // signed in: the home page, before the next address
+                        try await browser.open(base + "/imports")
+                        _ = try await browser.evaluate("document.querySelector('#kind').value = 'college_enrolments'; return 1")
+                        try await browser.type(file.path, into: "#file")
+                        try await browser.click("main form button[type=submit]")
+                        #expect(try await browser.text(of: ".error-summary").contains("nothing was imported"))
+                        #expect(try await browser.evaluate("return document.querySelector('#kind').value") as? String == "college_enrolments",
+                                "the kind chosen is kept")
+                        try await browser.look(saving: "\(Self.artefacts)/\(name)-05-import-kept-kind.png")
+                    }
+                }
+            }
+        }
+    }
+
     static func signIn(_ browser: WebDriver, _ base: String) async throws {
         try await browser.open(base + "/sign-in")
         try await browser.type("personal-adviser@northmere.example", into: "#email")

@@ -34,8 +34,8 @@ struct CaseloadController {
 
     func save(_ request: Request, context: StaffContext) async throws -> Response {
         let record = try await context.recordForChange(services, need: .assign)
-        let form = try await request.decodeForm(as: CaseloadForm.self, context: context)
-        var problems = FormProblems()
+        let (form, unread) = try await request.readForm(as: CaseloadForm.self, context: context)
+        var problems = unread
         let advisers = try await casework.advisers(for: context.grant)
         var adviserID: Int64?
         if let text = form.adviser, !text.isEmpty {

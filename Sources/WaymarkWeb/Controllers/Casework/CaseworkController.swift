@@ -33,8 +33,10 @@ struct CaseworkController {
 
     func saveContact(_ request: Request, context: StaffContext) async throws -> Response {
         let record = try await context.recordForChange(services)
-        let form = try await request.decodeForm(as: ContactForm.self, context: context)
-        let (checked, problems) = form.validated(today: today, now: services.now(), adviserID: context.user.id)
+        let (form, unread) = try await request.readForm(as: ContactForm.self, context: context)
+        let (checked, found) = form.validated(today: today, now: services.now(), adviserID: context.user.id)
+        var problems = unread
+        problems.merge(found)
         guard let checked, problems.isEmpty else {
             let frame = try await CaseworkFrame.load(record, form: "contact", context, services: services, problems: problems)
             return try templates.render(ContactPage(frame: frame, form: form, problems: problems), status: .unprocessableContent)
@@ -60,8 +62,10 @@ struct CaseworkController {
 
     func saveActivity(_ request: Request, context: StaffContext) async throws -> Response {
         let record = try await context.recordForChange(services)
-        let form = try await request.decodeForm(as: ActivityForm.self, context: context)
-        let (activity, problems) = form.validated(person: try await casework.ruleContext(record, on: today), today: today)
+        let (form, unread) = try await request.readForm(as: ActivityForm.self, context: context)
+        let (activity, found) = form.validated(person: try await casework.ruleContext(record, on: today), today: today)
+        var problems = unread
+        problems.merge(found)
         guard let activity, problems.isEmpty else {
             let frame = try await CaseworkFrame.load(record, form: "activity", context, services: services, problems: problems)
             return try templates.render(ActivityPage(frame: frame, form: form, problems: problems), status: .unprocessableContent)

@@ -32,32 +32,44 @@ struct DetailsController {
 
     func addAddress(_ request: Request, context: StaffContext) async throws -> Response {
         let record = try await context.recordForChange(services)
-        let form = try await request.decodeForm(as: AddressForm.self, context: context)
-        let (address, problems) = form.validated(today: today)
-        guard let address else {
+        let (form, unread) = try await request.readForm(as: AddressForm.self, context: context)
+        let (address, found) = form.validated(today: today)
+        var problems = unread
+        problems.merge(found)
+        guard let address, problems.isEmpty else {
             let entered = ["line-1": form.line1, "line-2": form.line2, "town": form.town, "postcode": form.postcode]
             return try await page(record, context, problems: problems, entered: entered, dates: ["address-from": form.validFrom])
         }
-        try await casework.addAddress(address, on: record, at: services.now())
-        return .redirect(to: Paths.details(record.personID, saved: .address), type: .normal)
+        return try await once(form.once, record, context) {
+            try await casework.addAddress(address, on: record, at: services.now())
+            return Paths.details(record.personID, saved: .address)
+        }
     }
 
     func addContactDetail(_ request: Request, context: StaffContext) async throws -> Response {
         let record = try await context.recordForChange(services)
-        let form = try await request.decodeForm(as: ContactDetailForm.self, context: context)
-        let (detail, problems) = form.validated(today: today)
-        guard let detail else { return try await page(record, context, problems: problems, entered: ["detail-value": form.value, "detail-kind": form.kind]) }
-        try await casework.addContactDetail(detail, on: record, at: services.now())
-        return .redirect(to: Paths.details(record.personID, saved: .contactDetail), type: .normal)
+        let (form, unread) = try await request.readForm(as: ContactDetailForm.self, context: context)
+        let (detail, found) = form.validated(today: today)
+        var problems = unread
+        problems.merge(found)
+        guard let detail, problems.isEmpty else { return try await page(record, context, problems: problems, entered: ["detail-value": form.value, "detail-kind": form.kind]) }
+        return try await once(form.once, record, context) {
+            try await casework.addContactDetail(detail, on: record, at: services.now())
+            return Paths.details(record.personID, saved: .contactDetail)
+        }
     }
 
     func addCharacteristic(_ request: Request, context: StaffContext) async throws -> Response {
         let record = try await context.recordForChange(services)
-        let form = try await request.decodeForm(as: CharacteristicForm.self, context: context)
-        let (characteristic, problems) = form.validated(today: today)
-        guard let characteristic else { return try await page(record, context, problems: problems, entered: [:], dates: ["characteristic-from": form.startDate]) }
-        try await casework.addCharacteristic(characteristic, on: record, at: services.now())
-        return .redirect(to: Paths.details(record.personID, saved: .characteristic), type: .normal)
+        let (form, unread) = try await request.readForm(as: CharacteristicForm.self, context: context)
+        let (characteristic, found) = form.validated(today: today)
+        var problems = unread
+        problems.merge(found)
+        guard let characteristic, problems.isEmpty else { return try await page(record, context, problems: problems, entered: [:], dates: ["characteristic-from": form.startDate]) }
+        return try await once(form.once, record, context) {
+            try await casework.addCharacteristic(characteristic, on: record, at: services.now())
+            return Paths.details(record.personID, saved: .characteristic)
+        }
     }
 
     func endCharacteristic(_ request: Request, context: StaffContext) async throws -> Response {
@@ -78,13 +90,20 @@ struct DetailsController {
     /// Saves only what changed: a row per channel whose choice changed, and the flag raised or lowered.
     func savePreferences(_ request: Request, context: StaffContext) async throws -> Response {
         let record = try await context.recordForChange(services)
-        let form = try await request.decodeForm(as: PreferencesForm.self, context: context)
+        let (form, unread) = try await request.readForm(as: PreferencesForm.self, context: context)
+        var problems = unread
         var chosen = Set<ContactChannel>()
         for text in form.optOut ?? [] {
             guard let channel = ContactChannel(rawValue: text) else {
-                throw HTTPError(.unprocessableContent, message: "opt-out: '\(text.prefix(20))' is not a way of contacting someone.")
+                problems.add("opt-out", "Choose the ways not to contact them from the list ('\(text.prefix(20))' is not one)")
+                continue
             }
             chosen.insert(channel)
+        }
+        guard problems.isEmpty else {
+            // The boxes come back as they were ticked, the flag too, so nothing is lost in correcting.
+            let kept = ContactPreferences(optedOut: chosen, doNotContact: form.doNotContact == "yes")
+            return try await page(record, context, problems: problems, entered: [:], preferences: kept)
         }
         try await casework.setPreferences(optedOut: chosen, doNotContact: form.doNotContact == "yes", on: record, at: services.now())
         return .redirect(to: Paths.details(record.personID, saved: .preferences), type: .normal)
@@ -92,14 +111,20 @@ struct DetailsController {
 
     private var today: CalendarDate { CalendarDate.today(from: services.now()) }
 
+    /// Saves once per form token: a repeat (Back then Save, a double click) goes where the first went and adds nothing.
+    private func once(_ token: String?, _ record: RecordForChange, _ context: StaffContext, save: () async throws -> String) async throws -> Response {
+        let shown = try await services.app.repeats.once(token, for: context.grant, at: services.now(), fallback: Paths.details(record.personID), save: save)
+        return .redirect(to: shown, type: .normal)
+    }
+
     private func page(
         _ record: RecordForChange, _ context: StaffContext, problems: FormProblems, entered: [String: String?], dates: [String: DateEntry?] = [:],
-        saved: String? = nil
+        preferences: ContactPreferences? = nil, saved: String? = nil
     ) async throws -> Response {
         let shown = try await casework.details(record, at: services.now())
         let page = DetailsPage(
             frame: CaseworkFrame(user: context.user, csrf: context.csrf, person: shown.person, problems: problems), person: shown.person,
-            details: shown.contactDetails, characteristics: shown.characteristics, visible: record.visible, preferences: shown.preferences,
+            details: shown.contactDetails, characteristics: shown.characteristics, visible: record.visible, preferences: preferences ?? shown.preferences,
             today: today, problems: problems, entered: entered.compactMapValues { $0 }, dates: dates.compactMapValues { $0 }, saved: saved)
         return try templates.render(page, status: problems.isEmpty ? .ok : .unprocessableContent)
     }

@@ -7,7 +7,8 @@ struct AddressForm: Decodable, Sendable {
     var town: String?
     var postcode: String?
     var validFrom: DateEntry?
-    enum CodingKeys: String, CodingKey { case line1 = "line-1", line2 = "line-2", town, postcode, validFrom = "address-from" }
+    var once: String?
+    enum CodingKeys: String, CodingKey { case line1 = "line-1", line2 = "line-2", town, postcode, validFrom = "address-from", once }
 
     func validated(today: CalendarDate) -> (AddressRecord?, FormProblems) {
         var problems = FormProblems()
@@ -26,7 +27,8 @@ struct AddressForm: Decodable, Sendable {
 struct ContactDetailForm: Decodable, Sendable {
     var kind: String?
     var value: String?
-    enum CodingKeys: String, CodingKey { case kind = "detail-kind", value = "detail-value" }
+    var once: String?
+    enum CodingKeys: String, CodingKey { case kind = "detail-kind", value = "detail-value", once }
 
     func validated(today: CalendarDate) -> (ContactDetailRecord?, FormProblems) {
         var problems = FormProblems()
@@ -53,7 +55,8 @@ struct ContactDetailForm: Decodable, Sendable {
 struct CharacteristicForm: Decodable, Sendable {
     var code: String?
     var startDate: DateEntry?
-    enum CodingKeys: String, CodingKey { case code = "characteristic", startDate = "characteristic-from" }
+    var once: String?
+    enum CodingKeys: String, CodingKey { case code = "characteristic", startDate = "characteristic-from", once }
 
     func validated(today: CalendarDate) -> (CharacteristicRecord?, FormProblems) {
         var problems = FormProblems()

@@ -34,6 +34,11 @@ struct DetailsPage: PageModel {
     let today: String
     let saved: String?
     let channels: [Choice]
+    /// One token a form: Back after saving an address, then saving a number, is a new number, not a repeat of the address.
+    let addressOnce = SecretToken.make()
+    let detailOnce = SecretToken.make()
+    let characteristicOnce = SecretToken.make()
+    let optOut: FieldView
     let doNotContact: Bool
 
     init(
@@ -45,6 +50,7 @@ struct DetailsPage: PageModel {
         self.frame = frame
         self.today = today.iso
         channels = ContactChannel.allCases.map { Choice(value: $0.rawValue, label: $0.meaning, selected: preferences.optedOut.contains($0)) }
+        optOut = FieldView(nil, "opt-out", problems)
         doNotContact = preferences.doNotContact
         self.saved = saved.flatMap(SavedNotice.init(rawValue:))?.detailsConfirmation
         func period(_ from: CalendarDate, _ to: CalendarDate?) -> String {

@@ -28,9 +28,11 @@ struct FollowUpController {
 
     func add(_ request: Request, context: StaffContext) async throws -> Response {
         let record = try await context.recordForChange(services)
-        let form = try await request.decodeForm(as: NewFollowUpForm.self, context: context)
+        let (form, unread) = try await request.readForm(as: NewFollowUpForm.self, context: context)
         // Left with the young person's adviser when they have one, so it shows on that adviser's work today.
-        let (followUp, problems) = form.validated(today: CalendarDate.today(from: services.now()), assignee: record.placement.adviserID ?? context.user.id)
+        let (followUp, found) = form.validated(today: CalendarDate.today(from: services.now()), assignee: record.placement.adviserID ?? context.user.id)
+        var problems = unread
+        problems.merge(found)
         guard let followUp, problems.isEmpty else {
             let frame = try await CaseworkFrame.load(record, form: "follow-up", context, services: services, problems: problems)
             return try templates.render(FollowUpPage(frame: frame, form: form, problems: problems), status: .unprocessableContent)
@@ -52,11 +54,20 @@ struct FollowUpController {
     func attendance(_ request: Request, context: StaffContext) async throws -> Response {
         let record = try await context.recordForChange(services)
         guard let item = context.parameters.get("item", as: Int64.self) else { throw Self.notFound }
-        let form = try await request.decodeForm(as: AttendanceForm.self, context: context)
-        guard let status = form.status.flatMap(NewAppointment.Status.init(rawValue:)) else {
-            throw HTTPError(.unprocessableContent, message: "Choose whether the young person attended or missed the appointment, or cancel it (the field 'status').")
+        let (form, unread) = try await request.readForm(as: AttendanceForm.self, context: context)
+        guard let status = form.status.flatMap(NewAppointment.Status.init(rawValue:)), unread.isEmpty else {
+            // Back to the record, the summary linking to this appointment's buttons.
+            var problems = FormProblems()
+            problems.add("appointment-\(item)", "Choose Attended or Missed for the appointment, or Cancel for one still to come")
+            return try await PersonController.page(record.personID, context, services: services, templates: templates, problems: problems)
         }
-        try await casework.setAttendance(status, ofAppointment: item, on: record, at: services.now())
+        do {
+            try await casework.setAttendance(status, ofAppointment: item, on: record, at: services.now())
+        } catch Refusal.invalid(let why) {
+            var problems = FormProblems()
+            problems.add("appointment-\(item)", why)
+            return try await PersonController.page(record.personID, context, services: services, templates: templates, problems: problems)
+        }
         return .redirect(to: Paths.person(record.personID, saved: .appointment, anchor: "appointments"), type: .normal)
     }
 

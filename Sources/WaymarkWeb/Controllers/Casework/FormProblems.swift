@@ -41,6 +41,12 @@ struct FormProblems: Sendable {
         add(fieldIDs[violation.field] ?? fieldIDs["*"] ?? violation.field, "\(violation.message) (\(violation.rule))")
     }
 
+    /// Adds another reading's problems (the checks after a field the form could not read), dates still linked to their boxes.
+    mutating func merge(_ other: FormProblems) {
+        found.append(contentsOf: other.found)
+        dateFields.formUnion(other.dateFields)
+    }
+
     func message(for field: String) -> String? {
         found.first { $0.field == field }?.message
     }

@@ -35,15 +35,19 @@ struct ConsentController {
         let now = services.now()
         let (provision, problems) = form.validated(today: CalendarDate.today(from: now), now: now)
         guard let provision else { return try await page(context, form: form, problems: problems) }
+        let shown: String
         do {
-            let id = try await desk.record(provision, for: context.grant, person: person, at: now)
-            context.logger.info("consent recorded", metadata: ["person": "\(person)", "provision": "\(id)", "decision": "\(provision.decision.rawValue)"])
+            shown = try await services.app.repeats.once(form.once, for: context.grant, at: now, fallback: Paths.consent(person, saved: nil)) {
+                let id = try await desk.record(provision, for: context.grant, person: person, at: now)
+                context.logger.info("consent recorded", metadata: ["person": "\(person)", "provision": "\(id)", "decision": "\(provision.decision.rawValue)"])
+                return Paths.consent(person, saved: "recorded")
+            }
         } catch Refusal.invalid(let message) {
             var problems = FormProblems()
             problems.add("recipient", message)
             return try await page(context, form: form, problems: problems)
         }
-        return .redirect(to: Paths.consent(person, saved: "recorded"), type: .normal)
+        return .redirect(to: shown, type: .normal)
     }
 
     func withdraw(_ request: Request, context: StaffContext) async throws -> Response {

@@ -13,9 +13,10 @@ struct ConsentForm: Decodable, Sendable {
     var method: String?
     var heardBy: String?
     var objection: String?
+    var once: String?
 
     enum CodingKeys: String, CodingKey {
-        case decision, purpose, recipient, from, until, method, objection
+        case decision, purpose, recipient, from, until, method, objection, once
         case dataClass = "data-class", givenBy = "given-by", heardBy = "heard-by"
     }
 

@@ -32,9 +32,10 @@ struct DataFlowsController {
         var reviewDue: DateEntry?
         var carries: [String]?
         var consentRequired: [String]?
+        var once: String?
 
         enum CodingKeys: String, CodingKey {
-            case name, counterpart, article6, article9, schedule1, gateway, agreement, carries
+            case name, counterpart, article6, article9, schedule1, gateway, agreement, carries, once
             case reviewDue = "review-due", consentRequired = "consent-required"
         }
 
@@ -85,15 +86,30 @@ struct DataFlowsController {
         let form = try await request.decodeForm(as: Form.self, context: context)
         var problems = FormProblems()
         let edited = form.applied(to: flow, problems: &problems)
+        var shown: String?
         if problems.isEmpty {
-            for message in try await desk.update(edited, for: context.grant, at: services.now()) { problems.add("name", message) }
+            do {
+                // A repeat (Back then Save) is shown the first save and writes no second change to the register.
+                shown = try await services.app.repeats.once(form.once, for: context.grant, at: services.now(), fallback: Paths.dataFlow(flow.key, saved: true)) {
+                    let refusals = try await desk.update(edited, for: context.grant, at: services.now())
+                    guard refusals.isEmpty else { throw UpdateRefused(messages: refusals) }
+                    context.logger.info("data flow updated", metadata: ["flow": "\(flow.key)"])
+                    return Paths.dataFlow(flow.key, saved: true)
+                }
+            } catch let refused as UpdateRefused {
+                for message in refused.messages { problems.add("name", message) }
+            }
         }
-        guard problems.isEmpty else {
+        guard let shown, problems.isEmpty else {
             return try templates.render(DataFlowPage(user: context.user, csrf: context.csrf, flow: flow, form: form, problems: problems, saved: false),
                                         status: .unprocessableContent)
         }
-        context.logger.info("data flow updated", metadata: ["flow": "\(flow.key)"])
-        return .redirect(to: Paths.dataFlow(flow.key, saved: true), type: .normal)
+        return .redirect(to: shown, type: .normal)
+    }
+
+    /// The register's refusals, thrown from inside the one-time save so its token is freed for the corrected form.
+    private struct UpdateRefused: Error {
+        let messages: [String]
     }
 
     private func key(_ context: StaffContext) throws -> String {

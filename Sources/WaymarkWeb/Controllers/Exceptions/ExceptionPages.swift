@@ -33,12 +33,12 @@ struct ExceptionsPage: PageModel {
             if exception.kind == .importRow, let incoming = exception.incoming.flatMap(IncomingRow.decode) {
                 let candidate = exception.personID.flatMap { names[$0] }.map { " – perhaps \($0)" } ?? ""
                 return Row(id: exception.id, kind: "Incoming row: \(incoming.reason)", people: "row \(incoming.row) of an import\(candidate)",
-                           probability: exception.personID == nil ? "–" : String(format: "%.1f%%", exception.probability * 100),
+                           probability: exception.personID == nil ? "–" : MatchProbabilityText.percent(exception.probability),
                            reason: StoredExplanation.reason(exception.explanation))
             }
             guard let left = exception.personID.flatMap({ names[$0] }), let right = exception.otherPersonID.flatMap({ names[$0] }) else { return nil }
             return Row(id: exception.id, kind: "Suspected duplicate", people: "\(left) and \(right)",
-                       probability: String(format: "%.1f%%", exception.probability * 100), reason: StoredExplanation.reason(exception.explanation))
+                       probability: MatchProbabilityText.percent(exception.probability), reason: StoredExplanation.reason(exception.explanation))
         }
         hasRows = !rows.isEmpty
         self.scan = scan
@@ -109,7 +109,7 @@ struct ExceptionPage: PageModel {
         id = exception.id
         isOpen = exception.status == .open
         status = exception.status.rawValue
-        probability = String(format: "%.1f%%", exception.probability * 100)
+        probability = MatchProbabilityText.percent(exception.probability)
         reason = StoredExplanation.reason(exception.explanation)
         self.left = left
         self.right = right
@@ -182,7 +182,7 @@ struct ImportExceptionPage: PageModel {
         candidateID = typed ?? candidate.map { String($0.id) } ?? ""
         personError = problems.message(for: "person")
         createError = problems.message(for: "create")
-        probability = String(format: "%.1f%%", exception.probability * 100)
+        probability = MatchProbabilityText.percent(exception.probability)
         weights = ExceptionPage.Weight.rows(exception.explanation)
     }
 }

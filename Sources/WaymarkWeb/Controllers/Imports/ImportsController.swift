@@ -28,8 +28,8 @@ struct ImportsController {
 
     func upload(_ request: Request, context: StaffContext) async throws -> Response {
         let form = try await UploadForm.read(request, csrf: context.csrf, limit: Self.maxUpload)
-        var problems = ImportsPage.Problems()
         let kind = form.fields["kind"].flatMap(ImportKind.init(rawValue:))
+        var problems = ImportsPage.Problems(kind: kind?.rawValue)
         if kind == nil { problems.file = "Choose what kind of file this is" }
         guard let file = form.files["file"], !file.data.isEmpty else {
             problems.file = "Choose a file to import"
@@ -48,13 +48,18 @@ struct ImportsController {
             return try await page(context, summary: nil, problems: problems, status: .unprocessableContent)
         }
         guard reading.isClean else {
-            problems.file = "\(file.fileName) has \(reading.problems.count) problems, so nothing was imported. Correct them and import the file again."
+            let count = reading.problems.count
+            problems.file = "\(file.fileName) has \(count == 1 ? "a problem" : "\(count) problems"), so nothing was imported. Correct \(count == 1 ? "it" : "them") and import the file again."
             problems.rows = reading.problems.prefix(200).map(\.description)
             return try await page(context, summary: nil, problems: problems, status: .unprocessableContent)
         }
-        let (summary, batch) = try await services.app.imports.run(reading, fileName: file.fileName, data: file.data, for: context.grant, at: services.now())
-        context.logger.info("import", metadata: ["rows": "\(summary.rowsRead)", "updated": "\(summary.updated)", "excepted": "\(summary.excepted)"])
-        return .redirect(to: Paths.imports(batch: batch), type: .normal)
+        // The same upload sent twice (a double click, Back then Import) runs once and is shown the first batch.
+        let shown = try await services.app.repeats.once(form.fields["once"], for: context.grant, at: services.now(), fallback: Paths.imports(batch: nil)) {
+            let (summary, batch) = try await services.app.imports.run(reading, fileName: file.fileName, data: file.data, for: context.grant, at: services.now())
+            context.logger.info("import", metadata: ["rows": "\(summary.rowsRead)", "updated": "\(summary.updated)", "excepted": "\(summary.excepted)"])
+            return Paths.imports(batch: batch)
+        }
+        return .redirect(to: shown, type: .normal)
     }
 
     /// The largest file a data manager may upload.

@@ -9,6 +9,8 @@ struct ImportsPage: PageModel {
     struct Problems: Sendable {
         var file: String?
         var rows: [String] = []
+        /// The kind chosen when the file came back with problems, kept so it need not be chosen again.
+        var kind: String?
     }
 
     struct Batch: Sendable {
@@ -38,7 +40,7 @@ struct ImportsPage: PageModel {
 
     init(frame: StaffFrame, recent: [ImportBatchSummary], outcomes: [Int64: [ImportOutcome: Int]], highlighted: Int64?, problems: Problems) {
         self.frame = frame
-        kinds = ImportKind.allCases.map { Choice(value: $0.rawValue, label: $0.title, selected: false) }
+        kinds = ImportKind.allCases.map { Choice(value: $0.rawValue, label: $0.title, selected: $0.rawValue == problems.kind) }
         fileProblem = problems.file
         rowProblems = problems.rows
         hasRowProblems = !problems.rows.isEmpty

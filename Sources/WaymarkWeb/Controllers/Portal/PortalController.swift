@@ -80,39 +80,62 @@ struct PortalController {
 
     struct CodeForm: Decodable {
         let code: String?
+        let once: String?
     }
 
     func postDestination(_ request: Request, context: StaffContext) async throws -> Response {
         let person = try context.personID()
-        let form = try await request.decodeForm(as: CodeForm.self, context: context)
-        guard let code = form.code.flatMap(Int.init).flatMap(IntendedDestination.init(rawValue:)) else {
-            throw HTTPError(.unprocessableContent, message: "Choose the pupil's intended destination from the list.")
+        let (form, unread) = try await request.readForm(as: CodeForm.self, context: context)
+        guard let code = form.code.flatMap(Int.init).flatMap(IntendedDestination.init(rawValue:)), unread.isEmpty else {
+            return try await pupilPage(person, context, problem: ("destination", "Choose the pupil's intended destination from the list"))
         }
-        try await desk.postIntendedDestination(code, for: context.grant, person: person, at: services.now())
-        context.logger.info("portal intended destination", metadata: ["person": "\(person)", "code": "\(code.rawValue)"])
-        return .redirect(to: Paths.portalPupil(person, saved: "destination"), type: .normal)
+        return try await once(form.once, person, context) {
+            try await desk.postIntendedDestination(code, for: context.grant, person: person, at: services.now())
+            context.logger.info("portal intended destination", metadata: ["person": "\(person)", "code": "\(code.rawValue)"])
+            return Paths.portalPupil(person, saved: "destination")
+        }
     }
 
     func postOffer(_ request: Request, context: StaffContext) async throws -> Response {
         let person = try context.personID()
-        let form = try await request.decodeForm(as: CodeForm.self, context: context)
-        guard let status = form.code.flatMap(Int.init).flatMap(GuaranteeStatus.init(rawValue:)) else {
-            throw HTTPError(.unprocessableContent, message: "Choose the September Guarantee status from the list.")
+        let (form, unread) = try await request.readForm(as: CodeForm.self, context: context)
+        guard let status = form.code.flatMap(Int.init).flatMap(GuaranteeStatus.init(rawValue:)), unread.isEmpty else {
+            return try await pupilPage(person, context, problem: ("offer", "Choose the September Guarantee status from the list"))
         }
-        try await desk.postOffer(status, for: context.grant, person: person, at: services.now())
-        context.logger.info("portal offer", metadata: ["person": "\(person)", "status": "\(status.rawValue)"])
-        return .redirect(to: Paths.portalPupil(person, saved: "offer"), type: .normal)
+        return try await once(form.once, person, context) {
+            try await desk.postOffer(status, for: context.grant, person: person, at: services.now())
+            context.logger.info("portal offer", metadata: ["person": "\(person)", "status": "\(status.rawValue)"])
+            return Paths.portalPupil(person, saved: "offer")
+        }
     }
 
     func postConcern(_ request: Request, context: StaffContext) async throws -> Response {
         let person = try context.personID()
-        let form = try await request.decodeForm(as: CodeForm.self, context: context)
-        guard let concern = form.code.flatMap(PortalConcern.init(rawValue:)) else {
-            throw HTTPError(.unprocessableContent, message: "Choose why you are concerned from the list.")
+        let (form, unread) = try await request.readForm(as: CodeForm.self, context: context)
+        guard let concern = form.code.flatMap(PortalConcern.init(rawValue:)), unread.isEmpty else {
+            return try await pupilPage(person, context, problem: ("concern", "Choose why you are concerned from the list"))
         }
-        try await desk.raiseConcern(concern, for: context.grant, person: person, at: services.now())
-        context.logger.info("portal concern", metadata: ["person": "\(person)", "concern": "\(concern.rawValue)"])
-        return .redirect(to: Paths.portalPupil(person, saved: "concern"), type: .normal)
+        return try await once(form.once, person, context) {
+            try await desk.raiseConcern(concern, for: context.grant, person: person, at: services.now())
+            context.logger.info("portal concern", metadata: ["person": "\(person)", "concern": "\(concern.rawValue)"])
+            return Paths.portalPupil(person, saved: "concern")
+        }
+    }
+
+    /// Posts once per form token: a repeat (Back then Send, a double click) is shown the first result and sends nothing twice.
+    private func once(_ token: String?, _ person: Int64, _ context: StaffContext, post: () async throws -> String) async throws -> Response {
+        let shown = try await services.app.repeats.once(token, for: context.grant, at: services.now(), fallback: Paths.portalPupil(person), save: post)
+        return .redirect(to: shown, type: .normal)
+    }
+
+    /// The pupil's page again with the problem one of its forms had, in an error summary linking to the list, 422.
+    private func pupilPage(_ person: Int64, _ context: StaffContext, problem: (field: String, message: String)) async throws -> Response {
+        var problems = FormProblems()
+        problems.add(problem.field, problem.message)
+        let view = try await desk.pupil(for: context.grant, person: person, at: services.now())
+        return try templates.render(PortalPupilPage(
+            frame: StaffFrame(user: context.user, csrf: context.csrf, problems: problems), view: view, mayPost: true, notice: nil, problems: problems),
+            status: .unprocessableContent)
     }
 
     /// One click from the students list: the student has left, tracking starts today.
@@ -124,7 +147,8 @@ struct PortalController {
     }
 
     func uploadForm(_ request: Request, context: StaffContext) async throws -> Response {
-        try templates.render(PortalUploadPage(frame: StaffFrame(user: context.user, csrf: context.csrf), outcome: nil, fileProblem: nil))
+        let done = PortalUploadPage.Done(query: request.uri.queryParameters)
+        return try templates.render(PortalUploadPage(frame: StaffFrame(user: context.user, csrf: context.csrf), outcome: nil, fileProblem: nil, done: done))
     }
 
     func upload(_ request: Request, context: StaffContext) async throws -> Response {
@@ -133,18 +157,24 @@ struct PortalController {
         guard let file = form.files["file"], !file.data.isEmpty else {
             return try templates.render(PortalUploadPage(frame: frame, outcome: nil, fileProblem: "Choose a file to upload"), status: .unprocessableContent)
         }
-        let outcome: PortalUploadOutcome
+        var refused: PortalUploadOutcome?
+        let shown: String
         do {
-            outcome = try await desk.uploadIntendedDestinations(data: file.data, fileName: file.fileName, for: context.grant, at: services.now())
+            // The same upload sent twice (a double click, Back then Upload) records once and is shown the first result.
+            shown = try await services.app.repeats.once(form.fields["once"], for: context.grant, at: services.now(), fallback: Paths.portalUpload) {
+                let outcome = try await desk.uploadIntendedDestinations(data: file.data, fileName: file.fileName, for: context.grant, at: services.now())
+                guard let summary = outcome.summary, outcome.problems.isEmpty else {
+                    refused = outcome
+                    throw Refusal.invalid("\(file.fileName) has problems, so nothing was recorded.")
+                }
+                context.logger.info("portal upload", metadata: ["rows": "\(summary.rowsRead)", "updated": "\(summary.updated)", "excepted": "\(summary.excepted)"])
+                return Paths.portalUpload(
+                    rows: summary.rowsRead, updated: summary.updated, unchanged: summary.unchanged, created: summary.created, excepted: summary.excepted)
+            }
         } catch Refusal.invalid(let message) {
-            return try templates.render(PortalUploadPage(frame: frame, outcome: nil, fileProblem: message), status: .unprocessableContent)
+            return try templates.render(PortalUploadPage(frame: frame, outcome: refused, fileProblem: message), status: .unprocessableContent)
         }
-        if let summary = outcome.summary {
-            context.logger.info("portal upload", metadata: ["rows": "\(summary.rowsRead)", "updated": "\(summary.updated)", "excepted": "\(summary.excepted)"])
-        }
-        return try templates.render(
-            PortalUploadPage(frame: frame, outcome: outcome, fileProblem: outcome.problems.isEmpty ? nil : "\(file.fileName) has problems, so nothing was recorded."),
-            status: outcome.problems.isEmpty ? .ok : .unprocessableContent)
+        return .redirect(to: shown, type: .normal)
     }
 
     /// A whole number from the query, or nil when absent; anything else is a clear 400.

@@ -9,6 +9,20 @@ struct PortalPupilPage: PageModel {
     struct Option: Sendable {
         let value: String
         let label: String
+        var selected = false
+    }
+
+    /// A select as the template draws it: a "Choose" first, so nothing is sent by accident, the choice kept and its error beside it.
+    struct Select: Sendable {
+        let options: [Option]
+        let error: String?
+        let hasError: Bool
+
+        init(_ options: [Option], field: String, chosen: [String: String], problems: FormProblems) {
+            self.options = options.map { Option(value: $0.value, label: $0.label, selected: $0.value == chosen[field]) }
+            error = problems.message(for: field)
+            hasError = error != nil
+        }
     }
 
     static let notices = [
@@ -26,14 +40,19 @@ struct PortalPupilPage: PageModel {
     let mayPost: Bool
     /// A school's Year 11 pupil: the intended destination form.
     let takesIntendedDestination: Bool
-    let destinations: [Option]
+    let destinations: Select
     let hasGuarantee: Bool
     let guaranteeHeading: String
-    let statuses: [Option]
-    let concerns: [Option]
+    let statuses: Select
+    let concerns: Select
     let mayMarkLeftEarly: Bool
+    /// One token a form, so sending one after Back is not taken as a repeat of another.
+    let destinationOnce = SecretToken.make()
+    let offerOnce = SecretToken.make()
+    let concernOnce = SecretToken.make()
 
-    init(frame: StaffFrame, view: PortalPupilView, mayPost: Bool, notice: String?) {
+    /// `chosen` is what was sent by field id ("destination", "offer", "concern"), kept when the form comes back with `problems`.
+    init(frame: StaffFrame, view: PortalPupilView, mayPost: Bool, notice: String?, chosen: [String: String] = [:], problems: FormProblems = FormProblems()) {
         self.frame = frame
         personID = view.line.personID
         school = view.organisation.name
@@ -42,14 +61,15 @@ struct PortalPupilPage: PageModel {
         self.notice = notice
         self.mayPost = mayPost
         takesIntendedDestination = view.isSchool && view.inYearEleven
-        destinations = IntendedDestination.allCases.map { Option(value: String($0.rawValue), label: $0.meaning) }
+        destinations = Select(
+            IntendedDestination.allCases.map { Option(value: String($0.rawValue), label: $0.meaning) }, field: "destination", chosen: chosen, problems: problems)
         hasGuarantee = view.guaranteeYear != nil
         let academicYear = "\(view.academicYear.startYear)/\(String(view.academicYear.startYear + 1).suffix(2))"
         guaranteeHeading = view.guaranteeYear.map { "September Guarantee (Year \($0.rawValue), \(academicYear))" } ?? ""
-        statuses = view.guaranteeYear.map { year in
+        statuses = Select(view.guaranteeYear.map { year in
             GuaranteeStatus.allCases.filter { $0.isAllowed(for: year) }.map { Option(value: String($0.rawValue), label: $0.meaning) }
-        } ?? []
-        concerns = PortalConcern.allCases.map { Option(value: $0.rawValue, label: $0.label) }
+        } ?? [], field: "offer", chosen: chosen, problems: problems)
+        concerns = Select(PortalConcern.allCases.map { Option(value: $0.rawValue, label: $0.label) }, field: "concern", chosen: chosen, problems: problems)
         mayMarkLeftEarly = mayPost && view.mayMarkLeftEarly
     }
 }

@@ -1,3 +1,4 @@
+import Hummingbird
 import WaymarkApp
 import WaymarkCore
 import WaymarkRecords
@@ -19,18 +20,36 @@ struct PortalUploadPage: PageModel {
     let created: Int
     let excepted: Int
 
-    init(frame: StaffFrame, outcome: PortalUploadOutcome?, fileProblem: String?) {
+    /// What an upload did, as the page after it is addressed: so a repeat of the form is shown the first result.
+    struct Done: Sendable {
+        let rowsRead: Int
+        let updated: Int
+        let unchanged: Int
+        let created: Int
+        let excepted: Int
+
+        init?(query: Hummingbird.Parameters) {
+            let counts = ["rows", "updated", "unchanged", "created", "excepted"].map { query.get($0).flatMap { Int($0) } }
+            guard let rows = counts[0], rows >= 0 else { return nil }
+            rowsRead = rows
+            updated = counts[1] ?? 0
+            unchanged = counts[2] ?? 0
+            created = counts[3] ?? 0
+            excepted = counts[4] ?? 0
+        }
+    }
+
+    init(frame: StaffFrame, outcome: PortalUploadOutcome?, fileProblem: String?, done counts: Done? = nil) {
         self.frame = frame
         self.fileProblem = fileProblem
         hasProblems = fileProblem != nil
         rowProblems = outcome?.problems ?? []
         hasRowProblems = !rowProblems.isEmpty
-        let summary = outcome?.summary
-        done = summary != nil
-        rowsRead = summary?.rowsRead ?? 0
-        updated = summary?.updated ?? 0
-        unchanged = summary?.unchanged ?? 0
-        created = summary?.created ?? 0
-        excepted = summary?.excepted ?? 0
+        done = counts != nil
+        rowsRead = counts?.rowsRead ?? 0
+        updated = counts?.updated ?? 0
+        unchanged = counts?.unchanged ?? 0
+        created = counts?.created ?? 0
+        excepted = counts?.excepted ?? 0
     }
 }

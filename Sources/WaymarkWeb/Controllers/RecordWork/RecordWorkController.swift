@@ -37,8 +37,10 @@ struct RecordWorkController {
 
     func bookAppointment(_ request: Request, context: StaffContext) async throws -> Response {
         let record = try await context.recordForChange(services)
-        let form = try await request.decodeForm(as: BookAppointmentForm.self, context: context)
-        let (appointment, problems) = form.validated(now: services.now(), userID: context.user.id)
+        let (form, unread) = try await request.readForm(as: BookAppointmentForm.self, context: context)
+        let (appointment, found) = form.validated(now: services.now(), userID: context.user.id)
+        var problems = unread
+        problems.merge(found)
         guard let appointment, problems.isEmpty else {
             let frame = try await CaseworkFrame.load(record, form: "appointment", context, services: services, problems: problems)
             return try templates.render(AppointmentPage(frame: frame, form: form, problems: problems), status: .unprocessableContent)
