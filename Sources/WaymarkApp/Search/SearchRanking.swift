@@ -23,10 +23,11 @@ struct SearchRanking: Sendable {
     /// A typed name must fit at least this well for the person to be shown at all.
     static let nameThreshold = 0.72
 
-    /// A differently spelt name part counts only when it is close: nearly
-    /// the same letters (Smyth/Smith 0.89, Jon/John 0.93), or the same sound
-    /// code and still fairly alike (Catherine/Kathryn 0.76). Sound codes
-    /// alone are too coarse: "zzzzqqq" shares Z200 with Zac.
+    /// A differently spelt name part is close when it has nearly the same
+    /// letters (Smyth/Smith 0.89, Jon/John 0.93), or the same sound code and
+    /// is still fairly alike (Catherine/Kathryn 0.76): only then is it lifted
+    /// for its sound, and only then does one typed word find anyone. Sound
+    /// codes alone are too coarse: "zzzzqqq" shares Z200 with Zac.
     static let closeSpelling = 0.85, closeSounding = 0.7
 
     /// Names repeat (a search for Smith meets hundreds of Smiths): each
@@ -169,7 +170,11 @@ struct SearchRanking: Sendable {
         var score = JaroWinkler.similarity(token, part.text)
         if token.count == 1, part.text.first == token.first { score = max(score, 0.85) }  // an initial
         let sameSound = tokenCodes[t] == code(part)
-        guard score >= Self.closeSpelling || (sameSound && score >= Self.closeSounding) else { return (0, "") }
+        guard score >= Self.closeSpelling || (sameSound && score >= Self.closeSounding) else {
+            // A far spelling is no evidence on its own ("zzzzqqq"); beside other typed parts
+            // its own likeness counts, unlifted, so a typo with a date of birth still finds.
+            return (tokens.count == 1 ? 0 : score * discount, "similar name")
+        }
         if score < 0.9, sameSound { score = 0.9 }
         return (score * discount, former ? "former name" : "similar name")
     }
