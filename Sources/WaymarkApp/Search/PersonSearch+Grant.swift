@@ -9,7 +9,7 @@ extension PersonSearch {
     ///
     /// Someone who may not see addresses may not search by postcode either:
     /// a match would tell them where a young person lives.
-    public func search(_ text: String, for grant: AccessGrant, today: CalendarDate, at now: Date) async throws -> PersonSearchOutcome {
+    public func search(_ text: String, for grant: AccessGrant, today: CalendarDate, at now: Date, page: Int = 1) async throws -> PersonSearchOutcome {
         guard grant.allows(.readRecords) else { throw AccessDenied(permission: .readRecords, role: grant.role) }
         var request = try SearchQueryParser.parse(text, today: today)
         let visible = grant.visibleClasses
@@ -19,7 +19,12 @@ extension PersonSearch {
             request.ignored.append("\(postcode) (addresses are restricted for your role)")
             guard !request.kinds.isEmpty else { throw SearchInputError.postcodeRestricted }
         }
-        var outcome = try await search(request, in: grant.scope, today: today)
+        if !showsPostcode, let area = request.postcodeArea {
+            request.postcodeArea = nil
+            request.ignored.append("\(area) (addresses are restricted for your role)")
+            guard !request.kinds.isEmpty else { throw SearchInputError.postcodeRestricted }
+        }
+        var outcome = try await search(request, in: grant.scope, today: today, page: page)
         outcome.showsPostcode = showsPostcode
         outcome.showsActivityCode = visible.contains(.educationAndActivity)
         if !showsPostcode || !outcome.showsActivityCode {
@@ -38,10 +43,10 @@ extension PersonSearchOutcome {
             results: results.map { result in
                 PersonSearchResult(
                     id: result.id, name: result.name, dateOfBirth: result.dateOfBirth, postcode: postcode ? nil : result.postcode,
-                    school: result.school, activity: result.activity, score: result.score,
-                    reasons: postcode ? result.reasons.filter { !$0.contains("postcode") } : result.reasons)
+                    ward: postcode ? nil : result.ward, school: result.school, activity: result.activity, adviser: result.adviser,
+                    score: result.score, reasons: postcode ? result.reasons.filter { !$0.contains("postcode") } : result.reasons)
             },
-            moreThanShown: moreThanShown)
+            total: total, page: page, pageSize: pageSize, exactNameOnly: exactNameOnly)
         copy.showsPostcode = !postcode
         copy.showsActivityCode = !activityCode
         return copy

@@ -9,49 +9,73 @@ public struct PersonSearchResult: Sendable, Equatable {
     public let name: String
     public let dateOfBirth: String?
     public let postcode: String?
+    public let ward: String?
     public let school: String?
     public let activity: ActivityCode?
+    /// The personal adviser's name.
+    public let adviser: String?
     /// 0 to 1; results are ordered by it.
     public let score: Double
     /// How the person matched: "name", "nickname", "former postcode"…
     public let reasons: [String]
 }
 
-/// What a search found.
+/// What a search found: one page of results, best first.
 public struct PersonSearchOutcome: Sendable {
     public let request: SearchRequest
+    /// The page's results.
     public let results: [PersonSearchResult]
-    /// More people fitted than are shown; the page suggests adding a date of birth or postcode.
-    public let moreThanShown: Bool
+    /// Everyone found, on every page.
+    public let total: Int
+    /// The page shown (brought within the pages there are) and its size.
+    public let page: Int
+    public let pageSize: Int
+    /// So many people have exactly the one name typed that only they are
+    /// listed: similar spellings would never be reached by paging.
+    public let exactNameOnly: Bool
     /// False when the searcher may not see addresses: results carry no postcode.
     public var showsPostcode = true
     /// False when the searcher sees only the category of the current activity.
     public var showsActivityCode = true
+
+    public var paging: Paging { Paging(total: total, size: pageSize) }
+
+    /// So many people fit that the search should be narrowed.
+    public var isBroad: Bool { total > 100 }
 }
 
 /// Finds young people by name (with typos, nicknames, hyphenated and former
-/// names), date of birth, postcode, UPN or ULN, or a mix, among the records
-/// the user's organisation may see. Candidates come from indexed lookups
-/// (a few hundred at most); ranking happens here.
+/// names), date of birth, postcode or part of one, UPN or ULN, or a mix,
+/// among the records the user's organisation may see. Candidates come from
+/// indexed lookups (a few hundred at most); ranking happens here.
 public struct PersonSearch: Sendable {
     let query: PersonSearchQuery
     let store: Store
-    public var resultLimit = 50
+    public var pageSize = 25
 
     /// Bounds on each lookup, so a common name costs the same as a rare one.
-    static let pairLimit = 600, nearLimit = 400, singleNameLimit = 500, otherLimit = 500
+    static let pairLimit = 600, nearLimit = 400, singleNameLimit = 200, otherLimit = 500
+
+    /// A one-word name with at least this many exact namesakes lists only
+    /// them: four pages of Smiths come before any Smyth.
+    public var commonName = 100
 
     public init(store: Store) {
         query = PersonSearchQuery(store: store)
         self.store = store
     }
 
-    public func search(_ text: String, in scope: RecordScope, today: CalendarDate) async throws -> PersonSearchOutcome {
+    public func search(_ text: String, in scope: RecordScope, today: CalendarDate, page: Int = 1) async throws -> PersonSearchOutcome {
         let request = try SearchQueryParser.parse(text, today: today)
-        return try await search(request, in: scope, today: today)
+        return try await search(request, in: scope, today: today, page: page)
     }
 
-    public func search(_ request: SearchRequest, in scope: RecordScope, today: CalendarDate) async throws -> PersonSearchOutcome {
+    public func search(_ request: SearchRequest, in scope: RecordScope, today: CalendarDate, page: Int = 1) async throws -> PersonSearchOutcome {
+        if request.isAreaOnly, let area = request.area { return try await searchArea(area, request, in: scope, today: today, page: page) }
+        if let token = request.singleNameToken {
+            let exact = try await query.countExactName(token, in: scope)
+            if exact >= commonName { return try await searchCommonName(token, count: exact, request, in: scope, today: today, page: page) }
+        }
         var ranking = SearchRanking(request: request)
         var pool = CandidatePool()
         if request.upn != nil || request.uln != nil {
@@ -74,7 +98,15 @@ public struct PersonSearch: Sendable {
                 given: Set(tokens.flatMap { NameKeys.givenCodes($0, tolerant: true) }), excluding: (family, given), in: scope,
                 limit: Self.nearLimit))
         } else if request.nameWords.count == 1 && onlyNames {
+            if let token = request.singleNameToken {
+                // Fewer exact namesakes than `commonName`: all of them, then the sound-alikes.
+                pool.add(try await query.byExactName(token, in: scope, limit: commonName))
+            }
             try await addSingleName(request.nameTokens, to: &pool, scope: scope)
+        }
+        if let area = request.area, request.dateOfBirth == nil, request.postcode == nil {
+            // "smith NM1": the Smiths of a common name may not all be among the name's candidates; those in the area are.
+            pool.add(try await query.byPostcodeArea(area, in: scope, limit: Self.otherLimit))
         }
         var ranked = try await rank(pool, &ranking)
         if request.nameWords.count >= 2 && ranked.count < 3 {
@@ -82,9 +114,38 @@ public struct PersonSearch: Sendable {
             try await addSingleName(request.nameTokens, to: &pool, scope: scope)
             ranked = try await rank(pool, &ranking)
         }
-        let shown = Array(ranked.prefix(resultLimit))
+        let paging = Paging(total: ranked.count, size: pageSize)
+        let page = paging.clamped(page)
+        let shown = Array(ranked.dropFirst((page - 1) * pageSize).prefix(pageSize))
         return PersonSearchOutcome(
-            request: request, results: try await describe(shown, today: today), moreThanShown: ranked.count > shown.count)
+            request: request, results: try await describe(shown, today: today), total: ranked.count, page: page, pageSize: pageSize,
+            exactNameOnly: false)
+    }
+
+    /// Everyone with exactly this name, a page at a time in id order; all fit equally well.
+    private func searchCommonName(
+        _ token: String, count: Int, _ request: SearchRequest, in scope: RecordScope, today: CalendarDate, page: Int
+    ) async throws -> PersonSearchOutcome {
+        let page = Paging(total: count, size: pageSize).clamped(page)
+        let found = try await query.byExactName(token, in: scope, limit: pageSize, offset: (page - 1) * pageSize)
+        var ranking = SearchRanking(request: request)
+        var pool = CandidatePool()
+        pool.add(found)
+        let ranked = try await rank(pool, &ranking)
+        return PersonSearchOutcome(
+            request: request, results: try await describe(ranked, today: today), total: count, page: page, pageSize: pageSize, exactNameOnly: true)
+    }
+
+    /// The people whose current address is in a postcode area, a page at a time in id order.
+    private func searchArea(
+        _ area: PostcodeArea, _ request: SearchRequest, in scope: RecordScope, today: CalendarDate, page: Int
+    ) async throws -> PersonSearchOutcome {
+        let count = try await query.countPostcodeArea(area, in: scope)
+        let page = Paging(total: count, size: pageSize).clamped(page)
+        let found = try await query.byPostcodeArea(area, in: scope, limit: pageSize, offset: (page - 1) * pageSize)
+        let shown = found.map { ($0, CandidateScore(total: 1, name: nil, reasons: ["postcode area"])) }
+        return PersonSearchOutcome(
+            request: request, results: try await describe(shown, today: today), total: count, page: page, pageSize: pageSize, exactNameOnly: false)
     }
 
     private func addSingleName(_ tokens: [String], to pool: inout CandidatePool, scope: RecordScope) async throws {
@@ -97,7 +158,8 @@ public struct PersonSearch: Sendable {
     private func rank(_ pool: CandidatePool, _ ranking: inout SearchRanking) async throws -> [(SearchCandidate, CandidateScore)] {
         let ids = pool.order
         let aliases = ranking.request.nameWords.isEmpty ? [:] : try await query.aliases(of: ids.filter { pool.byID[$0]?.hasAliases == true })
-        let postcodes = ranking.request.postcode == nil ? [:] : try await query.postcodes(of: ids)
+        let needsPostcodes = ranking.request.postcode != nil || ranking.request.postcodeArea != nil
+        let postcodes = needsPostcodes ? try await query.postcodes(of: ids) : [:]
         var scored: [(SearchCandidate, CandidateScore)] = []
         for id in ids {
             guard let candidate = pool.byID[id],
@@ -122,9 +184,9 @@ public struct PersonSearch: Sendable {
             PersonSearchResult(
                 id: candidate.id,
                 name: [candidate.givenName, candidate.middleNames, candidate.familyName].compactMap { $0 }.joined(separator: " "),
-                dateOfBirth: candidate.dateOfBirth, postcode: postcode[candidate.id]?.first?.postcode,
+                dateOfBirth: candidate.dateOfBirth, postcode: postcode[candidate.id]?.first?.postcode, ward: summary[candidate.id]?.ward,
                 school: summary[candidate.id]?.school, activity: summary[candidate.id]?.activityCode.flatMap(ActivityCode.init(rawValue:)),
-                score: score.total, reasons: score.reasons)
+                adviser: summary[candidate.id]?.adviser, score: score.total, reasons: score.reasons)
         }
     }
 }

@@ -28,6 +28,17 @@ public enum SearchQueryParser {
                 index += 2
                 continue
             }
+            if request.postcodeArea == nil, isAreaCode(upper) {
+                // "NM1 4" is a sector; "NM1" alone the whole outward code.
+                if let next, next.count == 1, next.allSatisfy(\.isASCIIDigit) {
+                    request.postcodeArea = "\(upper) \(next)"
+                    index += 2
+                } else {
+                    request.postcodeArea = upper
+                    index += 1
+                }
+                continue
+            }
             if let postcode = compactPostcode(upper) {
                 request.postcode = request.postcode ?? postcode
             } else if isUPN(upper) {
@@ -44,7 +55,9 @@ public enum SearchQueryParser {
             }
             index += 1
         }
-        guard !request.nameWords.isEmpty || request.dateOfBirth != nil || request.postcode != nil || request.upn != nil || request.uln != nil
+        guard
+            !request.nameWords.isEmpty || request.dateOfBirth != nil || request.postcode != nil || request.postcodeArea != nil || request.upn != nil
+                || request.uln != nil
         else { throw .nothingToSearch }
         return request
     }
@@ -64,6 +77,14 @@ public enum SearchQueryParser {
         let letters = chars[1].isASCIIUpperLetter ? 2 : 1
         guard chars.count > letters, chars[letters].isASCIIDigit else { return false }
         return chars.dropFirst(letters + 1).allSatisfy { $0.isASCIIDigit || $0.isASCIIUpperLetter } && chars.count - letters <= 2
+    }
+
+    /// An outward code searched on its own. One-letter postcode areas are
+    /// only these eight, so "X1" stays a stray word rather than an area.
+    static func isAreaCode(_ word: String) -> Bool {
+        guard isOutwardCode(word), let first = word.first else { return false }
+        let second = word.dropFirst().first
+        return second?.isASCIIUpperLetter == true || "BEGLMNSW".contains(first)
     }
 
     static func isInwardCode(_ word: String) -> Bool {

@@ -18,9 +18,17 @@ struct SearchRanking: Sendable {
     private let tokens: [[UInt8]]
     private let tokenCodes: [String]
     private let postcode: String?
+    private let area: PostcodeArea?
 
     /// A typed name must fit at least this well for the person to be shown at all.
     static let nameThreshold = 0.72
+
+    /// A differently spelt name part is close when it has nearly the same
+    /// letters (Smyth/Smith 0.89, Jon/John 0.93), or the same sound code and
+    /// is still fairly alike (Catherine/Kathryn 0.76): only then is it lifted
+    /// for its sound, and only then does one typed word find anyone. Sound
+    /// codes alone are too coarse: "zzzzqqq" shares Z200 with Zac.
+    static let closeSpelling = 0.85, closeSounding = 0.7
 
     /// Names repeat (a search for Smith meets hundreds of Smiths): each
     /// distinct name is normalised and coded once per search.
@@ -32,6 +40,7 @@ struct SearchRanking: Sendable {
         tokens = request.nameTokens.map { Array($0.utf8) }
         tokenCodes = request.nameTokens.map(PhoneticCode.of)
         postcode = request.postcode.map(Self.compact)
+        area = request.area
     }
 
     enum PartKind { case given, middle, preferred, family, formerGiven, formerFamily }
@@ -71,6 +80,13 @@ struct SearchRanking: Sendable {
             weights += 0.6
             if let match { reasons.append(match.isCurrent ? "postcode" : "former postcode") }
             strong = strong || score > 0
+        }
+        if let area {
+            let match = postcodes.first { area.contains($0.postcode) && $0.isCurrent }
+            weighted += match == nil ? 0 : 0.6
+            weights += 0.6
+            if match != nil { reasons.append("postcode area") }
+            strong = strong || match != nil
         }
         if request.upn != nil || request.uln != nil {
             let matched = identifierMatches(candidate)
@@ -153,7 +169,13 @@ struct SearchRanking: Sendable {
         if givenKind, Nicknames.related(request.nameTokens[t], part.string) { return (0.95 * discount, "nickname") }
         var score = JaroWinkler.similarity(token, part.text)
         if token.count == 1, part.text.first == token.first { score = max(score, 0.85) }  // an initial
-        if score < 0.9, tokenCodes[t] == code(part) { score = 0.9 }
+        let sameSound = tokenCodes[t] == code(part)
+        guard score >= Self.closeSpelling || (sameSound && score >= Self.closeSounding) else {
+            // A far spelling is no evidence on its own ("zzzzqqq"); beside other typed parts
+            // its own likeness counts, unlifted, so a typo with a date of birth still finds.
+            return (tokens.count == 1 ? 0 : score * discount, "similar name")
+        }
+        if score < 0.9, sameSound { score = 0.9 }
         return (score * discount, former ? "former name" : "similar name")
     }
 

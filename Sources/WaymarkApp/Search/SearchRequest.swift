@@ -1,5 +1,6 @@
 public import WaymarkCore
 import WaymarkMatching
+import WaymarkStore
 
 /// What a search box's text asks for: name parts, a date of birth, a
 /// postcode, a UPN or a ULN, in any order and mix.
@@ -9,6 +10,8 @@ public struct SearchRequest: Sendable, Equatable {
     public var dateOfBirth: CalendarDate?
     /// Upper case with one space before the inward code: "NM3 4QT".
     public var postcode: String?
+    /// Part of a postcode, upper case: an outward code ("NM1") or a sector ("NM1 4").
+    public var postcodeArea: String?
     public var upn: String?
     public var uln: String?
     /// Words that were none of the above, to tell the user they were left out.
@@ -16,10 +19,29 @@ public struct SearchRequest: Sendable, Equatable {
 
     public var nameTokens: [String] { nameWords.flatMap { $0 } }
 
+    /// The area as the indexes hold it ("NM1 4" → sector "NM14").
+    var area: PostcodeArea? {
+        postcodeArea.map { PostcodeArea(compact: $0.filter { !$0.isWhitespace }, isSector: $0.contains(" ")) }
+    }
+
+    /// The one name part typed, when a name is all that was typed ("smith", not "bennett-clarke").
+    var singleNameToken: String? {
+        guard nameWords.count == 1, nameWords[0].count == 1, dateOfBirth == nil, postcode == nil, postcodeArea == nil, upn == nil, uln == nil
+        else { return nil }
+        return nameWords[0][0]
+    }
+
+    /// Nothing asked for but an area: the people living there, a page at a time.
+    var isAreaOnly: Bool {
+        postcodeArea != nil && nameWords.isEmpty && dateOfBirth == nil && postcode == nil && upn == nil && uln == nil
+    }
+
     /// The kinds asked for, for logs and benchmarks (never the values).
     public var kinds: [String] {
-        [("name", !nameWords.isEmpty), ("dob", dateOfBirth != nil), ("postcode", postcode != nil), ("upn", upn != nil), ("uln", uln != nil)]
-            .filter(\.1).map(\.0)
+        [
+            ("name", !nameWords.isEmpty), ("dob", dateOfBirth != nil), ("postcode", postcode != nil), ("area", postcodeArea != nil), ("upn", upn != nil),
+            ("uln", uln != nil),
+        ].filter(\.1).map(\.0)
     }
 }
 

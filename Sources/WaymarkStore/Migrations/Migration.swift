@@ -34,6 +34,7 @@ enum Migrations {
         M021Consent(),
         M022Anonymised(),
         M023FormSubmissions(),
+        M024SearchByNameAndArea(),
     ]
 }
 

@@ -28,11 +28,34 @@ public struct SearchPostcode: Sendable, Equatable {
     public let isCurrent: Bool
 }
 
-/// What a result row shows besides the name: school and current activity.
+/// What a result row shows besides the name: school, ward, adviser and current activity.
 public struct SearchSummary: Sendable, Equatable {
     public let school: String?
     /// The code of the latest activity started on or before the day.
     public let activityCode: Int?
+    /// The ward of the current address.
+    public let ward: String?
+    /// The personal adviser's name.
+    public let adviser: String?
+}
+
+/// Part of a postcode: the outward code ("NM1") or a sector ("NM1 4"),
+/// upper case without spaces as the indexes hold it ("NM1", "NM14").
+public struct PostcodeArea: Sendable, Equatable {
+    public let compact: String
+    public let isSector: Bool
+
+    public init(compact: String, isSector: Bool) {
+        self.compact = compact
+        self.isSector = isSector
+    }
+
+    /// Whether a stored postcode (any case or spacing) lies in the area.
+    public func contains(_ postcode: String) -> Bool {
+        let stored = postcode.uppercased().filter { !$0.isWhitespace }
+        guard stored.count > 3 else { return false }
+        return String(stored.dropLast(isSector ? 2 : 3)) == compact
+    }
 }
 
 /// The lookups person search is built from. Each reads through an index and
@@ -88,6 +111,44 @@ public struct PersonSearchQuery: Sendable {
             from: "address a CROSS JOIN young_person p", joinedOn: "p.id = a.person_id", where: "a.postcode IN (\(binds: postcodes))", scope: scope, limit: limit)
     }
 
+    /// People whose family or given name is exactly `token` (a normalised
+    /// name part, in lower case), in id order: equal matches, so any order
+    /// is as honest as another, and this one pages from the index.
+    public func byExactName(_ token: String, in scope: RecordScope, limit: Int, offset: Int = 0) async throws -> [SearchCandidate] {
+        try await candidates(
+            where: "p.id IN (" + Self.exactNameIDs(token) + ")", scope: scope, order: "p.id", limit: limit, offset: offset)
+    }
+
+    /// How many people ``byExactName(_:in:limit:offset:)`` pages through.
+    public func countExactName(_ token: String, in scope: RecordScope) async throws -> Int {
+        let rows = try await db.storedRows(
+            "SELECT COUNT(*) AS n FROM young_person p WHERE p.id IN (\(Self.exactNameIDs(token))) AND \(scope.condition(on: "p"))")
+        return Int(try rows.first?.integer("n") ?? 0)
+    }
+
+    /// The expressions are M024's indexes, spelt the same so both engines use them.
+    private static func exactNameIDs(_ token: String) -> SQLQueryString {
+        "SELECT id FROM young_person WHERE \(unsafeRaw: M024SearchByNameAndArea.familyLower) = \(bind: token) "
+            + "UNION SELECT id FROM young_person WHERE \(unsafeRaw: M024SearchByNameAndArea.givenLower) = \(bind: token)"
+    }
+
+    /// People whose current address is in the area, in id order, a page at a time.
+    public func byPostcodeArea(_ area: PostcodeArea, in scope: RecordScope, limit: Int, offset: Int = 0) async throws -> [SearchCandidate] {
+        try await candidates(where: "p.id IN (" + Self.areaIDs(area) + ")", scope: scope, order: "p.id", limit: limit, offset: offset)
+    }
+
+    /// How many people ``byPostcodeArea(_:in:limit:offset:)`` pages through.
+    public func countPostcodeArea(_ area: PostcodeArea, in scope: RecordScope) async throws -> Int {
+        let rows = try await db.storedRows(
+            "SELECT COUNT(*) AS n FROM young_person p WHERE p.id IN (\(Self.areaIDs(area))) AND \(scope.condition(on: "p"))")
+        return Int(try rows.first?.integer("n") ?? 0)
+    }
+
+    private static func areaIDs(_ area: PostcodeArea) -> SQLQueryString {
+        let code = area.isSector ? M024SearchByNameAndArea.sectorCode : M024SearchByNameAndArea.outwardCode
+        return "SELECT a.person_id FROM address a WHERE \(unsafeRaw: code) = \(bind: area.compact) AND a.valid_to IS NULL"
+    }
+
     /// The person with this unique pupil number or unique learner number.
     public func byIdentifier(upn: String? = nil, uln: String? = nil, in scope: RecordScope, limit: Int) async throws -> [SearchCandidate] {
         if let upn { return try await candidates(where: "p.upn = \(bind: upn)", scope: scope, limit: limit) }
@@ -123,11 +184,14 @@ public struct PersonSearchQuery: Sendable {
         return postcodes
     }
 
-    /// School and current activity for the people a page shows (a few dozen).
+    /// School, ward, adviser and current activity for the people a page shows (a few dozen).
     public func summaries(of ids: [Int64], on isoDate: String) async throws -> [Int64: SearchSummary] {
         guard !ids.isEmpty else { return [:] }
         let schools = try await db.storedRows("""
-            SELECT p.id, o.name FROM young_person p LEFT JOIN organisation o ON o.id = p.school_id WHERE p.id IN (\(binds: ids))
+            SELECT p.id, o.name, u.display_name AS adviser,
+              (SELECT w.ward FROM address w WHERE w.person_id = p.id AND w.valid_to IS NULL ORDER BY w.valid_from DESC, w.id DESC LIMIT 1) AS ward
+            FROM young_person p LEFT JOIN organisation o ON o.id = p.school_id LEFT JOIN app_user u ON u.id = p.pa_user_id
+            WHERE p.id IN (\(binds: ids))
             """)
         let activities = try await db.storedRows("""
             SELECT person_id, code FROM activity WHERE person_id IN (\(binds: ids)) AND start_date <= \(bind: isoDate)
@@ -141,7 +205,8 @@ public struct PersonSearchQuery: Sendable {
         var summaries: [Int64: SearchSummary] = [:]
         for row in schools {
             let id = try row.requiredInteger("id", table: "young_person")
-            summaries[id] = SearchSummary(school: try row.text("name"), activityCode: codes[id])
+            summaries[id] = SearchSummary(
+                school: try row.text("name"), activityCode: codes[id], ward: try row.text("ward"), adviser: try row.text("adviser"))
         }
         return summaries
     }
@@ -157,12 +222,14 @@ public struct PersonSearchQuery: Sendable {
     /// may come back once per matching row; the caller keeps each once.
     private func candidates(
         from source: SQLQueryString = "young_person p", joinedOn join: SQLQueryString = "1 = 1", where condition: SQLQueryString,
-        scope: RecordScope, limit: Int
+        scope: RecordScope, order: SQLQueryString? = nil, limit: Int, offset: Int = 0
     ) async throws -> [SearchCandidate] {
+        let ordered: SQLQueryString = order.map { " ORDER BY " + $0 } ?? ""
+        let skipped: SQLQueryString = offset > 0 ? " OFFSET \(literal: offset)" : ""
         let rows = try await db.storedRows("""
             SELECT p.id, p.given_name, p.middle_names, p.family_name, p.preferred_name, p.date_of_birth, p.upn, p.uln,
               CASE WHEN EXISTS (SELECT 1 FROM person_alias pa WHERE pa.person_id = p.id) THEN 1 ELSE 0 END AS has_aliases
-            FROM \(source) WHERE \(join) AND \(condition) AND \(scope.condition(on: "p")) LIMIT \(literal: max(1, limit))
+            FROM \(source) WHERE \(join) AND \(condition) AND \(scope.condition(on: "p"))\(ordered) LIMIT \(literal: max(1, limit))\(skipped)
             """)
         return try rows.map { row in
             SearchCandidate(

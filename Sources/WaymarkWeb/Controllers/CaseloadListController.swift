@@ -66,7 +66,8 @@ struct CaseloadListPage: PageModel {
     let heading: String
     let rows: [Row]
     let hasRows: Bool
-    let count: Int
+    /// As shown: "1,234".
+    let count: String
 
     init(user: StoredUser, csrf: String, heading: String, caption: String, rows: [Row]) {
         title = heading
@@ -77,6 +78,6 @@ struct CaseloadListPage: PageModel {
         self.heading = heading
         self.rows = rows
         hasRows = !rows.isEmpty
-        count = rows.count
+        count = rows.count.formatted()
     }
 }

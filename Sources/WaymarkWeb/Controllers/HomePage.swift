@@ -17,14 +17,15 @@ struct HomePage: PageModel {
 
     struct Count: Sendable {
         let label: String
-        let count: Int
+        /// As shown: "1,234".
+        let count: String
         let link: String
     }
 
     struct Adviser: Sendable {
         let name: String
-        let caseload: Int
-        let contacts: Int
+        let caseload: String
+        let contacts: String
         let caseloadLink: String
         let contactsLink: String
     }
@@ -70,15 +71,15 @@ struct HomePage: PageModel {
         hasWork = true
         heading = "My work today"
         caseloadSize = work.caseloadSize
-        needsMe = WorkList.needsMe.map { Count(label: $0.title, count: work.items($0).count, link: "/my-work/\($0.rawValue)") }
-        tiers = WorkList.tiers.map { Count(label: $0.title, count: work.items($0).count, link: "/my-work/\($0.rawValue)") }
+        needsMe = WorkList.needsMe.map { Count(label: $0.title, count: work.items($0).count.formatted(), link: "/my-work/\($0.rawValue)") }
+        tiers = WorkList.tiers.map { Count(label: $0.title, count: work.items($0).count.formatted(), link: "/my-work/\($0.rawValue)") }
     }
 
     mutating func showTeam(_ workloads: [AdviserWorkload]) {
         hasTeam = true
         if !hasWork { heading = "My team" }
         team = workloads.map {
-            Adviser(name: $0.displayName + ($0.disabled ? " (disabled)" : ""), caseload: $0.caseload, contacts: $0.contactsThisMonth,
+            Adviser(name: $0.displayName + ($0.disabled ? " (disabled)" : ""), caseload: $0.caseload.formatted(), contacts: $0.contactsThisMonth.formatted(),
                     caseloadLink: "/team/\($0.id)", contactsLink: "/team/\($0.id)?show=contacts")
         }
     }

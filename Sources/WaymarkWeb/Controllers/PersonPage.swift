@@ -224,7 +224,7 @@ struct PersonPage: PageModel {
                 dates: "\(stored.activity.startDate.longDescription) – " + (next.map { $0.adding(days: -1).longDescription } ?? "now"),
                 activity: "\(stored.activity.code.rawValue) – \(stored.activity.code.meaning)",
                 provider: stored.activity.establishmentName,
-                provenance: "Recorded \(stored.recordedAt.prefix(10)) from \(stored.source)",
+                provenance: "Recorded \((try? CalendarDate(iso: String(stored.recordedAt.prefix(10))))?.longDescription ?? String(stored.recordedAt.prefix(10))) from \(stored.source)",
                 current: stored.activity == current)
         }
         addresses = person.addresses.reversed().map { address in

@@ -102,8 +102,8 @@ struct ReadinessPage: PageModel {
         refresh = readinessJob.refresh ?? generationJob?.refresh
         self.history = history.map {
             HistoryRow(
-                id: $0.id, periodEnd: $0.generated.periodEnd.iso, records: $0.generated.records.formatted(),
-                findings: $0.generated.findings.formatted(), sha256: String($0.generated.sha256.prefix(16)), generatedAt: $0.generatedAt)
+                id: $0.id, periodEnd: $0.generated.periodEnd.longDescription, records: $0.generated.records.formatted(),
+                findings: $0.generated.findings.formatted(), sha256: String($0.generated.sha256.prefix(16)), generatedAt: UKTime.describe($0.generatedAt))
         }
         self.canGenerate = canGenerate
         self.error = error

@@ -1,8 +1,10 @@
+import Foundation
 import WaymarkApp
 import WaymarkCore
 import WaymarkRecords
 
-/// The search page: the box, any problem with what was typed, and the ranked results.
+/// The search page: the box, any problem with what was typed, and the ranked
+/// results as a compact table, a page at a time.
 struct SearchPage: PageModel {
     static let template = "search"
 
@@ -10,26 +12,38 @@ struct SearchPage: PageModel {
         let user: StoredUser
         let csrf: String
         let query: String
+        let today: CalendarDate
     }
 
     struct Row: Sendable {
         let link: String
         let name: String
         let dateOfBirth: String
+        let age: String
         let postcode: String
+        let ward: String?
         let school: String
         let activity: String
-        let reasons: String
+        let adviser: String
+        /// How the person matched, when it was not simply what was typed: "nickname", "similar name", "former name"…
+        let reasons: String?
 
-        init(_ result: PersonSearchResult, showsPostcode: Bool, showsActivityCode: Bool) {
+        /// Matches that say nothing the searcher does not know: an exact name, date, postcode or number.
+        static let plainReasons: Set<String> = ["name", "date of birth", "postcode", "postcode area", "UPN", "ULN"]
+
+        init(_ result: PersonSearchResult, showsPostcode: Bool, showsActivityCode: Bool, today: CalendarDate) {
             link = Paths.person(result.id)
             name = result.name.isEmpty ? "(no name recorded)" : result.name
-            dateOfBirth = result.dateOfBirth.flatMap { try? CalendarDate(iso: $0) }?.longDescription ?? result.dateOfBirth ?? "–"
+            let born = result.dateOfBirth.flatMap { try? CalendarDate(iso: $0) }
+            dateOfBirth = born?.longDescription ?? result.dateOfBirth ?? "–"
+            age = born.map { String($0.completedYears(to: today)) } ?? "–"
             postcode = showsPostcode ? result.postcode ?? "–" : PersonPage.restricted
+            ward = showsPostcode ? result.ward : nil
             school = result.school ?? "–"
             activity = result.activity.map { showsActivityCode ? "\($0.rawValue) – \($0.meaning)" : $0.group.rawValue.capitalizedFirst }
                 ?? "No activity recorded"
-            reasons = result.reasons.joined(separator: ", ")
+            adviser = result.adviser ?? "–"
+            reasons = result.reasons.contains { !Self.plainReasons.contains($0) } ? result.reasons.joined(separator: ", ") : nil
         }
     }
 
@@ -42,8 +56,11 @@ struct SearchPage: PageModel {
     let searched: Bool
     let rows: [Row]
     let hasRows: Bool
-    let summary: String
-    let moreThanShown: Bool
+    /// "No young person matches …" and what to try instead, when nothing was found.
+    let noMatch: String?
+    let pageNumbers: PageNumbers
+    /// A notice when so many fit that the search should be narrowed.
+    let narrow: String?
     let ignored: String?
 
     init(frame: Frame, outcome: PersonSearchOutcome? = nil, problem: String? = nil) {
@@ -54,13 +71,23 @@ struct SearchPage: PageModel {
         query = frame.query
         self.problem = problem
         searched = outcome != nil
-        rows = outcome.map { outcome in outcome.results.map { Row($0, showsPostcode: outcome.showsPostcode, showsActivityCode: outcome.showsActivityCode) } } ?? []
+        rows = outcome.map { outcome in
+            outcome.results.map { Row($0, showsPostcode: outcome.showsPostcode, showsActivityCode: outcome.showsActivityCode, today: frame.today) }
+        } ?? []
         hasRows = !rows.isEmpty
-        moreThanShown = outcome?.moreThanShown ?? false
-        switch rows.count {
-        case 0: summary = "Nobody you can see matches. Check the spelling, or search by date of birth, postcode, UPN or ULN."
-        case 1: summary = "1 young person found."
-        default: summary = moreThanShown ? "The best \(rows.count) matches, best first." : "\(rows.count) young people found, best match first."
+        let typed = frame.query.trimmingCharacters(in: .whitespaces)
+        noMatch = outcome != nil && rows.isEmpty ? "No young person matches ‘\(typed)’." : nil
+        pageNumbers = PageNumbers(
+            outcome?.paging ?? Paging(total: 0, size: 1), page: outcome?.page ?? 1, one: "young person found", many: "young people found"
+        ) { page in Paths.search(query: typed, page: page) }
+        if let outcome, outcome.exactNameOnly {
+            narrow = "\(outcome.total.formatted()) young people are called exactly this, so similar spellings are not listed. "
+                + "Add a given name, date of birth or postcode to narrow the search."
+        } else if let outcome, outcome.isBroad {
+            let more = outcome.request.postcodeArea == nil ? "a date of birth or postcode" : "a name or date of birth"
+            narrow = "\(outcome.total.formatted()) young people match. Add \(more) to narrow the search."
+        } else {
+            narrow = nil
         }
         ignored = outcome.flatMap { $0.request.ignored.isEmpty ? nil : $0.request.ignored.joined(separator: ", ") }
     }

@@ -41,6 +41,11 @@ enum Paths {
         "/portal/students" + (page > 1 ? "?page=\(page)" : "") + (left.map { "\(page > 1 ? "&" : "?")left=\($0)" } ?? "")
     }
 
+    /// A page of search results; the controller reads "+" as a space, so spaces are sent as %20.
+    static func search(query: String, page: Int = 1) -> String {
+        "/search?q=\(query.addingPercentEncodingForQuery)" + (page > 1 ? "&page=\(page)" : "")
+    }
+
     static func person(_ id: Int64, saved: SavedNotice? = nil, anchor: String? = nil) -> String {
         "/people/\(id)" + (saved.map { "?saved=\($0.rawValue)" } ?? "") + (anchor.map { "#\($0)" } ?? "")
     }

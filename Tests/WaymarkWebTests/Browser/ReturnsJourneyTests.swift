@@ -70,6 +70,10 @@ struct ReturnsJourneyTests {
                     try await browser.open(base + "/activity-survey?year=2026")
                     #expect(try await browser.text(of: "h1") == "Annual Activity Survey 2026")
                     #expect(try await browser.waitForText("All schools", in: "main").contains("All schools"), "the survey job finishes and the page shows it")
+                    let whole = try await browser.evaluate("""
+                        const box = document.querySelector('main .table-scroll'); return box.scrollWidth <= box.clientWidth;
+                        """) as? Bool
+                    #expect(whole == true, "the survey table fits the window at 1280 px: no column is cut off")
                     try await browser.look(saving: Self.artefacts + "/04-survey.png")
 
                     // a record the readiness page links to opens on one page

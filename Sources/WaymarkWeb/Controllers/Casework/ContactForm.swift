@@ -53,7 +53,7 @@ struct ContactForm: Decodable, Sendable {
         // A contact today keeps its time; an earlier one is placed at midday (UK time) of its day.
         let occurredAt = occurredOn == today ? now : UKTime.instant(on: occurredOn, hour: 12, minute: 0) ?? now
         let contact = NewContact(occurredAt: occurredAt, method: method, direction: direction, outcome: outcome, summary: notes, nextStep: nextStep)
-        let followUp = followUpOn.map { NewFollowUp(dueOn: $0, description: nextStep ?? "Follow up the contact of \(occurredOn.iso)", assignedUserID: adviserID) }
+        let followUp = followUpOn.map { NewFollowUp(dueOn: $0, description: nextStep ?? "Follow up the contact of \(occurredOn.longDescription)", assignedUserID: adviserID) }
         return (Checked(contact: contact, followUp: followUp, appointment: appointment), problems)
     }
 }

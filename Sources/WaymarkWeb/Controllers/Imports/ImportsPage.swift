@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkApp
 import WaymarkFormats
 import WaymarkRecords
@@ -16,11 +17,12 @@ struct ImportsPage: PageModel {
         let fileName: String
         let kind: String
         let importedAt: String
-        let rows: Int
-        let updated: Int
-        let unchanged: Int
-        let created: Int
-        let excepted: Int
+        // Counts as shown: "12,400".
+        let rows: String
+        let updated: String
+        let unchanged: String
+        let created: String
+        let excepted: String
         let state: String
         let highlighted: Bool
     }
@@ -47,8 +49,8 @@ struct ImportsPage: PageModel {
             let counts = outcomes[batch.id] ?? [:]
             return Batch(
                 fileName: batch.fileName, kind: ImportKind(rawValue: batch.kind)?.title ?? batch.kind, importedAt: UKTime.describe(batch.importedAt),
-                rows: batch.rowsRead, updated: counts[.updated] ?? 0, unchanged: counts[.unchanged] ?? 0, created: counts[.created] ?? 0,
-                excepted: counts[.excepted] ?? 0, state: batch.finished ? "Finished" : "Stopped part-way: import the file again to finish",
+                rows: batch.rowsRead.formatted(), updated: (counts[.updated] ?? 0).formatted(), unchanged: (counts[.unchanged] ?? 0).formatted(),
+                created: (counts[.created] ?? 0).formatted(), excepted: (counts[.excepted] ?? 0).formatted(), state: batch.finished ? "Finished" : "Stopped part-way: import the file again to finish",
                 highlighted: batch.id == highlighted)
         }
         hasBatches = !batches.isEmpty
