@@ -50,4 +50,40 @@ import WaymarkTestSupport
             }
         }
     }
+
+    /// After verifying an answer the not-known count stayed as it was for two
+    /// minutes: a change made through this server now shows at once.
+    @Test(arguments: TestDatabases.engines)
+    func aChangeMadeHereShowsInTheCountsAtOnce(_ engine: DatabaseEngine) async throws {
+        try await TestDatabases.withFreshStore(engine) { store in
+            let fixture = try await AccessFixture.build(store)
+            let services = WebServices(
+                store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4, headlineCountsLifetime: 120,
+                passwordHasher: .forTests, now: { WebTestHarness.now })
+            let app = try await buildApplication(services: services, configuration: WebConfiguration(), logger: .init(label: "test"))
+            try await app.test(.router) { client in
+                let officer = try await CaseworkTests.session(client, .trackingOfficer)
+                let adviser = try await CaseworkTests.session(client, .personalAdviser)
+                #expect(Self.records(try await client.get("/", cookies: officer.cookies).text) == "2")
+                let la = try DemoAuthority.registry.code(DemoAuthority.code)
+                try await store.change(by: .system("test"), at: WebTestHarness.now) { tx in
+                    _ = try await tx.createPerson(
+                        NewYoungPerson(
+                            identity: YoungPersonIdentity(givenName: "Noor", familyName: "Haddad", dateOfBirth: try CalendarDate(iso: "2009-05-01"),
+                                                          gender: .female, ethnicity: .blackAfrican),
+                            cohortStatus: .primary, responsibleLA: la, educatedLA: la, schoolID: fixture.schoolB))
+                }
+                #expect(Self.records(try await client.get("/", cookies: officer.cookies).text) == "2", "a change elsewhere waits for the lifetime")
+                let refused = try await client.form("/people/\(fixture.onCaseload)/contacts", ["csrf": adviser.csrf], cookies: adviser.cookies)
+                #expect(refused.status.code >= 400)
+                #expect(Self.records(try await client.get("/", cookies: officer.cookies).text) == "2", "a refused form changes nothing")
+                let saved = try await client.form(
+                    "/people/\(fixture.onCaseload)/contacts",
+                    ["occurred-on": "2026-11-18", "method": "phone", "direction": "outbound", "outcome": "Spoke to young person", "csrf": adviser.csrf],
+                    cookies: adviser.cookies)
+                #expect(saved.status == .seeOther)
+                #expect(Self.records(try await client.get("/", cookies: officer.cookies).text) == "3", "a change made here is counted at once")
+            }
+        }
+    }
 }

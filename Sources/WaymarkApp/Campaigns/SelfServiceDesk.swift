@@ -64,13 +64,15 @@ public struct SelfServiceDesk: Sendable {
         return .open(token)
     }
 
-    /// Stores the answer, awaiting verification, with an inbound contact on the record.
+    /// Stores the answer, awaiting verification, with an inbound contact on
+    /// the record. The contact says what happened, not the answer's state,
+    /// which changes (it said "awaiting verification" long after it was verified).
     /// False when the link was answered meanwhile (two taps), so nothing is stored twice.
     public func answer(_ answer: NewSelfServiceAnswer, token: SelfServiceToken, now: Date) async throws -> Bool {
         try await store.change(by: .system("self-declared"), at: now) { tx in
             guard try await tx.recordSelfServiceAnswer(answer, for: token.personID) != nil else { return false }
             try await tx.recordContact(
-                NewContact(occurredAt: now, method: .online, direction: .inbound, outcome: "answered on the self-service page, awaiting verification"),
+                NewContact(occurredAt: now, method: .online, direction: .inbound, outcome: "answered on the self-service page"),
                 for: token.personID)
             return true
         }

@@ -59,6 +59,7 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
         FileMiddleware(PublicFiles.directory, searchForIndexHtml: false)
         SessionMiddleware(services: services)
         CSRFMiddleware()
+        FreshCountsAfterChangeMiddleware(counts: services.headlineCounts)
     }
     router.addRoutes(HealthController(services: services).endpoints)
     router.addRoutes(SignInController(services: services, templates: templates).endpoints)

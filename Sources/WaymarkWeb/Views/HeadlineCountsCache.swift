@@ -14,6 +14,8 @@ actor HeadlineCountsCache {
     typealias Count = @Sendable (CalendarDate) async throws -> ParticipationCounts
     private var cached: (day: CalendarDate, at: Date, counts: ParticipationCounts)?
     private var inFlight: (day: CalendarDate, task: Task<(ParticipationCounts, Date), any Error>)?
+    /// Moves on with every change, so a count that began before one is not cached.
+    private var generation = 0
     let lifetime: TimeInterval
 
     init(lifetime: TimeInterval) {
@@ -29,6 +31,14 @@ actor HeadlineCountsCache {
         return try await refresh(on: day, now: now, count: count).value
     }
 
+    /// Something was changed here: the next page counts afresh and waits for
+    /// it, and a count begun before the change is not kept.
+    func changed() {
+        cached = nil
+        inFlight = nil
+        generation &+= 1
+    }
+
     /// Starts counting in the background (at start-up, so the first home page does not wait).
     func prewarm(on day: CalendarDate, now: Date, count: @escaping Count) {
         if cached?.day != day { _ = refresh(on: day, now: now, count: count) }
@@ -41,13 +51,14 @@ actor HeadlineCountsCache {
 
     private func refresh(on day: CalendarDate, now: Date, count: @escaping Count) -> Task<(ParticipationCounts, Date), any Error> {
         if let inFlight, inFlight.day == day { return inFlight.task }
+        let started = generation
         let task = Task { () throws -> (ParticipationCounts, Date) in
             do {
                 let counts = try await count(day)
-                self.finish(day: day, at: now, counts: counts)
+                self.finish(day: day, at: now, counts: counts, generation: started)
                 return (counts, now)
             } catch {
-                self.finish(day: day, at: nil, counts: nil)
+                self.finish(day: day, at: nil, counts: nil, generation: started)
                 throw error
             }
         }
@@ -55,7 +66,8 @@ actor HeadlineCountsCache {
         return task
     }
 
-    private func finish(day: CalendarDate, at: Date?, counts: ParticipationCounts?) {
+    private func finish(day: CalendarDate, at: Date?, counts: ParticipationCounts?, generation started: Int) {
+        guard started == generation else { return }
         if let at, let counts, cached.map({ $0.day != day || $0.at <= at }) ?? true { cached = (day, at, counts) }
         if inFlight?.day == day { inFlight = nil }
     }
