@@ -26,6 +26,9 @@ import WaymarkTestSupport
                 "/admin/users", ["name": "Nadia Brooks", "email": "Nadia.Brooks@northmere.example", "role": "tracking-officer",
                                  "organisation": String(laID), "password": "a long first password", "csrf": csrf], cookies: cookies)
             #expect(added.status == .seeOther)
+            let confirmed = try await client.get(try #require(added.headers[.location]), cookies: cookies)
+            #expect(confirmed.text.contains("Account added for Nadia Brooks (nadia.brooks@northmere.example) as Tracking officer."),
+                    "the administrator is told what was done")
             let user = try #require(try await UserQueries(store: store).user(email: "nadia.brooks@northmere.example"))
             #expect(user.role == .trackingOfficer && !user.disabled)
             let (signIn, _) = try await client.signIn(email: "nadia.brooks@northmere.example", password: "a long first password")
@@ -71,6 +74,8 @@ import WaymarkTestSupport
             let manager = try #require(fixture.users[.manager])
             let disabled = try await client.form("/admin/users/\(manager)", ["status": "disabled", "role": "manager", "csrf": csrf], cookies: cookies)
             #expect(disabled.status == .seeOther)
+            let saved = try await client.get(try #require(disabled.headers[.location]), cookies: cookies)
+            #expect(saved.text.contains("account saved: Manager, disabled (cannot sign in)."), "the change is said back")
             let after = try await client.get("/", cookies: managerCookies)
             #expect(after.status == .seeOther && after.headers[.location] == "/sign-in", "a disabled user's session ends at once")
             let (again, _) = try await client.signIn(email: AccessFixture.email(.manager))

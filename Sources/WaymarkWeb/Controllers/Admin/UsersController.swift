@@ -38,7 +38,9 @@ struct UsersController {
     private var users: UserAdministration { services.app.users }
 
     func list(_ request: Request, context: StaffContext) async throws -> Response {
-        try await page(context: context)
+        let query = request.uri.queryParameters
+        let done = query.get("added", as: Int64.self).map(UsersPage.Done.added) ?? query.get("updated", as: Int64.self).map(UsersPage.Done.updated)
+        return try await page(context: context, done: done)
     }
 
     func add(_ request: Request, context: StaffContext) async throws -> Response {
@@ -86,12 +88,14 @@ struct UsersController {
                               accountName: account.displayName, accountEmail: account.email, temporaryPassword: temporary))
     }
 
-    private func page(context: StaffContext, form: NewUserForm? = nil, error: UsersPage.FieldError? = nil) async throws -> Response {
+    private func page(
+        context: StaffContext, form: NewUserForm? = nil, error: UsersPage.FieldError? = nil, done: UsersPage.Done? = nil
+    ) async throws -> Response {
         let (accounts, organisations) = try await users.accounts(for: context.grant)
         let page = UsersPage(
             user: context.user, csrf: context.csrf, users: accounts, organisations: organisations,
             form: form.map { UsersPage.Entered(name: $0.name ?? "", email: $0.email ?? "", role: $0.role ?? "", organisation: $0.organisation ?? "") },
-            error: error)
+            error: error, done: done)
         return try templates.render(page, status: error == nil ? .ok : .unprocessableContent)
     }
 }

@@ -62,8 +62,19 @@ struct UsersPage: PageModel {
     let hasError: Bool
     let errorField: String
     let errorMessage: String
+    /// What the last change did, said back to the administrator.
+    let saved: String?
 
-    init(user: StoredUser, csrf: String, users: [StoredUser], organisations: [StoredOrganisation], form: Entered?, error: FieldError?) {
+    /// The change an administrator has just made, named on the page after the redirect.
+    enum Done: Sendable {
+        case added(Int64)
+        case updated(Int64)
+    }
+
+    init(
+        user: StoredUser, csrf: String, users: [StoredUser], organisations: [StoredOrganisation], form: Entered?, error: FieldError?,
+        done: Done? = nil
+    ) {
         userName = user.displayName
         role = user.role.displayName
         self.csrf = csrf
@@ -83,5 +94,17 @@ struct UsersPage: PageModel {
         hasError = error != nil
         errorField = error?.field ?? ""
         errorMessage = error?.message ?? ""
+        saved = done.flatMap { Self.confirmation($0, users: users) }
+    }
+
+    static func confirmation(_ done: Done, users: [StoredUser]) -> String? {
+        switch done {
+        case .added(let id):
+            guard let account = users.first(where: { $0.id == id }) else { return nil }
+            return "Account added for \(account.displayName) (\(account.email)) as \(account.role.displayName)."
+        case .updated(let id):
+            guard let account = users.first(where: { $0.id == id }) else { return nil }
+            return "\(account.displayName)'s account saved: \(account.role.displayName), \(account.disabled ? "disabled (cannot sign in)" : "active")."
+        }
     }
 }
