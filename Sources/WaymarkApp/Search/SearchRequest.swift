@@ -1,6 +1,5 @@
 public import WaymarkCore
 import WaymarkMatching
-import WaymarkStore
 
 /// What a search box's text asks for: name parts, a date of birth, a
 /// postcode, a UPN or a ULN, in any order and mix.
@@ -18,11 +17,6 @@ public struct SearchRequest: Sendable, Equatable {
     public var ignored: [String] = []
 
     public var nameTokens: [String] { nameWords.flatMap { $0 } }
-
-    /// The area as the indexes hold it ("NM1 4" → sector "NM14").
-    var area: PostcodeArea? {
-        postcodeArea.map { PostcodeArea(compact: $0.filter { !$0.isWhitespace }, isSector: $0.contains(" ")) }
-    }
 
     /// The one name part typed, when a name is all that was typed ("smith", not "bennett-clarke").
     var singleNameToken: String? {

@@ -41,3 +41,12 @@ extension DateEntry {
         (single?.trimmingCharacters(in: .whitespaces) ?? "").isEmpty && fields.isBlank
     }
 }
+
+extension DateEntry {
+    /// The id of one of a date's three boxes ("start-date-month"). Here, not
+    /// in the view, so `FormProblems` links to it without the app module (the
+    /// dates fuzzer compiles it with the core alone).
+    static func boxID(_ field: String, _ part: DateFields.Part) -> String {
+        "\(field)-\(part.rawValue)"
+    }
+}

@@ -43,7 +43,5 @@ struct DateFieldView: Sendable {
         "14 9 \(CalendarDate.today(from: Date()).year + 1)"
     }
 
-    static func boxID(_ field: String, _ part: DateFields.Part) -> String {
-        "\(field)-\(part.rawValue)"
-    }
+    static func boxID(_ field: String, _ part: DateFields.Part) -> String { DateEntry.boxID(field, part) }
 }

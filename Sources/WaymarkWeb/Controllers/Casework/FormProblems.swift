@@ -25,7 +25,7 @@ struct FormProblems: Sendable {
         found.map { problem in
             guard dateFields.contains(problem.field), problem.anchor == problem.field else { return problem }
             var linked = problem
-            linked.anchor = DateFieldView.boxID(problem.field, linked.parts.first ?? .day)
+            linked.anchor = DateEntry.boxID(problem.field, linked.parts.first ?? .day)
             return linked
         }
     }
