@@ -26,7 +26,7 @@ struct AdminJourneyTests {
             try await app.test(.live) { client in
                 let base = "http://127.0.0.1:\(try #require(client.port))"
                 try await WebDriver.withBrowser(width: 1366, height: 900) { browser in
-                    try await Self.signIn(browser, base)
+                    try await CampaignJourneyTests.signIn(browser, base, as: "administrator@northmere.example")
                     try await browser.open(base + "/admin/users")
                     try await browser.type("Nadia Brooks", into: "#user-name")
                     try await browser.type("nadia.brooks@northmere.example", into: "#user-email")
@@ -43,20 +43,12 @@ struct AdminJourneyTests {
                 // The same confirmation on a phone.
                 let added = try #require(try await UserQueries(store: store).user(email: "nadia.brooks@northmere.example"))
                 try await WebDriver.withBrowser(width: 390, height: 844) { phone in
-                    try await Self.signIn(phone, base)
+                    try await CampaignJourneyTests.signIn(phone, base, as: "administrator@northmere.example")
                     try await phone.open(base + "/admin/users?added=\(added.id)")
                     #expect(try await phone.text(of: ".notice").contains("Account added for Nadia Brooks"))
                     try await phone.look(saving: Self.artefacts + "/phone-01-added.png")
                 }
             }
         }
-    }
-
-    static func signIn(_ browser: WebDriver, _ base: String) async throws {
-        try await browser.open(base + "/sign-in")
-        try await browser.type("administrator@northmere.example", into: "#email")
-        try await browser.type(DemoSetup.password, into: "#password")
-        try await browser.click("button[type=submit]")
-        _ = try await browser.waitForURL(endingWith: "/")
     }
 }

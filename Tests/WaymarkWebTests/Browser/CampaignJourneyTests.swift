@@ -92,9 +92,9 @@ struct CampaignJourneyTests {
         }
     }
 
-    static func signIn(_ browser: WebDriver, _ base: String) async throws {
+    static func signIn(_ browser: WebDriver, _ base: String, as email: String = "tracking-officer@northmere.example") async throws {
         try await browser.open(base + "/sign-in")
-        try await browser.type("tracking-officer@northmere.example", into: "#email")
+        try await browser.type(email, into: "#email")
         try await browser.type(DemoSetup.password, into: "#password")
         try await browser.click("button[type=submit]")
         _ = try await browser.waitForURL(endingWith: "/")
