@@ -176,7 +176,7 @@ extension WebDriver {
     /// Starts chromedriver and a headless Chromium, runs `journey`, and
     /// always closes the browser and the driver afterwards.
     static func withBrowser(width: Int = 1280, height: Int = 900, _ journey: (WebDriver) async throws -> Void) async throws {
-        let driverProcess = try ChromeDriverProcess(port: 9515 + Int.random(in: 1...2000))
+        let driverProcess = try ChromeDriverProcess(port: DriverPorts.next())
         try await driverProcess.waitUntilReady()
         let browser = try await WebDriver.start(endpoint: driverProcess.endpoint, width: width, height: height)
         do {
@@ -213,6 +213,8 @@ final class ChromeDriverProcess {
     /// Waits until chromedriver answers /status.
     func waitUntilReady() async throws {
         for _ in 0..<50 {
+            // A driver that could not bind its port has exited; another one answering there is not ours.
+            guard process.isRunning else { throw WebDriver.Failure(description: "chromedriver exited (port \(port) taken?)") }
             if (try? await WebDriver.status(endpoint)) == true { return }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -227,5 +229,38 @@ final class ChromeDriverProcess {
         kill(pid, SIGKILL)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
+    }
+}
+
+/// Ports for chromedriver. Journeys run in parallel in one test process, and
+/// two drivers given the same random port once made a journey talk to another
+/// test's browser, which closed under it; so each port is handed out once and
+/// only if nothing is listening there.
+enum DriverPorts {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var last = 9_515 + Int(getpid() % 2_000) * 8
+
+    static func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        repeat {
+            last = last >= 29_000 ? 9_516 : last + 1
+        } while !isFree(last)
+        return last
+    }
+
+    /// Whether a TCP listener can bind 127.0.0.1:port right now.
+    private static func isFree(_ port: Int) -> Bool {
+        let socketHandle = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socketHandle >= 0 else { return false }
+        defer { close(socketHandle) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketHandle, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        return bound == 0
     }
 }
