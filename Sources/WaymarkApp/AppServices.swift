@@ -28,13 +28,15 @@ public struct AppServices: Sendable {
     public let breakGlass: BreakGlassPolicy
     /// How long each class of information is kept, and what happens then.
     public let retention: RetentionPolicy
+    /// The careers service's phone number and return address, printed on letters.
+    public let serviceContact: ServiceContact
 
     public init(
         store: Store, registry: LocalAuthorityRegistry, laCode: LocalAuthorityCode, classifier: ParticipationClassifier = ParticipationClassifier(),
         returnsDirectory: String = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-returns").path,
         resultLifetime: TimeInterval = 600, passwordCost: UInt8 = 12, passwordHasher: PasswordHasher = .shared,
         signInPolicy: SignInThrottlePolicy = .standard, publicURL: String = "http://127.0.0.1:8080", breakGlass: BreakGlassPolicy = .standard,
-        retention: RetentionPolicy = .standard
+        retention: RetentionPolicy = .standard, serviceContact: ServiceContact = .demo
     ) {
         self.store = store
         self.registry = registry
@@ -48,13 +50,15 @@ public struct AppServices: Sendable {
         self.publicURL = publicURL
         self.breakGlass = breakGlass
         self.retention = retention
+        self.serviceContact = serviceContact
     }
 
     public var laName: String { registry.name(of: laCode) ?? "your local authority" }
 
     public var health: HealthCheck { HealthCheck(store: store) }
     public var signIn: SignInDesk { SignInDesk(store: store, laCode: laCode, policy: signInPolicy, hasher: passwordHasher, cost: passwordCost) }
-    public var users: UserAdministration { UserAdministration(store: store, cost: passwordCost, hasher: passwordHasher) }
+    public var users: UserAdministration { UserAdministration(store: store, cost: passwordCost, hasher: passwordHasher, publicURL: publicURL) }
+    public var invitations: InvitationDesk { InvitationDesk(store: store, cost: passwordCost, hasher: passwordHasher) }
     public var workspace: WorkspaceDesk { WorkspaceDesk(store: store, classifier: classifier) }
     public var headlines: HeadlineFigures { HeadlineFigures(store: store, laCode: laCode, classifier: classifier) }
     public func records(now: @escaping @Sendable () -> Date) -> PersonRecordDesk {
@@ -64,7 +68,12 @@ public struct AppServices: Sendable {
     public var casework: CaseworkDesk { CaseworkDesk(store: store, registry: registry) }
     public var repeats: RepeatGuard { RepeatGuard(store: store) }
     public var queues: QueueDesk { QueueDesk(store: store, classifier: classifier) }
-    public var campaigns: CampaignDesk { CampaignDesk(store: store, classifier: classifier, laName: laName, publicURL: publicURL) }
+    public var campaigns: CampaignDesk {
+        CampaignDesk(store: store, classifier: classifier, laName: laName, publicURL: publicURL, letterCodes: letterCodes)
+    }
+    public var letterCodes: LetterCodes {
+        LetterCodes(store: store, links: SelfServiceLinks(store: store, baseURL: publicURL), policy: signInPolicy)
+    }
     public var selfService: SelfServiceDesk {
         SelfServiceDesk(store: store, links: SelfServiceLinks(store: store, baseURL: publicURL), registry: registry)
     }

@@ -88,7 +88,7 @@ struct Serve: AsyncParsableCommand {
         // Self-service links in texts, e-mails and letters start here; behind a proxy, set WAYMARK_PUBLIC_URL.
         let publicURL = environment["WAYMARK_PUBLIC_URL"] ?? "http://\(web.host):\(web.port)"
         let app = AppServices(store: store, registry: registry, laCode: code, returnsDirectory: returns, publicURL: publicURL, breakGlass: breakGlass,
-                              retention: retentionPolicy)
+                              retention: retentionPolicy, serviceContact: Self.serviceContact(environment))
         let services = WebServices(
             app: app, metrics: metrics,
             secureCookies: Self.cookiesMustBeSecure(web: web, publicURL: publicURL, forced: secureCookies, plainHTTP: plainHTTP, logger: logger),
@@ -125,6 +125,16 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// Cookies are Secure unless Waymark is explicitly served over plain HTTP on this machine only.
+    /// The phone number and return address printed on letters: the demo's unless the authority sets its own
+    /// (WAYMARK_SERVICE_PHONE; WAYMARK_RETURN_ADDRESS, lines separated by "|").
+    static func serviceContact(_ environment: [String: String]) -> ServiceContact {
+        let demo = ServiceContact.demo
+        let address = environment["WAYMARK_RETURN_ADDRESS"].map(ServiceContact.addressLines) ?? []
+        return ServiceContact(
+            phone: environment["WAYMARK_SERVICE_PHONE"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } ?? demo.phone,
+            returnAddress: address.isEmpty ? demo.returnAddress : address)
+    }
+
     static func cookiesMustBeSecure(web: WebConfiguration, publicURL: String, forced: Bool, plainHTTP: Bool, logger: Logger) -> Bool {
         if forced || publicURL.lowercased().hasPrefix("https://") { return true }
         if web.isLoopback || plainHTTP { return false }

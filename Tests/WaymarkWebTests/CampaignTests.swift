@@ -152,9 +152,19 @@ import WaymarkTestSupport
             let letters = try await client.get(location + "/letters", cookies: officer.cookies)
             #expect(letters.status == .ok)
             #expect(letters.text.components(separatedBy: "<article class=\"letter\">").count - 1 == 2)
-            #expect(letters.text.contains("NM1 2AB") && letters.text.contains("Dear Amara") && letters.text.contains("http://127.0.0.1:8080/s/"))
-            let links = letters.text.components(separatedBy: "/s/").dropFirst().map { String($0.prefix { $0 != "<" && $0 != "\n" }) }
-            #expect(Set(links).count == 2, "each letter has its own link")
+            #expect(letters.text.contains("NM1 2AB") && letters.text.contains("Dear Amara") && letters.text.contains("http://127.0.0.1:8080/c/"))
+            #expect(!letters.text.contains("/s/"), "no long link on paper: the short one stands for it")
+            let links = letters.text.components(separatedBy: "8080/c/").dropFirst().map { String($0.prefix { $0 != "<" && $0 != "\n" && $0 != "\"" }) }
+            #expect(Set(links).count == 2 && links.allSatisfy { $0.count == 8 }, "each letter has its own short link")
+            #expect(letters.text.components(separatedBy: "role=\"img\"").count - 1 == 2, "each letter has a QR code")
+            let contact = ServiceContact.demo
+            #expect(letters.text.contains(contact.phone) && letters.text.contains(contact.returnAddress.last!), "the service's phone and address are printed")
+            #expect(letters.text.contains("127.0.0.1:8080/code"), "the letter says where to type the code")
+            // The printed link opens the young person's page, the same as the long link would have.
+            let opened = try await client.get("/c/" + links[0])
+            #expect(opened.status == .seeOther)
+            let page = try await client.get(try #require(opened.headers[.location]))
+            #expect(page.status == .ok && page.text.contains("Tell us what you are doing"))
             let method = try await store.sql.select().column("method").from("contact").where("person_id", .equal, fixture.elsewhere).first()?
                 .decode(column: "method", as: String.self)
             #expect(method == "letter", "each printed letter is a contact on the record")

@@ -113,6 +113,16 @@ import WaymarkTestSupport
                                      expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .no))],
         "POST /s/{token}/choices": [Case(path: at("/s/not-a-link/choices"),
                                          expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .no))],
+        // A letter's short code: typed, or scanned as a link. A code nobody holds is not found, whoever asks.
+        "GET /code": [Case(path: at("/code"), expected: anyone)],
+        "POST /code": [Case(path: at("/code"), expected: Expected(a: .yes, d: .yes, t: .yes, p: .yes, m: .yes, c: .yes, out: .no))],
+        "GET /c/{code}": [Case(path: at("/c/ABCDEFGH"),
+                               expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .hidden))],
+        // A new user's invitation: the link is the only key.
+        "GET /invitation/{token}": [Case(path: at("/invitation/not-a-link"),
+                                         expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .hidden))],
+        "POST /invitation/{token}": [Case(path: at("/invitation/not-a-link"),
+                                          expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .no))],
         "GET /sign-in": [Case(path: at("/sign-in"), expected: anyone)],
         "POST /sign-in": [Case(path: at("/sign-in"), expected: Expected(a: .yes, d: .yes, t: .yes, p: .yes, m: .yes, c: .yes, out: .no))],
         "POST /sign-out": [Case(path: at("/sign-out"), expected: Expected(a: .signIn, d: .signIn, t: .signIn, p: .signIn, m: .signIn, c: .signIn, out: .no),
@@ -129,6 +139,8 @@ import WaymarkTestSupport
                                           permission: .manageUsers)],
         "POST /admin/users/{user}/password": [Case(path: at("/admin/users/999/password"),
                                                    expected: Expected(a: .hidden, d: .no, t: .no, p: .no, m: .no, c: .no, out: .no), permission: .manageUsers)],
+        "POST /admin/users/{user}/invitation": [Case(path: at("/admin/users/999/invitation"),
+                                                     expected: Expected(a: .hidden, d: .no, t: .no, p: .no, m: .no, c: .no, out: .no), permission: .manageUsers)],
         // Figures and returns.
         "GET /figures": [Case(path: at("/figures"), expected: figureReaders, permission: .figures)],
         "POST /figures": [Case(path: at("/figures"), expected: figureReaders.posted, permission: .figures)],
@@ -366,7 +378,7 @@ import WaymarkTestSupport
             let before = try await UserQueries(store: store).count()
             let forged = try await client.form(
                 "/admin/users", ["name": "Mallory", "email": "m@northmere.example", "role": "data-manager", "organisation": "1",
-                                 "password": "long enough password", "csrf": "not-the-token"], cookies: cookies)
+                                 "csrf": "not-the-token"], cookies: cookies)
             #expect(forged.status == .forbidden)
             let missing = try await client.form("/admin/users/\(fixture.users[.manager]!)", ["status": "disabled"], cookies: cookies)
             #expect(missing.status == .forbidden)

@@ -30,7 +30,11 @@ public final class PasswordHasher: Sendable {
     /// Verifies against a dummy hash when there is no account, so an unknown
     /// e-mail address takes as long to refuse as a wrong password.
     public func verify(_ password: String, hash: String?) async throws -> Bool {
-        let hash = hash ?? Self.dummyHash
+        // No account, or one with no password yet (invited): the same bcrypt work as a real check, so timing tells nothing.
+        guard let hash, hash.hasPrefix("$2") else {
+            _ = try await run { Bcrypt.verify(password, hash: Self.dummyHash) }
+            return false
+        }
         return try await run { Bcrypt.verify(password, hash: hash) }
     }
 

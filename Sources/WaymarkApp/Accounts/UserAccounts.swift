@@ -22,6 +22,33 @@ public struct UserAccounts: Sendable {
 
     /// Rejects what a person could not sign in with: an address without "@", a short password.
     public func add(email: String, displayName: String, role: Role, password: String, organisationID: Int64, by actor: Actor, at now: Date) async throws -> Int64 {
+        let user = try await checked(email: email, displayName: displayName, role: role, organisationID: organisationID, passwordHash: "")
+        guard password.count >= Self.minimumPasswordLength else { throw AccountError.passwordTooShort(minimum: Self.minimumPasswordLength) }
+        guard password.count <= Self.maximumPasswordLength else { throw AccountError.passwordTooLong(maximum: Self.maximumPasswordLength) }
+        let hash = try await hasher.hash(password, cost: cost)
+        let account = NewUser(organisationID: user.organisationID, email: user.email, displayName: user.displayName, role: role, passwordHash: hash)
+        return try await store.change(by: actor, at: now) { tx in try await tx.createUser(account) }
+    }
+
+    /// Creates the account with no password and an invitation to set one,
+    /// together; returns the account's id and the link's token (to be shown once).
+    func invite(
+        email: String, displayName: String, role: Role, organisationID: Int64, by actor: Actor, at now: Date
+    ) async throws -> (userID: Int64, token: String, expiresAt: Date) {
+        let user = try await checked(
+            email: email, displayName: displayName, role: role, organisationID: organisationID, passwordHash: Invitations.noPasswordYet)
+        let token = InvitationToken.make()
+        let expiresAt = now.addingTimeInterval(Invitations.lifetime)
+        let id = try await store.change(by: actor, at: now) { tx in
+            let id = try await tx.createUser(user)
+            try await tx.issueInvitation(tokenHash: InvitationToken.hash(token), userID: id, expiresAt: expiresAt, reissued: false)
+            return id
+        }
+        return (id, token, expiresAt)
+    }
+
+    /// The new account's details, checked: a real address not yet in use, a name, an organisation the role fits.
+    private func checked(email: String, displayName: String, role: Role, organisationID: Int64, passwordHash: String) async throws -> NewUser {
         let trimmed = email.trimmingCharacters(in: .whitespaces).lowercased()
         guard trimmed.contains("@"), !trimmed.hasPrefix("@"), !trimmed.hasSuffix("@") else {
             throw AccountError.invalidEmail(email)
@@ -29,16 +56,12 @@ public struct UserAccounts: Sendable {
         guard trimmed.count <= 254 else { throw AccountError.invalidEmail(String(email.prefix(40)) + "…") }
         let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 100 else { throw AccountError.invalidName }
-        guard password.count >= Self.minimumPasswordLength else { throw AccountError.passwordTooShort(minimum: Self.minimumPasswordLength) }
-        guard password.count <= Self.maximumPasswordLength else { throw AccountError.passwordTooLong(maximum: Self.maximumPasswordLength) }
         guard let organisation = try await OrganisationQueries(store: store).organisation(id: organisationID) else {
             throw AccountError.unknownOrganisation(organisationID)
         }
         guard Self.fits(role, organisation.kind) else { throw AccountError.roleDoesNotFitOrganisation(role: role, kind: organisation.kind) }
         guard try await UserQueries(store: store).user(email: trimmed) == nil else { throw AccountError.emailInUse(trimmed) }
-        let hash = try await hasher.hash(password, cost: cost)
-        let user = NewUser(organisationID: organisationID, email: trimmed, displayName: name, role: role, passwordHash: hash)
-        return try await store.change(by: actor, at: now) { tx in try await tx.createUser(user) }
+        return NewUser(organisationID: organisationID, email: trimmed, displayName: name, role: role, passwordHash: passwordHash)
     }
 
     /// Careers leaders work in schools and colleges; everyone else works for the LA.

@@ -9,11 +9,14 @@ public struct UserAdministration: Sendable {
     let store: Store
     let cost: UInt8
     let hasher: PasswordHasher
+    /// Where invitation links start.
+    let publicURL: String
 
-    init(store: Store, cost: UInt8, hasher: PasswordHasher) {
+    init(store: Store, cost: UInt8, hasher: PasswordHasher, publicURL: String) {
         self.store = store
         self.cost = cost
         self.hasher = hasher
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
     }
 
     public func accounts(for grant: AccessGrant) async throws -> (users: [StoredUser], organisations: [StoredOrganisation]) {
@@ -22,6 +25,40 @@ public struct UserAdministration: Sendable {
         async let organisations = OrganisationQueries(store: store).all()
         return (try await users, try await organisations)
     }
+
+    /// Invitations not yet accepted, by user, for the accounts list.
+    public func invitations(for grant: AccessGrant, at now: Date) async throws -> [Int64: InvitationState] {
+        try grant.require(.manageUsers)
+        return try await UserInvitationStore(store: store).outstanding(now: now)
+    }
+
+    /// Adds an account with no password and returns the one-time link through
+    /// which its user sets one. Throws ``AccountError`` for details no one could sign in with.
+    public func invite(
+        email: String, displayName: String, role: Role, organisationID: Int64, for grant: AccessGrant, at now: Date
+    ) async throws -> IssuedInvitation {
+        try grant.require(.manageUsers)
+        let (id, token, expiresAt) = try await UserAccounts(store: store, cost: cost, hasher: hasher).invite(
+            email: email, displayName: displayName, role: role, organisationID: organisationID, by: grant.actor, at: now)
+        return IssuedInvitation(account: try await account(id), link: link(token), expiresAt: expiresAt, queuedByEmail: false)
+    }
+
+    /// A fresh link for someone who has not yet accepted; the old link stops working.
+    public func reissueInvitation(for userID: Int64, grant: AccessGrant, at now: Date) async throws -> IssuedInvitation {
+        try grant.require(.manageUsers)
+        let target = try await account(userID)
+        guard try await UserInvitationStore(store: store).outstanding(now: now)[target.id] != nil else {
+            throw Refusal.badRequest("\(target.displayName) has already set a password: use Reset password instead.")
+        }
+        let token = InvitationToken.make()
+        let expiresAt = now.addingTimeInterval(Invitations.lifetime)
+        try await store.change(by: grant.actor, at: now) { tx in
+            try await tx.issueInvitation(tokenHash: InvitationToken.hash(token), userID: target.id, expiresAt: expiresAt, reissued: true)
+        }
+        return IssuedInvitation(account: target, link: link(token), expiresAt: expiresAt, queuedByEmail: false)
+    }
+
+    private func link(_ token: String) -> String { publicURL + Invitations.path + token }
 
     /// Throws ``AccountError`` for anything a person could not sign in with.
     public func add(

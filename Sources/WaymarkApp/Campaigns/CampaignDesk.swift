@@ -14,11 +14,15 @@ public struct CampaignView: Sendable {
     public let reach: [Int64: ReachDetails]
 }
 
-/// One printed letter: who to, where, and what it says (with their own link).
+/// One printed letter: who to, where, and what it says, with the short code
+/// (and short link) that opens their self-service page.
 public struct CampaignLetter: Sendable {
     public let name: String
     public let addressLines: [String]
     public let body: String
+    public let code: LetterCode
+    /// What the QR code holds: "https://host/c/ABCDEFGH".
+    public let shortURL: String
 }
 
 /// Campaigns: drafted from a queue, checked, sent once, then worked (letters,
@@ -28,12 +32,14 @@ public struct CampaignDesk: Sendable {
     let classifier: ParticipationClassifier
     let laName: String
     let publicURL: String
+    let letterCodes: LetterCodes
 
-    init(store: Store, classifier: ParticipationClassifier, laName: String, publicURL: String) {
+    init(store: Store, classifier: ParticipationClassifier, laName: String, publicURL: String, letterCodes: LetterCodes) {
         self.store = store
         self.classifier = classifier
         self.laName = laName
         self.publicURL = publicURL
+        self.letterCodes = letterCodes
     }
 
     var planner: CampaignPlanner { CampaignPlanner(store: store, classifier: classifier) }
@@ -94,19 +100,23 @@ public struct CampaignDesk: Sendable {
         let campaign = try await sentCampaign(id, channel: .letter)
         let members = try await CampaignQueries(store: store).members(of: campaign.id).filter(\.included)
         let reach = try await ContactFactsQuery(store: store).reach(for: members.map(\.personID), on: CalendarDate.today(from: now))
-        let links = SelfServiceLinks(store: store, baseURL: publicURL)
+        // A code stops working when a link made now would.
+        let expiresAt = SelfServiceLinks.expiry(from: now)
+        let codes = try await letterCodes.issue(forMembers: members.map(\.id), expiresAt: expiresAt, now: now)
         var letters: [CampaignLetter] = []
         for member in members {
+            guard let code = codes[member.id] else { continue }
             let details = reach[member.personID]
             var values = ["given_name": member.givenName, "family_name": member.familyName, "la_name": laName]
-            values[CampaignTemplate.linkField] = try await links.url(personID: member.personID, campaignMemberID: member.id, now: now)
+            // On paper the link is the short one: the long signed link is for texts and e-mails, which are tapped, not typed.
+            values[CampaignTemplate.linkField] = letterCodes.shortURL(code)
             letters.append(CampaignLetter(
                 name: "\(member.givenName) \(member.familyName)", addressLines: (details?.addressLines ?? []) + [details?.postcode].compactMap { $0 },
-                body: (try? CampaignTemplate(campaign.body).render(values)) ?? campaign.body))
+                body: (try? CampaignTemplate(campaign.body).render(values)) ?? campaign.body, code: code, shortURL: letterCodes.shortURL(code)))
         }
         try await ViewAudit.record(
             store, grant, at: now, entity: "campaign", entityID: campaign.id,
-            detail: "letters printed with addresses and links; \(ViewAudit.shown(members.map(\.personID)))")
+            detail: "letters printed with addresses, links and codes; \(ViewAudit.shown(members.map(\.personID)))")
         return (campaign, letters)
     }
 

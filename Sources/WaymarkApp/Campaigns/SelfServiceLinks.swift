@@ -23,14 +23,20 @@ public struct SelfServiceLinks: Sendable {
         SelfServiceTokenSigner(secret: try await InstallationSecrets(store: store).secret(named: Self.secretName, now: now))
     }
 
+    /// When a link made now stops working, in whole seconds (what the signed token carries),
+    /// so a letter's short code and its long link expire at the same moment.
+    public static func expiry(from now: Date) -> Date {
+        Date(timeIntervalSince1970: (now.timeIntervalSince1970 + lifetime).rounded(.down))
+    }
+
     /// "/s/<token>" for one campaign member.
-    public func path(personID: Int64, campaignMemberID: Int64, now: Date) async throws -> String {
-        let token = SelfServiceToken(personID: personID, campaignMemberID: campaignMemberID, expiresAt: now.addingTimeInterval(Self.lifetime))
+    public func path(personID: Int64, campaignMemberID: Int64, now: Date, expiresAt: Date? = nil) async throws -> String {
+        let token = SelfServiceToken(personID: personID, campaignMemberID: campaignMemberID, expiresAt: expiresAt ?? Self.expiry(from: now))
         return "/s/" + (try await signer(now: now)).sign(token)
     }
 
-    public func url(personID: Int64, campaignMemberID: Int64, now: Date) async throws -> String {
-        baseURL + (try await path(personID: personID, campaignMemberID: campaignMemberID, now: now))
+    public func url(personID: Int64, campaignMemberID: Int64, now: Date, expiresAt: Date? = nil) async throws -> String {
+        baseURL + (try await path(personID: personID, campaignMemberID: campaignMemberID, now: now, expiresAt: expiresAt))
     }
 
     /// The outbox workers' personalisation: the `{{link}}` merge field becomes

@@ -81,6 +81,8 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(ImportsController(services: services, templates: templates).endpoints, atPath: "/imports")
     router.addRoutes(ExceptionsController(services: services, templates: templates).endpoints)
     router.addRoutes(SelfServiceController(services: services, templates: templates).endpoints, atPath: "/s")
+    router.addRoutes(LetterCodeController(services: services, templates: templates).endpoints)
+    router.addRoutes(InvitationController(services: services, templates: templates).endpoints, atPath: "/invitation")
     router.addRoutes(RecordWorkController(services: services, templates: templates).endpoints)
     router.addRoutes(BreakGlassController(services: services, templates: templates).endpoints)
     router.addRoutes(AccessReviewController(services: services, templates: templates).endpoints)

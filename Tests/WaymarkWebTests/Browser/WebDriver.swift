@@ -133,6 +133,14 @@ struct WebDriver {
         try await Self.call(sessionURL.appendingPathComponent("url"), method: "GET", body: nil) as? String ?? ""
     }
 
+    /// Lays the page out as it prints ("print") or as on screen ("screen"), through
+    /// chromedriver's DevTools passthrough: WebDriver itself has no such command.
+    func emulateMedia(_ media: String) async throws {
+        _ = try await Self.call(
+            sessionURL.appendingPathComponent("goog/cdp/execute"), method: "POST",
+            body: ["cmd": "Emulation.setEmulatedMedia", "params": ["media": media]])
+    }
+
     /// Saves a PNG of the page, for a person to look at.
     func screenshot(to path: String) async throws {
         guard let base64 = try await Self.call(sessionURL.appendingPathComponent("screenshot"), method: "GET", body: nil) as? String,

@@ -19,6 +19,7 @@ struct UsersController {
             .post("", use: add)
             .post(":user", use: update)
             .post(":user/password", use: resetPassword)
+            .post(":user/invitation", use: reissueInvitation)
         return routes
     }
 
@@ -27,7 +28,6 @@ struct UsersController {
         var email: String?
         var role: String?
         var organisation: String?
-        var password: String?
     }
 
     struct UpdateForm: Decodable {
@@ -52,14 +52,31 @@ struct UsersController {
             return try await page(context: context, form: form, error: .init(field: "organisation", message: "Choose an organisation"))
         }
         do {
-            let id = try await users.add(
-                email: form.email ?? "", displayName: form.name ?? "", role: role, password: form.password ?? "",
-                organisationID: organisationID, for: context.grant, at: services.now())
-            context.logger.info("user added", metadata: ["user": "\(id)", "by": "\(context.user.id)"])
-            return .redirect(to: Paths.users(added: id), type: .normal)
+            let invitation = try await users.invite(
+                email: form.email ?? "", displayName: form.name ?? "", role: role, organisationID: organisationID,
+                for: context.grant, at: services.now())
+            context.logger.info("user invited", metadata: ["user": "\(invitation.account.id)", "by": "\(context.user.id)"])
+            return try invitationPage(invitation, context: context, reissued: false)
         } catch let error as AccountError {
             return try await page(context: context, form: form, error: UsersPage.FieldError(error))
         }
+    }
+
+    /// A new link for someone who has not yet accepted; their old link stops working.
+    func reissueInvitation(_ request: Request, context: StaffContext) async throws -> Response {
+        guard let userID = context.parameters.get("user", as: Int64.self) else { throw HTTPError(.notFound, message: "There is no user with that id.") }
+        let invitation = try await users.reissueInvitation(for: userID, grant: context.grant, at: services.now())
+        context.logger.info("invitation reissued", metadata: ["user": "\(userID)", "by": "\(context.user.id)"])
+        return try invitationPage(invitation, context: context, reissued: true)
+    }
+
+    private func invitationPage(_ invitation: IssuedInvitation, context: StaffContext, reissued: Bool) throws -> Response {
+        var response = try templates.render(InvitationIssuedPage(
+            user: .init(name: context.user.displayName, role: context.user.role.displayName), csrf: context.csrf,
+            invitation: invitation, reissued: reissued))
+        // The link is a key: no cache, proxy or back button should keep the page.
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     func update(_ request: Request, context: StaffContext) async throws -> Response {
@@ -92,8 +109,9 @@ struct UsersController {
         context: StaffContext, form: NewUserForm? = nil, error: UsersPage.FieldError? = nil, done: UsersPage.Done? = nil
     ) async throws -> Response {
         let (accounts, organisations) = try await users.accounts(for: context.grant)
+        let invitations = try await users.invitations(for: context.grant, at: services.now())
         let page = UsersPage(
-            user: context.user, csrf: context.csrf, users: accounts, organisations: organisations,
+            user: context.user, csrf: context.csrf, users: accounts, organisations: organisations, invitations: invitations,
             form: form.map { UsersPage.Entered(name: $0.name ?? "", email: $0.email ?? "", role: $0.role ?? "", organisation: $0.organisation ?? "") },
             error: error, done: done)
         return try templates.render(page, status: error == nil ? .ok : .unprocessableContent)

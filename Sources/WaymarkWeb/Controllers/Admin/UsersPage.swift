@@ -22,6 +22,9 @@ struct UsersPage: PageModel {
         let disabled: Bool
         let isSelf: Bool
         let roles: [Option]
+        /// "Invited — not yet accepted (link works until …)" or "… (link expired)"; nil once they have set a password.
+        let invitation: String?
+        let invitationExpired: Bool
     }
 
     /// What the administrator typed, kept when the form comes back with an error (never the password).
@@ -72,8 +75,8 @@ struct UsersPage: PageModel {
     }
 
     init(
-        user: StoredUser, csrf: String, users: [StoredUser], organisations: [StoredOrganisation], form: Entered?, error: FieldError?,
-        done: Done? = nil
+        user: StoredUser, csrf: String, users: [StoredUser], organisations: [StoredOrganisation], invitations: [Int64: InvitationState] = [:],
+        form: Entered?, error: FieldError?, done: Done? = nil
     ) {
         userName = user.displayName
         role = user.role.displayName
@@ -83,7 +86,8 @@ struct UsersPage: PageModel {
             Account(
                 id: account.id, name: account.displayName, email: account.email, organisation: names[account.organisationID] ?? "–",
                 role: account.role.displayName, disabled: account.disabled, isSelf: account.id == user.id,
-                roles: Role.allCases.map { Option(value: $0.rawValue, label: $0.displayName, selected: $0 == account.role) })
+                roles: Role.allCases.map { Option(value: $0.rawValue, label: $0.displayName, selected: $0 == account.role) },
+                invitation: invitations[account.id].map(Self.describe), invitationExpired: invitations[account.id] == .expired)
         }
         let entered = form ?? Entered(name: "", email: "", role: "", organisation: "")
         self.entered = entered
@@ -95,6 +99,13 @@ struct UsersPage: PageModel {
         errorField = error?.field ?? ""
         errorMessage = error?.message ?? ""
         saved = done.flatMap { Self.confirmation($0, users: users) }
+    }
+
+    static func describe(_ state: InvitationState) -> String {
+        switch state {
+        case .pending(let expiresAt): "link works until \(UKTime.describe(instant: expiresAt))"
+        case .expired: "link expired"
+        }
     }
 
     static func confirmation(_ done: Done, users: [StoredUser]) -> String? {

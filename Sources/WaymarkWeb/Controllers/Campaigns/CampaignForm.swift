@@ -19,7 +19,7 @@ struct CampaignForm: Decodable, Sendable {
         case .email:
             "Hello {{given_name}},\n\nWe are the careers and support team at {{la_name}}. We help young people aged 16 to 18 with courses, apprenticeships and jobs.\n\nPlease tell us what you are doing now. It takes about a minute:\n{{link}}\n\nIf you would like help, say so on the page and an adviser will get in touch.\n\n{{la_name}} careers team"
         case .letter:
-            "Dear {{given_name}},\n\nWe are the careers and support team at {{la_name}}. We help young people aged 16 to 18 with courses, apprenticeships and jobs, and we would like to know what you are doing now.\n\nPlease visit the address below, or type it into your phone. It takes about a minute:\n{{link}}\n\nIf you would like help, say so and an adviser will get in touch.\n\nYours sincerely,\n{{la_name}} careers team"
+            "Dear {{given_name}},\n\nWe are the careers and support team at {{la_name}}. We help young people aged 16 to 18 with courses, apprenticeships and jobs, and we would like to know what you are doing now.\n\nPlease tell us online: it takes about a minute. Scan the QR code below with your phone's camera, or go to this address:\n{{link}}\n\nIf you would like help, say so and an adviser will get in touch.\n\nYours sincerely,\n{{la_name}} careers team"
         case .phone:
             "Introduce yourself from {{la_name}} careers team. Ask what {{given_name}} is doing now, where and since when; offer help; ask how they would like to be contacted."
         case .visit:

@@ -27,16 +27,16 @@ struct CampaignWorkController {
 
     private var campaigns: CampaignDesk { services.app.campaigns }
 
-    /// One page per young person, each with their own link, ready to print.
+    /// One page per young person, each with their own link, code and QR code, ready to print.
     func letters(_ request: Request, context: StaffContext) async throws -> Response {
         let now = services.now()
         let (campaign, printed) = try await campaigns.letters(try CampaignsController.campaignID(context), for: context.grant, at: now)
-        let letters = printed.map { letter in
-            LettersPage.Letter(name: letter.name, addressLines: letter.addressLines, date: CalendarDate.today(from: now).longDescription,
-                               paragraphs: letter.body.components(separatedBy: "\n\n"))
-        }
+        let date = CalendarDate.today(from: now).longDescription
+        let letters = printed.map { LettersPage.letter($0, date: date) }
         context.logger.info("campaign letters printed", metadata: ["campaign": "\(campaign.id)", "letters": "\(letters.count)", "user": "\(context.user.id)"])
-        return try templates.render(LettersPage(title: "Letters – \(campaign.name)", letters: letters, laName: services.laName))
+        return try templates.render(LettersPage(
+            title: "Letters – \(campaign.name)", letters: letters, laName: services.laName, contact: services.app.serviceContact,
+            typingPage: services.app.letterCodes.typingPage))
     }
 
     func recordOutcome(_ request: Request, context: StaffContext) async throws -> Response {
