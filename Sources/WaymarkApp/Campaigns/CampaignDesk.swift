@@ -169,7 +169,8 @@ public struct CampaignDesk: Sendable {
     /// The message as the first person will read it; the link is shown as a placeholder because it is made at sending.
     private func sample(_ campaign: StoredCampaign, for member: CaseloadMember) throws -> (subject: String?, body: String) {
         var values = sender.mergeValues(member)
-        values[CampaignTemplate.linkField] = publicURL + "/s/…"
+        // A letter prints the short link to its code; texts and e-mails carry the long signed one.
+        values[CampaignTemplate.linkField] = publicURL + (campaign.channel == .letter ? "/c/ABCD…" : "/s/…")
         do throws(CampaignTemplateError) {
             var subject: String?
             if let written = campaign.subject { subject = try CampaignTemplate(written).render(values) }

@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkCore
 
 /// A QR code drawn as SVG: one path of unit squares on a white ground with

@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkApp
+import WaymarkRecords
 
 /// The one time an administrator sees an invitation link: right after making it.
 struct InvitationIssuedPage: PageModel {

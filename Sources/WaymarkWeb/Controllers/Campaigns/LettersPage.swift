@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkApp
 import WaymarkCore
 
