@@ -151,7 +151,7 @@ import WaymarkTestSupport
             _ = try await client.form(location + "/send", ["csrf": officer.csrf], cookies: officer.cookies)
             let letters = try await client.get(location + "/letters", cookies: officer.cookies)
             #expect(letters.status == .ok)
-            #expect(letters.text.components(separatedBy: "<article class=\"letter\">").count - 1 == 2)
+            #expect(letters.text.components(separatedBy: "<article class=\"letter\"").count - 1 == 2)
             #expect(letters.text.contains("NM1 2AB") && letters.text.contains("Dear Amara") && letters.text.contains("http://127.0.0.1:8080/c/"))
             #expect(!letters.text.contains("/s/"), "no long link on paper: the short one stands for it")
             let links = letters.text.components(separatedBy: "8080/c/").dropFirst().map { String($0.prefix { $0 != "<" && $0 != "\n" && $0 != "\"" }) }

@@ -33,18 +33,21 @@ struct LetterCodeController {
     }
 
     /// The QR code's link: the code in the path, the same checks and throttle as typing it.
+    /// A link that holds no code at all is a page that is not there.
     func scanned(_ request: Request, context: WebContext) async throws -> Response {
-        try await open(context.parameters.get("code") ?? "", request: request, context: context)
+        try await open(context.parameters.get("code") ?? "", request: request, context: context, unreadable: .notFound)
     }
 
-    private func open(_ typed: String, request: Request, context: WebContext) async throws -> Response {
+    private func open(
+        _ typed: String, request: Request, context: WebContext, unreadable: HTTPResponse.Status = .unprocessableContent
+    ) async throws -> Response {
         let client = ClientAddress.of(request, context: context, trustForwardedFor: services.trustForwardedFor)
         switch try await services.app.letterCodes.open(typed: typed, clientAddress: client, now: services.now()) {
         case .open(let path):
             context.logger.info("letter code opened")
             return .redirect(to: path, type: .normal)
         case .unreadable(let problem):
-            return try page(request, context: context, typed: typed, problem: problem.message, status: .unprocessableContent)
+            return try page(request, context: context, typed: typed, problem: problem.message, status: unreadable)
         case .notRecognised:
             context.logger.info("letter code not recognised")
             return try page(request, context: context, typed: typed, problem: LetterCodePage.notRecognised, status: .notFound)
