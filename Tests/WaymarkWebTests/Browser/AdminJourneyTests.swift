@@ -64,9 +64,9 @@ struct AdminJourneyTests {
                     #expect(try await phone.waitForText("do not match", in: ".error-summary").contains("The two new passwords do not match"))
                     try await phone.look(saving: Self.artefacts + "/phone-02-mismatch.png")
                     try await phone.type("a long first password", into: "#new-password")
-                    try await phone.type("a long first password", into: "#confirm-password")
-                    try await phone.click("main form button[type=submit]")
-                    _ = try await phone.waitForText("Your password is set", in: "h1")
+                    // Enter in the last box sends the form, as people do on a phone.
+                    try await phone.type("a long first password\u{E007}", into: "#confirm-password")
+                    #expect(try await phone.waitForText("Your password is set", in: "h1") == "Your password is set")
                     try await phone.look(saving: Self.artefacts + "/phone-03-password-set.png")
                     try await phone.click("main a.button")
                     try await phone.type("nadia.brooks@northmere.example", into: "#email")
