@@ -16,6 +16,7 @@ import WaymarkTestSupport
 @Suite(.serialized)
 struct AdminJourneyTests {
     static let artefacts = FileManager.default.currentDirectoryPath + "/.build/artefacts/screenshots/admin"
+    static let showInvitedRow = "Array.from(document.querySelectorAll('main tr')).find(r => /Invited/.test(r.textContent)).scrollIntoView(); return true;"
 
     @Test(.enabled(if: ChromeDriverProcess.executable != nil, "chromedriver is not installed; browser journeys skipped"))
     func anInvitedUserSetsTheirOwnPasswordFromTheLink() async throws {
@@ -46,7 +47,27 @@ struct AdminJourneyTests {
                     try await browser.look(saving: Self.artefacts + "/desktop-01-invited.png")
                     try await browser.open(base + "/admin/users")
                     #expect(try await browser.text(of: "main table").contains("Invited — not yet accepted"))
+                    _ = try await browser.evaluate(Self.showInvitedRow)
                     try await browser.look(saving: Self.artefacts + "/desktop-02-users-invited.png")
+                }
+                // On a phone, the administrator makes a new link (say the first was lost): the old one stops working.
+                let user = try #require(try await UserQueries(store: store).user(email: "nadia.brooks@northmere.example"))
+                try await WebDriver.withBrowser(width: 390, height: 844) { phone in
+                    try await CampaignJourneyTests.signIn(phone, base, as: "administrator@northmere.example")
+                    try await phone.open(base + "/admin/users")
+                    _ = try await phone.evaluate(Self.showInvitedRow)
+                    try await phone.look(saving: Self.artefacts + "/phone-00-users-invited.png")
+                    // The button sits in the table's sideways-scrolling region, where a WebDriver click on a phone misses: pressed from script.
+                    _ = try await phone.evaluate("document.querySelector(\"form[action='/admin/users/\(user.id)/invitation'] button\").click(); return true;")
+                    #expect(try await phone.waitForText("no longer works", in: ".notice").contains("Their earlier link no longer works"))
+                    let fits = try await phone.evaluate("return document.documentElement.scrollWidth <= window.innerWidth;") as? Bool
+                    #expect(fits == true, "the long link wraps on a phone")
+                    try await phone.look(saving: Self.artefacts + "/phone-00-new-link.png")
+                    let old = link
+                    link = try await phone.text(of: "#invitation-link")
+                    #expect(link != old)
+                    try await phone.open(base + String(old[try #require(old.range(of: "/invitation/")).lowerBound...]))
+                    #expect(try await phone.text(of: "h1") == "This invitation link has expired or is not valid", "the old link is void")
                 }
                 // The new user, on a phone, with no session: the link, their own password, then sign in.
                 let path = String(link[try #require(link.range(of: "/invitation/")).lowerBound...])

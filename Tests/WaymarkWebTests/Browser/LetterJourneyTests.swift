@@ -47,16 +47,22 @@ struct LetterJourneyTests {
                     let label = try await browser.evaluate("return document.querySelector('.letter svg').getAttribute('aria-label')") as? String
                     #expect(label?.contains("/c/" + code.replacingOccurrences(of: "-", with: "")) == true, "the QR code says what it opens")
                     try await browser.look(saving: Self.artefacts + "/desktop-01-letter.png")
+                    _ = try await browser.evaluate(Self.showCodeBox)
+                    try await browser.screenshot(to: Self.artefacts + "/desktop-02-letter-code.png")
                     try await browser.emulateMedia("print")
                     let noteHidden = try await browser.evaluate("return getComputedStyle(document.querySelector('p.print-note')).display") as? String
                     #expect(noteHidden == "none", "the note for staff is not printed")
-                    try await browser.screenshot(to: Self.artefacts + "/desktop-02-letter-printed.png")
+                    try await browser.screenshot(to: Self.artefacts + "/desktop-03-letter-printed.png")
+                    _ = try await browser.evaluate(Self.showCodeBox)
+                    try await browser.screenshot(to: Self.artefacts + "/desktop-04-letter-printed-code.png")
                     try await browser.emulateMedia("screen")
                 }
                 try await WebDriver.withBrowser(width: 390, height: 844) { phone in
                     try await CampaignJourneyTests.signIn(phone, base)
                     try await phone.open(base + "/campaigns/\(campaign)/letters")
                     try await phone.look(saving: Self.artefacts + "/phone-01-letter.png")
+                    _ = try await phone.evaluate(Self.showCodeBox)
+                    try await phone.screenshot(to: Self.artefacts + "/phone-01-letter-code.png")
                 }
                 // The young person, on their phone, with the letter in their hand.
                 try await WebDriver.withBrowser(width: 390, height: 844) { phone in
@@ -80,11 +86,13 @@ struct LetterJourneyTests {
                     try await browser.type("ABCD-EFGO", into: "#code")
                     try await browser.click("main form button[type=submit]")
                     #expect(try await browser.waitForText("never use O or 0", in: ".error-summary").contains("never use O or 0"))
-                    try await browser.look(saving: Self.artefacts + "/desktop-03-code-mistyped.png")
+                    try await browser.look(saving: Self.artefacts + "/desktop-05-code-mistyped.png")
                 }
             }
         }
     }
+
+    static let showCodeBox = "document.querySelector('.letter .act').scrollIntoView(); return true;"
 
     /// A code that is not this one (every other code is as good as unknown: 31⁸ of them).
     static func wrong(_ code: String) -> String {
