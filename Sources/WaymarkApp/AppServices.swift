@@ -63,6 +63,8 @@ public struct AppServices: Sendable {
     public var search: PersonSearch { PersonSearch(store: store) }
     public var casework: CaseworkDesk { CaseworkDesk(store: store, registry: registry) }
     public var repeats: RepeatGuard { RepeatGuard(store: store) }
+    public var newPeople: NewPersonDesk { NewPersonDesk(store: store, laCode: laCode) }
+    public var personContacts: PersonContactsDesk { PersonContactsDesk(store: store) }
     public var queues: QueueDesk { QueueDesk(store: store, classifier: classifier) }
     public var campaigns: CampaignDesk { CampaignDesk(store: store, classifier: classifier, laName: laName, publicURL: publicURL) }
     public var selfService: SelfServiceDesk {

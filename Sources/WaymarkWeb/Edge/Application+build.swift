@@ -74,6 +74,8 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(FollowUpController(services: services, templates: templates).endpoints)
     router.addRoutes(CaseloadController(services: services, templates: templates).endpoints)
     router.addRoutes(DetailsController(services: services, templates: templates).endpoints)
+    router.addRoutes(NewPersonController(services: services, templates: templates).endpoints)
+    router.addRoutes(PersonContactsController(services: services, templates: templates).endpoints)
     router.addRoutes(QueuesController(services: services, templates: templates).endpoints, atPath: "/queues")
     router.addRoutes(CampaignsController(services: services, templates: templates).endpoints, atPath: "/campaigns")
     router.addRoutes(CampaignWorkController(services: services, templates: templates).endpoints, atPath: "/campaigns")

@@ -72,6 +72,13 @@ enum Paths {
 
     static func details(_ id: Int64) -> String { "/people/\(id)/details" }
 
+    static let newPerson = "/people/new"
+
+    /// A record's parents, carers and professionals.
+    static func personContacts(_ id: Int64, saved: SavedNotice? = nil) -> String {
+        "/people/\(id)/family-and-professionals" + (saved.map { "?saved=\($0.rawValue)" } ?? "")
+    }
+
     static func details(_ id: Int64, saved: SavedNotice) -> String {
         "/people/\(id)/details?saved=\(saved.rawValue)"
     }
@@ -144,6 +151,11 @@ enum SavedNotice: String, CaseIterable, Sendable {
     case characteristic
     case characteristicEnded = "characteristic-ended"
     case preferences
+    case personAdded = "person-added"
+    case corrected
+    case personContact = "person-contact"
+    case personContactChanged = "person-contact-changed"
+    case personContactEnded = "person-contact-ended"
 
     /// The details page's confirmations; the record page keeps its own for the rest.
     var detailsConfirmation: String? {
@@ -153,6 +165,7 @@ enum SavedNotice: String, CaseIterable, Sendable {
         case .characteristic: "Characteristic added."
         case .characteristicEnded: "Characteristic ended."
         case .preferences: "Contact preferences saved."
+        case .corrected: "Corrected. The old value and the reason are kept in the correction history below."
         default: nil
         }
     }
