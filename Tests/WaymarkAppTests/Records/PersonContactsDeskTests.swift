@@ -33,7 +33,7 @@ import WaymarkTestSupport
 
             let seenByOfficer = try await desk.contacts(of: fixture.onCaseload, for: officer, at: Self.now)
             #expect(seenByOfficer.contacts.map(\.id) == [mother] && seenByOfficer.withheld == 1)
-            #expect(!seenByOfficer.relationships.contains(.youthJusticeWorker) && !seenByOfficer.relationships.contains(.socialWorker))
+            #expect(!seenByOfficer.relationships.contains(.youthJusticeWorker) && seenByOfficer.relationships.contains(.socialWorker), "tracking officers see care status")
             let seenByDataManager = try await desk.contacts(of: fixture.onCaseload, for: dataManager, at: Self.now)
             #expect(seenByDataManager.contacts.map(\.id) == [mother, worker] && seenByDataManager.withheld == 0)
             await #expect(throws: Refusal.self, "nor change one") { try await desk.end(worker, on: asOfficer, at: Self.now) }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import SQLKit
 import Testing
 import WaymarkApp
 import WaymarkCore
