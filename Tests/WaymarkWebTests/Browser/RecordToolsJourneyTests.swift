@@ -54,6 +54,7 @@ struct RecordToolsJourneyTests {
                     #expect(try await browser.text(of: "main table").contains("Amara Okafor"), "the possible duplicate is offered")
                     #expect(try await browser.evaluate("return document.querySelector(\"main table a[href='/people/\(fixture.onCaseload)']\") !== null;") as? Bool == true)
                     try await browser.look(saving: shots + "/03-possible-duplicate.png")
+                    try await ConsentJourneyTests.scrollToEnd(browser, saving: shots + "/03b-possible-duplicate-end.png")
 
                     try await browser.click("main form button[type=submit]:not([name=edit])")
                     let record = try await browser.waitForURL(endingWith: "saved=person-added")
@@ -67,7 +68,7 @@ struct RecordToolsJourneyTests {
 
                     // Correct the name: the reason is required, then the history shows it.
                     try await browser.open(base + "/people/\(id)/details")
-                    try await browser.click("#corrections + details summary")
+                    try await browser.click("#correction-form summary")
                     try await browser.setValue("Amara", of: "#correct-given-name")
                     try await browser.click("form[action$='/corrections'] button[type=submit]")
                     #expect(try await browser.text(of: ".error-summary").contains("Choose why the record is being corrected"))
@@ -99,6 +100,8 @@ struct RecordToolsJourneyTests {
                     let card = try await browser.text(of: ".contact-card")
                     #expect(card.contains("Grace Okafor") && card.contains("Parent") && card.contains("07700 900123") && card.contains("Works nights"))
                     try await browser.look(saving: shots + "/08-contact-added.png")
+                    _ = try await browser.evaluate("document.querySelector('.contact-card').scrollIntoView(); return 0;")
+                    try await browser.screenshot(to: shots + "/08b-contact-card.png")
                     #expect(try await browser.evaluate("return document.documentElement.scrollWidth <= window.innerWidth;") as? Bool == true,
                             "nothing overflows the page sideways")
                 }

@@ -11,6 +11,8 @@ struct CorrectionsView: Sendable {
         let by: String
     }
 
+    /// "Amara Okafor, born 14 March 2009": what the record says now.
+    let current: String
     let history: [Line]
     let hasHistory: Bool
     let givenName: FieldView
@@ -37,6 +39,8 @@ struct CorrectionsView: Sendable {
                 by: "\(correction.recordedBy.flatMap { names[$0] } ?? "Unknown user"), \(when)")
         }
         hasHistory = !history.isEmpty
+        current = [person.givenName, person.familyName].compactMap { $0 }.joined(separator: " ")
+            + (person.dateOfBirth.map { ", born \($0.longDescription)" } ?? "")
         givenName = FieldView(form?.givenName ?? person.givenName, "correct-given-name", problems)
         familyName = FieldView(form?.familyName ?? person.familyName, "correct-family-name", problems)
         dateOfBirth = DateFieldView(
