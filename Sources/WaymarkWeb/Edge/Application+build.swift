@@ -70,6 +70,7 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(PersonController(services: services, templates: templates).endpoints)
     router.addRoutes(SearchController(services: services, templates: templates).endpoints)
     router.addRoutes(CaseloadListController(services: services, templates: templates).endpoints)
+    router.addRoutes(DiaryController(services: services, templates: templates).endpoints)
     router.addRoutes(CaseworkController(services: services, templates: templates).endpoints)
     router.addRoutes(FollowUpController(services: services, templates: templates).endpoints)
     router.addRoutes(CaseloadController(services: services, templates: templates).endpoints)

@@ -23,6 +23,13 @@ enum Paths {
     static let portal = "/portal"
     static let portalDestinations = "/portal/destinations"
     static let portalUpload = "/portal/upload"
+    static let diary = "/diary"
+
+    /// A diary page: whose (nil for the viewer's own), a day or a week, around which date.
+    static func diary(adviser: Int64?, _ period: DiaryPeriod) -> String {
+        let parts = [adviser.map { "adviser=\($0)" }, "view=\(period.span.rawValue)", "date=\(period.first.iso)"].compactMap { $0 }
+        return diary + "?" + parts.joined(separator: "&")
+    }
 
     static func portal(year: Int?, attentionOnly: Bool, page: Int = 1) -> String {
         let parts = [year.map { "year=\($0)" }, attentionOnly ? "show=attention" : nil, page > 1 ? "page=\(page)" : nil].compactMap { $0 }
