@@ -272,6 +272,7 @@ import WaymarkTestSupport
         // Matching: imports, exceptions, merges.
         "GET /imports": [Case(path: at("/imports"), expected: matchers, permission: .resolveMatches)],
         "POST /imports": [Case(path: at("/imports"), expected: matchers.posted, permission: .resolveMatches)],
+        "GET /imports/templates/{file}": [Case(path: at("/imports/templates/dwp_claimants.csv"), expected: matchers, permission: .resolveMatches)],
         "GET /exceptions": [Case(path: at("/exceptions"), expected: matchers, permission: .resolveMatches, audit: .view(entity: "match_exception"))],
         "POST /exceptions/scan": [Case(path: at("/exceptions/scan"), expected: matchers.posted, permission: .resolveMatches)],
         "GET /exceptions/{exception}": [Case(path: { "/exceptions/\($0.exception ?? 0)" }, expected: matchers, permission: .resolveMatches,

@@ -103,9 +103,12 @@ enum Paths {
         "/portal/upload?rows=\(rows)&updated=\(updated)&unchanged=\(unchanged)&created=\(created)&excepted=\(excepted)"
     }
 
-    static func imports(batch: Int64?) -> String {
-        imports + (batch.map { "?batch=\($0)" } ?? "")
+    static func imports(batch: Int64?, again: Bool = false) -> String {
+        imports + (batch.map { "?batch=\($0)" + (again ? "&again=1" : "") } ?? "")
     }
+
+    /// A CSV holding only the header row of a kind's template (its raw value).
+    static func importTemplate(_ kind: String) -> String { "/imports/templates/\(kind).csv" }
 
     static func users(added id: Int64) -> String { "\(users)?added=\(id)" }
     static func users(updated id: Int64) -> String { "\(users)?updated=\(id)" }
