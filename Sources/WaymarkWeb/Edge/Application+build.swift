@@ -58,6 +58,8 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
         LogRequestsMiddleware(.debug)
         FileMiddleware(PublicFiles.directory, searchForIndexHtml: false)
         SessionMiddleware(services: services)
+        // Again inside the session, so an error page keeps the signed-in user's navigation.
+        ErrorPageMiddleware(templates: templates, passesNotFound: true)
         CSRFMiddleware()
         FreshCountsAfterChangeMiddleware(counts: services.headlineCounts)
     }
