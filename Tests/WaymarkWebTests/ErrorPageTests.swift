@@ -34,4 +34,20 @@ import WaymarkTestSupport
             #expect(styles.status == .ok && styles.text.contains(".diary-entry"))
         }
     }
+
+    /// A form sent in a shape no page offers comes back as the page itself
+    /// with an error summary, not as an error page.
+    @Test func aBadOverrideComesBackAsItsPageWithAnErrorSummary() async throws {
+        try await AccessFixture.run(.sqlite) { client, store, fixture in
+            let manager = try await CaseworkTests.session(client, .dataManager)
+            let override = try await client.form(
+                "/people/\(fixture.onCaseload)/consent/override",
+                ["csrf": manager.csrf, "flow": "school-portal", "class[]": "not-a-class", "reason": "Safeguarding referral"], cookies: manager.cookies)
+            #expect(override.status == .unprocessableContent)
+            #expect(override.text.contains("class=\"error-summary\"") && override.text.contains("Choose kinds of information from the list"))
+            #expect(override.text.contains("<h1>") && !override.text.contains("There is a problem with what was sent</h1>"), "the consent page, not an error page")
+
+            #expect(try await CampaignTests.total(store, "share_override") == 0, "nothing is recorded from a form with a problem")
+        }
+    }
 }
