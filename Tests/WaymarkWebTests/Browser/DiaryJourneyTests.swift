@@ -49,6 +49,11 @@ struct DiaryJourneyTests {
                         _ = try await browser.waitForText("Monday 23 November 2026", in: "h1")
                         #expect(try await browser.text(of: "main").contains("this day."))
                         try await browser.look(saving: "\(Self.artefacts)/\(name)-02-a-day.png")
+                        // A page the adviser may not open is an error page with their navigation and the way back.
+                        try await browser.open(base + "/imports")
+                        #expect(try await browser.text(of: "h1") == "You cannot do this")
+                        #expect(try await browser.text(of: "nav.site-nav").contains("Diary"))
+                        try await browser.look(saving: "\(Self.artefacts)/\(name)-04-error-page.png")
                     }
                     try await WebDriver.withBrowser(width: width, height: height) { browser in
                         try await CampaignJourneyTests.signIn(browser, base, as: "manager@northmere.example")
