@@ -56,6 +56,7 @@ public struct AppServices: Sendable {
     public var signIn: SignInDesk { SignInDesk(store: store, laCode: laCode, policy: signInPolicy, hasher: passwordHasher, cost: passwordCost) }
     public var users: UserAdministration { UserAdministration(store: store, cost: passwordCost, hasher: passwordHasher) }
     public var workspace: WorkspaceDesk { WorkspaceDesk(store: store, classifier: classifier) }
+    public var diary: DiaryDesk { DiaryDesk(store: store) }
     public var headlines: HeadlineFigures { HeadlineFigures(store: store, laCode: laCode, classifier: classifier) }
     public func records(now: @escaping @Sendable () -> Date) -> PersonRecordDesk {
         PersonRecordDesk(store: store, registry: registry, classifier: classifier, now: now)

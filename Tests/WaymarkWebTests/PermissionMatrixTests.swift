@@ -160,6 +160,9 @@ import WaymarkTestSupport
                                      permission: .changeOwnCaseload, audit: .view(entity: "caseload_list", detailContains: "list=new"))],
         "GET /team/{adviser}": [Case(path: { "/team/\($0.users[.personalAdviser]!)" }, expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .yes, c: .no, out: .signIn),
                                      permission: .teamOverview, audit: .view(entity: "caseload_list", detailContains: "list=caseload"))],
+        // The route needs readRecords; the desk opens diaries only to advisers (their own) and managers (their team's).
+        "GET /diary": [Case(path: at("/diary"), expected: Expected(a: .no, d: .no, t: .no, p: .yes, m: .yes, c: .no, out: .signIn),
+                            permission: .readRecords, audit: .view(entity: "diary"))],
         // Changing records: the route needs readRecords; the record decides the rest.
         "GET /people/{id}/contacts/new": [Case(path: { "/people/\($0.onCaseload)/contacts/new" }, expected: changers, permission: .readRecords,
                                                audit: .view(entity: "young_person", detailContains: "form=contact"))],
@@ -292,6 +295,7 @@ import WaymarkTestSupport
         // Matching: imports, exceptions, merges.
         "GET /imports": [Case(path: at("/imports"), expected: matchers, permission: .resolveMatches)],
         "POST /imports": [Case(path: at("/imports"), expected: matchers.posted, permission: .resolveMatches)],
+        "GET /imports/templates/{file}": [Case(path: at("/imports/templates/dwp_claimants.csv"), expected: matchers, permission: .resolveMatches)],
         "GET /exceptions": [Case(path: at("/exceptions"), expected: matchers, permission: .resolveMatches, audit: .view(entity: "match_exception"))],
         "POST /exceptions/scan": [Case(path: at("/exceptions/scan"), expected: matchers.posted, permission: .resolveMatches)],
         "GET /exceptions/{exception}": [Case(path: { "/exceptions/\($0.exception ?? 0)" }, expected: matchers, permission: .resolveMatches,
