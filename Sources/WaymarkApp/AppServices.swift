@@ -60,6 +60,7 @@ public struct AppServices: Sendable {
     public var users: UserAdministration { UserAdministration(store: store, cost: passwordCost, hasher: passwordHasher, publicURL: publicURL) }
     public var invitations: InvitationDesk { InvitationDesk(store: store, cost: passwordCost, hasher: passwordHasher) }
     public var workspace: WorkspaceDesk { WorkspaceDesk(store: store, classifier: classifier) }
+    public var diary: DiaryDesk { DiaryDesk(store: store) }
     public var headlines: HeadlineFigures { HeadlineFigures(store: store, laCode: laCode, classifier: classifier) }
     public func records(now: @escaping @Sendable () -> Date) -> PersonRecordDesk {
         PersonRecordDesk(store: store, registry: registry, classifier: classifier, now: now)
@@ -67,6 +68,8 @@ public struct AppServices: Sendable {
     public var search: PersonSearch { PersonSearch(store: store) }
     public var casework: CaseworkDesk { CaseworkDesk(store: store, registry: registry) }
     public var repeats: RepeatGuard { RepeatGuard(store: store) }
+    public var newPeople: NewPersonDesk { NewPersonDesk(store: store, laCode: laCode) }
+    public var personContacts: PersonContactsDesk { PersonContactsDesk(store: store) }
     public var queues: QueueDesk { QueueDesk(store: store, classifier: classifier) }
     public var campaigns: CampaignDesk {
         CampaignDesk(store: store, classifier: classifier, laName: laName, publicURL: publicURL, letterCodes: letterCodes)

@@ -88,6 +88,10 @@ import WaymarkTestSupport
     /// Who records tracking work: verifying answers, outcomes, letters, campaigns.
     static let trackers = Expected(a: .no, d: .yes, t: .yes, p: .no, m: .no, c: .no, out: .signIn)
     static let trackersUnknown = Expected(a: .no, d: .hidden, t: .hidden, p: .no, m: .no, c: .no, out: .signIn)
+    /// Who adds young people by hand: the LA's staff who work with them, not managers, schools or administrators.
+    static let adders = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .no, c: .no, out: .signIn)
+    /// Who sees parents, carers and professionals: those who see contact details (not managers, not schools).
+    static let contactReaders = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .no, c: .no, out: .signIn)
     /// Who resolves matches: imports, exceptions, merges.
     static let matchers = trackers
     static let matchersUnknown = trackersUnknown
@@ -169,6 +173,9 @@ import WaymarkTestSupport
                                      permission: .changeOwnCaseload, audit: .view(entity: "caseload_list", detailContains: "list=new"))],
         "GET /team/{adviser}": [Case(path: { "/team/\($0.users[.personalAdviser]!)" }, expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .yes, c: .no, out: .signIn),
                                      permission: .teamOverview, audit: .view(entity: "caseload_list", detailContains: "list=caseload"))],
+        // The route needs readRecords; the desk opens diaries only to advisers (their own) and managers (their team's).
+        "GET /diary": [Case(path: at("/diary"), expected: Expected(a: .no, d: .no, t: .no, p: .yes, m: .yes, c: .no, out: .signIn),
+                            permission: .readRecords, audit: .view(entity: "diary"))],
         // Changing records: the route needs readRecords; the record decides the rest.
         "GET /people/{id}/contacts/new": [Case(path: { "/people/\($0.onCaseload)/contacts/new" }, expected: changers, permission: .readRecords,
                                                audit: .view(entity: "young_person", detailContains: "form=contact"))],
@@ -188,6 +195,25 @@ import WaymarkTestSupport
         "POST /people/{id}/characteristics/{item}/end": [Case(path: { "/people/\($0.onCaseload)/characteristics/999/end" }, expected: changersUnknownItem.posted,
                                                               permission: .readRecords)],
         "POST /people/{id}/preferences": [Case(path: { "/people/\($0.onCaseload)/preferences" }, expected: changers.posted, permission: .readRecords)],
+        "POST /people/{id}/corrections": [Case(path: { "/people/\($0.onCaseload)/corrections" }, expected: changers.posted, permission: .readRecords)],
+        // Adding a young person by hand.
+        "GET /people/new": [Case(path: at("/people/new"), expected: adders, permission: .addPeople)],
+        "POST /people/new": [Case(path: at("/people/new"), expected: adders.posted, fields: ["given-name": ""], permission: .addPeople)],
+        // Parents, carers and professionals: read by those who see contact details, changed by those who change the record.
+        "GET /people/{id}/family-and-professionals": [
+            Case(path: { "/people/\($0.onCaseload)/family-and-professionals" }, expected: contactReaders, permission: .readRecords,
+                 audit: .view(entity: "person_contact", detailContains: "contacts")),
+            Case(path: { "/people/\($0.elsewhere)/family-and-professionals" }, expected: Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .no, c: .hidden, out: .signIn),
+                 permission: .readRecords),
+        ],
+        "POST /people/{id}/family-and-professionals": [Case(path: { "/people/\($0.onCaseload)/family-and-professionals" }, expected: changers.posted,
+                                                            permission: .readRecords)],
+        "GET /people/{id}/family-and-professionals/{contact}/edit": [Case(path: { "/people/\($0.onCaseload)/family-and-professionals/999/edit" },
+                                                                          expected: changersUnknownItem, permission: .readRecords)],
+        "POST /people/{id}/family-and-professionals/{contact}": [Case(path: { "/people/\($0.onCaseload)/family-and-professionals/999" },
+                                                                      expected: changersUnknownItem.posted, permission: .readRecords)],
+        "POST /people/{id}/family-and-professionals/{contact}/end": [Case(path: { "/people/\($0.onCaseload)/family-and-professionals/999/end" },
+                                                                          expected: changersUnknownItem.posted, permission: .readRecords)],
         "GET /people/{id}/follow-ups/new": [Case(path: { "/people/\($0.onCaseload)/follow-ups/new" }, expected: changers, permission: .readRecords,
                                                  audit: .view(entity: "young_person", detailContains: "form=follow-up"))],
         "POST /people/{id}/follow-ups": [Case(path: { "/people/\($0.onCaseload)/follow-ups" }, expected: changers.posted, permission: .readRecords)],
@@ -282,6 +308,7 @@ import WaymarkTestSupport
         // Matching: imports, exceptions, merges.
         "GET /imports": [Case(path: at("/imports"), expected: matchers, permission: .resolveMatches)],
         "POST /imports": [Case(path: at("/imports"), expected: matchers.posted, permission: .resolveMatches)],
+        "GET /imports/templates/{file}": [Case(path: at("/imports/templates/dwp_claimants.csv"), expected: matchers, permission: .resolveMatches)],
         "GET /exceptions": [Case(path: at("/exceptions"), expected: matchers, permission: .resolveMatches, audit: .view(entity: "match_exception"))],
         "POST /exceptions/scan": [Case(path: at("/exceptions/scan"), expected: matchers.posted, permission: .resolveMatches)],
         "GET /exceptions/{exception}": [Case(path: { "/exceptions/\($0.exception ?? 0)" }, expected: matchers, permission: .resolveMatches,

@@ -62,6 +62,8 @@ import WaymarkTestSupport
             let page = try await client.get("/returns?period-end=2026-10-31", cookies: cookies)
             #expect(page.status == .ok)
             #expect(page.text.contains("NCCIS return for 31 October 2026"))
+            #expect(page.text.contains("<option value=\"2026-10-31\" selected>October 2026</option>"), "the period is a month chosen from a list")
+            #expect(page.text.contains("<option value=\"2024-11-30\">November 2024</option>") && !page.text.contains("type=\"date\""))
             #expect(page.text.contains("id=\"error-100\""))
             #expect(page.text.contains("id=\"error-103\""))
             #expect(page.text.contains("Amara Okafor ("), "examples are named, not just numbered")

@@ -9,6 +9,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case readRecords
     /// Record contacts, activities and the rest on any record in scope.
     case changeAnyRecord
+    /// Add a young person by hand, after checking they are not already recorded.
+    case addPeople
     /// Record contacts, activities and the rest on records on one's own caseload.
     case changeOwnCaseload
     /// Assign a personal adviser, tier or level of need.
@@ -56,11 +58,11 @@ public enum AccessPolicy {
         switch role {
         case .administrator: [.manageUsers]
         case .dataManager: [
-            .readRecords, .changeAnyRecord, .assignCaseload, .statutoryReturns, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .reviewAccess,
+            .readRecords, .changeAnyRecord, .addPeople, .assignCaseload, .statutoryReturns, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .reviewAccess,
             .manageConsent, .overrideSharing, .manageDataFlows, .activitySurvey, .subjectAccess, .runRetention,
         ]
-        case .trackingOfficer: [.readRecords, .changeAnyRecord, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .manageConsent, .activitySurvey]
-        case .personalAdviser: [.readRecords, .changeOwnCaseload, .figures, .manageConsent, .activitySurvey]
+        case .trackingOfficer: [.readRecords, .changeAnyRecord, .addPeople, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .manageConsent, .activitySurvey]
+        case .personalAdviser: [.readRecords, .changeOwnCaseload, .addPeople, .figures, .manageConsent, .activitySurvey]
         case .manager: [.readRecords, .assignCaseload, .figures, .teamOverview, .workQueues, .activitySurvey]
         case .careersLeader: [.readRecords, .schoolPortal, .postPupilInformation, .activitySurvey]
         }

@@ -119,15 +119,16 @@ public struct CaseworkDesk: Sendable {
         async let details = visible.contains(.contact) ? queries.contactDetails(of: record.personID) : []
         async let characteristics = queries.characteristics(of: record.personID)
         async let preferences = PreferenceQueries(store: store).preferences(of: record.personID, on: today)
+        async let history = corrections(of: record.personID, visible: visible)
         let shown = RecordDetails(
             person: RecordRedaction.withholding(whole, showing: visible, current: ActivityHistory.current(in: whole.activities, on: today)),
             contactDetails: try await details,
             characteristics: try await characteristics.filter { visible.contains($0.record.code.sensitivityClass) },
-            preferences: try await preferences)
+            preferences: try await preferences, corrections: try await history.corrections, correctedBy: try await history.names)
         let withheld = SensitivityClass.allCases.filter { !visible.contains($0) }.map(\.rawValue)
         try await ViewAudit.record(
             store, record.grant, at: now, entity: "young_person", entityID: record.personID, personID: record.personID,
-            detail: "details; shown=addresses,contact-details,characteristics,preferences"
+            detail: "details; shown=addresses,contact-details,characteristics,preferences,corrections"
                 + (withheld.isEmpty ? "" : "; withheld=\(withheld.joined(separator: ","))"))
         return shown
     }

@@ -29,4 +29,8 @@ public struct RecordDetails: Sendable {
     /// Only the characteristics of classes the user sees.
     public let characteristics: [(id: Int64, record: CharacteristicRecord)]
     public let preferences: ContactPreferences
+    /// Corrections to the name or date of birth, newest first.
+    public let corrections: [StoredCorrection]
+    /// Who made each correction, by user id.
+    public let correctedBy: [Int64: String]
 }

@@ -41,13 +41,22 @@ struct DemoCaseloads: Sendable {
                         let past = index % 14 == 0
                         try await tx.bookAppointment(
                             NewAppointment(
-                                startsAt: now.addingTimeInterval((past ? -3 : 4) * 86_400), place: "Youth hub, Northmere", userID: adviser,
+                                startsAt: Self.appointmentTime(today, daysAway: past ? -(1 + index % 5) : 1 + index % 6, slot: index / 7) ?? now, place: "Youth hub, Northmere", userID: adviser,
                                 status: past ? .missed : .booked),
                             for: personID)
                     }
                 }
             }
         }
+    }
+
+    /// A weekday appointment `daysAway` from today (a weekend moves to the
+    /// Friday before or the Monday after), in half-hour slots from 9:30, UK time.
+    static func appointmentTime(_ today: CalendarDate, daysAway: Int, slot: Int) -> Date? {
+        var day = today.adding(days: daysAway)
+        while day.weekdayFromMonday >= 5 { day = day.adding(days: daysAway < 0 ? -1 : 1) }
+        let minutes = 9 * 60 + 30 + (slot % 13) * 30
+        return UKClock.calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: minutes / 60, minute: minutes % 60))
     }
 
     static let methods: [NewContact.Method] = [.phone, .faceToFace, .sms, .email]

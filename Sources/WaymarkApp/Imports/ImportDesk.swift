@@ -36,6 +36,6 @@ public struct ImportDesk: Sendable {
     ) async throws -> (summary: ImportSummary, batchID: Int64?) {
         try grant.require(.resolveMatches)
         let summary = try await ImportRunner(store: store, laCode: laCode).run(reading, fileName: fileName, data: data, actor: grant.actor, now: now)
-        return (summary, try await ImportBatchQueries(store: store).recent(limit: 1).first?.id)
+        return (summary, summary.batchID)
     }
 }

@@ -29,6 +29,10 @@ public struct ImportSummary: Sendable, Equatable {
     public var alreadyDone = 0
     public var candidates = 0
     public var seconds = 0.0
+    /// The batch the file became, or the earlier batch of the same bytes.
+    public var batchID: Int64 = 0
+    /// The same bytes had been imported to the end before: this run changed nothing.
+    public var wasAlreadyImported = false
 
     public init() {}
 }
@@ -71,6 +75,8 @@ public struct ImportRunner: Sendable {
         }
         var summary = ImportSummary()
         summary.rowsRead = reading.rowsRead
+        summary.batchID = batch.id
+        summary.wasAlreadyImported = batch.finished
         let pending = reading.rows.filter { !batch.doneRows.contains($0.row) }
         summary.alreadyDone = reading.rows.count - pending.count
         let matches = try await ImportMatcher(store: store, scope: scope, thresholds: policy.thresholds).match(pending)

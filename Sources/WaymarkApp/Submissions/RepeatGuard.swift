@@ -38,7 +38,7 @@ public struct RepeatGuard: Sendable {
         }
     }
 
-    static func isWellFormed(_ token: String) -> Bool {
+    public static func isWellFormed(_ token: String) -> Bool {
         (16...64).contains(token.utf8.count) && token.utf8.allSatisfy { $0.isASCIIAlnum || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
     }
 }

@@ -13,8 +13,12 @@ public struct ImportColumn: Hashable, Sendable {
     /// The canonical name: what problems call the column.
     public var name: String { field.name }
 
-    /// Every header that maps to this column, the canonical name first.
-    public var aliases: [String] { [field.name] + field.aliases }
+    /// Every header that maps to this column, its label first and the
+    /// canonical (programs') name last.
+    public var aliases: [String] {
+        var seen = Set<String>()
+        return ([field.label] + field.aliases + [field.name]).filter { seen.insert($0).inserted }
+    }
 
     /// Whether a file's header names this column.
     public func matches(header: String) -> Bool {

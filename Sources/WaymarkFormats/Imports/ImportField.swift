@@ -35,6 +35,63 @@ public enum ImportField: String, CaseIterable, Hashable, Sendable {
     /// The canonical column name, as used in problems and in the templates.
     public var name: String { rawValue }
 
+    /// The column's name as a person writes it: what templates use as the
+    /// header and what a missing column is called. Always one of the aliases.
+    public var label: String {
+        switch self {
+        case .recordReference: "Record reference"
+        case .givenName: "Given name"
+        case .middleNames: "Middle names"
+        case .familyName: "Family name"
+        case .dateOfBirth: "Date of birth"
+        case .gender: "Gender"
+        case .postcode: "Postcode"
+        case .addressLine1: "Address line 1"
+        case .addressLine2: "Address line 2"
+        case .addressLine3: "Address line 3"
+        case .town: "Town"
+        case .upn: "UPN"
+        case .uln: "ULN"
+        case .establishmentNumber: "Establishment number"
+        case .establishmentName: "Establishment name"
+        case .ukprn: "UKPRN"
+        case .intendedDestination: "Intended destination"
+        case .startDate: "Start date"
+        case .plannedEndDate: "Planned end date"
+        case .course: "Course"
+        case .leavingDate: "Leaving date"
+        case .leavingReason: "Leaving reason"
+        case .claimDate: "Claim date"
+        }
+    }
+
+    /// What a cell of this column holds, for the column list beside the upload form.
+    public var hint: String {
+        switch self {
+        case .recordReference: "Your own reference for the person, so a question about a row can name it"
+        case .givenName: "First name as the person uses it"
+        case .middleNames: "Any middle names"
+        case .familyName: "Surname"
+        case .dateOfBirth: "A date such as 14/03/2009 (year first, and Excel dates, are read too)"
+        case .gender: "M, F, or as the source records it (male, female, other, not known)"
+        case .postcode: "A UK postcode, for example NM3 4QT"
+        case .addressLine1, .addressLine2, .addressLine3: "Home address, one part per column"
+        case .town: "Town or city"
+        case .upn: "Unique pupil number: a letter and 12 digits, for example A123456789012"
+        case .uln: "Unique learner number: 10 digits"
+        case .establishmentNumber: "DfE number of the school: LA code and 4 digits, for example 9904001"
+        case .establishmentName: "The school, college or provider as it is usually named"
+        case .ukprn: "UK provider reference number: 8 digits starting with 1"
+        case .intendedDestination: "An NCCIS intended destination code, for example 121 (school sixth form)"
+        case .startDate: "The day they started, such as 01/09/2026"
+        case .plannedEndDate: "When the course or programme is due to end"
+        case .course: "Course, programme or qualification title"
+        case .leavingDate: "The day they left"
+        case .leavingReason: "Why they left, or where they went, in words"
+        case .claimDate: "The day the claim started"
+        }
+    }
+
     /// Headers accepted for this field, as a person would write them (the
     /// canonical name is always accepted too).
     public var aliases: [String] {

@@ -76,6 +76,12 @@ public enum ImportKind: String, CaseIterable, Hashable, Sendable {
         self == .ctf ? [] : Self.identityColumns + eventColumns
     }
 
+    /// A template's header row as CSV: the column labels in the template's
+    /// order. None contains a comma or a quote, so none needs quoting.
+    public var templateHeaderLine: String {
+        columns.map(\.field.label).joined(separator: ",") + "\r\n"
+    }
+
     /// The kinds read from CSV or XLSX.
     public static var spreadsheetKinds: [ImportKind] { allCases.filter { $0 != .ctf } }
 }

@@ -10,6 +10,7 @@ struct RowChecker {
     }
 
     let row: ImportGrid.Row
+    let header: [String]
     let mapping: [ImportField: Int]
     let grid: ImportGrid
     var problems: [ImportProblem] = []
@@ -17,7 +18,7 @@ struct RowChecker {
     static func check(
         _ row: ImportGrid.Row, header: [String], mapping: [ImportField: Int], kind: ImportKind, grid: ImportGrid
     ) -> Result<ImportRow, Problems> {
-        var checker = RowChecker(row: row, mapping: mapping, grid: grid)
+        var checker = RowChecker(row: row, header: header, mapping: mapping, grid: grid)
         let identity = checker.identity()
         let event = checker.event(kind)
         guard checker.problems.isEmpty, let identity, let event else {
@@ -45,7 +46,8 @@ struct RowChecker {
     }
 
     mutating func problem(_ field: ImportField, _ rule: String, _ message: String) {
-        problems.append(ImportProblem(row: row.number, field: field.name, rule: rule, message: message))
+        let column = mapping[field].flatMap { $0 < header.count ? header[$0].trimmingSpaces : nil }.flatMap { $0.isEmpty ? nil : $0 }
+        problems.append(ImportProblem(row: row.number, field: field.name, column: column ?? field.label, rule: rule, message: message))
     }
 
     /// A required cell: a problem when blank.

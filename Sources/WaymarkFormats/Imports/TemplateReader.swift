@@ -42,13 +42,13 @@ enum TemplateReader {
                 let column = columns.first(where: { named.contains($0.field) })
             else { continue }
             if let earlier = mapping[column.field] {
-                throw .duplicatedHeader(field: column.name, first: header[earlier], second: name)
+                throw .duplicatedHeader(field: column.field.label, first: header[earlier], second: name)
             }
             mapping[column.field] = index
         }
         let missing = columns.filter { $0.required && mapping[$0.field] == nil }
         guard missing.isEmpty else {
-            throw .missingColumns(missing.map { .init(field: $0.name, acceptedHeaders: $0.aliases) })
+            throw .missingColumns(missing.map { .init(field: $0.field.label, acceptedHeaders: $0.aliases) })
         }
         return mapping
     }

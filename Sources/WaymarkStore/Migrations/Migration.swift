@@ -35,6 +35,8 @@ enum Migrations {
         M022Anonymised(),
         M023FormSubmissions(),
         M024SearchByNameAndArea(),
+        M025PersonContacts(),
+        M026IdentityCorrections(),
         M027LetterCodes(),
         M028UserInvitations(),
     ]

@@ -14,6 +14,10 @@ public enum PersonTables {
     /// In deletion order: a row is listed before anything it references.
     public static let all: [Table] = [
         Table(name: "person_alias", dataClass: .identity),
+        // Old names and dates of birth are identity; they go with it.
+        Table(name: "identity_correction", dataClass: .identity),
+        // Some relationships also tell care status or offending; the table as a whole is how people are reached.
+        Table(name: "person_contact", dataClass: .contact),
         Table(name: "self_service_answer", dataClass: .contact),
         Table(name: "campaign_member", dataClass: .contact),
         Table(name: "outbox_message", dataClass: .contact),

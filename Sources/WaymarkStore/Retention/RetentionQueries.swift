@@ -46,7 +46,7 @@ public struct RetentionQueries: Sendable {
         var held: [Int64: Set<SensitivityClass>] = [:]
         let tableClasses: [(String, [SensitivityClass])] = [
             ("address", [.contact]), ("contact_detail", [.contact]), ("contact_preference", [.contact]), ("person_flag", [.contact]),
-            ("outbox_message", [.contact]), ("campaign_member", [.contact]), ("self_service_answer", [.contact]),
+            ("outbox_message", [.contact]), ("campaign_member", [.contact]), ("self_service_answer", [.contact]), ("person_contact", [.contact]),
             ("activity", [.currentActivity, .educationAndActivity]), ("enrolment", [.educationAndActivity]),
             ("intended_destination", [.educationAndActivity]), ("september_guarantee", [.educationAndActivity]),
             ("contact", [.notes]), ("note", [.notes]), ("follow_up", [.notes]), ("appointment", [.notes]),

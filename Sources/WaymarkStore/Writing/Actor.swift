@@ -30,3 +30,11 @@ extension Actor {
         Actor(userID: id, source: "portal:organisation=\(organisation)", label: "user:\(id)")
     }
 }
+
+extension Actor {
+    /// A young person added by hand by a signed-in user, not from a file:
+    /// the record says so, and who did it.
+    public static func enteredByHand(_ id: Int64) -> Actor {
+        Actor(userID: id, source: "entered by hand", label: "user:\(id)")
+    }
+}

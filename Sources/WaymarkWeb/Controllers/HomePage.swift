@@ -28,6 +28,7 @@ struct HomePage: PageModel {
         let contacts: String
         let caseloadLink: String
         let contactsLink: String
+        let diaryLink: String
     }
 
     let title = "Home"
@@ -80,7 +81,7 @@ struct HomePage: PageModel {
         if !hasWork { heading = "My team" }
         team = workloads.map {
             Adviser(name: $0.displayName + ($0.disabled ? " (disabled)" : ""), caseload: $0.caseload.formatted(), contacts: $0.contactsThisMonth.formatted(),
-                    caseloadLink: "/team/\($0.id)", contactsLink: "/team/\($0.id)?show=contacts")
+                    caseloadLink: "/team/\($0.id)", contactsLink: "/team/\($0.id)?show=contacts", diaryLink: Paths.diary + "?adviser=\($0.id)")
         }
     }
 

@@ -124,6 +124,8 @@ struct PersonPage: PageModel {
     let hasNotShared: Bool
     let canManageConsent: Bool
     let canSubjectAccess: Bool
+    /// Parents, carers and professionals are contact details: shown to those who see them.
+    let showsFamily: Bool
     let showsCasework: Bool
     let showsContact: Bool
     let showsPathway: Bool
@@ -164,6 +166,7 @@ struct PersonPage: PageModel {
         hasNotShared = !notShared.isEmpty
         canManageConsent = record.mayManageConsent
         canSubjectAccess = AccessPolicy.allows(user.role, .subjectAccess)
+        showsFamily = record.shows(.contact)
         showsCasework = record.shows(.notes) || record.shows(.contact)
         showsContact = record.shows(.contact)
         showsPathway = record.shows(.educationAndActivity)
@@ -260,6 +263,7 @@ struct PersonPage: PageModel {
     static let restricted = "Restricted"
 
     static let confirmations = [
+        "person-added": "Young person added. Their record says they were entered by hand, by you.",
         "contact": "Contact recorded.", "activity": "Activity saved: it is now on the pathway.", "follow-up": "Follow-up added.",
         "follow-up-done": "Follow-up marked done.", "appointment": "Appointment updated.", "appointment-booked": "Appointment booked.", "caseload": "Adviser, tier and level of need saved.",
     ]

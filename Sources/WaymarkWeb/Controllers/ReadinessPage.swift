@@ -84,12 +84,15 @@ struct ReadinessPage: PageModel {
     let history: [HistoryRow]
     let canGenerate: Bool
     let error: String?
+    /// Month ends to choose from.
+    let periods: [Choice]
     let hasHistory: Bool
 
     init(
         user: StoredUser, csrf: String, laCode: String, periodEnd: CalendarDate, readiness: ReturnReadiness?, exampleNames: [Int64: String] = [:],
-        readinessJob: JobPanel, generationJob: JobPanel?, history: [StoredReturn], canGenerate: Bool, error: String?
+        readinessJob: JobPanel, generationJob: JobPanel?, history: [StoredReturn], canGenerate: Bool, error: String?, periods: [Choice] = []
     ) {
+        self.periods = periods
         userName = user.displayName
         role = user.role.displayName
         self.csrf = csrf

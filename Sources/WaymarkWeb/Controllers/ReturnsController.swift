@@ -97,7 +97,8 @@ struct ReturnsController {
             readiness: try view.readiness.lastDone?.decodedResult(as: ReturnReadiness.self), exampleNames: view.exampleNames,
             readinessJob: JobPanel(view.readiness, work: "checking every record", result: "Readiness", refreshURL: url),
             generationJob: view.generation.map { JobPanel($0, work: "writing the return file", result: "Return file", refreshURL: url) },
-            history: view.history, canGenerate: true, error: error)
+            history: view.history, canGenerate: true, error: error,
+            periods: Self.periodChoices(chosen: periodEnd, today: CalendarDate.today(from: services.now())))
         return try templates.render(page, status: status)
     }
 
@@ -110,6 +111,16 @@ struct ReturnsController {
             throw ValidationFailure([RuleViolation(field: "PeriodEnd", rule: "date", message: "Enter the period end as a real date, like 2026-10-31")])
         }
         return try ReturnPeriod.check(date, today: today)
+    }
+
+    /// The last two years' month ends, newest first, as "October 2026": a
+    /// period end is always a month's last day, so a month is all a person
+    /// chooses. An older period asked for by address is kept in the list.
+    static func periodChoices(chosen: CalendarDate, today: CalendarDate) -> [Choice] {
+        var ends = [lastMonthEnd(today)]
+        while ends.count < 24, let last = ends.last { ends.append(last.adding(days: -last.day)) }
+        if !ends.contains(chosen) { ends.append(chosen) }
+        return ends.map { Choice(value: $0.iso, label: "\($0.monthName) \($0.year)", selected: $0 == chosen) }
     }
 
     static func lastMonthEnd(_ today: CalendarDate) -> CalendarDate {

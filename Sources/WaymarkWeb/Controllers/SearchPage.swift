@@ -62,12 +62,15 @@ struct SearchPage: PageModel {
     /// A notice when so many fit that the search should be narrowed.
     let narrow: String?
     let ignored: String?
+    /// "Add a young person" is offered to those who may add one.
+    let mayAddPeople: Bool
 
     init(frame: Frame, outcome: PersonSearchOutcome? = nil, problem: String? = nil) {
         title = problem == nil ? "Find a young person" : "Error: find a young person"
         userName = frame.user.displayName
         role = frame.user.role.displayName
         csrf = frame.csrf
+        mayAddPeople = AccessPolicy.allows(frame.user.role, .addPeople)
         query = frame.query
         self.problem = problem
         searched = outcome != nil

@@ -58,6 +58,8 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
         LogRequestsMiddleware(.debug)
         FileMiddleware(PublicFiles.directory, searchForIndexHtml: false)
         SessionMiddleware(services: services)
+        // Again inside the session, so an error page keeps the signed-in user's navigation.
+        ErrorPageMiddleware(templates: templates, passesNotFound: true)
         CSRFMiddleware()
         FreshCountsAfterChangeMiddleware(counts: services.headlineCounts)
     }
@@ -70,10 +72,13 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(PersonController(services: services, templates: templates).endpoints)
     router.addRoutes(SearchController(services: services, templates: templates).endpoints)
     router.addRoutes(CaseloadListController(services: services, templates: templates).endpoints)
+    router.addRoutes(DiaryController(services: services, templates: templates).endpoints)
     router.addRoutes(CaseworkController(services: services, templates: templates).endpoints)
     router.addRoutes(FollowUpController(services: services, templates: templates).endpoints)
     router.addRoutes(CaseloadController(services: services, templates: templates).endpoints)
     router.addRoutes(DetailsController(services: services, templates: templates).endpoints)
+    router.addRoutes(NewPersonController(services: services, templates: templates).endpoints)
+    router.addRoutes(PersonContactsController(services: services, templates: templates).endpoints)
     router.addRoutes(QueuesController(services: services, templates: templates).endpoints, atPath: "/queues")
     router.addRoutes(CampaignsController(services: services, templates: templates).endpoints, atPath: "/campaigns")
     router.addRoutes(CampaignWorkController(services: services, templates: templates).endpoints, atPath: "/campaigns")

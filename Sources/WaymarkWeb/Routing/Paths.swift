@@ -23,6 +23,13 @@ enum Paths {
     static let portal = "/portal"
     static let portalDestinations = "/portal/destinations"
     static let portalUpload = "/portal/upload"
+    static let diary = "/diary"
+
+    /// A diary page: whose (nil for the viewer's own), a day or a week, around which date.
+    static func diary(adviser: Int64?, _ period: DiaryPeriod) -> String {
+        let parts = [adviser.map { "adviser=\($0)" }, "view=\(period.span.rawValue)", "date=\(period.first.iso)"].compactMap { $0 }
+        return diary + "?" + parts.joined(separator: "&")
+    }
 
     static func portal(year: Int?, attentionOnly: Bool, page: Int = 1) -> String {
         let parts = [year.map { "year=\($0)" }, attentionOnly ? "show=attention" : nil, page > 1 ? "page=\(page)" : nil].compactMap { $0 }
@@ -72,6 +79,13 @@ enum Paths {
 
     static func details(_ id: Int64) -> String { "/people/\(id)/details" }
 
+    static let newPerson = "/people/new"
+
+    /// A record's parents, carers and professionals.
+    static func personContacts(_ id: Int64, saved: SavedNotice? = nil) -> String {
+        "/people/\(id)/family-and-professionals" + (saved.map { "?saved=\($0.rawValue)" } ?? "")
+    }
+
     static func details(_ id: Int64, saved: SavedNotice) -> String {
         "/people/\(id)/details?saved=\(saved.rawValue)"
     }
@@ -96,9 +110,12 @@ enum Paths {
         "/portal/upload?rows=\(rows)&updated=\(updated)&unchanged=\(unchanged)&created=\(created)&excepted=\(excepted)"
     }
 
-    static func imports(batch: Int64?) -> String {
-        imports + (batch.map { "?batch=\($0)" } ?? "")
+    static func imports(batch: Int64?, again: Bool = false) -> String {
+        imports + (batch.map { "?batch=\($0)" + (again ? "&again=1" : "") } ?? "")
     }
+
+    /// A CSV holding only the header row of a kind's template (its raw value).
+    static func importTemplate(_ kind: String) -> String { "/imports/templates/\(kind).csv" }
 
     static func users(added id: Int64) -> String { "\(users)?added=\(id)" }
     static func users(updated id: Int64) -> String { "\(users)?updated=\(id)" }
@@ -144,6 +161,11 @@ enum SavedNotice: String, CaseIterable, Sendable {
     case characteristic
     case characteristicEnded = "characteristic-ended"
     case preferences
+    case personAdded = "person-added"
+    case corrected
+    case personContact = "person-contact"
+    case personContactChanged = "person-contact-changed"
+    case personContactEnded = "person-contact-ended"
 
     /// The details page's confirmations; the record page keeps its own for the rest.
     var detailsConfirmation: String? {
@@ -153,6 +175,7 @@ enum SavedNotice: String, CaseIterable, Sendable {
         case .characteristic: "Characteristic added."
         case .characteristicEnded: "Characteristic ended."
         case .preferences: "Contact preferences saved."
+        case .corrected: "Corrected. The old value and the reason are kept in the correction history below."
         default: nil
         }
     }

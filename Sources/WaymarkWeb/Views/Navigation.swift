@@ -17,6 +17,9 @@ struct Navigation: Sendable {
 
     init(role: Role) {
         var items = [Item(label: "Home", href: Paths.home)]
+        if AccessPolicy.allows(role, .changeOwnCaseload) || AccessPolicy.allows(role, .teamOverview) {
+            items.append(Item(label: "Diary", href: Paths.diary))
+        }
         if AccessPolicy.allows(role, .schoolPortal) {
             items.append(Item(label: "Destinations", href: Paths.portalDestinations))
             items.append(Item(label: "Pupils and students", href: "/portal/students"))

@@ -22,14 +22,14 @@ import WaymarkFormats
         let described = reading.problems.map(\.description)
         #expect(
             described == [
-                "row 3, dob: '2009-13-01' is not a real date (YYYY-MM-DD or DD/MM/YYYY)",
-                "row 4, upn: 'D990400126009' has the wrong check letter for a UPN",
-                "row 4, uln: '12345' must be 10 digits",
-                "row 4, ukprn: '123' must be 8 digits starting with 1",
-                "row 4, postcode: 'NM3' is not a UK postcode (for example NM3 4QT)",
-                "row 4, planned_end_date: '2026-01-01' is before the start date 2026-09-07",
-                "row 5, family_name: is empty; a value is required",
-                "row 5, start_date: is empty; a value is required",
+                "row 3, DOB: '2009-13-01' is not a real date (YYYY-MM-DD or DD/MM/YYYY)",
+                "row 4, UPN: 'D990400126009' has the wrong check letter for a UPN",
+                "row 4, ULN: '12345' must be 10 digits",
+                "row 4, UKPRN: '123' must be 8 digits starting with 1",
+                "row 4, Postcode: 'NM3' is not a UK postcode (for example NM3 4QT)",
+                "row 4, Planned end date: '2026-01-01' is before the start date 2026-09-07",
+                "row 5, Surname: is empty; a value is required",
+                "row 5, Start date: is empty; a value is required",
             ])
         #expect(reading.problems.map(\.rule) == [
             "date", "upn-check-letter", "uln-format", "ukprn-format", "postcode", "end-after-start", "required", "required",
@@ -42,7 +42,7 @@ import WaymarkFormats
         #expect(problem.row == 2)
         #expect(problem.field == "intended_destination")
         #expect(problem.rule == "intended-destination")
-        #expect(problem.description.hasPrefix("row 2, intended_destination: 'XYZ' is not an intended destination code (111, 121"))
+        #expect(problem.description.hasPrefix("row 2, Intended destination: 'XYZ' is not an intended destination code (111, 121"))
         #expect(reading.rows.isEmpty)
     }
 

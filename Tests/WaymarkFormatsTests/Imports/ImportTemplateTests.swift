@@ -150,4 +150,22 @@ import WaymarkFormats
         }
         #expect(ImportKind.ctf.columns.isEmpty)
     }
+
+    /// The downloadable template of every kind reads back: its header names
+    /// every column (each label is an accepted header of its own field), so a
+    /// file started from it is refused only for what is put in the rows.
+    @Test(arguments: ImportKind.spreadsheetKinds)
+    func theTemplateOfEachKindReadsBack(kind: ImportKind) throws {
+        let header = kind.templateHeaderLine
+        let reading = try ImportReader.csv(Array(header.utf8), kind: kind)
+        #expect(reading.isClean && reading.rowsRead == 0, "\(kind): \(reading.problems)")
+        for column in kind.columns {
+            #expect(column.matches(header: column.field.label), "\(column.field.label) names \(column.field)")
+            #expect(column.aliases.first == column.field.label && column.aliases.last == column.field.name)
+        }
+        // A row with only its reference filled in: every required cell is empty.
+        let blank = header + "R1" + String(repeating: ",", count: kind.columns.count - 1) + "\r\n"
+        let problems = try ImportReader.csv(Array(blank.utf8), kind: kind).problems
+        #expect(Set(problems.map(\.column)) == Set(kind.columns.filter(\.required).map(\.field.label)), "problems name the columns by their labels")
+    }
 }

@@ -26,7 +26,7 @@ import WaymarkFormats
     @Test(arguments: ["1e19", "-1e19", "9.3e18", "1e308", "-0.5", "60.9"])
     func aDateSerialOutsideExcelsRangeIsARowProblem(serial: String) throws {
         let reading = try ImportReader.xlsx(try Self.sheet(Self.header + Self.claimant(row: 2, dob: serial)), kind: .dwpClaimants)
-        #expect(reading.problems.map(\.description) == ["row 2, dob: '\(serial)' is not a real date (YYYY-MM-DD or DD/MM/YYYY)"])
+        #expect(reading.problems.map(\.description) == ["row 2, DOB: '\(serial)' is not a real date (YYYY-MM-DD or DD/MM/YYYY)"])
     }
 
     @Test func theLastDaySerialExcelAllowsIsStillADate() throws {

@@ -46,7 +46,7 @@ import WaymarkFormats
             [.text("Ravensworth"), .text("Ellis"), .text("2008-12-25"), .text("soon")],
         ])
         let reading = try ImportReader.xlsx(data, kind: .dwpClaimants)
-        #expect(reading.problems.map(\.description) == ["row 3, claim_date: 'soon' is not a real date (YYYY-MM-DD or DD/MM/YYYY)"])
+        #expect(reading.problems.map(\.description) == ["row 3, Claim date: 'soon' is not a real date (YYYY-MM-DD or DD/MM/YYYY)"])
     }
 
     @Test func aFileThatIsNotAZipIsRefused() {
@@ -90,7 +90,7 @@ import WaymarkFormats
     @Test func aMissingColumnInAWorkbookIsTheSameErrorAsInCSV() throws {
         let data = try XLSXWriter.workbook([[.text("Surname"), .text("Forename"), .text("DOB")]])
         let error = T.fileError { () throws(ImportFileError) in try ImportReader.xlsx(data, kind: .dwpClaimants) }
-        #expect(error == .missingColumns([.init(field: "claim_date", acceptedHeaders: ImportColumn(.claimDate).aliases)]))
+        #expect(error == .missingColumns([.init(field: "Claim date", acceptedHeaders: ImportColumn(.claimDate).aliases)]))
     }
 
     @Test func aHundredThousandCharacterCellIsRefused() throws {

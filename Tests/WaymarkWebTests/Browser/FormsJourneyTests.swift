@@ -71,6 +71,12 @@ struct FormsJourneyTests {
                         #expect(try await browser.evaluate("return document.querySelector('#kind').value") as? String == "college_enrolments",
                                 "the kind chosen is kept")
                         try await browser.look(saving: "\(Self.artefacts)/\(name)-05-import-kept-kind.png")
+                        // The columns a college enrolments file needs, opened from the list under the form.
+                        try await browser.click("details.import-columns:nth-of-type(2) summary")
+                        let columns = try await browser.text(of: "details.import-columns[open]")
+                        #expect(columns.contains("Date of birth") && columns.contains("Start date") && columns.contains("Download the template"))
+                        _ = try await browser.evaluate("document.querySelector('details.import-columns[open]').scrollIntoView(); return 1")
+                        try await browser.look(saving: "\(Self.artefacts)/\(name)-06-import-columns.png")
                     }
                 }
             }

@@ -11,7 +11,8 @@ struct CampaignPage: PageModel {
 
     struct Skip: Sendable {
         let reason: String
-        let count: Int
+        /// As shown: "1,204".
+        let count: String
     }
 
     struct Member: Sendable {
@@ -44,8 +45,8 @@ struct CampaignPage: PageModel {
     let audience: String
     let audienceLink: String
     let isDraft: Bool
-    let contacted: Int
-    let waiting: Int
+    let contacted: String
+    let waiting: String
     let hasWaiting: Bool
     let skipped: [Skip]
     let sampleSubject: String?
@@ -71,10 +72,10 @@ struct CampaignPage: PageModel {
         audience = parsed?.summary ?? "–"
         audienceLink = "/queues?" + campaign.audience
         isDraft = campaign.status == .draft
-        contacted = summary.contacted
-        waiting = summary.waitingForQuietHours
-        hasWaiting = waiting > 0
-        skipped = summary.skipped.map { Skip(reason: $0.reason, count: $0.count) }
+        contacted = summary.contacted.formatted()
+        waiting = summary.waitingForQuietHours.formatted()
+        hasWaiting = summary.waitingForQuietHours > 0
+        skipped = summary.skipped.map { Skip(reason: $0.reason, count: $0.count.formatted()) }
         sampleSubject = sample.subject
         sampleBody = sample.body
         isLetter = campaign.channel == .letter

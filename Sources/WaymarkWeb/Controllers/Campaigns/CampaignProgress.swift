@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkCore
 import WaymarkRecords
 
@@ -41,6 +42,6 @@ struct CampaignProgress {
         }
     }
 
-    static func people(_ n: Int) -> String { n == 1 ? "1 young person" : "\(n) young people" }
-    static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+    static func people(_ n: Int) -> String { n == 1 ? "1 young person" : "\(n.formatted()) young people" }
+    static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n.formatted()) \(noun)s" }
 }

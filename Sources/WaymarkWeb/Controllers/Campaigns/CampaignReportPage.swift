@@ -9,11 +9,12 @@ struct CampaignReportPage: PageModel {
 
     struct Row: Sendable {
         let name: String
-        let considered: Int
-        let contacted: Int
-        let responded: Int
+        // Counts as shown: "1,204".
+        let considered: String
+        let contacted: String
+        let responded: String
         let responseRate: String
-        let resolved: Int
+        let resolved: String
         let resolutionRate: String
     }
 
@@ -24,7 +25,7 @@ struct CampaignReportPage: PageModel {
 
     struct Skip: Sendable {
         let reason: String
-        let count: Int
+        let count: String
     }
 
     let title: String
@@ -39,7 +40,7 @@ struct CampaignReportPage: PageModel {
     let skipped: [Skip]
     let hasSkipped: Bool
     let medianDays: String
-    let notKnownResolved: Int
+    let notKnownResolved: String
 
     init(frame: StaffFrame, campaign: StoredCampaign, report: CampaignReport) {
         title = "Campaign report – \(campaign.name)"
@@ -51,15 +52,15 @@ struct CampaignReportPage: PageModel {
         overall = Self.row("All", report.overall)
         channels = report.byChannel.map { Self.row($0.name, $0.tally) }
         dimensions = report.byDimension.map { Dimension(name: $0.name, rows: $0.groups.map { Self.row($0.name, $0.tally) }) }
-        skipped = report.skipped.map { Skip(reason: $0.reason, count: $0.count) }
+        skipped = report.skipped.map { Skip(reason: $0.reason, count: $0.count.formatted()) }
         hasSkipped = !skipped.isEmpty
         medianDays = report.medianDaysToResolution.map { String(format: "%.1f days", $0) } ?? "none resolved yet"
-        notKnownResolved = report.notKnownResolved
+        notKnownResolved = report.notKnownResolved.formatted()
     }
 
     static func row(_ name: String, _ tally: CampaignTally) -> Row {
-        Row(name: name, considered: tally.considered, contacted: tally.contacted, responded: tally.responded,
-            responseRate: percent(tally.responseRate), resolved: tally.resolved, resolutionRate: percent(tally.resolutionRate))
+        Row(name: name, considered: tally.considered.formatted(), contacted: tally.contacted.formatted(), responded: tally.responded.formatted(),
+            responseRate: percent(tally.responseRate), resolved: tally.resolved.formatted(), resolutionRate: percent(tally.resolutionRate))
     }
 
     static func percent(_ rate: Double?) -> String {

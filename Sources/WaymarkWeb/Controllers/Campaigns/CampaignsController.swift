@@ -49,9 +49,10 @@ struct CampaignsController {
     }
 
     func create(_ request: Request, context: StaffContext) async throws -> Response {
-        let form = try await request.decodeForm(as: CampaignForm.self, context: context)
-        let (campaign, problems) = form.validated()
-        guard let campaign else {
+        let (form, unread) = try await request.readForm(as: CampaignForm.self, context: context)
+        var (campaign, problems) = form.validated()
+        problems.merge(unread)
+        guard let campaign, unread.isEmpty else {
             let channel = form.channel.flatMap(ContactChannel.init(rawValue:)) ?? .sms
             let page = NewCampaignPage(frame: StaffFrame(user: context.user, csrf: context.csrf, problems: problems), form: form,
                                        channel: channel, problems: problems)

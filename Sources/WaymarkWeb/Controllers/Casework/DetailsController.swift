@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import WaymarkApp
 import WaymarkCore
 import WaymarkRecords
@@ -20,6 +21,7 @@ struct DetailsController {
             .post("people/:id/characteristics", use: addCharacteristic)
             .post("people/:id/characteristics/:item/end", use: endCharacteristic)
             .post("people/:id/preferences", use: savePreferences)
+            .post("people/:id/corrections", use: correct)
         return routes
     }
 
@@ -109,6 +111,22 @@ struct DetailsController {
         return .redirect(to: Paths.details(record.personID, saved: .preferences), type: .normal)
     }
 
+    /// A name or date of birth corrected, with the reason kept beside the old value.
+    func correct(_ request: Request, context: StaffContext) async throws -> Response {
+        let record = try await context.recordForChange(services)
+        let (form, unread) = try await request.readForm(as: CorrectionForm.self, context: context)
+        let current = try await casework.person(record, form: "correction", at: services.now())
+        let (correction, found) = form.validated(current: current, today: today)
+        var problems = unread
+        problems.merge(found)
+        guard let correction, problems.isEmpty else { return try await page(record, context, problems: problems, entered: [:], correction: form) }
+        return try await once(form.once, record, context) {
+            try await casework.correctIdentity(correction, on: record, at: services.now())
+            context.logger.info("identity corrected", metadata: ["person": "\(record.personID)", "reason": "\(correction.reason.rawValue)"])
+            return Paths.details(record.personID, saved: .corrected) + "#corrections"
+        }
+    }
+
     private var today: CalendarDate { CalendarDate.today(from: services.now()) }
 
     /// Saves once per form token: a repeat (Back then Save, a double click) goes where the first went and adds nothing.
@@ -119,13 +137,14 @@ struct DetailsController {
 
     private func page(
         _ record: RecordForChange, _ context: StaffContext, problems: FormProblems, entered: [String: String?], dates: [String: DateEntry?] = [:],
-        preferences: ContactPreferences? = nil, saved: String? = nil
+        preferences: ContactPreferences? = nil, saved: String? = nil, correction: CorrectionForm? = nil
     ) async throws -> Response {
         let shown = try await casework.details(record, at: services.now())
         let page = DetailsPage(
             frame: CaseworkFrame(user: context.user, csrf: context.csrf, person: shown.person, problems: problems), person: shown.person,
             details: shown.contactDetails, characteristics: shown.characteristics, visible: record.visible, preferences: preferences ?? shown.preferences,
-            today: today, problems: problems, entered: entered.compactMapValues { $0 }, dates: dates.compactMapValues { $0 }, saved: saved)
+            today: today, problems: problems, entered: entered.compactMapValues { $0 }, dates: dates.compactMapValues { $0 }, saved: saved,
+            corrections: CorrectionsView(shown.corrections, by: shown.correctedBy, person: shown.person, form: correction, problems: problems))
         return try templates.render(page, status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 }

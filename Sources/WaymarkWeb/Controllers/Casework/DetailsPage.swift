@@ -40,12 +40,14 @@ struct DetailsPage: PageModel {
     let characteristicOnce = SecretToken.make()
     let optOut: FieldView
     let doNotContact: Bool
+    let corrections: CorrectionsView
 
     init(
         frame: CaseworkFrame, person: PersonBundle, details: [StoredContactDetail], characteristics: [(id: Int64, record: CharacteristicRecord)],
         visible: Set<SensitivityClass>, preferences: ContactPreferences, today: CalendarDate, problems: FormProblems, entered: [String: String], dates: [String: DateEntry],
-        saved: String?
+        saved: String?, corrections: CorrectionsView
     ) {
+        self.corrections = corrections
         title = "Contact details and characteristics – \(frame.personName)"
         self.frame = frame
         self.today = today.iso

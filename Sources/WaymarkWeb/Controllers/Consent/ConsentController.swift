@@ -62,12 +62,17 @@ struct ConsentController {
 
     func override(_ request: Request, context: StaffContext) async throws -> Response {
         let person = try context.personID()
-        let form = try await request.decodeForm(as: OverrideForm.self, context: context)
+        let (form, unread) = try await request.readForm(as: OverrideForm.self, context: context)
+        var problems = unread
         var classes = Set<SensitivityClass>()
         for text in form.classes ?? [] {
-            guard let dataClass = SensitivityClass(rawValue: text) else { throw Refusal.badRequest("class: choose kinds of information from the list.") }
+            guard let dataClass = SensitivityClass(rawValue: text) else {
+                problems.add("class", "Choose kinds of information from the list")
+                continue
+            }
             classes.insert(dataClass)
         }
+        guard problems.isEmpty else { return try await page(context, overrideForm: form, problems: problems) }
         let recipient = (form.recipient ?? "").isEmpty ? nil : form.recipient.flatMap { Int64($0) }
         do {
             let override = try await services.app.sharing.override(

@@ -27,7 +27,32 @@ struct ImportsPage: PageModel {
         let highlighted: Bool
     }
 
+    /// One kind's columns, listed beside the form with a template to download.
+    struct Template: Sendable {
+        struct Column: Sendable {
+            let label: String
+            let need: String
+            let hint: String
+            let alsoAccepted: String
+        }
+
+        let title: String
+        let href: String
+        let columns: [Column]
+
+        init(_ kind: ImportKind) {
+            title = kind.title
+            href = Paths.importTemplate(kind.rawValue)
+            columns = kind.columns.map { column in
+                Column(
+                    label: column.field.label, need: column.required ? "Required" : "Optional", hint: column.field.hint,
+                    alsoAccepted: column.aliases.dropFirst().joined(separator: ", "))
+            }
+        }
+    }
+
     let title = "Import a file"
+    let templates = ImportKind.spreadsheetKinds.map(Template.init)
     let frame: StaffFrame
     let kinds: [Choice]
     let fileProblem: String?
@@ -38,7 +63,10 @@ struct ImportsPage: PageModel {
     let hasBatches: Bool
     let notice: String?
 
-    init(frame: StaffFrame, recent: [ImportBatchSummary], outcomes: [Int64: [ImportOutcome: Int]], highlighted: Int64?, problems: Problems) {
+    init(
+        frame: StaffFrame, recent: [ImportBatchSummary], outcomes: [Int64: [ImportOutcome: Int]], highlighted: Int64?, again: Bool = false,
+        problems: Problems
+    ) {
         self.frame = frame
         kinds = ImportKind.allCases.map { Choice(value: $0.rawValue, label: $0.title, selected: $0.rawValue == problems.kind) }
         fileProblem = problems.file
@@ -56,8 +84,11 @@ struct ImportsPage: PageModel {
         hasBatches = !batches.isEmpty
         notice = highlighted.flatMap { id in recent.first { $0.id == id } }.map { batch in
             let counts = outcomes[batch.id] ?? [:]
-            return "\(batch.fileName) imported: \(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged, "
-                + "\(counts[.created] ?? 0) created, \(counts[.excepted] ?? 0) for review in Exceptions."
+            let outcome = "\((counts[.updated] ?? 0).formatted()) updated, \((counts[.unchanged] ?? 0).formatted()) unchanged, "
+                + "\((counts[.created] ?? 0).formatted()) created, \((counts[.excepted] ?? 0).formatted()) for review in Exceptions."
+            guard again else { return "\(batch.fileName) imported: " + outcome }
+            return "This file had already been imported (\(UKTime.describe(batch.importedAt))), so nothing was changed this time. "
+                + "The first import: " + outcome
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkApp
 import WaymarkCore
 import WaymarkRecords
@@ -8,7 +9,8 @@ struct PortalDestinationsPage: PageModel {
 
     struct Row: Sendable {
         let label: String
-        let count: Int
+        /// As shown: "1,204".
+        let count: String
         let percentage: String
     }
 
@@ -26,7 +28,7 @@ struct PortalDestinationsPage: PageModel {
     let summary: String
     let chart: String
     let rows: [Row]
-    let total: Int
+    let total: String
     let hasLeavers: Bool
     let csvLink: String
     let xlsxLink: String
@@ -39,15 +41,15 @@ struct PortalDestinationsPage: PageModel {
         yearLabel = report.leavingYear.label
         asAt = report.asAt.longDescription
         summary = report.summary
-        rows = report.lines.map { Row(label: $0.label, count: $0.count, percentage: $0.share.percentageText.isEmpty ? "–" : "\($0.share.percentageText)%") }
-        total = report.total
+        rows = report.lines.map { Row(label: $0.label, count: $0.count.formatted(), percentage: $0.share.percentageText.isEmpty ? "–" : "\($0.share.percentageText)%") }
+        total = report.total.formatted()
         hasLeavers = report.total > 0
         chart = BarChart(
             title: "\(report.school): where the \(report.leavingYear.label) are now", summary: report.summary,
             bars: report.lines.map { row in
                 BarChart.Bar(
                     label: row.label, value: row.count,
-                    valueText: row.share.percentageText.isEmpty ? "\(row.count)" : "\(row.count) (\(row.share.percentageText)%)",
+                    valueText: row.share.percentageText.isEmpty ? row.count.formatted() : "\(row.count.formatted()) (\(row.share.percentageText)%)",
                     emphasised: DestinationCategory.allCases.first { $0.label == row.label }?.needsAttention ?? false)
             },
             id: "destinations-chart"

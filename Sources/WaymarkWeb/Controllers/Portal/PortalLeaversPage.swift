@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkApp
 import WaymarkCore
 import WaymarkRecords
@@ -9,11 +10,12 @@ struct PortalLeaversPage: PageModel {
 
     struct YearCount: Sendable {
         let label: String
-        let leavers: Int
-        let neet: Int
-        let notKnown: Int
-        let notShared: Int
-        var hasNotShared: Bool { notShared > 0 }
+        // Counts as shown: "1,204".
+        let leavers: String
+        let neet: String
+        let notKnown: String
+        let notShared: String
+        let hasNotShared: Bool
         let link: String
         let attentionLink: String
         let reportLink: String
@@ -47,7 +49,8 @@ struct PortalLeaversPage: PageModel {
         isSchool = EnrolmentKind(organisation: leavers.organisation.kind) == .schoolRoll
         years = leavers.counts.map { count in
             YearCount(
-                label: count.year.label, leavers: count.leavers, neet: count.neet, notKnown: count.notKnown, notShared: count.notShared,
+                label: count.year.label, leavers: count.leavers.formatted(), neet: count.neet.formatted(), notKnown: count.notKnown.formatted(),
+                notShared: count.notShared.formatted(), hasNotShared: count.notShared > 0,
                 link: Paths.portal(year: count.year.year, attentionOnly: false), attentionLink: Paths.portal(year: count.year.year, attentionOnly: true),
                 reportLink: Paths.portalDestinations(year: count.year.year))
         }
@@ -55,7 +58,7 @@ struct PortalLeaversPage: PageModel {
             + leavers.years.map { YearOption(value: String($0.year), label: $0.label, selected: leavers.chosenYear == $0) }
         attentionOnly = leavers.attentionOnly
         let which = leavers.chosenYear?.label ?? "leavers of the last three years"
-        showing = "\(leavers.matching) \(leavers.attentionOnly ? "NEET or not known among the " : "")\(which)"
+        showing = "\(leavers.matching.formatted()) \(leavers.attentionOnly ? "NEET or not known among the " : "")\(which)"
         lines = leavers.lines.map(PortalLineView.init)
         hasLines = !lines.isEmpty
         let (year, attention) = (leavers.chosenYear?.year, leavers.attentionOnly)

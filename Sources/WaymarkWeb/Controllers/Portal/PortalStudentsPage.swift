@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkApp
 import WaymarkCore
 import WaymarkRecords
@@ -9,7 +10,7 @@ struct PortalStudentsPage: PageModel {
     let title: String
     let frame: StaffFrame
     let school: String
-    let total: Int
+    let total: String
     let lines: [PortalLineView]
     let hasLines: Bool
     let pages: PageLinks
@@ -22,7 +23,7 @@ struct PortalStudentsPage: PageModel {
         school = students.organisation.name
         let isSchool = EnrolmentKind(organisation: students.organisation.kind) == .schoolRoll
         title = isSchool ? "Pupils on the roll" : "Students"
-        total = students.total
+        total = students.total.formatted()
         lines = students.lines.map(PortalLineView.init)
         hasLines = !lines.isEmpty
         pages = PageLinks(page: students.page, pageCount: students.pageCount) { Paths.portalStudents(page: $0) }
