@@ -103,6 +103,8 @@ struct AdminJourneyTests {
                     try await CampaignJourneyTests.signIn(phone, base, as: "administrator@northmere.example")
                     try await phone.open(base + "/admin/users")
                     #expect(!(try await phone.text(of: "main table").contains("Invited — not yet accepted")), "accepted: no longer invited")
+                    let overflow = try await phone.evaluate("const r = document.querySelector('main .table-scroll'); return r.scrollWidth > r.clientWidth + 1")
+                    #expect(overflow as? Bool == false, "the users table stacks on a phone instead of running off the side")
                     try await phone.look(saving: Self.artefacts + "/phone-06-users.png")
                 }
             }
