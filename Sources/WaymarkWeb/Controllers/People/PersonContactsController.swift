@@ -95,7 +95,7 @@ struct PersonContactsController {
         _ personID: Int64, _ context: StaffContext, form: PersonContactForm, editing: StoredPersonContact?, problems: FormProblems, saved: SavedNotice? = nil
     ) async throws -> Response {
         let view = try await desk.contacts(of: personID, for: context.grant, at: services.now())
-        let frame = PersonContactsFrame(user: context.user, csrf: context.csrf, personID: personID, personName: view.personName, problems: problems)
+        let frame = CaseworkFrame(user: context.user, csrf: context.csrf, personID: personID, personName: view.personName, problems: problems)
         let base = Paths.personContacts(personID)
         let formView = PersonContactFormView(
             action: editing.map { "\(base)/\($0.id)" } ?? base,

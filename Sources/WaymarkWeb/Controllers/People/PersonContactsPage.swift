@@ -22,7 +22,7 @@ struct PersonContactsPage: PageModel {
     }
 
     let title: String
-    let frame: PersonContactsFrame
+    let frame: CaseworkFrame
     let current: [Card]
     let ended: [Card]
     let hasCurrent: Bool
@@ -32,7 +32,7 @@ struct PersonContactsPage: PageModel {
     let saved: String?
     let form: PersonContactFormView?
 
-    init(view: PersonContactsView, frame: PersonContactsFrame, form: PersonContactFormView?, saved: SavedNotice?) {
+    init(view: PersonContactsView, frame: CaseworkFrame, form: PersonContactFormView?, saved: SavedNotice?) {
         title = (frame.hasProblems ? "Error: " : "") + "Parents, carers and professionals – \(view.personName)"
         self.frame = frame
         let cards = view.contacts.map(Self.card)
@@ -73,27 +73,6 @@ struct PersonContactsPage: PageModel {
             id: stored.id, name: details.name, relationship: details.relationship.label, facts: facts.compactMap { $0 },
             period: "Added \(stored.startedOn.longDescription)" + (stored.endedOn.map { ", ended \($0.longDescription)" } ?? ""),
             current: stored.isCurrent)
-    }
-}
-
-/// The record's name and the back link, the signed-in user and any problems.
-struct PersonContactsFrame: Sendable {
-    let userName: String
-    let role: String
-    let csrf: String
-    let personID: Int64
-    let personName: String
-    let problems: [FormProblems.Problem]
-    let hasProblems: Bool
-
-    init(user: StoredUser, csrf: String, personID: Int64, personName: String, problems: FormProblems) {
-        userName = user.displayName
-        role = user.role.displayName
-        self.csrf = csrf
-        self.personID = personID
-        self.personName = personName
-        self.problems = problems.all
-        hasProblems = !problems.isEmpty
     }
 }
 
