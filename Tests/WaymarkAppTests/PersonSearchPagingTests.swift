@@ -75,6 +75,15 @@ import WaymarkTestSupport
             }
             #expect(seen == smiths, "every Smith once, in a stable order, and no Smyth")
 
+            // Counted only up to the cap: the total says "more than" and paging stops there.
+            search.countCap = 4
+            let capped = try await search.search("smith", in: Self.scope, today: Self.today, page: 9)
+            #expect(capped.exactNameOnly && capped.totalIsCapped && capped.total == 4)
+            #expect(capped.page == 2 && capped.results.map(\.id) == [smiths[3]], "the last page within the cap")
+            search.countCap = 6
+            #expect(try await !search.search("smith", in: Self.scope, today: Self.today).totalIsCapped, "exactly the cap is not more than it")
+            search.countCap = 1_000
+
             search.commonName = 10
             var all: [PersonSearchResult] = []
             for page in 1...3 { all += try await search.search("smith", in: Self.scope, today: Self.today, page: page).results }

@@ -16,3 +16,13 @@ import WaymarkCore
         #expect(row.considered == "25,000" && row.contacted == "1,204" && row.resolved == "0")
     }
 }
+
+extension CountsShownTests {
+    @Test func aCappedCountIsSaidAsMoreThan() {
+        let paging = Paging(total: 1_000, size: 25)
+        let capped = PageNumbers(paging, page: 2, one: "young person found", many: "young people found", moreThanTotal: true) { "/p/\($0)" }
+        #expect(capped.showing == "Showing 26 to 50 of more than 1,000 young people found")
+        let exact = PageNumbers(paging, page: 1, one: "young person found", many: "young people found") { "/p/\($0)" }
+        #expect(exact.showing == "Showing 1 to 25 of 1,000 young people found")
+    }
+}

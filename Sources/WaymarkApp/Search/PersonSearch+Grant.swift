@@ -47,6 +47,7 @@ extension PersonSearchOutcome {
                     score: result.score, reasons: postcode ? result.reasons.filter { !$0.contains("postcode") } : result.reasons)
             },
             total: total, page: page, pageSize: pageSize, exactNameOnly: exactNameOnly)
+        copy.totalIsCapped = totalIsCapped
         copy.showsPostcode = !postcode
         copy.showsActivityCode = !activityCode
         return copy

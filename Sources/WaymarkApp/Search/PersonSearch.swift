@@ -38,6 +38,10 @@ public struct PersonSearchOutcome: Sendable {
     /// False when the searcher sees only the category of the current activity.
     public var showsActivityCode = true
 
+    /// True when more people fit than were counted: `total` is then the
+    /// cap, and only that many are paged through.
+    public var totalIsCapped = false
+
     public var paging: Paging { Paging(total: total, size: pageSize) }
 
     /// So many people fit that the search should be narrowed.
@@ -60,6 +64,10 @@ public struct PersonSearch: Sendable {
     /// them: four pages of Smiths come before any Smyth.
     public var commonName = 100
 
+    /// Exact namesakes and people in an area are counted up to this many;
+    /// a searcher with more to page through narrows the search instead.
+    public var countCap = 1_000
+
     public init(store: Store) {
         query = PersonSearchQuery(store: store)
         self.store = store
@@ -73,7 +81,7 @@ public struct PersonSearch: Sendable {
     public func search(_ request: SearchRequest, in scope: RecordScope, today: CalendarDate, page: Int = 1) async throws -> PersonSearchOutcome {
         if request.isAreaOnly, let area = request.area { return try await searchArea(area, request, in: scope, today: today, page: page) }
         if let token = request.singleNameToken {
-            let exact = try await query.countExactName(token, in: scope)
+            let exact = try await query.countExactName(token, in: scope, upTo: countCap + 1)
             if exact >= commonName { return try await searchCommonName(token, count: exact, request, in: scope, today: today, page: page) }
         }
         var ranking = SearchRanking(request: request)
@@ -126,26 +134,34 @@ public struct PersonSearch: Sendable {
     private func searchCommonName(
         _ token: String, count: Int, _ request: SearchRequest, in scope: RecordScope, today: CalendarDate, page: Int
     ) async throws -> PersonSearchOutcome {
-        let page = Paging(total: count, size: pageSize).clamped(page)
-        let found = try await query.byExactName(token, in: scope, limit: pageSize, offset: (page - 1) * pageSize)
+        let total = min(count, countCap)
+        let page = Paging(total: total, size: pageSize).clamped(page)
+        let offset = (page - 1) * pageSize
+        let found = try await query.byExactName(token, in: scope, limit: max(0, min(pageSize, total - offset)), offset: offset)
         var ranking = SearchRanking(request: request)
         var pool = CandidatePool()
         pool.add(found)
         let ranked = try await rank(pool, &ranking)
-        return PersonSearchOutcome(
-            request: request, results: try await describe(ranked, today: today), total: count, page: page, pageSize: pageSize, exactNameOnly: true)
+        var outcome = PersonSearchOutcome(
+            request: request, results: try await describe(ranked, today: today), total: total, page: page, pageSize: pageSize, exactNameOnly: true)
+        outcome.totalIsCapped = count > countCap
+        return outcome
     }
 
     /// The people whose current address is in a postcode area, a page at a time in id order.
     private func searchArea(
         _ area: PostcodeArea, _ request: SearchRequest, in scope: RecordScope, today: CalendarDate, page: Int
     ) async throws -> PersonSearchOutcome {
-        let count = try await query.countPostcodeArea(area, in: scope)
-        let page = Paging(total: count, size: pageSize).clamped(page)
-        let found = try await query.byPostcodeArea(area, in: scope, limit: pageSize, offset: (page - 1) * pageSize)
+        let count = try await query.countPostcodeArea(area, in: scope, upTo: countCap + 1)
+        let total = min(count, countCap)
+        let page = Paging(total: total, size: pageSize).clamped(page)
+        let offset = (page - 1) * pageSize
+        let found = try await query.byPostcodeArea(area, in: scope, limit: max(0, min(pageSize, total - offset)), offset: offset)
         let shown = found.map { ($0, CandidateScore(total: 1, name: nil, reasons: ["postcode area"])) }
-        return PersonSearchOutcome(
-            request: request, results: try await describe(shown, today: today), total: count, page: page, pageSize: pageSize, exactNameOnly: false)
+        var outcome = PersonSearchOutcome(
+            request: request, results: try await describe(shown, today: today), total: total, page: page, pageSize: pageSize, exactNameOnly: false)
+        outcome.totalIsCapped = count > countCap
+        return outcome
     }
 
     private func addSingleName(_ tokens: [String], to pool: inout CandidatePool, scope: RecordScope) async throws {

@@ -119,10 +119,15 @@ public struct PersonSearchQuery: Sendable {
             where: "p.id IN (" + Self.exactNameIDs(token) + ")", scope: scope, order: "p.id", limit: limit, offset: offset)
     }
 
-    /// How many people ``byExactName(_:in:limit:offset:)`` pages through.
-    public func countExactName(_ token: String, in scope: RecordScope) async throws -> Int {
-        let rows = try await db.storedRows(
-            "SELECT COUNT(*) AS n FROM young_person p WHERE p.id IN (\(Self.exactNameIDs(token))) AND \(scope.condition(on: "p"))")
+    /// How many people ``byExactName(_:in:limit:offset:)`` pages through,
+    /// counted no further than `upTo`: past that the exact number is not
+    /// worth reading thousands of index entries for.
+    public func countExactName(_ token: String, in scope: RecordScope, upTo cap: Int) async throws -> Int {
+        try await count("SELECT p.id FROM young_person p WHERE p.id IN (\(Self.exactNameIDs(token))) AND \(scope.condition(on: "p"))", upTo: cap)
+    }
+
+    private func count(_ ids: SQLQueryString, upTo cap: Int) async throws -> Int {
+        let rows = try await db.storedRows("SELECT COUNT(*) AS n FROM (" + ids + " LIMIT \(bind: cap)) counted")
         return Int(try rows.first?.integer("n") ?? 0)
     }
 
@@ -137,11 +142,9 @@ public struct PersonSearchQuery: Sendable {
         try await candidates(where: "p.id IN (" + Self.areaIDs(area) + ")", scope: scope, order: "p.id", limit: limit, offset: offset)
     }
 
-    /// How many people ``byPostcodeArea(_:in:limit:offset:)`` pages through.
-    public func countPostcodeArea(_ area: PostcodeArea, in scope: RecordScope) async throws -> Int {
-        let rows = try await db.storedRows(
-            "SELECT COUNT(*) AS n FROM young_person p WHERE p.id IN (\(Self.areaIDs(area))) AND \(scope.condition(on: "p"))")
-        return Int(try rows.first?.integer("n") ?? 0)
+    /// How many people ``byPostcodeArea(_:in:limit:offset:)`` pages through, counted no further than `upTo`.
+    public func countPostcodeArea(_ area: PostcodeArea, in scope: RecordScope, upTo cap: Int) async throws -> Int {
+        try await count("SELECT p.id FROM young_person p WHERE p.id IN (\(Self.areaIDs(area))) AND \(scope.condition(on: "p"))", upTo: cap)
     }
 
     private static func areaIDs(_ area: PostcodeArea) -> SQLQueryString {

@@ -81,14 +81,19 @@ struct SearchPage: PageModel {
         let typed = frame.query.trimmingCharacters(in: .whitespaces)
         noMatch = outcome != nil && rows.isEmpty ? "No young person matches ‘\(typed)’." : nil
         pageNumbers = PageNumbers(
-            outcome?.paging ?? Paging(total: 0, size: 1), page: outcome?.page ?? 1, one: "young person found", many: "young people found"
+            outcome?.paging ?? Paging(total: 0, size: 1), page: outcome?.page ?? 1, one: "young person found", many: "young people found",
+            moreThanTotal: outcome?.totalIsCapped ?? false
         ) { page in Paths.search(query: typed, page: page) }
+        let howMany = outcome.map { ($0.totalIsCapped ? "More than " : "") + $0.total.formatted() } ?? ""
         if let outcome, outcome.exactNameOnly {
-            narrow = "\(outcome.total.formatted()) young people are called exactly this, so similar spellings are not listed. "
-                + "Add a given name, date of birth or postcode to narrow the search."
+            narrow = "\(howMany) young people are called exactly this, so similar spellings are not listed"
+                + (outcome.totalIsCapped ? " and only the first \(outcome.total.formatted()) can be paged through" : "")
+                + ". Add a given name, date of birth or postcode to narrow the search."
         } else if let outcome, outcome.isBroad {
             let more = outcome.request.postcodeArea == nil ? "a date of birth or postcode" : "a name or date of birth"
-            narrow = "\(outcome.total.formatted()) young people match. Add \(more) to narrow the search."
+            narrow = "\(howMany) young people match"
+                + (outcome.totalIsCapped ? "; only the first \(outcome.total.formatted()) can be paged through" : "")
+                + ". Add \(more) to narrow the search."
         } else {
             narrow = nil
         }

@@ -25,7 +25,8 @@ struct PageNumbers: Sendable {
     /// "Showing 101 to 200 of 523 young people" ("1 young person" on a single page), or nil for an empty list.
     let showing: String?
 
-    init(_ paging: Paging, page: Int, one: String, many: String, link: (Int) -> String) {
+    /// `moreThanTotal`: the list was counted only up to its total, so the total is said as "more than".
+    init(_ paging: Paging, page: Int, one: String, many: String, moreThanTotal: Bool = false, link: (Int) -> String) {
         let page = paging.clamped(page)
         let isPaged = paging.pageCount > 1
         self.isPaged = isPaged
@@ -35,7 +36,7 @@ struct PageNumbers: Sendable {
             Entry(item: number.map { Item(number: $0, link: link($0), current: $0 == page) }, isGap: number == nil)
         }
         showing = paging.positions(on: page).map { range in
-            let total = "\(paging.total.formatted()) \(paging.total == 1 ? one : many)"
+            let total = (moreThanTotal ? "more than " : "") + "\(paging.total.formatted()) \(paging.total == 1 && !moreThanTotal ? one : many)"
             return isPaged ? "Showing \(range.lowerBound.formatted()) to \(range.upperBound.formatted()) of \(total)" : total
         }
     }
