@@ -28,8 +28,10 @@ public final class StoreDatabase: Sendable {
         do {
             try await database.prepareEngine()
             if migrate {
-                try await MigrationRunner(database: database, logger: logger).migrate()
-                try await database.refreshStatistics()
+                // A migration may add an index (M024's are on expressions): until the tables are analysed
+                // again the planner has no figures for it, and PostgreSQL searched by hash-joining the whole LA.
+                let applied = try await MigrationRunner(database: database, logger: logger).migrate()
+                try await database.refreshStatistics(full: applied > 0)
             }
         } catch {
             try? await database.close()

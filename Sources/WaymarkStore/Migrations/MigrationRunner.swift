@@ -8,7 +8,9 @@ struct MigrationRunner {
     let database: StoreDatabase
     let logger: Logger
 
-    func migrate() async throws {
+    /// Returns how many migrations were applied.
+    @discardableResult
+    func migrate() async throws -> Int {
         // Even CREATE TABLE IF NOT EXISTS needs CREATE on the schema, which a
         // server role that does not own the tables lacks (docs/OPERATIONS.md).
         if try await !hasMigrationTable() {
@@ -19,13 +21,15 @@ struct MigrationRunner {
                 .run()
         }
         let engine = database.engine
-        try await database.transaction { db in
+        return try await database.transaction { db in
             if engine == .postgres {
                 // Several servers may start at once; only one migrates, the others wait.
                 try await db.raw("SELECT pg_advisory_xact_lock(7482001)").run()
             }
             let applied = Set(try await db.select().column("version").from("schema_migration").all(decodingColumn: "version", as: Int.self))
+            var count = 0
             for migration in Migrations.all where !applied.contains(migration.version) {
+                count += 1
                 try await migration.prepare(on: db, engine: engine)
                 try await db.insert(into: "schema_migration")
                     .columns("version", "name", "applied_at")
@@ -33,6 +37,7 @@ struct MigrationRunner {
                     .run()
                 logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
             }
+            return count
         }
     }
 
