@@ -122,8 +122,14 @@ public struct PersonSearchQuery: Sendable {
     /// How many people ``byExactName(_:in:limit:offset:)`` pages through,
     /// counted no further than `upTo`: past that the exact number is not
     /// worth reading thousands of index entries for.
+    /// Written as one OR over the two indexes, not `IN (… UNION …)`: that form
+    /// made PostgreSQL gather every holder of the name before the LIMIT
+    /// (44 ms for "Brown" at 250,000 people, against 4 ms this way).
     public func countExactName(_ token: String, in scope: RecordScope, upTo cap: Int) async throws -> Int {
-        try await count("SELECT p.id FROM young_person p WHERE p.id IN (\(Self.exactNameIDs(token))) AND \(scope.condition(on: "p"))", upTo: cap)
+        // Unqualified, as M024 spells them; young_person is the only table here.
+        let named: SQLQueryString = "(\(unsafeRaw: M024SearchByNameAndArea.familyLower) = \(bind: token) OR "
+            + "\(unsafeRaw: M024SearchByNameAndArea.givenLower) = \(bind: token))"
+        return try await count("SELECT p.id FROM young_person p WHERE " + named + " AND \(scope.condition(on: "p"))", upTo: cap)
     }
 
     private func count(_ ids: SQLQueryString, upTo cap: Int) async throws -> Int {
