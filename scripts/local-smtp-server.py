@@ -13,6 +13,7 @@ Recipients steer failures so tests cover both kinds:
   containing "fail-transient" -> 451 at RCPT TO
   containing "fail-hang"      -> no answer at RCPT TO (client time-outs)
   containing "hang-after-data" -> the message is kept, but the end of DATA is never answered
+  containing "hang-at-quit"   -> the message is accepted (250), but QUIT is never answered
 
 With --hang-after N, the (N+1)th message is kept but the end of its DATA is
 never answered (once): the fault drills kill the sender stuck there.
@@ -41,6 +42,7 @@ async def handle(reader, writer, args):
         return line.decode("utf-8", "replace").rstrip("\r\n")
 
     mail_from, rcpt_to, auth_user = None, [], None
+    hang_at_quit = False
     reply("220 localhost Waymark test SMTP")
     await writer.drain()
     try:
@@ -121,6 +123,7 @@ async def handle(reader, writer, args):
                 os.rename(name + ".tmp", name)
                 if any("hang-after-data" in to for to in rcpt_to) or (args.hang_after is not None and counter == args.hang_after + 1):
                     await asyncio.sleep(3600)
+                hang_at_quit = any("hang-at-quit" in to for to in rcpt_to)
                 mail_from, rcpt_to = None, []
                 reply("250 2.0.0 queued as %d" % counter)
             elif verb == "RSET":
@@ -129,6 +132,8 @@ async def handle(reader, writer, args):
             elif verb == "NOOP":
                 reply("250 2.0.0 ok")
             elif verb == "QUIT":
+                if hang_at_quit:
+                    await asyncio.sleep(3600)
                 reply("221 2.0.0 bye")
                 await writer.drain()
                 break

@@ -109,6 +109,21 @@ import WaymarkTestSupport
         }
     }
 
+    /// Once the server has answered 250 to the message, a QUIT it never answers
+    /// changes nothing: the message is sent, and is not tried again.
+    @Test(arguments: TestDatabases.engines)
+    func aMessageTheServerTookIsSentEvenIfQuitIsNeverAnswered(_ engine: DatabaseEngine) async throws {
+        try await LocalServers.withSMTPServer { server in
+            try await TestDatabases.withFreshStore(engine) { store in
+                let (_, id) = try await Self.queue(store, channel: "email", recipient: "hang-at-quit@example.com")
+                let counts = try await OutboxWorker(store: store, transports: [Self.mailer(server, timeout: .seconds(2))]).drainOnce(now: Self.now)
+                #expect(counts.sent == 1 && counts.retrying == 0 && counts.failed == 0)
+                #expect(try await Outbox(store: store).message(id)?.status == .sent)
+                #expect(try server.received().count == 1)
+            }
+        }
+    }
+
     @Test(arguments: TestDatabases.engines)
     func aSilentServerOrNoServerIsATransientFailure(_ engine: DatabaseEngine) async throws {
         try await LocalServers.withSMTPServer { server in

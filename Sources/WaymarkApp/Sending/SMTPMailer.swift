@@ -35,6 +35,9 @@ public struct SMTPMailer: MessageTransport {
         } catch let failure as SendFailure {
             throw failure
         } catch {
+            // The server took the message (250 after DATA): what goes wrong after that, a QUIT never
+            // answered, does not unsend it, and calling it a failure would send it twice.
+            if await progress.wasAccepted { return nil }
             let stage = await progress.stage
             let what = error is SMTPTimeout ? "timed out" : "connection failed"
             if await progress.dataSent { throw SendFailure.uncertain("smtp: \(what) after the message was handed over") }
@@ -150,11 +153,15 @@ actor SMTPProgress {
     private(set) var stage = "connect"
     private var handedOverWithoutAnswer = false
 
+    private(set) var wasAccepted = false
     var dataSent: Bool { handedOverWithoutAnswer }
 
     func at(_ stage: String) { self.stage = stage }
     func handedOver() { handedOverWithoutAnswer = true }
-    func accepted() { handedOverWithoutAnswer = false }
+    func accepted() {
+        handedOverWithoutAnswer = false
+        wasAccepted = true
+    }
 }
 
 struct SMTPTimeout: Error {}
