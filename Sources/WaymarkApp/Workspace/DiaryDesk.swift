@@ -26,7 +26,8 @@ public struct Diary: Sendable {
 
 /// The appointments diary: an adviser's own, or, for a manager, any
 /// personal adviser's in their organisation. Days are UK days, so an
-/// appointment at 00:30 in summer falls on the day the adviser sees.
+/// appointment at 00:30 in summer falls on the day the adviser sees
+/// (`CalendarDate.today(from:)` is the UK day of an instant).
 public struct DiaryDesk: Sendable {
     let store: Store
 
@@ -44,7 +45,7 @@ public struct DiaryDesk: Sendable {
         var byDay: [CalendarDate: [Diary.Entry]] = [:]
         for appointment in appointments {
             guard let instant = Timestamp.parse(appointment.startsAt) else { continue }
-            byDay[Self.ukDate(of: instant), default: []].append(Diary.Entry(appointment: appointment, person: byID[appointment.personID]))
+            byDay[CalendarDate.today(from: instant), default: []].append(Diary.Entry(appointment: appointment, person: byID[appointment.personID]))
         }
         let diary = Diary(adviser: adviser, period: period, days: period.days.map { Diary.Day(date: $0, entries: byDay[$0] ?? []) })
         let shown = diary.days.flatMap(\.entries).compactMap { $0.person?.id }
@@ -78,10 +79,5 @@ public struct DiaryDesk: Sendable {
 
     static func midnight(_ date: CalendarDate) -> Date {
         UKClock.calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day)) ?? .distantPast
-    }
-
-    static func ukDate(of instant: Date) -> CalendarDate {
-        let parts = UKClock.calendar.dateComponents([.year, .month, .day], from: instant)
-        return (try? CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)) ?? CalendarDate(dayNumber: 0)
     }
 }

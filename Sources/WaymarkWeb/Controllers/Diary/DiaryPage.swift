@@ -83,11 +83,10 @@ struct DiaryPage: PageModel {
 
     private static func entry(_ entry: Diary.Entry, now: Date) -> Entry {
         let appointment = entry.appointment
-        let time = UKTime.describe(appointment.startsAt).split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? appointment.startsAt
         let status = NewAppointment.Status(rawValue: appointment.status)
         let past = Timestamp.parse(appointment.startsAt).map { $0 < now } ?? false
         return Entry(
-            time: time,
+            time: UKTime.clockTime(appointment.startsAt),
             name: entry.person.map { "\($0.givenName) \($0.familyName)" } ?? "A young person outside your records",
             link: entry.person.map { Paths.person($0.id, anchor: "appointments") },
             place: appointment.place.flatMap { $0.isEmpty ? nil : $0 } ?? "No place given",

@@ -30,6 +30,16 @@ enum UKTime {
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
         guard let year = parts.year, let month = parts.month, let day = parts.day, let date = try? CalendarDate(year: year, month: month, day: day)
         else { return stored }
-        return "\(date.longDescription), " + String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        return "\(date.longDescription), " + clock(of: parts)
+    }
+
+    /// "10:30", UK time, for a stored UTC timestamp; the text itself if it cannot be read.
+    static func clockTime(_ stored: String) -> String {
+        guard let instant = Timestamp.parse(stored) else { return stored }
+        return clock(of: calendar.dateComponents([.hour, .minute], from: instant))
+    }
+
+    private static func clock(of parts: DateComponents) -> String {
+        String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 }
