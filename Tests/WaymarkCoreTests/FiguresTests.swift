@@ -388,3 +388,33 @@ struct FigureFactsTests {
         #expect(!facts.isInVulnerableGroup(on: d("2026-07-01")))
     }
 }
+
+/// The trend counts each month end with the classification alone: it must give
+/// the headline the whole figures give, month by month, and the same winter average.
+struct HeadlineTrendTests {
+    static let people = HandChecked.everyone + WinterFixture.people.map { facts in
+        var moved = facts
+        moved.personID += 100
+        return moved
+    }
+
+    @Test func eachMonthOfTheTrendIsTheHeadlineOfTheWholeFigures() throws {
+        let dates = FiguresReport.monthEnds(from: d("2025-09-01"), through: d("2027-08-31"))
+        var whole = FiguresCalculator(dates: dates)
+        var trend = HeadlineTrendCalculator(dates: dates + [dates[3]])
+        for facts in Self.people {
+            whole.add(facts)
+            trend.add(facts)
+        }
+        let report = whole.result
+        let result = trend.result
+        #expect(result.points.map(\.date) == dates, "24 month ends, once each, in order")
+        for date in dates {
+            #expect(result.counts(on: date) == report.month(date)?.headline, "\(date)")
+        }
+        #expect(result.points.contains { $0.counts.neet > 0 } && result.points.contains { $0.counts.notKnown > 0 })
+        #expect(result.decemberToFebruaryAverage(forAcademicYear: WinterFixture.academicYear) == report.decemberToFebruaryAverage(forAcademicYear: WinterFixture.academicYear))
+        #expect(result.academicYearsWithWinters == [AcademicYear(startYear: 2025), AcademicYear(startYear: 2026)])
+        #expect(HeadlineTrend(report: report) == result, "an older result's months give the same trend")
+    }
+}

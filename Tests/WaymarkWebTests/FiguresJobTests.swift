@@ -27,7 +27,7 @@ import WaymarkTestSupport
                 #expect(page.text.contains(Self.refresh), "the page checks again by itself, without JavaScript")
                 #expect(page.text.contains("href=\"/figures?month=2026-10\">Refresh</a>"))
                 #expect(page.text.contains("Waiting to start computing the figures"))
-                #expect(!page.text.contains("Trend over twelve months"), "no figures were computed in the request")
+                #expect(!page.text.contains("Trend month by month"), "no figures were computed in the request")
             }
             let jobs = try await JobQueue(store: store).recent(kind: JobKind.figures.rawValue)
             #expect(jobs.count == 1, "the second request joined the first")
@@ -48,7 +48,7 @@ import WaymarkTestSupport
             let asked = try await client.form("/figures", ["month": "2026-10", "csrf": csrf], cookies: cookies)
             #expect(asked.headers[.location] == "/figures?month=2026-10")
             let recomputing = try await client.get("/figures?month=2026-10", cookies: cookies)
-            #expect(recomputing.text.contains("Trend over twelve months"), "the last figures stay on the page")
+            #expect(recomputing.text.contains("Trend month by month"), "the last figures stay on the page")
             #expect(recomputing.text.contains("is from an earlier run and is being recomputed"))
             #expect(recomputing.text.contains(Self.refresh))
             #expect(try await WebTestHarness.runJobs(store) == 1)

@@ -33,10 +33,22 @@ import WaymarkTestSupport
             #expect(page.text.contains("Figures at 31 October 2026"))
             #expect(page.text.contains("Figures as at "), "the page says when the figures were computed")
             #expect(!page.text.contains("http-equiv=\"refresh\""), "nothing is under way, so the page stays put")
-            for heading in ["By academic age", "By gender", "By SEND", "By vulnerable group", "By ethnic group", "By ward", "Trend over twelve months"] {
+            for heading in ["By academic age", "By gender", "By SEND", "By vulnerable group", "By ethnic group", "By ward", "Trend month by month"] {
                 #expect(page.text.contains(heading), "missing \(heading)")
             }
-            #expect(page.text.contains("30 November 2025"), "the trend starts eleven months earlier")
+            #expect(page.text.contains("30 November 2024"), "the trend's table starts 23 months earlier")
+            #expect(!page.text.contains("31 October 2024"))
+
+            // a chart for the trend and one for each breakdown, each an image with its name
+            let charts = page.text.components(separatedBy: "<svg ").dropFirst().map { String($0.prefix { $0 != ">" }) }
+            #expect(charts.filter { $0.contains("role=\"img\"") }.count == 8, "\(charts.count) charts")
+            #expect(page.text.contains("<title id=\"trend-chart-title\">NEET and not known, month by month, to October 2026</title>"))
+            #expect(page.text.contains("<title id=\"ward-chart-title\">NEET or not known by ward</title>"))
+            let trendChart = try #require(page.text.components(separatedBy: "aria-labelledby=\"trend-chart-title").dropFirst().first?.components(separatedBy: "</svg>").first)
+            #expect(trendChart.components(separatedBy: "<polyline").count - 1 == 4, "NEET or not known, NEET, not known, and last year's")
+            #expect(trendChart.contains("chart-series--ghost"))
+            #expect(trendChart.contains("Dec–Feb average"), "the winter of 2025/26 falls in the year shown")
+            #expect(page.text.contains("The December to February average for 2025/26 was "))
         }
     }
 

@@ -20,7 +20,18 @@ public struct StatutoryFigures: Sendable {
 
     /// Figures at each month end; `skipped` counts records that could not be read.
     public func figures(at dates: [CalendarDate], progress: PersonBundleReader.ReadProgress? = nil) async throws -> (report: FiguresReport, skipped: Int) {
+        let computed = try await figures(at: dates, trendAt: [], progress: progress)
+        return (computed.report, computed.skipped)
+    }
+
+    /// Every figure at `dates`, and the headline counts alone at `trendDates`,
+    /// in one read of the people and their histories: the trend classifies
+    /// each person once a month end and counts nothing else.
+    public func figures(
+        at dates: [CalendarDate], trendAt trendDates: [CalendarDate], progress: PersonBundleReader.ReadProgress? = nil
+    ) async throws -> (report: FiguresReport, trend: HeadlineTrend, skipped: Int) {
         var calculator = FiguresCalculator(dates: dates, classifier: classifier)
+        var trend = HeadlineTrendCalculator(dates: trendDates, classifier: classifier)
         var skipped = 0
         let latest = dates.max() ?? CalendarDate(dayNumber: 0)
         try await PersonBundleReader(store: store, registry: registry).forEachBatch(responsibleLA: laCode.code, progress: progress) { batch in
@@ -30,9 +41,10 @@ public struct StatutoryFigures: Sendable {
                     continue
                 }
                 calculator.add(facts)
+                trend.add(facts)
             }
         }
-        return (calculator.result, skipped)
+        return (calculator.result, trend.result, skipped)
     }
 
     /// The survey's rows (with each person's return id) and the per-school summary.

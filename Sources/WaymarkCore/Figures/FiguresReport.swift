@@ -18,21 +18,7 @@ public struct FiguresReport: Sendable, Equatable, Codable {
     /// Nil when any of the three month-ends was not computed, or had an empty cohort: an
     /// average of two months would pass for the statutory figure without being it.
     public func decemberToFebruaryAverage(forAcademicYear year: AcademicYear) -> ThreeMonthAverage? {
-        let dates = [
-            Self.monthEnd(year: year.startYear, month: 12),
-            Self.monthEnd(year: year.startYear + 1, month: 1),
-            Self.monthEnd(year: year.startYear + 1, month: 2),
-        ]
-        let found = dates.compactMap(month)
-        guard found.count == 3 else { return nil }
-        func mean(_ rate: (MonthFigures) -> Proportion) -> Double? {
-            let percentages = found.compactMap { rate($0).percentage }
-            return percentages.count == 3 ? (percentages[0] + percentages[1] + percentages[2]) / 3 : nil
-        }
-        guard let neet = mean(\.neetRate), let notKnown = mean(\.notKnownRate), let either = mean(\.neetOrNotKnownRate) else {
-            return nil
-        }
-        return ThreeMonthAverage(dates: dates, neetPercentage: neet, notKnownPercentage: notKnown, neetOrNotKnownPercentage: either)
+        ThreeMonthAverage.decemberToFebruary(of: year) { month($0)?.headline }
     }
 
     /// The last day of a month; `month` must be 1–12.
@@ -61,4 +47,24 @@ public struct ThreeMonthAverage: Sendable, Equatable {
     public let neetPercentage: Double
     public let notKnownPercentage: Double
     public let neetOrNotKnownPercentage: Double
+
+    /// The mean of the end-December, end-January and end-February percentages of an academic year;
+    /// nil when a month end is missing or had an empty cohort.
+    static func decemberToFebruary(of year: AcademicYear, counts: (CalendarDate) -> StateCounts?) -> ThreeMonthAverage? {
+        let dates = [
+            FiguresReport.monthEnd(year: year.startYear, month: 12),
+            FiguresReport.monthEnd(year: year.startYear + 1, month: 1),
+            FiguresReport.monthEnd(year: year.startYear + 1, month: 2),
+        ]
+        let found = dates.compactMap(counts)
+        guard found.count == 3 else { return nil }
+        func mean(_ rate: (StateCounts) -> Proportion) -> Double? {
+            let percentages = found.compactMap { rate($0).percentage }
+            return percentages.count == 3 ? (percentages[0] + percentages[1] + percentages[2]) / 3 : nil
+        }
+        guard let neet = mean(\.neetRate), let notKnown = mean(\.notKnownRate), let either = mean(\.neetOrNotKnownRate) else {
+            return nil
+        }
+        return ThreeMonthAverage(dates: dates, neetPercentage: neet, notKnownPercentage: notKnown, neetOrNotKnownPercentage: either)
+    }
 }

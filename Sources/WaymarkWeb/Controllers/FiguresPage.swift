@@ -15,9 +15,22 @@ struct FiguresPage: PageModel {
         let neetOrNotKnown: String
     }
 
+    /// A breakdown: its sentence, its chart (SVG) and its table.
     struct Section: Sendable {
         let title: String
         let rows: [Row]
+        let summary: String
+        let chart: String
+        let caption: String
+
+        init(_ title: String, _ entries: [(label: String, counts: StateCounts)], headline: StateCounts, id: String) {
+            self.title = title
+            rows = entries.map { FiguresPage.row($0.label, $0.counts) }
+            let drawn = FiguresCharts.breakdown(title: title, rows: entries, headline: headline, id: id)
+            summary = drawn.summary
+            chart = drawn.chart.svg
+            caption = "NEET and not known " + title.prefix(1).lowercased() + title.dropFirst()
+        }
     }
 
     struct TrendRow: Sendable {
@@ -26,8 +39,6 @@ struct FiguresPage: PageModel {
         let neet: String
         let notKnown: String
         let neetOrNotKnown: String
-        /// Bar widths in per cent of the widest month, for a chart that needs no JavaScript.
-        let barWidth: String
     }
 
     let title = "Figures"
@@ -48,7 +59,9 @@ struct FiguresPage: PageModel {
         self.laCode = laCode
         monthLong = monthEnd.longDescription
         monthValue = String(monthEnd.iso.prefix(7))
-        figures = result.flatMap { result in result.report.month(monthEnd).map { Computed(month: $0, report: result.report, skipped: result.skipped) } }
+        figures = result.flatMap { result in
+            result.report.month(monthEnd).map { Computed(month: $0, trend: result.headlineTrend, skipped: result.skipped) }
+        }
         self.job = job
     }
 }
@@ -62,9 +75,11 @@ extension FiguresPage {
         let guarantee: String?
         let sections: [Section]
         let trend: [TrendRow]
+        let trendSummary: String
+        let trendChart: String
         let skipped: Int?
 
-        init(month: MonthFigures, report: FiguresReport, skipped: Int) {
+        init(month: MonthFigures, trend: HeadlineTrend, skipped: Int) {
             headline = [FiguresPage.row("All young people in the cohort", month.headline)]
             participation = FiguresPage.percent(month.participation.rate)
             parts = ParticipationPart.allCases.map { part in
@@ -75,25 +90,25 @@ extension FiguresPage {
             guarantee = offers.cohort == 0 ? nil
                 : "\(offers.offerMade.formatted()) offers made of \(offers.cohort.formatted()) (\(FiguresPage.percent(offers.offerMadeRate))); "
                     + "\(offers.offerNotAppropriate) not appropriate, \(offers.noOffer) no offer, \(offers.notRecorded) not recorded"
+            let all = month.headline
             sections = [
-                Section(title: "By academic age", rows: month.byAcademicAge.rows.map { FiguresPage.row("\($0.key)", $0.counts) }),
-                Section(title: "By gender", rows: month.byGender.rows.map { FiguresPage.row($0.key.meaning, $0.counts) }),
-                Section(title: "By SEND", rows: month.bySEND.rows.map { FiguresPage.row($0.key.rawValue.capitalisedFirst, $0.counts) }),
-                Section(title: "By vulnerable group", rows: [
-                    FiguresPage.row("In a vulnerable group", month.byVulnerableGroup[true]), FiguresPage.row("Not in a vulnerable group", month.byVulnerableGroup[false]),
-                ]),
-                Section(title: "By ethnic group", rows: month.byEthnicGroup.rows.map { FiguresPage.row($0.key, $0.counts) }),
-                Section(title: "By ward", rows: month.byWard.rows.map { FiguresPage.row($0.key.description, $0.counts) }),
-                Section(title: "By school attended in Year 11", rows: month.bySchool.rows.map { FiguresPage.row($0.key.description, $0.counts) }),
+                Section("By academic age", month.byAcademicAge.rows.map { ("\($0.key)", $0.counts) }, headline: all, id: "age-chart"),
+                Section("By gender", month.byGender.rows.map { ($0.key.meaning, $0.counts) }, headline: all, id: "gender-chart"),
+                Section("By SEND", month.bySEND.rows.map { ($0.key.rawValue.capitalisedFirst, $0.counts) }, headline: all, id: "send-chart"),
+                Section("By vulnerable group", [
+                    ("In a vulnerable group", month.byVulnerableGroup[true]), ("Not in a vulnerable group", month.byVulnerableGroup[false]),
+                ], headline: all, id: "vulnerable-chart"),
+                Section("By ethnic group", month.byEthnicGroup.rows.map { ($0.key, $0.counts) }, headline: all, id: "ethnic-chart"),
+                Section("By ward", month.byWard.rows.map { ($0.key.description, $0.counts) }, headline: all, id: "ward-chart"),
+                Section("By school attended in Year 11", month.bySchool.rows.map { ($0.key.description, $0.counts) }, headline: all, id: "school-chart"),
             ]
-            let widest = report.months.compactMap { $0.neetOrNotKnownRate.percentage }.max() ?? 0
-            trend = report.months.map { entry in
-                let width = widest > 0 ? (entry.neetOrNotKnownRate.percentage ?? 0) * 100 / widest : 0
-                return TrendRow(
-                    month: entry.date.longDescription, cohort: entry.headline.cohort.formatted(), neet: FiguresPage.percent(entry.neetRate),
-                    notKnown: FiguresPage.percent(entry.notKnownRate), neetOrNotKnown: FiguresPage.percent(entry.neetOrNotKnownRate),
-                    barWidth: String(format: "%.0f", width))
+            self.trend = trend.points.map { point in
+                TrendRow(
+                    month: point.date.longDescription, cohort: point.counts.cohort.formatted(), neet: FiguresPage.percent(point.counts.neetRate),
+                    notKnown: FiguresPage.percent(point.counts.notKnownRate), neetOrNotKnown: FiguresPage.percent(point.counts.neetOrNotKnownRate))
             }
+            trendSummary = FiguresCharts.trendSummary(trend, monthEnd: month.date)
+            trendChart = FiguresCharts.trend(trend, monthEnd: month.date).svg
             self.skipped = skipped > 0 ? skipped : nil
         }
     }

@@ -53,10 +53,23 @@ public struct StandardJobs: Sendable {
     }
 }
 
-/// Figures for twelve month ends, kept whole so the page needs no computing.
+/// Every figure for the month end asked for and the headline trend of the
+/// 24 month ends up to it, kept whole so the page needs no computing.
 public struct FiguresJobResult: Sendable, Codable {
+    /// Results stored before the trend was kept apart held twelve whole months here.
     public let report: FiguresReport
+    /// Nil in results stored before the trend was kept apart (their trend is the report's twelve months).
+    public let trend: HeadlineTrend?
     public let skipped: Int
+
+    public init(report: FiguresReport, trend: HeadlineTrend?, skipped: Int) {
+        self.report = report
+        self.trend = trend
+        self.skipped = skipped
+    }
+
+    /// The trend to draw: the one kept, or the headline of each month an older result holds.
+    public var headlineTrend: HeadlineTrend { trend ?? HeadlineTrend(report: report) }
 }
 
 struct FiguresJob: JobHandler {
@@ -64,10 +77,21 @@ struct FiguresJob: JobHandler {
 
     func run(_ job: StoredJob, progress: JobProgress) async throws -> JobOutcome {
         guard case .figures(let monthEnd) = try jobs.request(job) else { throw JobFailure("A figures job was asked for something else.") }
-        let trend = FiguresReport.monthEnds(from: monthEnd.adding(months: -11), through: monthEnd)
-        let figures = StatutoryFigures(store: jobs.store, registry: jobs.registry, laCode: jobs.laCode, classifier: jobs.classifier)
-        let (report, skipped) = try await figures.figures(at: trend, progress: progress.reader)
-        return try .json(FiguresJobResult(report: report, skipped: skipped))
+        return try .json(try await jobs.figures(monthEnd: monthEnd, progress: progress.reader))
+    }
+}
+
+extension StandardJobs {
+    /// Two years, so that each month of the year shown has the same month a year before it.
+    public static let trendMonths = 24
+
+    /// What the figures job computes and keeps: every figure for the month
+    /// end, and the headline alone for the 24 month ends up to it, in one read.
+    public func figures(monthEnd: CalendarDate, progress: PersonBundleReader.ReadProgress? = nil) async throws -> FiguresJobResult {
+        let trendDates = FiguresReport.monthEnds(from: monthEnd.adding(months: 1 - Self.trendMonths), through: monthEnd)
+        let figures = StatutoryFigures(store: store, registry: registry, laCode: laCode, classifier: classifier)
+        let (report, trend, skipped) = try await figures.figures(at: [monthEnd], trendAt: trendDates, progress: progress)
+        return FiguresJobResult(report: report, trend: trend, skipped: skipped)
     }
 }
 
