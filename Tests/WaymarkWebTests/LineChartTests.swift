@@ -92,8 +92,8 @@ import Testing
         #expect(labels == ["Riverside & <Quay>", "Castle", "Abbey", "Nobody here", "LA average 8.0%"], "escaped, read back as written")
         let bars = elements.found.filter { $0.name == "rect" }
         #expect(bars.count == 4)
-        // The room between the edge and the values is 480 − 16 − 150 = 314; 20% fills it.
-        #expect(bars.compactMap { $0.attributes["width"] } == ["314", "157", "78.5", "0"])
+        // The room between the edge and the values is 400 − 16 − 130 = 254; 20% fills it.
+        #expect(bars.compactMap { $0.attributes["width"] } == ["254", "127", "63.5", "0"])
         let values = elements.found.filter { $0.name == "text" && $0.attributes["class"] == "chart-value" }.map(\.text)
         #expect(values == ["20.0% of 50", "10.0% of 30", "5.0% of 100", "nobody in the cohort"])
     }
@@ -101,8 +101,8 @@ import Testing
     @Test func theAverageLineStandsWhereTheLAsRateFalls() throws {
         let elements = try Elements.parse(Self.chart.svg)
         let line = try #require(elements.found.first { $0.name == "line" })
-        // 8% of a scale whose 20% is 314 wide, from the 8 px edge: 8 + 125.6.
-        #expect(line.attributes["x1"] == "133.6" && line.attributes["x2"] == "133.6")
+        // 8% of a scale whose 20% is 254 wide, from the 8 px edge: 8 + 101.6.
+        #expect(line.attributes["x1"] == "109.6" && line.attributes["x2"] == "109.6")
         #expect(line.attributes["y1"] == "24" && line.attributes["y2"] == "\(Self.chart.height - 8)", "across every bar")
         #expect(Self.chart.height == 30 + 4 * 50 + 8)
     }
@@ -112,9 +112,9 @@ import Testing
             title: "t", summary: "s", bars: [RankedBarChart.Bar(label: "A", percentage: 5, valueText: "5.0%")],
             average: 10, averageText: "LA average 10.0%", id: "x")
         let elements = try Elements.parse(chart.svg)
-        #expect(elements.found.first { $0.name == "rect" }?.attributes["width"] == "157")
+        #expect(elements.found.first { $0.name == "rect" }?.attributes["width"] == "127")
         let line = try #require(elements.found.first { $0.name == "line" })
-        #expect(line.attributes["x1"] == "322")
+        #expect(line.attributes["x1"] == "262")
         let label = try #require(elements.found.first { $0.name == "text" && $0.text == "LA average 10.0%" })
         #expect(label.attributes["text-anchor"] == "end", "a label near the right edge is written leftwards, inside the picture")
     }

@@ -93,7 +93,7 @@ struct LineChart: Sendable {
         for tick in stride(from: 0.0, through: top + step / 2, by: step) {
             let level = Self.number(y(tick))
             out += "<line x1=\"\(Self.plotLeft)\" x2=\"\(Self.plotRight)\" y1=\"\(level)\" y2=\"\(level)\" stroke=\"\(tick == 0 ? Self.ink : Self.gridColour)\"/>"
-            out += "<text class=\"chart-tick\" x=\"\(Self.plotLeft - 6)\" y=\"\(level)\" text-anchor=\"end\" dominant-baseline=\"middle\" font-size=\"13\">"
+            out += "<text class=\"chart-tick\" x=\"\(Self.plotLeft - 6)\" y=\"\(level)\" text-anchor=\"end\" dominant-baseline=\"middle\" font-size=\"15\">"
                 + Self.percentText(tick) + "</text>"
         }
         return out + "</g>"
@@ -103,9 +103,9 @@ struct LineChart: Sendable {
         var out = "<g class=\"chart-axis\">"
         for (index, month) in months.enumerated() {
             let centre = Self.number(x(index))
-            out += "<text x=\"\(centre)\" y=\"\(plotBottom + 18)\" text-anchor=\"middle\" font-size=\"13\">\(XMLText.escaped(month.name))</text>"
+            out += "<text x=\"\(centre)\" y=\"\(plotBottom + 18)\" text-anchor=\"middle\" font-size=\"15\">\(XMLText.escaped(month.name))</text>"
             if let year = month.year {
-                out += "<text x=\"\(centre)\" y=\"\(plotBottom + 36)\" text-anchor=\"middle\" font-size=\"13\">\(XMLText.escaped(year))</text>"
+                out += "<text x=\"\(centre)\" y=\"\(plotBottom + 36)\" text-anchor=\"middle\" font-size=\"15\">\(XMLText.escaped(year))</text>"
             }
         }
         return out + "</g>"
@@ -118,12 +118,12 @@ struct LineChart: Sendable {
             let right = Double(Self.plotLeft) + Double(span.last + 1) * slotWidth
             let level = Self.number(y(span.value))
             // Centred over the months, but never past either edge of the picture.
-            let room = Double(span.label.count) * 4.5
+            let room = Double(span.label.count) * 4.6
             let centre = min(max((left + right) / 2, room), Double(Self.width) - room)
             out += "<g class=\"chart-span\">"
             out += "<rect x=\"\(Self.number(left))\" y=\"\(Self.plotTop)\" width=\"\(Self.number(right - left))\" height=\"\(Self.plotHeight)\" fill=\"\(Self.spanColour)\"/>"
             out += "<line x1=\"\(Self.number(left))\" x2=\"\(Self.number(right))\" y1=\"\(level)\" y2=\"\(level)\" stroke=\"\(Self.ink)\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>"
-            out += "<text x=\"\(Self.number(centre))\" y=\"\(Self.plotTop - 10)\" text-anchor=\"middle\" font-size=\"14\">\(XMLText.escaped(span.label))</text>"
+            out += "<text x=\"\(Self.number(centre))\" y=\"\(Self.plotTop - 10)\" text-anchor=\"middle\" font-size=\"15\">\(XMLText.escaped(span.label))</text>"
             out += "</g>"
         }
         return out
@@ -151,7 +151,7 @@ struct LineChart: Sendable {
             let middle = plotBottom + Self.axisHeight + index * Self.keyRowHeight + Self.keyRowHeight / 2
             out += "<line x1=\"8\" x2=\"44\" y1=\"\(middle)\" y2=\"\(middle)\" stroke=\"\(look.colour)\" stroke-width=\"\(look.width)\""
                 + "\(look.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
-            out += "<text class=\"chart-label\" x=\"52\" y=\"\(middle)\" dominant-baseline=\"middle\" font-size=\"15\">"
+            out += "<text class=\"chart-label\" x=\"52\" y=\"\(middle)\" dominant-baseline=\"middle\" font-size=\"17\">"
                 + XMLText.escaped("\(line.name): \(line.valueText)") + "</text>"
         }
         return out + "</g>"

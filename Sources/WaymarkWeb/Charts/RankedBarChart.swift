@@ -45,9 +45,13 @@ struct RankedBarChart: Sendable {
         }
     }
 
-    static let width = 480
+    /// A white edge round text, so a name or value crossing the average's line stays readable.
+    static let halo = "paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"4\""
+
+    /// Narrower than the trend's 480, so that on a phone its names are written larger.
+    static let width = 400
     static let padding = 8
-    static let valueWidth = 150
+    static let valueWidth = 130
     static let headerHeight = 30
     static let rowHeight = 50
     static let barHeight = 20
@@ -79,10 +83,10 @@ struct RankedBarChart: Sendable {
             let barTop = top + 24
             let length = length(bar.percentage)
             out += "<g class=\"chart-bar\">"
-            out += "<text class=\"chart-label\" x=\"\(Self.padding)\" y=\"\(top + 16)\">\(XMLText.escaped(bar.label))</text>"
+            out += "<text class=\"chart-label\" x=\"\(Self.padding)\" y=\"\(top + 16)\" \(Self.halo)>\(XMLText.escaped(bar.label))</text>"
             out += "<rect x=\"\(Self.padding)\" y=\"\(barTop)\" width=\"\(LineChart.number(length))\" height=\"\(Self.barHeight)\" fill=\"\(BarChart.colour)\"/>"
             values += "<text class=\"chart-value\" x=\"\(LineChart.number(Double(Self.padding) + length + 6))\" y=\"\(barTop + Self.barHeight / 2)\" "
-                + "dominant-baseline=\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"4\">\(XMLText.escaped(bar.valueText))</text>"
+                + "dominant-baseline=\"middle\" \(Self.halo)>\(XMLText.escaped(bar.valueText))</text>"
             out += "</g>"
         }
         values += "</g>"

@@ -21,7 +21,6 @@ enum FiguresCharts {
             guard let counts, rate(counts).percentage != nil else { return "none at \(date.monthName) \(date.year)" }
             return "\(FiguresPage.percent(rate(counts))) at \(date.monthName) \(date.year)"
         }
-        let lastYear = monthEnd.adding(months: -12).endOfMonth
         var series = [
             LineChart.Series(name: "NEET or not known", values: values(\.neetOrNotKnownRate), style: .solid, valueText: latestText(latest, \.neetOrNotKnownRate, on: monthEnd)),
             LineChart.Series(name: "NEET", values: values(\.neetRate), style: .dashed, valueText: latestText(latest, \.neetRate, on: monthEnd)),
@@ -30,7 +29,7 @@ enum FiguresCharts {
         let ghost = values(\.neetOrNotKnownRate, monthsBack: 12)
         if ghost.contains(where: { $0 != nil }) {
             series.append(LineChart.Series(
-                name: "A year earlier, NEET or not known", values: ghost, style: .ghost, valueText: latestText(yearBefore, \.neetOrNotKnownRate, on: lastYear)))
+                name: "NEET or not known a year earlier", values: ghost, style: .ghost, valueText: yearBefore.map { FiguresPage.percent($0.neetOrNotKnownRate) } ?? "none"))
         }
         let spans = trend.academicYearsWithWinters.compactMap { academicYear -> LineChart.Span? in
             guard let average = trend.decemberToFebruaryAverage(forAcademicYear: academicYear),

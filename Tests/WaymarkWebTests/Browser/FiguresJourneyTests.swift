@@ -76,6 +76,7 @@ struct FiguresJourneyTests {
                     #expect(wards?.count == 2 && wards?[0] == wards?[1] && (wards?[0] ?? 0) > 1, "one bar for each ward in the table: \(wards ?? [])")
                     let drawn = try await browser.evaluate("return document.querySelector('#trend-chart-title').closest('svg').getBoundingClientRect().height;") as? NSNumber
                     #expect((drawn?.doubleValue ?? 0) > 200, "the trend chart is drawn at a readable size")
+                    try await Self.show(browser, "trend-chart")
                     try await browser.look(saving: Self.artefacts + "/01-trend-1280.png")
                     try await Self.show(browser, "ward-chart")
                     try await browser.look(saving: Self.artefacts + "/02-wards-1280.png")
