@@ -418,3 +418,41 @@ struct HeadlineTrendTests {
         #expect(HeadlineTrend(report: report) == result, "an older result's months give the same trend")
     }
 }
+
+/// The trend walks each history forward with the dates instead of searching it
+/// for every date: on any history, ties of start date included, it must give
+/// the classifier the same facts the search does.
+struct ParticipationFactsSweepTests {
+    /// A small deterministic generator, so a failure can be run again.
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    @Test func walkingTheHistoryGivesWhatSearchingItGivesOnEveryDate() {
+        let dates = FiguresReport.monthEnds(from: d("2024-11-01"), through: d("2026-10-31"))
+        let codes: [ActivityCode] = [.sixthFormCollege, .seekingEET, .notKnown, .apprenticeship, .furtherEducation, .custodyYoungAdultOffender]
+        var random = Generator(state: 7)
+        var people = HandChecked.everyone + WinterFixture.people
+        for id in 0..<300 {
+            // Starts drawn from few days, so several records often start on the same one.
+            let day = { (random: inout Generator) in d("2024-06-01").adding(days: random.next(12) * 61) }
+            let activities = (0..<random.next(6)).map { _ in
+                let start = day(&random)
+                return ActivityRecord(
+                    code: codes[random.next(codes.count)], startDate: start, dateAscertained: start, dateVerified: nil, reviewDate: nil,
+                    predictedEndDate: nil, neetStartDate: nil, establishmentName: "Provider \(random.next(3))")
+            }
+            let needs = (0..<random.next(4)).map { _ in
+                NeedAssessment(levelOfNeed: .supported, hasSEND: random.next(2) == 0, hasSENSupport: false, validFrom: day(&random))
+            }
+            people.append(person(Int64(1_000 + id), born: "2008-0\(1 + random.next(9))-15", activities: activities, needs: needs))
+        }
+        for facts in people {
+            #expect(facts.participationFacts(onEach: dates) == dates.map { facts.participationFacts(on: $0) }, "person \(facts.personID)")
+        }
+    }
+}

@@ -85,6 +85,34 @@ extension FigureFacts {
             currentActivity: currentActivity(on: date))
     }
 
+    /// The classifier's input for each of many dates, earliest first: the same
+    /// as ``participationFacts(on:)`` date by date, but with the histories put
+    /// in start order once and walked forward with the dates rather than
+    /// searched again for every date (a trend asks for 24 month ends).
+    public func participationFacts(onEach dates: [CalendarDate]) -> [ParticipationFacts] {
+        precondition(zip(dates, dates.dropFirst()).allSatisfy { $0 <= $1 }, "dates must be in order")
+        // Among records starting the same day the one later in the array wins, so ties keep array order.
+        let activityOrder = activities.indices.sorted { (activities[$0].startDate, $0) < (activities[$1].startDate, $1) }
+        let needOrder = needs.indices.sorted { (needs[$0].validFrom, $0) < (needs[$1].validFrom, $1) }
+        var nextActivity = 0
+        var nextNeed = 0
+        var current: Int?
+        var inForce: Int?
+        return dates.map { date in
+            while nextActivity < activityOrder.count, activities[activityOrder[nextActivity]].startDate <= date {
+                current = activityOrder[nextActivity]
+                nextActivity += 1
+            }
+            while nextNeed < needOrder.count, needs[needOrder[nextNeed]].validFrom <= date {
+                inForce = needOrder[nextNeed]
+                nextNeed += 1
+            }
+            return ParticipationFacts(
+                dateOfBirth: dateOfBirth, cohortStatus: cohortStatus, hasSEND: inForce.map { needs[$0].hasSEND } ?? false,
+                currentActivity: current.map { activities[$0] })
+        }
+    }
+
     /// Academic age on a date (age on the 31 August before its academic year).
     public func academicAge(on date: CalendarDate) -> Int {
         AcademicAge.of(dateOfBirth: dateOfBirth, on: date)

@@ -47,17 +47,18 @@ public struct HeadlineTrend: Sendable, Equatable, Codable {
 public struct HeadlineTrendCalculator: Sendable {
     public let classifier: ParticipationClassifier
     private var points: [HeadlineTrend.Point]
+    private let dates: [CalendarDate]
 
     /// Duplicate dates are dropped; the trend lists them in date order.
     public init(dates: [CalendarDate], classifier: ParticipationClassifier = .init()) {
         self.classifier = classifier
-        points = Set(dates).sorted().map { HeadlineTrend.Point(date: $0, counts: StateCounts()) }
+        self.dates = Set(dates).sorted()
+        points = self.dates.map { HeadlineTrend.Point(date: $0, counts: StateCounts()) }
     }
 
     public mutating func add(_ facts: FigureFacts) {
-        for index in points.indices {
-            let date = points[index].date
-            points[index].counts.add(classifier.classify(facts.participationFacts(on: date), on: date))
+        for (index, participation) in facts.participationFacts(onEach: dates).enumerated() {
+            points[index].counts.add(classifier.classify(participation, on: dates[index]))
         }
     }
 
