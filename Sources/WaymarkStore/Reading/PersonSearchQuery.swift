@@ -116,20 +116,18 @@ public struct PersonSearchQuery: Sendable {
     /// is as honest as another, and this one pages from the index.
     public func byExactName(_ token: String, in scope: RecordScope, limit: Int, offset: Int = 0) async throws -> [SearchCandidate] {
         try await candidates(
-            where: "p.id IN (" + Self.exactNameIDs(token) + ")", scope: scope, order: "p.id", limit: limit, offset: offset)
+            where: "p.id IN (" + Self.exactNameIDs(token, in: scope, first: offset + limit) + ")", scope: scope, order: "p.id", limit: limit,
+            offset: offset)
     }
 
     /// How many people ``byExactName(_:in:limit:offset:)`` pages through,
     /// counted no further than `upTo`: past that the exact number is not
-    /// worth reading thousands of index entries for.
-    /// Written as one OR over the two indexes, not `IN (… UNION …)`: that form
-    /// made PostgreSQL gather every holder of the name before the LIMIT
-    /// (44 ms for "Brown" at 250,000 people, against 4 ms this way).
+    /// worth reading thousands of index entries for. The same two halves as
+    /// the page, each answered from M029's index of the people search shows
+    /// without reading the table (an OR of the two names could not be).
     public func countExactName(_ token: String, in scope: RecordScope, upTo cap: Int) async throws -> Int {
-        // Unqualified, as M024 spells them; young_person is the only table here.
-        let named: SQLQueryString = "(\(unsafeRaw: M024SearchByNameAndArea.familyLower) = \(bind: token) OR "
-            + "\(unsafeRaw: M024SearchByNameAndArea.givenLower) = \(bind: token))"
-        return try await count("SELECT p.id FROM young_person p WHERE " + named + " AND \(scope.condition(on: "p"))", upTo: cap)
+        let rows = try await db.storedRows("SELECT COUNT(*) AS n FROM (" + Self.exactNameIDs(token, in: scope, first: cap) + ") counted")
+        return min(cap, Int(try rows.first?.integer("n") ?? 0))
     }
 
     private func count(_ ids: SQLQueryString, upTo cap: Int) async throws -> Int {
@@ -137,10 +135,19 @@ public struct PersonSearchQuery: Sendable {
         return Int(try rows.first?.integer("n") ?? 0)
     }
 
-    /// The expressions are M024's indexes, spelt the same so both engines use them.
-    private static func exactNameIDs(_ token: String) -> SQLQueryString {
-        "SELECT id FROM young_person WHERE \(unsafeRaw: M024SearchByNameAndArea.familyLower) = \(bind: token) "
-            + "UNION SELECT id FROM young_person WHERE \(unsafeRaw: M024SearchByNameAndArea.givenLower) = \(bind: token)"
+    /// The first `first` holders of the name as a family name, in id order,
+    /// with the first `first` as a given name: a page of the two together
+    /// lies within them. Each half reads M029's index (name, LA, id) in order
+    /// and stops, where the plain `IN (… UNION …)` gathered every holder
+    /// first: 5,871 Browns' table pages for each page of 25 (50 ms on
+    /// PostgreSQL at 250,000 people, against about 1 ms this way). The
+    /// expressions are M024's, spelt the same so both engines use the indexes.
+    private static func exactNameIDs(_ token: String, in scope: RecordScope, first: Int) -> SQLQueryString {
+        func holders(_ name: String, as alias: String) -> SQLQueryString {
+            "SELECT id FROM (SELECT \(unsafeRaw: alias).id FROM young_person \(unsafeRaw: alias) WHERE \(unsafeRaw: name) = \(bind: token) "
+                + "AND \(scope.condition(on: alias)) ORDER BY \(unsafeRaw: alias).id LIMIT \(literal: max(1, first))) \(unsafeRaw: alias)_first"
+        }
+        return holders(M024SearchByNameAndArea.familyLower, as: "f") + " UNION " + holders(M024SearchByNameAndArea.givenLower, as: "g")
     }
 
     /// People whose current address is in the area, in id order, a page at a time.
