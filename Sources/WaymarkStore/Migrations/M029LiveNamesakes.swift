@@ -11,6 +11,10 @@ import SQLKit
 /// index alone only when every column the query names is in it, and
 /// `lower(family_name)` names `family_name`. SQLite finds the rowid in the
 /// index without it.
+///
+/// M024's name indexes go: nothing else reads them, and each index on
+/// young_person is written on every change to a person and weighed by the
+/// planner for every query that names the table.
 struct M029LiveNamesakes: Migration {
     let version = 29
     let name = "namesakes of people search shows, from the index"
@@ -28,5 +32,7 @@ struct M029LiveNamesakes: Migration {
                 WHERE \(unsafeRaw: Self.live)
                 """).run()
         }
+        try await db.raw("DROP INDEX young_person_family_lower").run()
+        try await db.raw("DROP INDEX young_person_given_lower").run()
     }
 }

@@ -28,7 +28,7 @@ public struct SearchPostcode: Sendable, Equatable {
     public let isCurrent: Bool
 }
 
-/// What a result row shows besides the name: school, ward, adviser and current activity.
+/// What a result row shows besides the name: school, ward, adviser, postcode and current activity.
 public struct SearchSummary: Sendable, Equatable {
     public let school: String?
     /// The code of the latest activity started on or before the day.
@@ -37,6 +37,8 @@ public struct SearchSummary: Sendable, Equatable {
     public let ward: String?
     /// The personal adviser's name.
     public let adviser: String?
+    /// The current address's postcode, or else the latest former one.
+    public let postcode: String?
 }
 
 /// Part of a postcode: the outward code ("NM1") or a sector ("NM1 4"),
@@ -200,29 +202,27 @@ public struct PersonSearchQuery: Sendable {
         return postcodes
     }
 
-    /// School, ward, adviser and current activity for the people a page shows (a few dozen).
+    /// School, ward, adviser, postcode and current activity for the people a
+    /// page shows (a few dozen), in one query: as three (people, addresses,
+    /// activities) they were three of a search's seven statements.
     public func summaries(of ids: [Int64], on isoDate: String) async throws -> [Int64: SearchSummary] {
         guard !ids.isEmpty else { return [:] }
-        let schools = try await db.storedRows("""
+        let rows = try await db.storedRows("""
             SELECT p.id, o.name, u.display_name AS adviser,
-              (SELECT w.ward FROM address w WHERE w.person_id = p.id AND w.valid_to IS NULL ORDER BY w.valid_from DESC, w.id DESC LIMIT 1) AS ward
+              (SELECT w.ward FROM address w WHERE w.person_id = p.id AND w.valid_to IS NULL ORDER BY w.valid_from DESC, w.id DESC LIMIT 1) AS ward,
+              (SELECT a.postcode FROM address a WHERE a.person_id = p.id AND a.postcode IS NOT NULL
+                ORDER BY CASE WHEN a.valid_to IS NULL THEN 0 ELSE 1 END, a.valid_from DESC, a.id DESC LIMIT 1) AS postcode,
+              (SELECT x.code FROM activity x WHERE x.person_id = p.id AND x.start_date <= \(bind: isoDate)
+                ORDER BY x.start_date DESC, x.id DESC LIMIT 1) AS activity_code
             FROM young_person p LEFT JOIN organisation o ON o.id = p.school_id LEFT JOIN app_user u ON u.id = p.pa_user_id
             WHERE p.id IN (\(binds: ids))
             """)
-        let activities = try await db.storedRows("""
-            SELECT person_id, code FROM activity WHERE person_id IN (\(binds: ids)) AND start_date <= \(bind: isoDate)
-            ORDER BY person_id, start_date, id
-            """)
-        var codes: [Int64: Int] = [:]
-        for row in activities {
-            // Ordered oldest first, so the last one seen is current (as ActivityHistory.current picks it).
-            if let code = try row.integer("code") { codes[try row.requiredInteger("person_id", table: "activity")] = Int(code) }
-        }
         var summaries: [Int64: SearchSummary] = [:]
-        for row in schools {
+        for row in rows {
             let id = try row.requiredInteger("id", table: "young_person")
             summaries[id] = SearchSummary(
-                school: try row.text("name"), activityCode: codes[id], ward: try row.text("ward"), adviser: try row.text("adviser"))
+                school: try row.text("name"), activityCode: try row.integer("activity_code").map(Int.init), ward: try row.text("ward"),
+                adviser: try row.text("adviser"), postcode: try row.text("postcode"))
         }
         return summaries
     }
