@@ -44,7 +44,7 @@ struct PostgresPoolDatabase: SQLDatabase {
         try await withLeased { connection in
             try await ReusedStatement.$running.withValue((statement.name, statement.sql)) {
                 for try await row in try await connection.execute(ReusedStatement(bindings: statement.bindings), logger: logger) {
-                    onRow(row.sql(decodingContext: .default))
+                    onRow(ReadPostgresRow(row))
                 }
             }
         }
