@@ -45,20 +45,10 @@ struct PortalController {
         let query = request.uri.queryParameters
         let now = services.now()
         let year = try Self.number(query.get("year"), name: "leaving year") ?? LeavingYear.recent(on: CalendarDate.today(from: now))[0].year
-        let format = query.get("format") ?? "html"
-        guard ["html", "csv", "xlsx"].contains(format) else {
-            throw HTTPError(.badRequest, message: "Choose the report as a page, CSV or XLSX (format=csv or format=xlsx).")
-        }
-        let report = try await desk.destinations(for: context.grant, year: year, format: format, at: now)
-        let fileName = "destinations-\(report.leavingYear.year)-leavers"
-        switch format {
-        case "csv":
-            return FiguresController.csv(report.csv, fileName: fileName + ".csv")
-        case "xlsx":
-            return Self.download(try DestinationWorkbook.xlsx(report), type: DestinationWorkbook.contentType, fileName: fileName + ".xlsx")
-        default:
-            return try templates.render(PortalDestinationsPage(frame: StaffFrame(user: context.user, csrf: context.csrf), report: report))
-        }
+        let format = try Downloads.format(request)
+        let report = try await desk.destinations(for: context.grant, year: year, format: format?.rawValue ?? "html", at: now)
+        if let format { return Downloads.response(DestinationWorkbook.download(report, format: format)) }
+        return try templates.render(PortalDestinationsPage(frame: StaffFrame(user: context.user, csrf: context.csrf), report: report))
     }
 
     func students(_ request: Request, context: StaffContext) async throws -> Response {
@@ -182,13 +172,5 @@ struct PortalController {
         guard let text, !text.isEmpty else { return nil }
         guard let value = Int(text) else { throw HTTPError(.badRequest, message: "The \(name) must be a whole number, such as 2026.") }
         return value
-    }
-
-    static func download(_ data: Data, type: String, fileName: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = type
-        headers[.contentDisposition] = "attachment; filename=\"\(fileName)\""
-        headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
