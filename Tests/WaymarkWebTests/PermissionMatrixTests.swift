@@ -133,7 +133,11 @@ import WaymarkTestSupport
         "POST /sign-out": [Case(path: at("/sign-out"), expected: Expected(a: .signIn, d: .signIn, t: .signIn, p: .signIn, m: .signIn, c: .signIn, out: .no),
                                 freshSession: true)],
         // Every signed-in user.
-        "GET /": [Case(path: at("/"), expected: signedInOnly)],
+        "GET /": [
+            Case(path: at("/"), expected: signedInOnly),
+            // The manager's team table as a download: counts per adviser, no young person, so no view to audit.
+            Case(path: at("/?format=csv"), expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .yes, c: .no, out: .signIn)),
+        ],
         "GET /account/password": [Case(path: at("/account/password"), expected: signedInOnly)],
         "POST /account/password": [Case(path: at("/account/password"), expected: Expected(a: .yes, d: .yes, t: .yes, p: .yes, m: .yes, c: .yes, out: .no),
                                         fields: ["current": ""])],
@@ -169,13 +173,25 @@ import WaymarkTestSupport
                  permission: .readRecords, audit: .view(entity: "young_person")),
         ],
         "GET /search": [Case(path: at("/search?q=okafor"), expected: allReaders, permission: .readRecords, audit: .view(entity: "search"))],
-        "GET /my-work/{list}": [Case(path: at("/my-work/new"), expected: Expected(a: .no, d: .no, t: .no, p: .yes, m: .no, c: .no, out: .signIn),
-                                     permission: .changeOwnCaseload, audit: .view(entity: "caseload_list", detailContains: "list=new"))],
-        "GET /team/{adviser}": [Case(path: { "/team/\($0.users[.personalAdviser]!)" }, expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .yes, c: .no, out: .signIn),
-                                     permission: .teamOverview, audit: .view(entity: "caseload_list", detailContains: "list=caseload"))],
+        "GET /my-work/{list}": [
+            Case(path: at("/my-work/new"), expected: Expected(a: .no, d: .no, t: .no, p: .yes, m: .no, c: .no, out: .signIn),
+                 permission: .changeOwnCaseload, audit: .view(entity: "caseload_list", detailContains: "list=new")),
+            Case(path: at("/my-work/tier-2?format=xlsx"), expected: Expected(a: .no, d: .no, t: .no, p: .yes, m: .no, c: .no, out: .signIn),
+                 permission: .changeOwnCaseload, audit: .view(entity: "caseload_list", detailContains: "export; format=xlsx; my work; list=tier-2")),
+        ],
+        "GET /team/{adviser}": [
+            Case(path: { "/team/\($0.users[.personalAdviser]!)" }, expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .yes, c: .no, out: .signIn),
+                 permission: .teamOverview, audit: .view(entity: "caseload_list", detailContains: "list=caseload")),
+            Case(path: { "/team/\($0.users[.personalAdviser]!)?format=csv" }, expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .yes, c: .no, out: .signIn),
+                 permission: .teamOverview, audit: .view(entity: "caseload_list", detailContains: "export; format=csv; team")),
+        ],
         // The route needs readRecords; the desk opens diaries only to advisers (their own) and managers (their team's).
-        "GET /diary": [Case(path: at("/diary"), expected: Expected(a: .no, d: .no, t: .no, p: .yes, m: .yes, c: .no, out: .signIn),
-                            permission: .readRecords, audit: .view(entity: "diary"))],
+        "GET /diary": [
+            Case(path: at("/diary"), expected: Expected(a: .no, d: .no, t: .no, p: .yes, m: .yes, c: .no, out: .signIn),
+                 permission: .readRecords, audit: .view(entity: "diary")),
+            Case(path: at("/diary?format=xlsx"), expected: Expected(a: .no, d: .no, t: .no, p: .yes, m: .yes, c: .no, out: .signIn),
+                 permission: .readRecords, audit: .view(entity: "diary", detailContains: "export; format=xlsx; diary")),
+        ],
         // Changing records: the route needs readRecords; the record decides the rest.
         "GET /people/{id}/contacts/new": [Case(path: { "/people/\($0.onCaseload)/contacts/new" }, expected: changers, permission: .readRecords,
                                                audit: .view(entity: "young_person", detailContains: "form=contact"))],
@@ -255,8 +271,12 @@ import WaymarkTestSupport
                                                     permission: .manageDataFlows)],
         // The school and college portal: a school's or college's own users; LA staff read the records themselves.
         "GET /portal": [Case(path: at("/portal"), expected: portalUsers, permission: .schoolPortal, audit: .view(entity: "portal_leavers", detailContains: "year=all"))],
-        "GET /portal/destinations": [Case(path: at("/portal/destinations?year=2026"), expected: portalUsers, permission: .schoolPortal,
-                                          audit: .view(entity: "portal_destinations", detailContains: "year=2026"))],
+        "GET /portal/destinations": [
+            Case(path: at("/portal/destinations?year=2026"), expected: portalUsers, permission: .schoolPortal,
+                 audit: .view(entity: "portal_destinations", detailContains: "year=2026")),
+            Case(path: at("/portal/destinations?year=2026&format=xlsx"), expected: portalUsers, permission: .schoolPortal,
+                 audit: .view(entity: "portal_destinations", detailContains: "year=2026; format=xlsx")),
+        ],
         "GET /portal/students": [Case(path: at("/portal/students"), expected: portalUsers, permission: .schoolPortal,
                                       audit: .view(entity: "portal_students"))],
         "GET /portal/people/{id}": [
@@ -288,8 +308,12 @@ import WaymarkTestSupport
         "POST /data-protection/retention": [Case(path: at("/data-protection/retention"), expected: dataManagerOnly.posted, permission: .runRetention)],
         // Tracking: queues, campaigns, answers.
         "GET /queues": [Case(path: at("/queues"), expected: queueReaders, permission: .workQueues, audit: .view(entity: "queue", detailContains: "queue=not-known"))],
-        "GET /queues/export": [Case(path: at("/queues/export?queue=not-known"), expected: queueReaders, permission: .workQueues,
-                                    audit: .view(entity: "queue", detailContains: "export; queue=not-known"))],
+        "GET /queues/export": [
+            Case(path: at("/queues/export?queue=not-known"), expected: queueReaders, permission: .workQueues,
+                 audit: .view(entity: "queue", detailContains: "export; format=csv; queue=not-known")),
+            Case(path: at("/queues/export?queue=not-known&format=xlsx"), expected: queueReaders, permission: .workQueues,
+                 audit: .view(entity: "queue", detailContains: "export; format=xlsx; queue=not-known")),
+        ],
         "POST /queues/assign": [Case(path: at("/queues/assign"), expected: queueReaders.posted, permission: .workQueues)],
         "GET /campaigns": [Case(path: at("/campaigns"), expected: queueReaders, permission: .workQueues)],
         "GET /campaigns/new": [Case(path: at("/campaigns/new?queue=not-known"), expected: trackers, permission: .recordTrackingWork)],
@@ -301,7 +325,11 @@ import WaymarkTestSupport
                                                    permission: .recordTrackingWork, audit: .view(entity: "campaign", detailContains: "letters"))],
         "POST /campaigns/{campaign}/members/{member}/outcome": [Case(path: at("/campaigns/999/members/999/outcome"), expected: trackersUnknown.posted,
                                                                      permission: .recordTrackingWork)],
-        "GET /campaigns/{campaign}/report": [Case(path: at("/campaigns/999/report"), expected: queueReadersUnknown, permission: .workQueues)],
+        "GET /campaigns/{campaign}/report": [
+            Case(path: at("/campaigns/999/report"), expected: queueReadersUnknown, permission: .workQueues),
+            // Counts by channel and group: nobody named, so not audited.
+            Case(path: { "/campaigns/\($0.campaign ?? 0)/report?format=xlsx" }, expected: queueReaders, permission: .workQueues),
+        ],
         "GET /answers": [Case(path: at("/answers"), expected: queueReaders, permission: .workQueues, audit: .view(entity: "self_service_answer"))],
         "POST /answers/{answer}/verify": [Case(path: at("/answers/999/verify"), expected: trackersUnknown.posted, permission: .recordTrackingWork)],
         "POST /answers/{answer}/reject": [Case(path: at("/answers/999/reject"), expected: trackers.posted, permission: .recordTrackingWork)],
@@ -309,7 +337,11 @@ import WaymarkTestSupport
         "GET /imports": [Case(path: at("/imports"), expected: matchers, permission: .resolveMatches)],
         "POST /imports": [Case(path: at("/imports"), expected: matchers.posted, permission: .resolveMatches)],
         "GET /imports/templates/{file}": [Case(path: at("/imports/templates/dwp_claimants.csv"), expected: matchers, permission: .resolveMatches)],
-        "GET /exceptions": [Case(path: at("/exceptions"), expected: matchers, permission: .resolveMatches, audit: .view(entity: "match_exception"))],
+        "GET /exceptions": [
+            Case(path: at("/exceptions"), expected: matchers, permission: .resolveMatches, audit: .view(entity: "match_exception")),
+            Case(path: at("/exceptions?format=csv"), expected: matchers, permission: .resolveMatches,
+                 audit: .view(entity: "match_exception", detailContains: "export; format=csv; open exceptions")),
+        ],
         "POST /exceptions/scan": [Case(path: at("/exceptions/scan"), expected: matchers.posted, permission: .resolveMatches)],
         "GET /exceptions/{exception}": [Case(path: { "/exceptions/\($0.exception ?? 0)" }, expected: matchers, permission: .resolveMatches,
                                              audit: .view(entity: "match_exception", detailContains: "duplicate"))],
