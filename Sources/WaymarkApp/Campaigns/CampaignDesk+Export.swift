@@ -25,7 +25,7 @@ extension CampaignDesk {
     }
 
     static func tallyRow(_ breakdown: String, _ group: String, _ tally: CampaignTally) -> [SpreadsheetCell] {
-        func percent(_ rate: Double?) -> SpreadsheetCell { rate.map { .number(($0 * 1000).rounded() / 10) } ?? .empty }
+        func percent(_ rate: Double?) -> SpreadsheetCell { rate.map { .percentage($0 * 100) } ?? .empty }
         return [
             .text(breakdown), .text(group), .integer(tally.considered), .integer(tally.contacted), .integer(tally.responded),
             percent(tally.responseRate), .integer(tally.resolved), percent(tally.resolutionRate),

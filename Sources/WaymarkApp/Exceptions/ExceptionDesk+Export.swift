@@ -4,12 +4,13 @@ public import WaymarkRecords
 
 /// The exceptions list as a download: the page's rows in the page's order
 /// (least certain first), with the record numbers a data manager needs to
-/// find each one, and the match probability as a number. Audited as an
+/// find each one, and the match probability unrounded (the page's "over
+/// 99.9%" would round to a false 100.0). Audited as an
 /// export with everyone named.
 extension ExceptionDesk {
     static let columns = [
         "Exception number", "What", "Record number", "Name", "Other record number", "Other name", "Import row", "Why not merged",
-        "Match probability (%)",
+        "Match probability (0 to 1)",
     ]
 
     /// The least certain first, as they most need a person; then by number.
@@ -26,7 +27,7 @@ extension ExceptionDesk {
         var rows: [[SpreadsheetCell]] = []
         var shown: [Int64] = []
         for exception in Self.ordered(exceptions) {
-            let probability = SpreadsheetCell.number((exception.probability * 1000).rounded() / 10)
+            let probability = SpreadsheetCell.number(exception.probability)
             let reason = SpreadsheetCell.textOrEmpty(StoredExplanation.reason(exception.explanation))
             if exception.kind == .importRow, let incoming = exception.incoming.flatMap(IncomingRow.decode) {
                 let candidate = exception.personID.flatMap { id in names[id].map { (id, $0) } }

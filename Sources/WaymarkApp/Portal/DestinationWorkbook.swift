@@ -10,10 +10,10 @@ public enum DestinationWorkbook {
 
     public static func download(_ report: DestinationReport, format: ExportFormat) -> ExportDownload {
         func percentage(_ share: Proportion) -> SpreadsheetCell {
-            share.percentage.map { .number(($0 * 10).rounded() / 10) } ?? .empty
+            share.percentage.map { .percentage($0) } ?? .empty
         }
         var rows: [[SpreadsheetCell]] = report.lines.map { [.text($0.label), .integer($0.count), percentage($0.share)] }
-        rows.append([.text("All leavers"), .integer(report.total), report.total > 0 ? .number(100) : .empty])
+        rows.append([.text("All leavers"), .integer(report.total), report.total > 0 ? .percentage(100) : .empty])
         let table = SpreadsheetTable(
             title: "\(report.leavingYear.year) leavers at \(report.asAt.iso)", columns: ["Destination", "Leavers", "Percentage"], rows: rows)
         return ExportDownload(table, format: format, fileStem: "destinations-\(report.leavingYear.year)-leavers-\(report.asAt.iso)")

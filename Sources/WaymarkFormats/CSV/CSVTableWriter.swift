@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkCore
 
 /// A table as CSV for a spreadsheet: RFC 4180 (CRLF, quotes doubled), UTF-8
@@ -29,6 +30,7 @@ public enum CSVTableWriter {
         switch cell {
         case .text(let text): CSVText.spreadsheetText(text)
         case .number(let value): WorkbookWriter.numberText(value)
+        case .percentage(let value): value.isFinite ? String(format: "%.1f", value) : ""
         case .date(let date): date.iso
         case .empty: ""
         }

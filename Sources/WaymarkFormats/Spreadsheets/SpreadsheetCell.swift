@@ -6,6 +6,9 @@ public enum SpreadsheetCell: Sendable, Hashable {
     /// Typed by people or read from records: never run as a formula (`CSVText.startsLikeAFormula`).
     case text(String)
     case number(Double)
+    /// A percentage as people write it, 61.5 for 61.5%, to one decimal place:
+    /// "100.0" in CSV, a number shown as 0.0 in a workbook (so it still sums).
+    case percentage(Double)
     /// A day: a real date in a workbook (sorts and filters as one), ISO 8601 in CSV.
     case date(CalendarDate)
     case empty

@@ -77,20 +77,23 @@ public enum WorkbookWriter {
         case heading = 2
         /// Text that begins like a formula: Excel's quote prefix keeps it text even when the cell is edited.
         case quoted = 3
+        /// A percentage to one decimal place: 61.5, 100.0.
+        case tenths = 4
     }
 
     static let styles = declaration + """
         <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-        <numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>\
+        <numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="0.0"/></numFmts>\
         <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
         <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
         <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="4">\
+        <cellXfs count="5">\
         <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
         <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
         <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
         <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>\
+        <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
         </cellXfs>\
         <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
         </styleSheet>
@@ -132,6 +135,8 @@ public enum WorkbookWriter {
                 xml += "<c r=\"\(reference)\"\(attribute) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLText.escaped(text))</t></is></c>"
             case .number(let value):
                 xml += "<c r=\"\(reference)\"><v>\(numberText(value))</v></c>"
+            case .percentage(let value):
+                xml += "<c r=\"\(reference)\" s=\"\(Style.tenths.rawValue)\"><v>\(numberText((value * 10).rounded() / 10))</v></c>"
             case .date(let date):
                 if let serial = serial(date) {
                     xml += "<c r=\"\(reference)\" s=\"\(Style.date.rawValue)\"><v>\(serial)</v></c>"

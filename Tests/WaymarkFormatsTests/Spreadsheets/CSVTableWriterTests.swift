@@ -31,6 +31,7 @@ import WaymarkCore
         #expect(CSVTableWriter.lines([[.text("\r\nCarriage return first")]]).hasPrefix("\"'\r\n"), "a CRLF at the start is neutralised too")
         #expect(CSVTableWriter.lines([[.text("Ordinary = text")]]) == "Ordinary = text\r\n")
         #expect(CSVTableWriter.lines([[.integer(-3), .number(-2.5)]]) == "-3,-2.5\r\n", "numbers are numbers, not text to neutralise")
+        #expect(CSVTableWriter.lines([[.percentage(100), .percentage(61.54), .percentage(0)]]) == "100.0,61.5,0.0\r\n", "percentages to one place, as the pages show them")
     }
 
     @Test func aColumnNameIsNeutralisedLikeAnyText() {

@@ -49,6 +49,9 @@ import WaymarkCore
         #expect(WorkbookWriter.serial(try! CalendarDate(iso: "1900-03-01")) == 61)
         #expect(WorkbookWriter.serial(try! CalendarDate(iso: "1900-02-28")) == nil, "before Excel's phantom 29 February 1900, a date stays text")
         #expect(WorkbookWriter.sheetStart(frozenHeader: true).contains("state=\"frozen\""))
+        #expect(WorkbookWriter.styles.contains("<cellXfs count=\"5\">") && WorkbookWriter.styles.components(separatedBy: "<xf ").count - 1 == 6,
+                "five cell formats and the one cell style, as counted")
+        #expect(WorkbookWriter.sheet([[.percentage(61.54)]]).contains("<c r=\"A1\" s=\"4\"><v>61.5</v></c>"), "a number, shown to one place")
     }
 
     /// Many batches, as a long queue arrives: every row reads back once, in order,
