@@ -160,6 +160,10 @@ import WaymarkTestSupport
             Case(path: at("/activity-survey?school=Millbrook%20Park%20School"), expected: figureReaders,
                  permission: .activitySurvey,
                  audit: .view(entity: "activity_survey_named_list", detailContains: "school=Millbrook Park School")),
+            // Its downloads: the schools' counts for every reader (not audited), the named list as the page's.
+            Case(path: at("/activity-survey?format=xlsx"), expected: allReaders, permission: .activitySurvey),
+            Case(path: at("/activity-survey?school=Millbrook%20Park%20School&format=csv"), expected: figureReaders, permission: .activitySurvey,
+                 audit: .view(entity: "activity_survey_named_list", detailContains: "export; format=csv; year=")),
         ],
         "GET /returns": [Case(path: at("/returns"), expected: dataManagerOnly, permission: .statutoryReturns)],
         "POST /returns": [Case(path: at("/returns"), expected: dataManagerOnly.posted, fields: ["period-end": "1999-02-30"], permission: .statutoryReturns)],
