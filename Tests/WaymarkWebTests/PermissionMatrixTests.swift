@@ -274,15 +274,22 @@ import WaymarkTestSupport
         "POST /data-protection/flows/{flow}": [Case(path: at("/data-protection/flows/school-portal"), expected: dataManagerOnly.posted, fields: ["name": ""],
                                                     permission: .manageDataFlows)],
         // The school and college portal: a school's or college's own users; LA staff read the records themselves.
-        "GET /portal": [Case(path: at("/portal"), expected: portalUsers, permission: .schoolPortal, audit: .view(entity: "portal_leavers", detailContains: "year=all"))],
+        "GET /portal": [
+            Case(path: at("/portal"), expected: portalUsers, permission: .schoolPortal, audit: .view(entity: "portal_leavers", detailContains: "year=all")),
+            Case(path: at("/portal?format=xlsx"), expected: portalUsers, permission: .schoolPortal,
+                 audit: .view(entity: "portal_leavers", detailContains: "export; format=xlsx; organisation=")),
+        ],
         "GET /portal/destinations": [
             Case(path: at("/portal/destinations?year=2026"), expected: portalUsers, permission: .schoolPortal,
                  audit: .view(entity: "portal_destinations", detailContains: "year=2026")),
             Case(path: at("/portal/destinations?year=2026&format=xlsx"), expected: portalUsers, permission: .schoolPortal,
                  audit: .view(entity: "portal_destinations", detailContains: "year=2026; format=xlsx")),
         ],
-        "GET /portal/students": [Case(path: at("/portal/students"), expected: portalUsers, permission: .schoolPortal,
-                                      audit: .view(entity: "portal_students"))],
+        "GET /portal/students": [
+            Case(path: at("/portal/students"), expected: portalUsers, permission: .schoolPortal, audit: .view(entity: "portal_students")),
+            Case(path: at("/portal/students?format=csv"), expected: portalUsers, permission: .schoolPortal,
+                 audit: .view(entity: "portal_students", detailContains: "export; format=csv; organisation=")),
+        ],
         "GET /portal/people/{id}": [
             Case(path: { "/portal/people/\($0.onCaseload)" }, expected: portalUsers, permission: .schoolPortal, audit: .view(entity: "portal_pupil")),
             Case(path: { "/portal/people/\($0.elsewhere)" }, expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .no, c: .hidden, out: .signIn),

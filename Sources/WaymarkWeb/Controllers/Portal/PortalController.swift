@@ -37,8 +37,18 @@ struct PortalController {
         let year = try Self.number(query.get("year"), name: "leaving year")
         let page = try Self.number(query.get("page"), name: "page") ?? 1
         let attentionOnly = query.get("show") == "attention"
+        if let format = try Downloads.format(request) {
+            return Downloads.response(try await desk.leaversExport(
+                for: context.grant, year: year, attentionOnly: attentionOnly, format: format, at: services.now()))
+        }
         let leavers = try await desk.leavers(for: context.grant, year: year, attentionOnly: attentionOnly, page: page, at: services.now())
-        return try templates.render(PortalLeaversPage(frame: StaffFrame(user: context.user, csrf: context.csrf), leavers: leavers))
+        var view = PortalLeaversPage(frame: StaffFrame(user: context.user, csrf: context.csrf), leavers: leavers)
+        // The list with its year and filter, every page: from /portal, whichever address showed it.
+        view.downloads = DownloadLinks(
+            path: Paths.portal, query: (year.map { [URLQueryItem(name: "year", value: String($0))] } ?? [])
+                + (attentionOnly ? [URLQueryItem(name: "show", value: "attention")] : []),
+            allPages: leavers.pageCount > 1)
+        return try templates.render(view)
     }
 
     func destinations(_ request: Request, context: StaffContext) async throws -> Response {
@@ -52,12 +62,17 @@ struct PortalController {
     }
 
     func students(_ request: Request, context: StaffContext) async throws -> Response {
+        if let format = try Downloads.format(request) {
+            return Downloads.response(try await desk.studentsExport(for: context.grant, format: format, at: services.now()))
+        }
         let page = try Self.number(request.uri.queryParameters.get("page"), name: "page") ?? 1
         let students = try await desk.students(for: context.grant, page: page, at: services.now())
         let notice = request.uri.queryParameters.get("left").flatMap { Int64($0) }.map { _ in "Marked as left. They are in the tracking team's not-known queue from today." }
-        return try templates.render(PortalStudentsPage(
+        var view = PortalStudentsPage(
             frame: StaffFrame(user: context.user, csrf: context.csrf), students: students, mayPost: context.grant.allows(.postPupilInformation),
-            notice: notice))
+            notice: notice)
+        view.downloads = DownloadLinks(path: Paths.portalStudentsList, allPages: students.pageCount > 1)
+        return try templates.render(view)
     }
 
     func pupil(_ request: Request, context: StaffContext) async throws -> Response {
