@@ -31,4 +31,47 @@ extension CampaignDesk {
             percent(tally.responseRate), .integer(tally.resolved), percent(tally.resolutionRate),
         ]
     }
+
+    /// A sent campaign's members as its page lists them: who, how to reach
+    /// them (when the role sees contact details), where each has got to and,
+    /// for calls and visits, the outcome; a visit round in its streets' order.
+    /// Audited as an export of everyone on it.
+    public func membersExport(_ id: Int64, format: ExportFormat, for grant: AccessGrant, at now: Date) async throws -> ExportDownload {
+        let view = try await campaign(id, for: grant, at: now, auditAs: "export; format=\(format.rawValue); ")
+        let campaign = view.campaign
+        guard campaign.status == .sent else {
+            throw Refusal.conflict("The campaign has not been sent, so it has no members to download yet.")
+        }
+        let channel = campaign.channel
+        let handWorked = channel == .phone || channel == .visit
+        let showsContact = grant.visibleClasses.contains(.contact)
+        func round(_ member: CampaignMemberRow) -> String {
+            member.included ? CampaignMemberText.sector(view.reach[member.personID]?.postcode) : "Not visited"
+        }
+        var members = view.members
+        if channel == .visit {
+            // Street by street, as the page groups them, those not visited last.
+            members = members.enumerated().sorted { left, right in
+                let (a, b) = (round(left.element), round(right.element))
+                let (aLast, bLast) = (!left.element.included, !right.element.included)
+                if aLast != bLast { return !aLast }
+                return a != b ? a < b : left.offset < right.offset
+            }.map(\.element)
+        }
+        var columns = ["Record number", "Given name", "Family name"]
+        if channel == .visit { columns.append("Round") }
+        columns += [CampaignMemberText.contactHeading(on: channel), "State"]
+        if handWorked { columns.append("Outcome") }
+        let rows = members.map { member -> [SpreadsheetCell] in
+            let contact = !showsContact ? CampaignMemberText.restricted
+                : member.included ? CampaignMemberText.contact(member, view.reach[member.personID], on: channel) : "–"
+            var row: [SpreadsheetCell] = [.integer(Int(member.personID)), .text(member.givenName), .text(member.familyName)]
+            if channel == .visit { row.append(.text(round(member))) }
+            row += [.text(contact), .text(member.included ? CampaignMemberText.state(of: member, on: channel) : "Not contacted: \(member.reason ?? "")")]
+            if handWorked { row.append(.textOrEmpty(member.outcome)) }
+            return row
+        }
+        let table = SpreadsheetTable(title: "Campaign members", columns: columns, rows: rows)
+        return ExportDownload(table, format: format, fileStem: ExportDownload.stem("campaign-\(campaign.id)-members", on: now))
+    }
 }
