@@ -27,7 +27,9 @@ public struct PersonRecordDesk: Sendable {
             }
             return .notFound
         }
-        guard let whole = try await PersonBundleReader(store: store, registry: registry).person(id, responsibleLA: grant.scope.laCode) else {
+        guard let (whole, storedActivities) = try await PersonBundleReader(store: store, registry: registry)
+            .personWithStoredActivities(id, responsibleLA: grant.scope.laCode)
+        else {
             return .notFound
         }
         let today = CalendarDate.today(from: now())
@@ -37,8 +39,8 @@ public struct PersonRecordDesk: Sendable {
         let (visible, refused) = try await SharingDesk(store: store).portalView(of: id, for: grant, visible: grant.visibleClasses.union(opened.classes), at: now())
         let current = ActivityHistory.current(in: whole.activities, on: today)
         let record = try await read(
-            whole, placement: placement, visible: visible, current: current, today: today, grant: grant, brokenGlass: opened.classes.isEmpty ? nil : opened,
-            refused: refused)
+            whole, activities: storedActivities, placement: placement, visible: visible, current: current, today: today, grant: grant,
+            brokenGlass: opened.classes.isEmpty ? nil : opened, refused: refused)
         try await store.record(
             .view, by: .user(grant.user.id), at: now(), entity: "young_person", entityID: id, personID: id,
             detail: Self.auditDetail(grant: grant, visible: visible, opened: opened.classes, refused: refused))
@@ -46,7 +48,7 @@ public struct PersonRecordDesk: Sendable {
     }
 
     private func read(
-        _ whole: PersonBundle, placement: CaseloadPlacement, visible: Set<SensitivityClass>, current: ActivityRecord?, today: CalendarDate,
+        _ whole: PersonBundle, activities storedActivities: [StoredActivity], placement: CaseloadPlacement, visible: Set<SensitivityClass>, current: ActivityRecord?, today: CalendarDate,
         grant: AccessGrant, brokenGlass: BreakGlassWindow?, refused: [RefusedShare]
     ) async throws -> PersonRecord {
         let id = whole.id
@@ -56,9 +58,9 @@ public struct PersonRecordDesk: Sendable {
         // person is reached: those who see contact details or notes see them; what
         // the adviser wrote stays with those who see notes.
         let showsArrangements = showsNotes || visible.contains(.contact)
-        // Only what the grant shows is read at all: a withheld class never leaves the store.
-        async let activities = visible.contains(.educationAndActivity)
-            ? PersonQueries(store: store, registry: registry).activities(of: id) : []
+        // Only what the grant shows is read at all: a withheld class never leaves the store
+        // (the activities were read with the person, for the classification, and are not passed on).
+        let activities = visible.contains(.educationAndActivity) ? storedActivities : []
         async let contacts = showsArrangements ? casework.contacts(of: id) : []
         async let details = visible.contains(.contact) ? casework.contactDetails(of: id) : []
         async let followUps = showsArrangements ? casework.openFollowUps(of: id) : []
@@ -76,7 +78,7 @@ public struct PersonRecordDesk: Sendable {
         let showsCurrent = visible.contains(.currentActivity) || visible.contains(.educationAndActivity)
         return PersonRecord(
             person: RecordRedaction.withholding(whole, showing: visible, current: current), state: showsCurrent ? state : nil,
-            currentActivity: showsCurrent ? current : nil, activities: try await activities, contacts: contactList,
+            currentActivity: showsCurrent ? current : nil, activities: activities, contacts: contactList,
             contactDetails: try await details, followUps: try await followUps, appointments: appointmentList, placement: placement,
             staffNames: try await casework.userNames(staff),
             merges: grant.allows(.resolveMatches) ? try await MergeQueries(store: store).merges(into: id) : [], visible: visible,

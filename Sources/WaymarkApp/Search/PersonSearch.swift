@@ -192,15 +192,12 @@ public struct PersonSearch: Sendable {
     }
 
     private func describe(_ shown: [(SearchCandidate, CandidateScore)], today: CalendarDate) async throws -> [PersonSearchResult] {
-        let ids = shown.map(\.0.id)
-        async let summaries = query.summaries(of: ids, on: today.iso)
-        async let postcodes = query.postcodes(of: ids)
-        let (summary, postcode) = try await (summaries, postcodes)
+        let summary = try await query.summaries(of: shown.map(\.0.id), on: today.iso)
         return shown.map { candidate, score in
             PersonSearchResult(
                 id: candidate.id,
                 name: [candidate.givenName, candidate.middleNames, candidate.familyName].compactMap { $0 }.joined(separator: " "),
-                dateOfBirth: candidate.dateOfBirth, postcode: postcode[candidate.id]?.first?.postcode, ward: summary[candidate.id]?.ward,
+                dateOfBirth: candidate.dateOfBirth, postcode: summary[candidate.id]?.postcode, ward: summary[candidate.id]?.ward,
                 school: summary[candidate.id]?.school, activity: summary[candidate.id]?.activityCode.flatMap(ActivityCode.init(rawValue:)),
                 adviser: summary[candidate.id]?.adviser, score: score.total, reasons: score.reasons)
         }

@@ -10,7 +10,8 @@ import SQLKit
 ///   on either engine, whatever case and spacing the address was stored in.
 ///
 /// The query text must repeat these expressions exactly for the engines to
-/// use them (see ``PersonSearchQuery``).
+/// use them (see ``PersonSearchQuery``). M029 replaced the two name indexes
+/// with ones of the people search may show.
 struct M024SearchByNameAndArea: Migration {
     let version = 24
     let name = "search by exact name and postcode area"

@@ -39,6 +39,7 @@ enum Migrations {
         M026IdentityCorrections(),
         M027LetterCodes(),
         M028UserInvitations(),
+        M029LiveNamesakes(),
     ]
 }
 

@@ -68,6 +68,15 @@ public struct PersonBundleReader: Sendable {
         return batch.first
     }
 
+    /// ``person(_:responsibleLA:)`` with the activities also as stored (row
+    /// id and provenance), in the same order, from the same one read.
+    public func personWithStoredActivities(_ id: Int64, responsibleLA: String) async throws -> (PersonBundle, [StoredActivity])? {
+        guard let first = try await people(responsibleLA: responsibleLA, after: id - 1, limit: 1).first, first.id == id else { return nil }
+        var batch = [first]
+        let stored = try await PersonHistoryLoader(db: db, range: id...id, registry: registry).fill(&batch, keepingProvenance: true)
+        return (batch[0], stored)
+    }
+
     private func people(responsibleLA: String, after: Int64, limit: Int? = nil) async throws -> [PersonBundle] {
         let rows = try await db.storedRows("""
             SELECT p.id, p.given_name, p.middle_names, p.family_name, p.date_of_birth, p.gender, p.ethnicity, p.upn, p.uln,

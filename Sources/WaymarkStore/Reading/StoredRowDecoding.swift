@@ -44,6 +44,14 @@ enum StoredRowDecoding {
             recordedAt: try row.decode(column: "recorded_at", as: String.self))
     }
 
+    /// An activity already read from `row`, with the row's id and provenance.
+    static func provenance(of activity: ActivityRecord, _ row: some StoredColumns) throws -> StoredActivity {
+        StoredActivity(
+            id: try row.requiredInteger("id", table: "activity"), activity: activity, organisationID: try row.integer("organisation_id"),
+            source: try row.requiredText("source", table: "activity"), recordedBy: try row.integer("recorded_by"),
+            recordedAt: try row.requiredText("recorded_at", table: "activity"))
+    }
+
     /// The activity columns alone (also used by classification queries that join them in).
     static func activityRecord(_ row: any SQLRow) throws -> ActivityRecord {
         try activityRecord(SQLRowColumns(row: row))
