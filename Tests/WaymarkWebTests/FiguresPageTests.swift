@@ -86,6 +86,9 @@ import WaymarkTestSupport
                 .decode(column: "n", as: Int.self) == 1, "the schools' counts name nobody, so are not audited")
 
             // The named list downloads with the page's people, and is audited as an export.
+            let school = try #require(link.components(separatedBy: "school=").last?.removingPercentEncoding)
+            #expect(named.text.contains("<input type=\"hidden\" name=\"school\" value=\"\(school)\">"), "the download form names the school shown")
+            #expect(named.text.contains("<button type=\"submit\" name=\"format\" value=\"xlsx\" class=\"link-button\">Download Excel (.xlsx)</button>"))
             let namedCSV = try await client.get(link.replacingOccurrences(of: "&amp;", with: "&") + "&format=csv", cookies: cookies)
             let lines = namedCSV.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
             #expect(lines.first == "\u{FEFF}YoungPersonsID,Name,Destination,Activity code")
