@@ -257,10 +257,18 @@ import WaymarkTestSupport
         "POST /people/{id}/break-glass": [Case(path: { "/people/\($0.onCaseload)/break-glass" }, expected: laReaders.posted, fields: ["reason": ""],
                                                permission: .readRecords)],
         // Data protection.
-        "GET /data-protection/break-glass": [Case(path: at("/data-protection/break-glass"), expected: dataManagerOnly, permission: .reviewAccess,
-                                                  audit: .view(entity: "break_glass_access", detailContains: "break-glass review"))],
-        "GET /people/{id}/access-log": [Case(path: { "/people/\($0.elsewhere)/access-log" }, expected: dataManagerOnly, permission: .reviewAccess,
-                                             audit: .view(entity: "audit_event", detailContains: "access log"))],
+        "GET /data-protection/break-glass": [
+            Case(path: at("/data-protection/break-glass"), expected: dataManagerOnly, permission: .reviewAccess,
+                 audit: .view(entity: "break_glass_access", detailContains: "break-glass review")),
+            Case(path: at("/data-protection/break-glass?format=xlsx"), expected: dataManagerOnly, permission: .reviewAccess,
+                 audit: .view(entity: "break_glass_access", detailContains: "export; format=xlsx; break-glass review")),
+        ],
+        "GET /people/{id}/access-log": [
+            Case(path: { "/people/\($0.elsewhere)/access-log" }, expected: dataManagerOnly, permission: .reviewAccess,
+                 audit: .view(entity: "audit_event", detailContains: "access log")),
+            Case(path: { "/people/\($0.elsewhere)/access-log?format=csv" }, expected: dataManagerOnly, permission: .reviewAccess,
+                 audit: .view(entity: "audit_event", detailContains: "export; format=csv; access log")),
+        ],
         // Consent and sharing: advisers, tracking officers and data managers; overrides and the register for data managers.
         "GET /people/{id}/consent": [Case(path: { "/people/\($0.onCaseload)/consent" }, expected: consentKeepers, permission: .manageConsent,
                                           audit: .view(entity: "young_person", detailContains: "consent and sharing"))],
