@@ -95,6 +95,11 @@ public struct UserAdministration: Sendable {
         guard target.id != grant.user.id else {
             throw Refusal.badRequest("Change your own password from Your password, not by resetting it.")
         }
+        // The accounts page offers an invited account a new invitation, not a reset: a
+        // temporary password would set the account up behind its invitation's back.
+        guard target.passwordHash != Invitations.noPasswordYet else {
+            throw Refusal.conflict("\(target.displayName) has not set up their account yet. Send them a new invitation instead of resetting a password.")
+        }
         let temporary = try await PasswordChanges(store: store, cost: cost, hasher: hasher).reset(userID: target.id, by: grant.actor, at: now)
         return (target, temporary)
     }

@@ -35,17 +35,20 @@ public struct PersonContactsDesk: Sendable {
     public func contacts(of personID: Int64, for grant: AccessGrant, at now: Date) async throws -> PersonContactsView {
         try grant.require(.readRecords)
         guard let placement = try await CaseloadLookup(store: store).placement(of: personID, in: grant.scope) else { throw CaseworkDesk.notFound }
-        let visible = grant.visibleClasses
+        // Breaking the glass on the record opens these too for its few hours; recording stays within the role.
+        let opened = try await BreakGlassDesk(store: store).opening(for: grant, person: personID, at: now).classes
+        let visible = grant.visibleClasses.union(opened)
         guard visible.contains(.contact) else { throw Self.restricted }
         let all = try await PersonContactQueries(store: store).contacts(of: personID)
         let shown = all.filter { $0.details.relationship.requiredClasses.isSubset(of: visible) }
         let name = try await PersonNamesQuery(store: store).names(of: [personID], in: grant.scope)[personID] ?? "Young person \(personID)"
         try await ViewAudit.record(
             store, grant, at: now, entity: "person_contact", personID: personID,
-            detail: "contacts; \(ViewAudit.shown(shown.map(\.id)))" + (shown.count < all.count ? "; withheld=\(all.count - shown.count)" : ""))
+            detail: "contacts; \(ViewAudit.shown(shown.map(\.id)))" + (shown.count < all.count ? "; withheld=\(all.count - shown.count)" : "")
+                + (opened.isEmpty ? "" : "; break-glass=\(opened.sorted().map(\.rawValue).joined(separator: ","))"))
         return PersonContactsView(
-            personID: personID, personName: name, contacts: shown, withheld: all.count - shown.count, relationships: Self.relationships(visible),
-            mayChange: AccessPolicy.mayChange(grant.user, personAdviserID: placement.adviserID))
+            personID: personID, personName: name, contacts: shown, withheld: all.count - shown.count,
+            relationships: Self.relationships(grant.visibleClasses), mayChange: AccessPolicy.mayChange(grant.user, personAdviserID: placement.adviserID))
     }
 
     public func add(_ contact: PersonContactDetails, on record: RecordForChange, at now: Date) async throws -> Int64 {

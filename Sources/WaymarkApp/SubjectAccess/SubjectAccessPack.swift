@@ -52,11 +52,14 @@ public struct SubjectAccessPack: Sendable, Encodable {
 }
 
 extension SubjectAccessPack {
-    /// What each table is called in the pack, in the order the pack shows them.
+    /// What each table is called in the pack, in the order the pack shows them:
+    /// every table of `PersonTables` (a test holds the two lists together).
     static let sectionTitles: [(key: String, title: String, explanation: String)] = [
         ("person_alias", "Other names", "Former and other names the record is found by."),
+        ("identity_correction", "Corrections to name or date of birth", "Each correction with the old and new value, the reason and who made it."),
         ("address", "Addresses", "Every address held, with the dates it applied; old ones are kept as history."),
         ("contact_detail", "Phone numbers and e-mail addresses", "With the dates they applied."),
+        ("person_contact", "Family and professionals", "Parents, carers and workers from other services, with how to reach them."),
         ("contact_preference", "Contact preferences", "Ways of contact the young person asked not to be used."),
         ("person_flag", "Flags on the record", "Such as do not contact, with their dates."),
         ("activity", "Activities", "What the young person was doing (education, employment, training or otherwise), each with where the information came from."),
@@ -75,6 +78,7 @@ extension SubjectAccessPack {
         ("consent_provision", "Consent choices", "Every choice about sharing, including those withdrawn."),
         ("share_override", "Shares made despite a refusal", "Each with who decided, the reason and how long it lasted."),
         ("break_glass_access", "Emergency access", "Staff who opened restricted information, with their reason."),
+        ("notification", "Notices to staff", "Messages staff were sent about the record, such as a notice of emergency access."),
         ("participation_position", "Current classification", "What the record says the young person is doing now, as the service computes it."),
     ]
 }

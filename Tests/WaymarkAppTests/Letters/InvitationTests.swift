@@ -71,6 +71,27 @@ import WaymarkTestSupport
         }
     }
 
+    @Test(arguments: TestDatabases.engines)
+    func anInvitedAccountIsReinvitedNotReset(_ engine: DatabaseEngine) async throws {
+        try await TestDatabases.withFreshStore(engine) { store in
+            let fixture = try await BreakGlassFixture.build(store)
+            let app = try Self.services(store)
+            let admin = try fixture.grant(.administrator)
+            let organisation = try #require(fixture.users[.manager]).organisationID
+            let invited = try await app.users.invite(
+                email: "Ada.Lowe@northmere.example", displayName: "Ada Lowe", role: .manager, organisationID: organisation, for: admin, at: Self.now)
+            await #expect(throws: Refusal.conflict(
+                "Ada Lowe has not set up their account yet. Send them a new invitation instead of resetting a password.")) {
+                _ = try await app.users.resetPassword(of: invited.account.id, for: admin, at: Self.now)
+            }
+            let user = try #require(try await UserQueries(store: store).user(id: invited.account.id))
+            #expect(user.passwordHash == Invitations.noPasswordYet && !user.mustChangePassword, "nothing was set")
+            let manager = try #require(fixture.users[.manager])
+            let reset = try await app.users.resetPassword(of: manager.id, for: admin, at: Self.now)
+            #expect(reset.account.id == manager.id, "an account in use is still reset")
+        }
+    }
+
     @Test func anInvitedAccountsMarkerIsNoPassword() async throws {
         #expect(try await Self.hasher.verify(Invitations.noPasswordYet, hash: Invitations.noPasswordYet) == false)
         #expect(try await Self.hasher.verify("", hash: Invitations.noPasswordYet) == false)

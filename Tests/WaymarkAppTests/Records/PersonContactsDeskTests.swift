@@ -40,6 +40,13 @@ import WaymarkTestSupport
 
             let views = try await fixture.auditDetails(.view, entity: "person_contact")
             #expect(views == ["contacts; shown=\(mother); withheld=1; purpose=tracking", "contacts; shown=\(mother),\(worker); purpose=dataQuality"])
+
+            _ = try await services.breakGlassDesk.breakGlass(for: officer, person: fixture.onCaseload, reason: BreakGlassFixture.reason, at: Self.now)
+            let afterBreakingGlass = try await desk.contacts(of: fixture.onCaseload, for: officer, at: Self.now.addingTimeInterval(60))
+            #expect(afterBreakingGlass.contacts.map(\.id) == [mother, worker] && afterBreakingGlass.withheld == 0, "the glass opens the record's contacts too")
+            #expect(!afterBreakingGlass.relationships.contains(.youthJusticeWorker), "breaking the glass shows; it does not let them record")
+            let lastView = try #require(try await fixture.auditDetails(.view, entity: "person_contact").last ?? nil)
+            #expect(lastView.hasPrefix("contacts; shown=\(mother),\(worker); break-glass=") && lastView.contains("offending"))
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import SQLKit
 import Testing
-import WaymarkApp
+@testable import WaymarkApp
 import WaymarkCore
 import WaymarkRecords
 import WaymarkStore
@@ -38,6 +38,12 @@ import ZIPFoundation
                 _ = try await tx.recordActivity(ActivityRecord(code: .furtherEducation, startDate: started, dateAscertained: started.adding(days: 3), predictedEndDate: started.adding(years: 2)), for: person)
                 _ = try await tx.recordContact(NewContact(occurredAt: Self.now, method: .phone, direction: .outbound, outcome: "spoke", summary: "Talked about college"), for: person)
                 _ = try await tx.addNote("Prefers texts to calls", sensitive: false, for: person)
+                _ = try await tx.addPersonContact(
+                    PersonContactDetails(name: "Grace Okafor", relationship: .parent, phone: "07700 900456", hasParentalResponsibility: true), for: person,
+                    from: started)
+                try await tx.correctIdentity(
+                    of: person, IdentityCorrection(givenName: nil, familyName: nil, dateOfBirth: try CalendarDate(iso: "2009-05-14"), reason: .wrongDateOfBirth,
+                                                   explanation: nil))
             }
             let consent = AppServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode).consent
             let provision = try await consent.record(fixture.deny(.currentActivity, recipient: .organisation(fixture.school)), for: adviser, person: person, at: Self.now)
@@ -64,7 +70,10 @@ import ZIPFoundation
             func rows(_ key: String) -> [[String: Any]] {
                 (sections.first { $0["key"] as? String == key }?["rows"] as? [[String: Any]]) ?? []
             }
-            for key in ["address", "contact_detail", "activity", "contact", "note", "characteristic", "consent_provision", "share_override", "enrolment"] {
+            for key in [
+                "address", "contact_detail", "activity", "contact", "note", "characteristic", "consent_provision", "share_override", "enrolment",
+                "person_contact", "identity_correction",
+            ] {
                 #expect(!rows(key).isEmpty, "the pack holds \(key)")
             }
             let address = try #require(rows("address").first?["values"] as? [String: Any])
@@ -81,6 +90,7 @@ import ZIPFoundation
 
             #expect(html.contains("Information held about Amara Okafor"))
             #expect(html.contains("Prefers texts to calls") && html.contains("Talked about college"))
+            #expect(html.contains("Grace Okafor") && (html.contains("2009-05-14") || html.contains("14 May 2009")), "their parent and the corrected date of birth")
             #expect(html.contains("Who has looked at your record") && html.contains("Careers leader user (Careers leader)"))
             #expect(!html.contains("<script"), "self-contained and inert")
 
@@ -89,6 +99,12 @@ import ZIPFoundation
             #expect(exports.first?.detail?.contains("subject access pack") == true && exports.first?.actor == "user:\(manager.user.id)")
             #expect(try await fixture.base.auditEvents(about: person, action: .view).contains { $0.detail?.contains("subject access page") == true })
         }
+    }
+
+    @Test func thePackHasASectionForEveryTableKeyedByAYoungPerson() {
+        let sections = SubjectAccessPack.sectionTitles.map(\.key)
+        #expect(Set(PersonTables.all.map(\.name)).subtracting(sections).isEmpty)
+        #expect(Set(sections).count == sections.count, "each table once")
     }
 
     @Test(arguments: TestDatabases.engines)
