@@ -135,6 +135,16 @@ import WaymarkTestSupport
             #expect(overseen.status == .ok)
             #expect(!overseen.text.contains("07700900001") && overseen.text.contains("Restricted"))
             #expect(!overseen.text.contains("/outcome\""), "no outcome buttons for a manager")
+            // The call list downloads as each of them sees it: the number for the officer, "Restricted" for the manager.
+            let calls = try await client.get(location + "?format=csv", cookies: officer.cookies)
+            let lines = calls.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.first == "\u{FEFF}Record number,Given name,Family name,Contact,State,Outcome")
+            #expect(lines.contains("\(fixture.onCaseload),Amara,Okafor,07700900001,Called,No answer"), "\(lines)")
+            let overseenCSV = try await client.get(location + "?format=csv", cookies: manager.cookies).text
+            #expect(!overseenCSV.contains("07700900001") && overseenCSV.contains(",Restricted,"))
+            let exports = try await store.sql.raw("SELECT COUNT(*) AS n FROM audit_event WHERE entity = 'campaign' AND detail LIKE 'export; format=csv; members;%'")
+                .first()?.decode(column: "n", as: Int.self)
+            #expect(exports == 2, "each download audited with the people on it")
             let byManager = try await client.form("\(location)/members/\(member)/outcome", ["outcome": "no-answer", "csrf": manager.csrf], cookies: manager.cookies)
             #expect(byManager.status == .forbidden)
             #expect(try await CaseworkTests.count(store, "contact", person: fixture.onCaseload) == before + 1)

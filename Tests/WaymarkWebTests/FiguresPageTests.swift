@@ -93,7 +93,22 @@ import WaymarkTestSupport
 
             let csv = try await client.get("/activity-survey?year=2026&format=csv", cookies: cookies)
             #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
-            #expect(csv.text.hasPrefix("School,Cohort,"))
+            #expect(csv.text.hasPrefix("\u{FEFF}School,Young people,"))
+            #expect(try await store.sql.raw("SELECT COUNT(*) AS n FROM audit_event WHERE entity = 'activity_survey_named_list'").first()?
+                .decode(column: "n", as: Int.self) == 1, "the schools' counts name nobody, so are not audited")
+
+            // The named list downloads with the page's people, and is audited as an export.
+            let school = try #require(link.components(separatedBy: "school=").last?.removingPercentEncoding)
+            #expect(named.text.contains("<input type=\"hidden\" name=\"school\" value=\"\(school)\">"), "the download form names the school shown")
+            #expect(named.text.contains("<button type=\"submit\" name=\"format\" value=\"xlsx\" class=\"link-button\">Download Excel (.xlsx)</button>"))
+            let namedCSV = try await client.get(link.replacingOccurrences(of: "&amp;", with: "&") + "&format=csv", cookies: cookies)
+            let lines = namedCSV.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.first == "\u{FEFF}YoungPersonsID,Name,Destination,Activity code")
+            let shownIDs = named.text.matches(of: try Regex("<td>(990[^<]*)</td>")).compactMap { $0.output[1].substring.map(String.init) }
+            #expect(!shownIDs.isEmpty && lines.dropFirst().map { String($0.prefix { $0 != "," }) } == shownIDs, "the page's people, in its order")
+            let exported = try await store.sql.raw(
+                "SELECT detail FROM audit_event WHERE entity = 'activity_survey_named_list' AND detail LIKE 'export;%'").all()
+            #expect(exported.count == 1)
         }
     }
 }

@@ -133,7 +133,11 @@ import WaymarkTestSupport
         "POST /sign-out": [Case(path: at("/sign-out"), expected: Expected(a: .signIn, d: .signIn, t: .signIn, p: .signIn, m: .signIn, c: .signIn, out: .no),
                                 freshSession: true)],
         // Every signed-in user.
-        "GET /": [Case(path: at("/"), expected: signedInOnly)],
+        "GET /": [
+            Case(path: at("/"), expected: signedInOnly),
+            // The manager's team table as a download: counts per adviser, no young person, so no view to audit.
+            Case(path: at("/?format=csv"), expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .yes, c: .no, out: .signIn)),
+        ],
         "GET /account/password": [Case(path: at("/account/password"), expected: signedInOnly)],
         "POST /account/password": [Case(path: at("/account/password"), expected: Expected(a: .yes, d: .yes, t: .yes, p: .yes, m: .yes, c: .yes, out: .no),
                                         fields: ["current": ""])],
@@ -156,6 +160,10 @@ import WaymarkTestSupport
             Case(path: at("/activity-survey?school=Millbrook%20Park%20School"), expected: figureReaders,
                  permission: .activitySurvey,
                  audit: .view(entity: "activity_survey_named_list", detailContains: "school=Millbrook Park School")),
+            // Its downloads: the schools' counts for every reader (not audited), the named list as the page's.
+            Case(path: at("/activity-survey?format=xlsx"), expected: allReaders, permission: .activitySurvey),
+            Case(path: at("/activity-survey?school=Millbrook%20Park%20School&format=csv"), expected: figureReaders, permission: .activitySurvey,
+                 audit: .view(entity: "activity_survey_named_list", detailContains: "export; format=csv; year=")),
         ],
         "GET /returns": [Case(path: at("/returns"), expected: dataManagerOnly, permission: .statutoryReturns)],
         "POST /returns": [Case(path: at("/returns"), expected: dataManagerOnly.posted, fields: ["period-end": "1999-02-30"], permission: .statutoryReturns)],
@@ -169,13 +177,25 @@ import WaymarkTestSupport
                  permission: .readRecords, audit: .view(entity: "young_person")),
         ],
         "GET /search": [Case(path: at("/search?q=okafor"), expected: allReaders, permission: .readRecords, audit: .view(entity: "search"))],
-        "GET /my-work/{list}": [Case(path: at("/my-work/new"), expected: Expected(a: .no, d: .no, t: .no, p: .yes, m: .no, c: .no, out: .signIn),
-                                     permission: .changeOwnCaseload, audit: .view(entity: "caseload_list", detailContains: "list=new"))],
-        "GET /team/{adviser}": [Case(path: { "/team/\($0.users[.personalAdviser]!)" }, expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .yes, c: .no, out: .signIn),
-                                     permission: .teamOverview, audit: .view(entity: "caseload_list", detailContains: "list=caseload"))],
+        "GET /my-work/{list}": [
+            Case(path: at("/my-work/new"), expected: Expected(a: .no, d: .no, t: .no, p: .yes, m: .no, c: .no, out: .signIn),
+                 permission: .changeOwnCaseload, audit: .view(entity: "caseload_list", detailContains: "list=new")),
+            Case(path: at("/my-work/tier-2?format=xlsx"), expected: Expected(a: .no, d: .no, t: .no, p: .yes, m: .no, c: .no, out: .signIn),
+                 permission: .changeOwnCaseload, audit: .view(entity: "caseload_list", detailContains: "export; format=xlsx; my work; list=tier-2")),
+        ],
+        "GET /team/{adviser}": [
+            Case(path: { "/team/\($0.users[.personalAdviser]!)" }, expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .yes, c: .no, out: .signIn),
+                 permission: .teamOverview, audit: .view(entity: "caseload_list", detailContains: "list=caseload")),
+            Case(path: { "/team/\($0.users[.personalAdviser]!)?format=csv" }, expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .yes, c: .no, out: .signIn),
+                 permission: .teamOverview, audit: .view(entity: "caseload_list", detailContains: "export; format=csv; team")),
+        ],
         // The route needs readRecords; the desk opens diaries only to advisers (their own) and managers (their team's).
-        "GET /diary": [Case(path: at("/diary"), expected: Expected(a: .no, d: .no, t: .no, p: .yes, m: .yes, c: .no, out: .signIn),
-                            permission: .readRecords, audit: .view(entity: "diary"))],
+        "GET /diary": [
+            Case(path: at("/diary"), expected: Expected(a: .no, d: .no, t: .no, p: .yes, m: .yes, c: .no, out: .signIn),
+                 permission: .readRecords, audit: .view(entity: "diary")),
+            Case(path: at("/diary?format=xlsx"), expected: Expected(a: .no, d: .no, t: .no, p: .yes, m: .yes, c: .no, out: .signIn),
+                 permission: .readRecords, audit: .view(entity: "diary", detailContains: "export; format=xlsx; diary")),
+        ],
         // Changing records: the route needs readRecords; the record decides the rest.
         "GET /people/{id}/contacts/new": [Case(path: { "/people/\($0.onCaseload)/contacts/new" }, expected: changers, permission: .readRecords,
                                                audit: .view(entity: "young_person", detailContains: "form=contact"))],
@@ -237,10 +257,18 @@ import WaymarkTestSupport
         "POST /people/{id}/break-glass": [Case(path: { "/people/\($0.onCaseload)/break-glass" }, expected: laReaders.posted, fields: ["reason": ""],
                                                permission: .readRecords)],
         // Data protection.
-        "GET /data-protection/break-glass": [Case(path: at("/data-protection/break-glass"), expected: dataManagerOnly, permission: .reviewAccess,
-                                                  audit: .view(entity: "break_glass_access", detailContains: "break-glass review"))],
-        "GET /people/{id}/access-log": [Case(path: { "/people/\($0.elsewhere)/access-log" }, expected: dataManagerOnly, permission: .reviewAccess,
-                                             audit: .view(entity: "audit_event", detailContains: "access log"))],
+        "GET /data-protection/break-glass": [
+            Case(path: at("/data-protection/break-glass"), expected: dataManagerOnly, permission: .reviewAccess,
+                 audit: .view(entity: "break_glass_access", detailContains: "break-glass review")),
+            Case(path: at("/data-protection/break-glass?format=xlsx"), expected: dataManagerOnly, permission: .reviewAccess,
+                 audit: .view(entity: "break_glass_access", detailContains: "export; format=xlsx; break-glass review")),
+        ],
+        "GET /people/{id}/access-log": [
+            Case(path: { "/people/\($0.elsewhere)/access-log" }, expected: dataManagerOnly, permission: .reviewAccess,
+                 audit: .view(entity: "audit_event", detailContains: "access log")),
+            Case(path: { "/people/\($0.elsewhere)/access-log?format=csv" }, expected: dataManagerOnly, permission: .reviewAccess,
+                 audit: .view(entity: "audit_event", detailContains: "export; format=csv; access log")),
+        ],
         // Consent and sharing: advisers, tracking officers and data managers; overrides and the register for data managers.
         "GET /people/{id}/consent": [Case(path: { "/people/\($0.onCaseload)/consent" }, expected: consentKeepers, permission: .manageConsent,
                                           audit: .view(entity: "young_person", detailContains: "consent and sharing"))],
@@ -254,11 +282,22 @@ import WaymarkTestSupport
         "POST /data-protection/flows/{flow}": [Case(path: at("/data-protection/flows/school-portal"), expected: dataManagerOnly.posted, fields: ["name": ""],
                                                     permission: .manageDataFlows)],
         // The school and college portal: a school's or college's own users; LA staff read the records themselves.
-        "GET /portal": [Case(path: at("/portal"), expected: portalUsers, permission: .schoolPortal, audit: .view(entity: "portal_leavers", detailContains: "year=all"))],
-        "GET /portal/destinations": [Case(path: at("/portal/destinations?year=2026"), expected: portalUsers, permission: .schoolPortal,
-                                          audit: .view(entity: "portal_destinations", detailContains: "year=2026"))],
-        "GET /portal/students": [Case(path: at("/portal/students"), expected: portalUsers, permission: .schoolPortal,
-                                      audit: .view(entity: "portal_students"))],
+        "GET /portal": [
+            Case(path: at("/portal"), expected: portalUsers, permission: .schoolPortal, audit: .view(entity: "portal_leavers", detailContains: "year=all")),
+            Case(path: at("/portal?format=xlsx"), expected: portalUsers, permission: .schoolPortal,
+                 audit: .view(entity: "portal_leavers", detailContains: "export; format=xlsx; organisation=")),
+        ],
+        "GET /portal/destinations": [
+            Case(path: at("/portal/destinations?year=2026"), expected: portalUsers, permission: .schoolPortal,
+                 audit: .view(entity: "portal_destinations", detailContains: "year=2026")),
+            Case(path: at("/portal/destinations?year=2026&format=xlsx"), expected: portalUsers, permission: .schoolPortal,
+                 audit: .view(entity: "portal_destinations", detailContains: "year=2026; format=xlsx")),
+        ],
+        "GET /portal/students": [
+            Case(path: at("/portal/students"), expected: portalUsers, permission: .schoolPortal, audit: .view(entity: "portal_students")),
+            Case(path: at("/portal/students?format=csv"), expected: portalUsers, permission: .schoolPortal,
+                 audit: .view(entity: "portal_students", detailContains: "export; format=csv; organisation=")),
+        ],
         "GET /portal/people/{id}": [
             Case(path: { "/portal/people/\($0.onCaseload)" }, expected: portalUsers, permission: .schoolPortal, audit: .view(entity: "portal_pupil")),
             Case(path: { "/portal/people/\($0.elsewhere)" }, expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .no, c: .hidden, out: .signIn),
@@ -288,20 +327,32 @@ import WaymarkTestSupport
         "POST /data-protection/retention": [Case(path: at("/data-protection/retention"), expected: dataManagerOnly.posted, permission: .runRetention)],
         // Tracking: queues, campaigns, answers.
         "GET /queues": [Case(path: at("/queues"), expected: queueReaders, permission: .workQueues, audit: .view(entity: "queue", detailContains: "queue=not-known"))],
-        "GET /queues/export": [Case(path: at("/queues/export?queue=not-known"), expected: queueReaders, permission: .workQueues,
-                                    audit: .view(entity: "queue", detailContains: "export; queue=not-known"))],
+        "GET /queues/export": [
+            Case(path: at("/queues/export?queue=not-known"), expected: queueReaders, permission: .workQueues,
+                 audit: .view(entity: "queue", detailContains: "export; format=csv; queue=not-known")),
+            Case(path: at("/queues/export?queue=not-known&format=xlsx"), expected: queueReaders, permission: .workQueues,
+                 audit: .view(entity: "queue", detailContains: "export; format=xlsx; queue=not-known")),
+        ],
         "POST /queues/assign": [Case(path: at("/queues/assign"), expected: queueReaders.posted, permission: .workQueues)],
         "GET /campaigns": [Case(path: at("/campaigns"), expected: queueReaders, permission: .workQueues)],
         "GET /campaigns/new": [Case(path: at("/campaigns/new?queue=not-known"), expected: trackers, permission: .recordTrackingWork)],
         "POST /campaigns": [Case(path: at("/campaigns"), expected: trackers.posted, fields: ["channel": "sms"], permission: .recordTrackingWork)],
-        "GET /campaigns/{campaign}": [Case(path: { "/campaigns/\($0.campaign ?? 0)" }, expected: queueReaders, permission: .workQueues,
-                                           audit: .view(entity: "campaign", detailContains: "members"))],
+        "GET /campaigns/{campaign}": [
+            Case(path: { "/campaigns/\($0.campaign ?? 0)" }, expected: queueReaders, permission: .workQueues,
+                 audit: .view(entity: "campaign", detailContains: "members")),
+            Case(path: { "/campaigns/\($0.campaign ?? 0)?format=csv" }, expected: queueReaders, permission: .workQueues,
+                 audit: .view(entity: "campaign", detailContains: "export; format=csv; members")),
+        ],
         "POST /campaigns/{campaign}/send": [Case(path: at("/campaigns/999/send"), expected: trackersUnknown.posted, permission: .recordTrackingWork)],
         "GET /campaigns/{campaign}/letters": [Case(path: { "/campaigns/\($0.campaign ?? 0)/letters" }, expected: trackers,
                                                    permission: .recordTrackingWork, audit: .view(entity: "campaign", detailContains: "letters"))],
         "POST /campaigns/{campaign}/members/{member}/outcome": [Case(path: at("/campaigns/999/members/999/outcome"), expected: trackersUnknown.posted,
                                                                      permission: .recordTrackingWork)],
-        "GET /campaigns/{campaign}/report": [Case(path: at("/campaigns/999/report"), expected: queueReadersUnknown, permission: .workQueues)],
+        "GET /campaigns/{campaign}/report": [
+            Case(path: at("/campaigns/999/report"), expected: queueReadersUnknown, permission: .workQueues),
+            // Counts by channel and group: nobody named, so not audited.
+            Case(path: { "/campaigns/\($0.campaign ?? 0)/report?format=xlsx" }, expected: queueReaders, permission: .workQueues),
+        ],
         "GET /answers": [Case(path: at("/answers"), expected: queueReaders, permission: .workQueues, audit: .view(entity: "self_service_answer"))],
         "POST /answers/{answer}/verify": [Case(path: at("/answers/999/verify"), expected: trackersUnknown.posted, permission: .recordTrackingWork)],
         "POST /answers/{answer}/reject": [Case(path: at("/answers/999/reject"), expected: trackers.posted, permission: .recordTrackingWork)],
@@ -309,7 +360,11 @@ import WaymarkTestSupport
         "GET /imports": [Case(path: at("/imports"), expected: matchers, permission: .resolveMatches)],
         "POST /imports": [Case(path: at("/imports"), expected: matchers.posted, permission: .resolveMatches)],
         "GET /imports/templates/{file}": [Case(path: at("/imports/templates/dwp_claimants.csv"), expected: matchers, permission: .resolveMatches)],
-        "GET /exceptions": [Case(path: at("/exceptions"), expected: matchers, permission: .resolveMatches, audit: .view(entity: "match_exception"))],
+        "GET /exceptions": [
+            Case(path: at("/exceptions"), expected: matchers, permission: .resolveMatches, audit: .view(entity: "match_exception")),
+            Case(path: at("/exceptions?format=csv"), expected: matchers, permission: .resolveMatches,
+                 audit: .view(entity: "match_exception", detailContains: "export; format=csv; open exceptions")),
+        ],
         "POST /exceptions/scan": [Case(path: at("/exceptions/scan"), expected: matchers.posted, permission: .resolveMatches)],
         "GET /exceptions/{exception}": [Case(path: { "/exceptions/\($0.exception ?? 0)" }, expected: matchers, permission: .resolveMatches,
                                              audit: .view(entity: "match_exception", detailContains: "duplicate"))],

@@ -56,6 +56,13 @@ import WaymarkTestSupport
             let xlsx = try await client.get("/portal/destinations?year=2025&format=xlsx", cookies: cookies)
             #expect(xlsx.headers[.contentType] == DestinationWorkbook.contentType)
             #expect(Array(xlsx.body.readableBytesView.prefix(4)) == [0x50, 0x4B, 0x03, 0x04])
+            // The leavers list downloads as the page shows it: the category, not the college.
+            #expect(home.text.contains("href=\"/portal?format=csv\" download>Download CSV</a>"))
+            let leavers = try await client.get("/portal?format=csv", cookies: cookies)
+            let lines = leavers.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.first == "\u{FEFF}Name,Left,Doing now,Where")
+            #expect(lines.contains { $0.hasPrefix("Amara Okafor,") && $0.hasSuffix(",Education,Shared only with their consent") }, "\(lines)")
+            #expect(!leavers.text.contains("Zara") && !leavers.text.contains("Northmere College"))
             #expect(try await client.get("/portal/destinations?year=2019", cookies: cookies).status == .badRequest)
             #expect(try await client.get("/portal/destinations?year=2025&format=pdf", cookies: cookies).status == .badRequest)
         }

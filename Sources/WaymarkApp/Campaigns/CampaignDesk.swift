@@ -62,6 +62,11 @@ public struct CampaignDesk: Sendable {
     /// A draft shows its plan and the message as the first person will read it;
     /// a sent campaign its members. Either way the people shown are audited.
     public func campaign(_ id: Int64, for grant: AccessGrant, at now: Date) async throws -> CampaignView {
+        try await campaign(id, for: grant, at: now, auditAs: "")
+    }
+
+    /// The campaign, its members' view audited with `prefix` ("export; format=csv; ") before the detail.
+    func campaign(_ id: Int64, for grant: AccessGrant, at now: Date, auditAs prefix: String) async throws -> CampaignView {
         try grant.require(.workQueues)
         let campaign = try await load(id)
         guard campaign.status == .sent else {
@@ -79,7 +84,7 @@ public struct CampaignDesk: Sendable {
             ? try await ContactFactsQuery(store: store).reach(for: members.map(\.personID), on: CalendarDate.today(from: now)) : [:]
         try await ViewAudit.record(
             store, grant, at: now, entity: "campaign", entityID: campaign.id,
-            detail: "members; contact details \(reach.isEmpty ? "withheld" : "shown"); \(ViewAudit.shown(members.map(\.personID)))")
+            detail: prefix + "members; contact details \(reach.isEmpty ? "withheld" : "shown"); \(ViewAudit.shown(members.map(\.personID)))")
         return CampaignView(
             campaign: campaign, summary: CampaignPlanSummary(members: members), sample: (campaign.subject, campaign.body), members: members,
             reach: reach)

@@ -46,18 +46,25 @@ public struct ExceptionDesk: Sendable {
 
     public func queue(for grant: AccessGrant, at now: Date) async throws -> ExceptionQueue {
         try grant.require(.resolveMatches)
-        let exceptions = try await MatchExceptionQueries(store: store).open()
-        // One read for everyone named, limited to the scope: a pair with someone out of scope is not shown.
-        let ids = Set(exceptions.flatMap { [$0.personID, $0.otherPersonID].compactMap { $0 } })
-        var names: [Int64: String] = [:]
-        for person in try await ImportCandidatesQuery(store: store, scope: grant.scope).records(ids) {
-            if let id = Int64(person.recordID) { names[id] = [person.givenName, person.familyName].compactMap { $0 }.joined(separator: " ") }
-        }
+        let (exceptions, names) = try await openExceptions(for: grant)
         let scan = try await JobDesk(store: store).state(of: .duplicateScan(scope: grant.scope))
         try await ViewAudit.record(
             store, grant, at: now, entity: "match_exception", detail: "open exceptions; \(ViewAudit.shown(names.keys.sorted()))")
         return ExceptionQueue(
             exceptions: exceptions, names: names, scan: scan, scanned: try scan.lastDone?.decodedResult(as: DuplicateScanSummary.self))
+    }
+
+    /// The open exceptions with the names of the people in scope they mention:
+    /// one read for everyone named, limited to the scope (a pair with someone
+    /// out of scope is not shown).
+    func openExceptions(for grant: AccessGrant) async throws -> ([StoredMatchException], [Int64: String]) {
+        let exceptions = try await MatchExceptionQueries(store: store).open()
+        let ids = Set(exceptions.flatMap { [$0.personID, $0.otherPersonID].compactMap { $0 } })
+        var names: [Int64: String] = [:]
+        for person in try await ImportCandidatesQuery(store: store, scope: grant.scope).records(ids) {
+            if let id = Int64(person.recordID) { names[id] = [person.givenName, person.familyName].compactMap { $0 }.joined(separator: " ") }
+        }
+        return (exceptions, names)
     }
 
     /// Queues a scan of everyone in scope, or joins the one under way.

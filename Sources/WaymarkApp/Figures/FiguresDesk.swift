@@ -48,6 +48,11 @@ public struct FiguresDesk: Sendable {
     /// survey is counted for every school by the same job, and the rows of
     /// other schools are dropped before anything is handed over.
     public func survey(year: Int, namesFor school: String?, for grant: AccessGrant, at now: Date) async throws -> SurveyView {
+        try await survey(year: year, namesFor: school, for: grant, at: now, auditAs: "")
+    }
+
+    /// The survey, its named list audited with `prefix` ("export; format=csv; ") before the detail.
+    func survey(year: Int, namesFor school: String?, for grant: AccessGrant, at now: Date, auditAs prefix: String) async throws -> SurveyView {
         try grant.require(.activitySurvey)
         if school != nil, !mayName(for: grant) {
             throw Refusal.forbidden("The named list is for local authority staff; your school's line is in the table, and your leavers are on your home page.")
@@ -63,7 +68,7 @@ public struct FiguresDesk: Sendable {
             names = try await PersonNamesQuery(store: store).names(of: stored.people(of: named), in: grant.scope)
             try await ViewAudit.record(
                 store, grant, at: now, entity: "activity_survey_named_list",
-                detail: "year=\(year); school=\(named); \(ViewAudit.shown(names.keys.sorted()))")
+                detail: prefix + "year=\(year); school=\(named); \(ViewAudit.shown(names.keys.sorted()))")
         }
         return SurveyView(job: state, result: ActivitySurveyResult(laCode: laCode, stored: stored, names: names))
     }

@@ -1,23 +1,21 @@
-public import Foundation
 public import WaymarkCore
 import WaymarkFormats
 
-/// The destinations report as an Excel workbook: the same table as the page
-/// and the CSV, with counts and percentages as numbers a spreadsheet can sum.
+/// The destinations report as a download: the page's table with counts and
+/// percentages as numbers a spreadsheet can sum, through the same writers
+/// as every other list. The sheet's and the file's names carry the leaving
+/// year and the day it was as at.
 public enum DestinationWorkbook {
-    public static let contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    public static let contentType = WorkbookWriter.contentType
 
-    public static func xlsx(_ report: DestinationReport) throws -> Data {
-        typealias Cell = WorkbookWriter.Cell
-        func percentage(_ share: Proportion) -> Cell {
-            share.percentage.map { .number(($0 * 10).rounded() / 10) } ?? .text("")
+    public static func download(_ report: DestinationReport, format: ExportFormat) -> ExportDownload {
+        func percentage(_ share: Proportion) -> SpreadsheetCell {
+            share.percentage.map { .percentage($0) } ?? .empty
         }
-        var rows: [[Cell]] = [
-            [.text("\(report.school): destinations of \(report.leavingYear.label) as at \(report.asAt.iso)")],
-            DestinationReport.header.map(Cell.text),
-        ]
-        rows += report.lines.map { [.text($0.label), .integer($0.count), percentage($0.share)] }
-        rows.append([.text("All leavers"), .integer(report.total), report.total > 0 ? .number(100) : .text("")])
-        return try WorkbookWriter.xlsx(sheetName: "\(report.leavingYear.year) leavers", rows: rows)
+        var rows: [[SpreadsheetCell]] = report.lines.map { [.text($0.label), .integer($0.count), percentage($0.share)] }
+        rows.append([.text("All leavers"), .integer(report.total), report.total > 0 ? .percentage(100) : .empty])
+        let table = SpreadsheetTable(
+            title: "\(report.leavingYear.year) leavers at \(report.asAt.iso)", columns: ["Destination", "Leavers", "Percentage"], rows: rows)
+        return ExportDownload(table, format: format, fileStem: "destinations-\(report.leavingYear.year)-leavers-\(report.asAt.iso)")
     }
 }

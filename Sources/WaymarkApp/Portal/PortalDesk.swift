@@ -28,14 +28,9 @@ public struct PortalDesk: Sendable {
     static let portalClasses: [SensitivityClass] = [.currentActivity, .educationAndActivity]
 
     public func leavers(for grant: AccessGrant, year: Int?, attentionOnly: Bool, page: Int, at now: Date) async throws -> PortalLeavers {
-        try grant.require(.schoolPortal)
-        let organisation = try await establishment(of: grant)
+        let (organisation, years, chosen, everyone, shares, matching) = try await chosenLeavers(
+            for: grant, year: year, attentionOnly: attentionOnly, at: now)
         let today = CalendarDate.today(from: now)
-        let years = LeavingYear.recent(on: today)
-        let chosen = try year.map { try Self.leavingYear($0, among: years) }
-        let everyone = try await leavers(of: organisation, years: years, grant: grant, today: today)
-        let shares = try await SharingDesk(store: store).portalShares(
-            of: everyone.map(\.id), to: organisation, classes: [.currentActivity], at: now)
         // NEET and not known count only leavers who share their activity: counting the others too would let the
         // school find a hidden leaver's category by subtracting the ones it can see.
         let counts = years.map { year in
@@ -44,10 +39,6 @@ public struct PortalDesk: Sendable {
             return LeavingYearCount(
                 year: year, leavers: ofYear.count, neet: categories.filter { $0 == .neet }.count, notKnown: categories.filter { $0 == .notKnown }.count,
                 notShared: ofYear.count - categories.count)
-        }
-        let matching = everyone.filter { pupil in
-            (chosen.map { pupil.leftOn.map(LeavingYear.containing) == $0 } ?? true)
-                && (!attentionOnly || (shares[pupil.id]?.contains(.currentActivity) == true && Self.category(today)(pupil).needsAttention))
         }
         let pageCount = max(1, (matching.count + Self.pageSize - 1) / Self.pageSize)
         let page = min(max(1, page), pageCount)
@@ -62,6 +53,27 @@ public struct PortalDesk: Sendable {
         return PortalLeavers(
             organisation: organisation, years: years, chosenYear: chosen, attentionOnly: attentionOnly, counts: counts, matching: matching.count,
             page: page, pageCount: pageCount, lines: lines, asAt: today)
+    }
+
+    /// The school's leavers of the last three years, and those of them the
+    /// page's filters choose (every page), with what each lets the school see.
+    func chosenLeavers(for grant: AccessGrant, year: Int?, attentionOnly: Bool, at now: Date) async throws -> (
+        organisation: StoredOrganisation, years: [LeavingYear], chosen: LeavingYear?, everyone: [PortalPupil], shares: [Int64: Set<SensitivityClass>],
+        matching: [PortalPupil]
+    ) {
+        try grant.require(.schoolPortal)
+        let organisation = try await establishment(of: grant)
+        let today = CalendarDate.today(from: now)
+        let years = LeavingYear.recent(on: today)
+        let chosen = try year.map { try Self.leavingYear($0, among: years) }
+        let everyone = try await leavers(of: organisation, years: years, grant: grant, today: today)
+        let shares = try await SharingDesk(store: store).portalShares(
+            of: everyone.map(\.id), to: organisation, classes: [.currentActivity], at: now)
+        let matching = everyone.filter { pupil in
+            (chosen.map { pupil.leftOn.map(LeavingYear.containing) == $0 } ?? true)
+                && (!attentionOnly || (shares[pupil.id]?.contains(.currentActivity) == true && Self.category(today)(pupil).needsAttention))
+        }
+        return (organisation, years, chosen, everyone, shares, matching)
     }
 
     /// One leaving year's leavers by destination category, for the chart, the

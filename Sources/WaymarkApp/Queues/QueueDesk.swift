@@ -48,20 +48,21 @@ public struct QueueDesk: Sendable {
         return view
     }
 
-    /// The whole queue as a CSV download, in the order shown on the page.
-    /// Everyone in it is audited, as a list view is, before any of it is handed over.
+    /// The whole queue (every page) as CSV or a workbook, in the order shown
+    /// on the page. Everyone in it is audited, as a list view is, before any
+    /// of it is handed over.
     public func export(
-        _ queue: WorkQueue, days: Int, filter: QueueFilter, order: QueueOrder = .record, for grant: AccessGrant, at now: Date
-    ) async throws -> QueueExport {
+        _ queue: WorkQueue, days: Int, filter: QueueFilter, order: QueueOrder = .record, format: ExportFormat, for grant: AccessGrant, at now: Date
+    ) async throws -> ExportDownload {
         try grant.require(.workQueues)
         guard grant.mayFilter(by: filter.characteristic) else { throw Self.restrictedFilter }
         let builder = WorkQueueBuilder(store: store, classifier: classifier)
         let ids = try await builder.ids(queue, days: days, filter: filter, order: order, scope: grant.scope, now: now)
         let advisers = try await UserQueries(store: store).advisers(organisationID: grant.user.organisationID)
         let detail = Self.auditDetail(queue, days: days, filter: filter, order: order, total: ids.count)
-        try await ViewAudit.record(store, grant, at: now, entity: "queue", detail: "export; \(detail); \(ViewAudit.shown(ids))")
-        return QueueExport(
-            queue: queue, ids: ids, builder: builder, scope: grant.scope, now: now,
+        try await ViewAudit.record(store, grant, at: now, entity: "queue", detail: "export; format=\(format.rawValue); \(detail); \(ViewAudit.shown(ids))")
+        return QueueExport.download(
+            queue, ids: ids, format: format, builder: builder, scope: grant.scope, now: now,
             adviserNames: Dictionary(advisers.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first }))
     }
 

@@ -37,6 +37,11 @@ public struct DiaryDesk: Sendable {
 
     /// The diary of `adviserID` (the viewer's own when nil) for `period`, audited with who was shown.
     public func diary(of adviserID: Int64?, _ period: DiaryPeriod, for grant: AccessGrant, at now: Date) async throws -> Diary {
+        try await diary(of: adviserID, period, for: grant, at: now, auditAs: "")
+    }
+
+    /// The diary, audited with `prefix` ("export; format=csv; ") before its detail.
+    func diary(of adviserID: Int64?, _ period: DiaryPeriod, for grant: AccessGrant, at now: Date, auditAs prefix: String) async throws -> Diary {
         let adviser = try await owner(adviserID, grant)
         let from = Self.midnight(period.first), to = Self.midnight(period.end)
         let appointments = try await DiaryQueries(store: store).appointments(of: adviser.id, from: Timestamp.format(from), to: Timestamp.format(to))
@@ -49,7 +54,7 @@ public struct DiaryDesk: Sendable {
         }
         let diary = Diary(adviser: adviser, period: period, days: period.days.map { Diary.Day(date: $0, entries: byDay[$0] ?? []) })
         let shown = diary.days.flatMap(\.entries).compactMap { $0.person?.id }
-        let detail = "diary; adviser=\(adviser.id); \(period.span.rawValue) from \(period.first.iso); \(ViewAudit.shown(shown))"
+        let detail = prefix + "diary; adviser=\(adviser.id); \(period.span.rawValue) from \(period.first.iso); \(ViewAudit.shown(shown))"
         try await ViewAudit.record(store, grant, at: now, entity: "diary", detail: detail)
         return diary
     }

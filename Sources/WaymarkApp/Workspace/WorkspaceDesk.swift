@@ -46,6 +46,11 @@ public struct WorkspaceDesk: Sendable {
 
     /// One adviser's caseload, or the people they contacted this month.
     public func teamList(adviser adviserID: Int64, contactsThisMonth: Bool, for grant: AccessGrant, at now: Date) async throws -> TeamList {
+        try await teamList(adviser: adviserID, contactsThisMonth: contactsThisMonth, for: grant, at: now, auditAs: "")
+    }
+
+    /// The list, audited with `prefix` ("export; format=csv; ") before its detail.
+    func teamList(adviser adviserID: Int64, contactsThisMonth: Bool, for grant: AccessGrant, at now: Date, auditAs prefix: String) async throws -> TeamList {
         try grant.require(.teamOverview)
         guard let adviser = try await UserQueries(store: store).user(id: adviserID),
             adviser.organisationID == grant.user.organisationID, adviser.role == .personalAdviser
@@ -56,7 +61,7 @@ public struct WorkspaceDesk: Sendable {
             let contacted = Set(try await TeamQueries(store: store).contactedPeople(by: adviserID, since: since, in: grant.scope))
             members = try await PeopleSummaryQuery(store: store).members(ids: contacted, in: grant.scope)
         }
-        let detail = "team; adviser=\(adviserID); list=\(contactsThisMonth ? "contacted-this-month" : "caseload"); \(ViewAudit.shown(members.map(\.id)))"
+        let detail = prefix + "team; adviser=\(adviserID); list=\(contactsThisMonth ? "contacted-this-month" : "caseload"); \(ViewAudit.shown(members.map(\.id)))"
         try await ViewAudit.record(store, grant, at: now, entity: "caseload_list", detail: detail)
         return TeamList(adviser: adviser, members: members, contactsThisMonth: contactsThisMonth)
     }

@@ -21,12 +21,18 @@ public enum CSVText {
     }
 
     /// Text typed by people (names, wards, schools) for a file a spreadsheet
-    /// will open: a leading `=`, `+`, `-`, `@` or tab would be run as a
-    /// formula, so it is written after an apostrophe, which spreadsheets show
-    /// as text (OWASP's advice on CSV injection). Not for national formats,
-    /// whose fields are codes.
+    /// will open: a leading `=`, `+`, `-`, `@`, tab or carriage return would be
+    /// run as a formula, so it is written after an apostrophe, which
+    /// spreadsheets show as text (OWASP's advice on CSV injection). Not for
+    /// national formats, whose fields are codes.
     public static func spreadsheetText(_ text: String) -> String {
-        guard let first = text.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
-        return "'" + text
+        startsLikeAFormula(text) ? "'" + text : text
+    }
+
+    /// Whether a spreadsheet would take the text for a formula. Scalars, not
+    /// characters: "\r\n" is one Swift character, and it begins with a carriage return.
+    public static func startsLikeAFormula(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return first == "=" || first == "+" || first == "-" || first == "@" || first == "\t" || first == "\r"
     }
 }

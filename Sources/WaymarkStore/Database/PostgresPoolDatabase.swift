@@ -16,11 +16,13 @@ import SQLKit
 /// every page that audits a view. So each statement and each session races
 /// the connection's close: whichever comes first ends it, and a close is
 /// ``StoreFailure/unreachable``. Statements use PostgresNIO's own query API
-/// on the leased connection rather than the older request path.
+/// on the leased connection rather than the older request path, as
+/// ``ReusedStatements`` where they can.
 struct PostgresPoolDatabase: SQLDatabase {
     let pool: PostgresPool
     let logger: Logger
     let watch = ConnectionWatch()
+    let reused = ReusedStatements()
 
     var eventLoop: any EventLoop { pool.connections.eventLoopGroup.any() }
     var dialect: any SQLDialect { PostgresDialect() }
@@ -33,7 +35,19 @@ struct PostgresPoolDatabase: SQLDatabase {
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await withLeasedConnection { try await $0.execute(sql: query, onRow) }
+        let (sql, binds) = serialize(query)
+        guard let statement = reused.statement(sql: sql, binds: binds) else {
+            try await withLeasedConnection { try await $0.execute(sql: query, onRow) }
+            return
+        }
+        let logger = logger
+        try await withLeased { connection in
+            try await ReusedStatement.$running.withValue((statement.name, statement.sql)) {
+                for try await row in try await connection.execute(ReusedStatement(bindings: statement.bindings), logger: logger) {
+                    onRow(ReadPostgresRow(row))
+                }
+            }
+        }
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
@@ -41,10 +55,14 @@ struct PostgresPoolDatabase: SQLDatabase {
     }
 
     private func withLeasedConnection<R>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await withLeased { connection in try await body(connection.sql(queryLogLevel: nil)) }
+    }
+
+    private func withLeased<R>(_ body: @escaping @Sendable (PostgresConnection) async throws -> R) async throws -> R {
         let connection = try await pool.connections.requestConnection(logger: logger).get()
         defer { pool.connections.releaseConnection(connection, logger: logger) }
         // SQLKit's sessions may return what is not Sendable; it only crosses back to the caller that asked for it.
-        let work = connection.eventLoop.makeFutureWithTask { SessionResult(value: try await body(connection.sql(queryLogLevel: nil))) }
+        let work = connection.eventLoop.makeFutureWithTask { SessionResult(value: try await body(connection)) }
         return try await watch.ending(work, with: connection).get().value
     }
 }

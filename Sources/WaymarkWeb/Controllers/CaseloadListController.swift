@@ -21,9 +21,13 @@ struct CaseloadListController {
         guard let list = context.parameters.get("list").flatMap(WorkList.init(rawValue:)) else {
             throw HTTPError(.notFound, message: "There is no such list. Go back to My work and choose one of its numbers.")
         }
+        if let format = try Downloads.format(request) {
+            return Downloads.response(try await services.app.workspace.myListExport(list, format: format, for: context.grant, at: services.now()))
+        }
         let items = try await services.app.workspace.myList(list, for: context.grant, at: services.now())
         let rows = items.map { CaseloadListPage.Row(member: $0.member, reason: $0.reason) }
-        return try templates.render(CaseloadListPage(user: context.user, csrf: context.csrf, heading: list.title, caption: "My work", rows: rows))
+        return try templates.render(CaseloadListPage(
+            user: context.user, csrf: context.csrf, heading: list.title, caption: "My work", rows: rows, downloads: DownloadLinks(request)))
     }
 
     func teamList(_ request: Request, context: StaffContext) async throws -> Response {
@@ -31,10 +35,15 @@ struct CaseloadListController {
             throw HTTPError(.notFound, message: "There is no personal adviser with that id in your organisation.")
         }
         let contacts = request.uri.queryParameters.get("show") == "contacts"
+        if let format = try Downloads.format(request) {
+            return Downloads.response(try await services.app.workspace.teamListExport(
+                adviser: adviserID, contactsThisMonth: contacts, format: format, for: context.grant, at: services.now()))
+        }
         let list = try await services.app.workspace.teamList(adviser: adviserID, contactsThisMonth: contacts, for: context.grant, at: services.now())
         let heading = contacts ? "Contacted by \(list.adviser.displayName) this month" : "Caseload of \(list.adviser.displayName)"
-        let rows = list.members.map { CaseloadListPage.Row(member: $0, reason: $0.tier.flatMap(CaseloadTier.init(rawValue:))?.meaning ?? "") }
-        return try templates.render(CaseloadListPage(user: context.user, csrf: context.csrf, heading: heading, caption: "My team", rows: rows))
+        let rows = list.members.map { CaseloadListPage.Row(member: $0, reason: WorkspaceDesk.tierMeaning($0)) }
+        return try templates.render(CaseloadListPage(
+            user: context.user, csrf: context.csrf, heading: heading, caption: "My team", rows: rows, downloads: DownloadLinks(request)))
     }
 }
 
@@ -68,8 +77,9 @@ struct CaseloadListPage: PageModel {
     let hasRows: Bool
     /// As shown: "1,234".
     let count: String
+    let downloads: DownloadLinks?
 
-    init(user: StoredUser, csrf: String, heading: String, caption: String, rows: [Row]) {
+    init(user: StoredUser, csrf: String, heading: String, caption: String, rows: [Row], downloads: DownloadLinks) {
         title = heading
         userName = user.displayName
         role = user.role.displayName
@@ -79,5 +89,6 @@ struct CaseloadListPage: PageModel {
         self.rows = rows
         hasRows = !rows.isEmpty
         count = rows.count.formatted()
+        self.downloads = rows.isEmpty ? nil : downloads
     }
 }

@@ -69,15 +69,14 @@ struct FiguresController {
             year = latest
         }
         let school = request.uri.queryParameters.get("school").map { String($0) }
-        let wantsCSV = request.uri.queryParameters.get("format") == "csv"
-        // The CSV is the schools' summary only: no names are gathered for it.
-        let view = try await desk.survey(year: year, namesFor: wantsCSV ? nil : school, for: context.grant, at: services.now())
-        if wantsCSV {
-            guard let result = view.result else {
+        // The schools' destinations, or with a school its named list (audited).
+        if let format = try Downloads.format(request) {
+            guard let download = try await desk.surveyExport(year: year, school: school, format: format, for: context.grant, at: services.now()) else {
                 throw HTTPError(.serviceUnavailable, message: "The survey is still being computed; download it when the survey page shows it.")
             }
-            return Self.csv(result.summary.csv, fileName: "activity-survey-\(services.laCode.code)-\(year)-schools.csv")
+            return Downloads.response(download)
         }
+        let view = try await desk.survey(year: year, namesFor: school, for: context.grant, at: services.now())
         let page = SurveyPage(
             user: context.user, csrf: context.csrf, laCode: services.laCode.code, year: year, result: view.result, school: school,
             mayName: desk.mayName(for: context.grant), job: JobPanel(view.job, work: "computing the survey", result: "Survey", refreshURL: Paths.activitySurvey(year: year, school: school)))
@@ -91,12 +90,5 @@ struct FiguresController {
             return nil
         }
         return try? CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
-    }
-
-    static func csv(_ text: String, fileName: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"\(fileName)\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

@@ -19,6 +19,10 @@ struct HomeController {
 
     func show(_ request: Request, context: StaffContext) async throws -> Response {
         let grant = context.grant
+        // The team table's download; the use case refuses a role without a team.
+        if let format = try Downloads.format(request) {
+            return Downloads.response(try await services.app.workspace.teamExport(format: format, for: grant, at: services.now()))
+        }
         // A school's or college's home is its portal: its leavers, not an instruction to search.
         if grant.allows(.schoolPortal) { return try await PortalController(services: services, templates: templates).leavers(request, context: context) }
         let now = services.now()

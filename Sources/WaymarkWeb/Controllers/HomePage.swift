@@ -45,6 +45,8 @@ struct HomePage: PageModel {
     var tiers: [Count] = []
     var hasTeam = false
     var team: [Adviser] = []
+    /// The team table's downloads.
+    var downloads: DownloadLinks?
     var hasNotices = false
     var notices: [NoticeView] = []
     var hasCounts = false
@@ -78,6 +80,7 @@ struct HomePage: PageModel {
 
     mutating func showTeam(_ workloads: [AdviserWorkload]) {
         hasTeam = true
+        downloads = DownloadLinks(path: "/")
         if !hasWork { heading = "My team" }
         team = workloads.map {
             Adviser(name: $0.displayName + ($0.disabled ? " (disabled)" : ""), caseload: $0.caseload.formatted(), contacts: $0.contactsThisMonth.formatted(),

@@ -21,6 +21,7 @@ enum Paths {
     static let users = "/admin/users"
     static let breakGlassReview = "/data-protection/break-glass"
     static let portal = "/portal"
+    static let portalStudentsList = "/portal/students"
     static let portalDestinations = "/portal/destinations"
     static let portalUpload = "/portal/upload"
     static let diary = "/diary"

@@ -59,6 +59,8 @@ struct CampaignPage: PageModel {
     /// Where the campaign's messages really are (queued, sent, failed…), never "contacted" for what only waits.
     let progress: String
     let gatewayWarning: String?
+    /// The members as CSV and as a workbook, once the campaign is sent.
+    var downloads: DownloadLinks?
 
     init(frame: StaffFrame, campaign: StoredCampaign, summary: CampaignPlanSummary, sample: (subject: String?, body: String),
          members: [CampaignMemberRow], reach: [Int64: ReachDetails], sent: Int?, sendingReach: SendingReach) {
@@ -83,13 +85,7 @@ struct CampaignPage: PageModel {
         outcomes = CampaignOutcomes.choices(for: campaign.channel).map { Outcome(value: $0.key, label: $0.label) }
         let handWorked = isHandWorked
         let rows = members.map { member in
-            let details = reach[member.personID]
-            let contact: String
-            switch campaign.channel {
-            case .phone: contact = details?.mobile ?? details?.landline ?? "–"
-            case .visit, .letter: contact = ((details?.addressLines ?? []) + [details?.postcode].compactMap { $0 }).joined(separator: ", ")
-            case .sms, .email: contact = member.messageStatus.map(Self.describeStatus) ?? "–"
-            }
+            let contact = CampaignMemberText.contact(member, reach[member.personID], on: campaign.channel)
             return Member(
                 id: member.id, personID: member.personID, name: "\(member.givenName) \(member.familyName)",
                 contact: !frame.showsContact ? PersonPage.restricted : member.included ? contact : "–",
@@ -114,31 +110,10 @@ struct CampaignPage: PageModel {
 
     /// A member's state in words that claim only what happened.
     static func state(of member: CampaignMemberRow, on channel: ContactChannel) -> String {
-        if member.respondedAt != nil { return "Answered" }
-        switch channel {
-        case .sms, .email: return member.messageStatus.map(describeStatus) ?? "Not queued"
-        case .letter: return "Letter to print"
-        case .phone: return member.outcome == nil ? "To call" : "Called"
-        case .visit: return member.outcome == nil ? "To visit" : "Visited"
-        }
+        CampaignMemberText.state(of: member, on: channel)
     }
 
     static func sector(_ postcode: String?) -> String {
-        guard let postcode else { return "No postcode" }
-        let parts = postcode.uppercased().split(separator: " ")
-        guard parts.count == 2, let digit = parts[1].first else { return postcode.uppercased() }
-        return "\(parts[0]) \(digit)"
-    }
-
-    static func describeStatus(_ status: String) -> String {
-        switch status {
-        case "queued": "Waiting to send"
-        case "sending": "Sending"
-        case "sent": "Sent"
-        case "delivered": "Delivered"
-        case "failed": "Could not be sent"
-        case "uncertain": "May not have been sent – check"
-        default: status
-        }
+        CampaignMemberText.sector(postcode)
     }
 }

@@ -41,8 +41,10 @@ struct CampaignReportPage: PageModel {
     let hasSkipped: Bool
     let medianDays: String
     let notKnownResolved: String
+    let downloads: DownloadLinks
 
-    init(frame: StaffFrame, campaign: StoredCampaign, report: CampaignReport) {
+    init(frame: StaffFrame, campaign: StoredCampaign, report: CampaignReport, downloads: DownloadLinks) {
+        self.downloads = downloads
         title = "Campaign report – \(campaign.name)"
         self.frame = frame
         id = campaign.id

@@ -53,7 +53,12 @@ struct CampaignWorkController {
     }
 
     func report(_ request: Request, context: StaffContext) async throws -> Response {
-        let (campaign, report) = try await campaigns.report(try CampaignsController.campaignID(context), for: context.grant, at: services.now())
-        return try templates.render(CampaignReportPage(frame: StaffFrame(user: context.user, csrf: context.csrf), campaign: campaign, report: report))
+        let id = try CampaignsController.campaignID(context)
+        if let format = try Downloads.format(request) {
+            return Downloads.response(try await campaigns.reportExport(id, format: format, for: context.grant, at: services.now()))
+        }
+        let (campaign, report) = try await campaigns.report(id, for: context.grant, at: services.now())
+        return try templates.render(CampaignReportPage(
+            frame: StaffFrame(user: context.user, csrf: context.csrf), campaign: campaign, report: report, downloads: DownloadLinks(request)))
     }
 }

@@ -67,11 +67,17 @@ struct CampaignsController {
     }
 
     func show(_ request: Request, context: StaffContext) async throws -> Response {
-        let view = try await campaigns.campaign(try Self.campaignID(context), for: context.grant, at: services.now())
+        let id = try Self.campaignID(context)
+        if let format = try Downloads.format(request) {
+            return Downloads.response(try await campaigns.membersExport(id, format: format, for: context.grant, at: services.now()))
+        }
+        let view = try await campaigns.campaign(id, for: context.grant, at: services.now())
         let sent = request.uri.queryParameters.get("sent").flatMap { Int($0) }
-        return try templates.render(CampaignPage(
+        var page = CampaignPage(
             frame: StaffFrame(user: context.user, csrf: context.csrf), campaign: view.campaign, summary: view.summary, sample: view.sample,
-            members: view.members, reach: view.reach, sent: sent, sendingReach: services.sendingReach))
+            members: view.members, reach: view.reach, sent: sent, sendingReach: services.sendingReach)
+        if !view.members.isEmpty { page.downloads = DownloadLinks(path: Paths.campaign(id)) }
+        return try templates.render(page)
     }
 
     func send(_ request: Request, context: StaffContext) async throws -> Response {

@@ -23,6 +23,7 @@ struct AccessLogPage: PageModel {
     let rows: [Row]
     let isEmpty: Bool
     let pagination: PaginationView
+    var downloads: DownloadLinks?
 
     init(user: StoredUser, csrf: String, person: Int64, page: ReviewPage<AccessLogEntry>) {
         title = "Who has looked at record \(person)"

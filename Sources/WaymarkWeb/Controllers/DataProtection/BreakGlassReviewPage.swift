@@ -27,6 +27,7 @@ struct BreakGlassReviewPage: PageModel {
     let rows: [Row]
     let isEmpty: Bool
     let pagination: PaginationView
+    var downloads: DownloadLinks?
 
     init(user: StoredUser, csrf: String, page: ReviewPage<BreakGlassRecord>, now: Date) {
         userName = user.displayName

@@ -30,7 +30,19 @@ struct DiaryController {
         let asked = query.get("adviser").flatMap { Int64(String($0)) }
         // A manager who holds no caseload of their own opens the first adviser's diary.
         let adviserID = asked ?? (context.grant.allows(.changeOwnCaseload) ? nil : owners.first?.id)
-        let diary = try await services.app.diary.diary(of: adviserID, DiaryPeriod(span, around: date), for: context.grant, at: services.now())
-        return try templates.render(DiaryPage(diary: diary, owners: owners, viewer: context, now: services.now()))
+        let period = DiaryPeriod(span, around: date)
+        if let format = try Downloads.format(request) {
+            return Downloads.response(try await services.app.diary.export(of: adviserID, period, format: format, for: context.grant, at: services.now()))
+        }
+        let diary = try await services.app.diary.diary(of: adviserID, period, for: context.grant, at: services.now())
+        var page = DiaryPage(diary: diary, owners: owners, viewer: context, now: services.now())
+        if diary.count > 0 {
+            // The period shown, whichever owner the page fell back to.
+            page.downloads = DownloadLinks(path: Paths.diary, query: [
+                URLQueryItem(name: "adviser", value: String(diary.adviser.id)), URLQueryItem(name: "view", value: period.span.rawValue),
+                URLQueryItem(name: "date", value: period.first.iso),
+            ])
+        }
+        return try templates.render(page)
     }
 }

@@ -36,6 +36,8 @@ struct DiaryPage: PageModel {
     let csrf: String
     let heading: String
     let summary: String
+    /// The period's appointments as a download, when it has any.
+    var downloads: DownloadLinks?
     let days: [Day]
     let spans: [Link]
     let previous: Link

@@ -21,14 +21,12 @@ struct ExceptionsPage: PageModel {
     let hasRows: Bool
     let scannedMessage: String?
     let scan: JobPanel
+    var downloads: DownloadLinks?
 
     init(frame: StaffFrame, exceptions: [StoredMatchException], names: [Int64: String], scan: JobPanel, scanned: DuplicateScanSummary?) {
         self.frame = frame
         // The least certain first: they most need a person. Pairs with someone out of scope are not shown at all.
-        let ordered = exceptions.sorted {
-            let (a, b) = (StoredExplanation.uncertainty($0.probability), StoredExplanation.uncertainty($1.probability))
-            return a != b ? a > b : $0.id < $1.id
-        }
+        let ordered = ExceptionDesk.ordered(exceptions)
         rows = ordered.compactMap { exception in
             if exception.kind == .importRow, let incoming = exception.incoming.flatMap(IncomingRow.decode) {
                 let candidate = exception.personID.flatMap { names[$0] }.map { " – perhaps \($0)" } ?? ""

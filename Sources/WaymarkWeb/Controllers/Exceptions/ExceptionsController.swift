@@ -39,11 +39,16 @@ struct ExceptionsController {
     private var exceptions: ExceptionDesk { services.app.exceptions }
 
     func list(_ request: Request, context: StaffContext) async throws -> Response {
+        if let format = try Downloads.format(request) {
+            return Downloads.response(try await exceptions.export(format: format, for: context.grant, at: services.now()))
+        }
         let queue = try await exceptions.queue(for: context.grant, at: services.now())
-        return try templates.render(ExceptionsPage(
+        var page = ExceptionsPage(
             frame: StaffFrame(user: context.user, csrf: context.csrf), exceptions: queue.exceptions, names: queue.names,
             scan: JobPanel(queue.scan, work: "scanning the records for duplicates", result: "Scan", refreshURL: Paths.exceptions),
-            scanned: queue.scanned))
+            scanned: queue.scanned)
+        if page.hasRows { page.downloads = DownloadLinks(path: Paths.exceptions) }
+        return try templates.render(page)
     }
 
     /// Queues a scan (or joins the one under way); the list follows its progress.

@@ -37,37 +37,42 @@ struct PortalController {
         let year = try Self.number(query.get("year"), name: "leaving year")
         let page = try Self.number(query.get("page"), name: "page") ?? 1
         let attentionOnly = query.get("show") == "attention"
+        if let format = try Downloads.format(request) {
+            return Downloads.response(try await desk.leaversExport(
+                for: context.grant, year: year, attentionOnly: attentionOnly, format: format, at: services.now()))
+        }
         let leavers = try await desk.leavers(for: context.grant, year: year, attentionOnly: attentionOnly, page: page, at: services.now())
-        return try templates.render(PortalLeaversPage(frame: StaffFrame(user: context.user, csrf: context.csrf), leavers: leavers))
+        var view = PortalLeaversPage(frame: StaffFrame(user: context.user, csrf: context.csrf), leavers: leavers)
+        // The list with its year and filter, every page: from /portal, whichever address showed it.
+        view.downloads = DownloadLinks(
+            path: Paths.portal, query: (year.map { [URLQueryItem(name: "year", value: String($0))] } ?? [])
+                + (attentionOnly ? [URLQueryItem(name: "show", value: "attention")] : []),
+            allPages: leavers.pageCount > 1)
+        return try templates.render(view)
     }
 
     func destinations(_ request: Request, context: StaffContext) async throws -> Response {
         let query = request.uri.queryParameters
         let now = services.now()
         let year = try Self.number(query.get("year"), name: "leaving year") ?? LeavingYear.recent(on: CalendarDate.today(from: now))[0].year
-        let format = query.get("format") ?? "html"
-        guard ["html", "csv", "xlsx"].contains(format) else {
-            throw HTTPError(.badRequest, message: "Choose the report as a page, CSV or XLSX (format=csv or format=xlsx).")
-        }
-        let report = try await desk.destinations(for: context.grant, year: year, format: format, at: now)
-        let fileName = "destinations-\(report.leavingYear.year)-leavers"
-        switch format {
-        case "csv":
-            return FiguresController.csv(report.csv, fileName: fileName + ".csv")
-        case "xlsx":
-            return Self.download(try DestinationWorkbook.xlsx(report), type: DestinationWorkbook.contentType, fileName: fileName + ".xlsx")
-        default:
-            return try templates.render(PortalDestinationsPage(frame: StaffFrame(user: context.user, csrf: context.csrf), report: report))
-        }
+        let format = try Downloads.format(request)
+        let report = try await desk.destinations(for: context.grant, year: year, format: format?.rawValue ?? "html", at: now)
+        if let format { return Downloads.response(DestinationWorkbook.download(report, format: format)) }
+        return try templates.render(PortalDestinationsPage(frame: StaffFrame(user: context.user, csrf: context.csrf), report: report))
     }
 
     func students(_ request: Request, context: StaffContext) async throws -> Response {
+        if let format = try Downloads.format(request) {
+            return Downloads.response(try await desk.studentsExport(for: context.grant, format: format, at: services.now()))
+        }
         let page = try Self.number(request.uri.queryParameters.get("page"), name: "page") ?? 1
         let students = try await desk.students(for: context.grant, page: page, at: services.now())
         let notice = request.uri.queryParameters.get("left").flatMap { Int64($0) }.map { _ in "Marked as left. They are in the tracking team's not-known queue from today." }
-        return try templates.render(PortalStudentsPage(
+        var view = PortalStudentsPage(
             frame: StaffFrame(user: context.user, csrf: context.csrf), students: students, mayPost: context.grant.allows(.postPupilInformation),
-            notice: notice))
+            notice: notice)
+        view.downloads = DownloadLinks(path: Paths.portalStudentsList, allPages: students.pageCount > 1)
+        return try templates.render(view)
     }
 
     func pupil(_ request: Request, context: StaffContext) async throws -> Response {
@@ -182,13 +187,5 @@ struct PortalController {
         guard let text, !text.isEmpty else { return nil }
         guard let value = Int(text) else { throw HTTPError(.badRequest, message: "The \(name) must be a whole number, such as 2026.") }
         return value
-    }
-
-    static func download(_ data: Data, type: String, fileName: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = type
-        headers[.contentDisposition] = "attachment; filename=\"\(fileName)\""
-        headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

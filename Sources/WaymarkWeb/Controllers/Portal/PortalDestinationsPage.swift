@@ -30,8 +30,7 @@ struct PortalDestinationsPage: PageModel {
     let rows: [Row]
     let total: String
     let hasLeavers: Bool
-    let csvLink: String
-    let xlsxLink: String
+    let downloads: DownloadLinks
     let years: [YearLink]
 
     init(frame: StaffFrame, report: DestinationReport) {
@@ -54,8 +53,7 @@ struct PortalDestinationsPage: PageModel {
             },
             id: "destinations-chart"
         ).svg
-        csvLink = Paths.portalDestinations(year: report.leavingYear.year, format: "csv")
-        xlsxLink = Paths.portalDestinations(year: report.leavingYear.year, format: "xlsx")
+        downloads = DownloadLinks(path: Paths.portalDestinations, query: [URLQueryItem(name: "year", value: String(report.leavingYear.year))])
         years = LeavingYear.recent(on: report.asAt).map {
             YearLink(label: $0.label, link: Paths.portalDestinations(year: $0.year), current: $0 == report.leavingYear)
         }

@@ -38,6 +38,8 @@ struct PortalLeaversPage: PageModel {
     let lines: [PortalLineView]
     let hasLines: Bool
     let pages: PageLinks
+    /// The whole list as CSV and as a workbook.
+    var downloads: DownloadLinks?
     let isSchool: Bool
     let reportLink: String
 

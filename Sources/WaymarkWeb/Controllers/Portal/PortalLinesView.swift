@@ -20,15 +20,10 @@ struct PortalLineView: Sendable {
         name = line.name
         link = Paths.portalPupil(line.personID)
         leftOn = line.leftOn.map(\.longDescription)
-        doing = line.category?.label ?? "Not shared"
+        doing = PortalDesk.doing(line)
         attention = line.needsAttention
-        if let placement = line.placement {
-            place = [placement.provider, placement.code.meaning].compactMap { $0 }.joined(separator: " – ")
-            placeShared = true
-        } else {
-            place = line.category == nil ? "Not shared" : "Shared only with their consent"
-            placeShared = false
-        }
+        place = PortalDesk.place(line)
+        placeShared = line.placement != nil
     }
 }
 

@@ -14,6 +14,8 @@ struct PortalStudentsPage: PageModel {
     let lines: [PortalLineView]
     let hasLines: Bool
     let pages: PageLinks
+    /// The whole list as CSV and as a workbook.
+    var downloads: DownloadLinks?
     /// Colleges and providers mark early leavers; a school's leavers come from its roll.
     let canMarkLeft: Bool
     let notice: String?

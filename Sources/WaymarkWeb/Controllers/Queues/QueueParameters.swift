@@ -75,8 +75,8 @@ struct QueueParameters: Sendable, Equatable {
         return sorted.link(page: 1)
     }
 
-    /// The whole list as CSV, in the same order.
-    var exportLink: String { Self.path(Paths.queueExport, filterItems + orderItems) }
+    /// The whole list (every page) as CSV and as a workbook, in the same order.
+    var downloads: DownloadLinks { DownloadLinks(path: Paths.queueExport, query: filterItems + orderItems, allPages: true) }
 
     /// The current list with every box on the page ticked.
     var selectAllItems: [URLQueryItem] {

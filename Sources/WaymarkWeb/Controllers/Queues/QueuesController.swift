@@ -7,7 +7,8 @@ import WaymarkRecords
 
 /// The tracking queues: pick a queue and filters, see who is on it a page at
 /// a time, assign the ticked people to an adviser in one go (one
-/// transaction, each assignment audited), or download the whole list.
+/// transaction, each assignment audited), or download the whole list as CSV
+/// or a workbook.
 struct QueuesController {
     let services: WebServices
     let templates: Templates
@@ -42,19 +43,16 @@ struct QueuesController {
         return try templates.render(page)
     }
 
-    /// The whole filtered queue as CSV, streamed: the store is read a chunk at a time as the file is written.
+    /// The whole filtered queue (every page) as CSV or a workbook, streamed:
+    /// the store is read a chunk at a time as the file is written.
     func export(_ request: Request, context: StaffContext) async throws -> Response {
         let parameters = try QueueParameters(query: request.uri.query)
+        let format = try Downloads.format(request) ?? .csv
         let export = try await services.app.queues.export(
-            parameters.queue, days: parameters.days, filter: parameters.filter, order: parameters.order, for: context.grant, at: services.now())
-        context.logger.info("queue export", metadata: ["queue": "\(parameters.queue.rawValue)", "people": "\(export.ids.count)"])
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"\(export.fileName)\""
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            try await export.write { text in try await writer.write(ByteBuffer(string: text)) }
-            try await writer.finish(nil)
-        })
+            parameters.queue, days: parameters.days, filter: parameters.filter, order: parameters.order, format: format,
+            for: context.grant, at: services.now())
+        context.logger.info("queue export", metadata: ["queue": "\(parameters.queue.rawValue)", "format": "\(format.rawValue)", "people": "\(export.rowCount)"])
+        return Downloads.response(export)
     }
 
     func assign(_ request: Request, context: StaffContext) async throws -> Response {

@@ -65,7 +65,7 @@ struct QueuesPage: PageModel {
     let selectAllFields: [Hidden]
     /// The same page with nothing ticked.
     let clearLink: String
-    let exportLink: String
+    let downloads: DownloadLinks
     let assignedMessage: String?
     /// The assign form's problem, as an error summary linking to its field.
     let assignProblems: [FormProblems.Problem]
@@ -123,7 +123,7 @@ struct QueuesPage: PageModel {
         selectAllFields = parameters.selectAllItems.map { Hidden(name: $0.name, value: $0.value ?? "") }
         back = parameters.link(page: slice.page)
         clearLink = back
-        exportLink = parameters.exportLink
+        downloads = parameters.downloads
         assignedMessage = assigned.map { "\($0) young people assigned." }
         canStartCampaign = AccessPolicy.allows(user.role, .recordTrackingWork)
         campaignLink = "/campaigns/new?" + CampaignAudience(queue: parameters.queue, days: parameters.days, filter: filter).queryString
