@@ -41,14 +41,23 @@ struct PostgresPoolDatabase: SQLDatabase {
             return
         }
         let logger = logger
-        try await withLeased { connection in
-            try await ReusedStatement.$running.withValue((statement.name, statement.sql)) {
-                for try await row in try await connection.execute(ReusedStatement(bindings: statement.bindings), logger: logger) {
-                    onRow(ReadPostgresRow(row))
+        do {
+            try await withLeased { connection in
+                try await ReusedStatement.$running.withValue((statement.name, statement.sql)) {
+                    for try await row in try await connection.execute(ReusedStatement(bindings: statement.bindings), logger: logger) {
+                        onRow(ReadPostgresRow(row))
+                    }
                 }
             }
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == Self.cachedPlanChanged {
+            // Another server migrated a table this connection had prepared a `SELECT *` of (a rolling
+            // upgrade): PostgreSQL refuses before any row is sent, and the text still runs unnamed.
+            try await withLeasedConnection { try await $0.execute(sql: query, onRow) }
         }
     }
+
+    /// "cached plan must not change result type" (feature_not_supported).
+    static let cachedPlanChanged = "0A000"
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await withLeasedConnection(closure)
