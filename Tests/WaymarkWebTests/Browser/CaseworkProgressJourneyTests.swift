@@ -79,7 +79,7 @@ struct CaseworkProgressJourneyTests {
                     _ = try await browser.waitForURL(endingWith: "saved=schedule")
                     try await browser.click("#goal-form summary")
                     try await browser.type("Find somewhere settled to live", into: "#goal-title")
-                    _ = try await browser.evaluate("document.querySelector('#need').selectedIndex = 1; return 1")
+                    _ = try await browser.evaluate("const need = document.querySelector('#need'); need.value = Array.from(need.options).find(o => o.value.endsWith(':housing')).value; return 1")
                     try await browser.type("Nervous about calling the council", into: "#goal-note")
                     try await browser.click("#goal-form button[type=submit]")
                     _ = try await browser.waitForURL(endingWith: "saved=goal")
@@ -144,6 +144,9 @@ struct CaseworkProgressJourneyTests {
                     let distance = try await browser.text(of: "main")
                     #expect(distance.contains("1 young person in the LA has a first and a later completed assessment"), "\(distance)")
                     try await browser.look(saving: shots + "/10-distance-travelled.png")
+                    _ = try await browser.evaluate("document.querySelector('main table').scrollIntoView(); return 1")
+                    try await browser.screenshot(to: shots + "/11-distance-travelled-table.png")
+                    #expect(try await browser.text(of: "main table").contains("Housing"))
                 }
             }
         }

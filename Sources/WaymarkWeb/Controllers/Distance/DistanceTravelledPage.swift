@@ -56,7 +56,7 @@ struct DistanceTravelledPage: PageModel {
                 + (distance.notYetReviewed > 0 ? " \(distance.notYetReviewed) \(distance.notYetReviewed == 1 ? "has" : "have") one and await a review." : "")
             : "\(distance.people) young \(distance.people == 1 ? "person" : "people") \(who)\(cohort) \(distance.people == 1 ? "has" : "have") a first and a later completed assessment; "
                 + "\(distance.overallImproved) moved forward overall, \(distance.overallSame) stayed the same and \(distance.overallWorse) moved back. "
-                + "\(distance.notYetReviewed) more have one assessment and await a review."
+                + (distance.notYetReviewed > 0 ? "\(distance.notYetReviewed) more \(distance.notYetReviewed == 1 ? "has" : "have") one assessment and \(distance.notYetReviewed == 1 ? "awaits" : "await") a review." : "")
         instruments = view.instruments.map { Choice(value: $0.key, label: $0.title, selected: $0.key == view.instrument.key) }
         advisers = [Choice(value: "", label: "Everyone in the LA", selected: view.question.adviserID == nil)]
             + view.advisers.map { Choice(value: String($0.id), label: $0.displayName, selected: $0.id == view.question.adviserID) }
