@@ -43,8 +43,13 @@ struct Instruments: AsyncParsableCommand {
             case .success(let instrument):
                 print("Loaded \(instrument.reference): \(instrument.title), \(instrument.areas.count) areas in \(instrument.groups.count) groups.")
             case .failure(let error):
-                throw ValidationError("\(file): \(error.description)")
+                throw NotLoaded(description: "\(file): \(error.description)")
             }
         }
+    }
+
+    /// Refused: the file's problems, without the usage text a mistyped command gets.
+    struct NotLoaded: Error, CustomStringConvertible {
+        let description: String
     }
 }
