@@ -110,4 +110,35 @@ struct AssessmentStorageTests {
             #expect(moves == ["goal=\(goal); owner=partner", "status=not-started>in-progress", "follow-up=\(followUp)", "status=in-progress>done"])
         }
     }
+
+    @Test(arguments: TestDatabases.engines)
+    func retentionErasesCompletedAssessmentsAndPlansWithTheRecord(engine: DatabaseEngine) async throws {
+        try await TestDatabases.withFreshStore(engine) { store in
+            let (erased, anonymised) = try await store.change(by: .system("test"), at: fixedNow) { tx in
+                (try await tx.createPerson(StoreFixtures.person()), try await tx.createPerson(StoreFixtures.person("Kemi")))
+            }
+            for person in [erased, anonymised] {
+                let assessment = try await Self.completed(store, person: person)
+                try await store.change(by: .system("test"), at: fixedNow) { tx in
+                    try await tx.schedulePlan(of: person, intervalWeeks: 12, on: d("2026-11-18"))
+                    let goal = try await tx.addGoal(
+                        NewGoal(title: "Housing", need: GoalNeed(assessmentID: assessment, areaKey: "housing", text: "Housing"), adviserNote: nil), for: person)
+                    let step = try await tx.addStep(NewStep(description: "Call", owner: .youngPerson, dueOn: nil, adviserNote: nil), toGoal: goal, for: person)
+                    _ = try await tx.followUp(fromStep: step, NewFollowUp(dueOn: d("2026-12-01"), description: "Call", assignedUserID: nil), for: person)
+                }
+            }
+            let tombstone = RetentionTombstone(dueAge: 25, erased: Set(SensitivityClass.allCases), anonymised: [])
+            try await store.change(by: .system("retention"), at: fixedNow) { tx in
+                try await tx.erasePeople([RecordToErase(id: erased, tombstone: tombstone)])
+                try await tx.anonymisePeople(
+                    [RecordToAnonymise(id: anonymised, dateOfBirth: d("2010-03-14"),
+                                       tombstone: RetentionTombstone(dueAge: 25, erased: [.notes], anonymised: [.educationAndActivity]))],
+                    on: d("2026-11-18"))
+            }
+            for table in ["assessment", "assessment_rating", "action_plan", "plan_goal", "plan_step"] {
+                let left = try await store.sql.select().column("id").from(table).where("person_id", .in, [erased, anonymised]).all()
+                #expect(left.isEmpty, "\(table) keeps nothing of an erased record or of notes not kept")
+            }
+        }
+    }
 }
