@@ -141,7 +141,9 @@ struct PersonPage: PageModel {
         frame = StaffFrame(user: user, csrf: csrf, problems: problems)
         personID = person.id
         showsProgress = record.shows(.notes)
-        rings = AssessmentRings.all(record.assessments, instruments: record.instruments, idPrefix: "record-rings").last
+        // The instrument most recently completed: its rings; the assessments page has the others.
+        let latestKey = record.assessments.last { $0.isCompleted && $0.rater == .adviser }?.instrument.key
+        rings = AssessmentRings.all(record.assessments, instruments: record.instruments, idPrefix: "record-rings").first { $0.key == latestKey }
         planSummary = Self.planSummary(record.plan, today: today)
         canChange = record.mayChange
         canAssign = record.mayAssign

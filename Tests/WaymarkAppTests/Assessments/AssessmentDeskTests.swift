@@ -102,7 +102,19 @@ import WaymarkTestSupport
         try await TestDatabases.withFreshStore(engine) { store in
             let fixture = try await BreakGlassFixture.build(store)
             let services = AppServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode)
+            let record = try await services.casework.forChange(fixture.onCaseload, for: try fixture.grant(.personalAdviser))
+            let first = try await services.assessments.start("eet-readiness", on: record, at: Self.now)
             _ = try await services.assessments.assessments(of: fixture.onCaseload, for: try fixture.grant(.manager), at: Self.now)
+            // The record page reads them only for those who see notes (a school is refused the whole route: PermissionMatrixTests).
+            let records = services.records(now: { Self.now })
+            for (role, expected) in [(Role.manager, [first]), (.dataManager, []), (.trackingOfficer, [])] {
+                guard case .shown(let opened) = try await records.open(fixture.onCaseload, for: try fixture.grant(role)) else {
+                    Issue.record("\(role) could not open the record")
+                    continue
+                }
+                #expect(opened.assessments.map(\.id) == expected, "\(role)")
+                #expect((opened.plan != nil) == (role == .manager), "\(role)")
+            }
             for role in [Role.trackingOfficer, .dataManager] {
                 await #expect(throws: Refusal.self, "\(role) does not see casework notes") {
                     try await services.assessments.assessments(of: fixture.onCaseload, for: try fixture.grant(role), at: Self.now)
