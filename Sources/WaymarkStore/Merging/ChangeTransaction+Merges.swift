@@ -8,6 +8,7 @@ extension ChangeTransaction {
         "address", "contact_detail", "characteristic", "need_assessment", "intended_destination", "september_guarantee", "activity", "contact",
         "note", "follow_up", "appointment", "person_alias", "contact_preference", "person_flag", "outbox_message", "campaign_member",
         "self_service_answer", "enrolment", "consent_provision", "person_contact", "identity_correction",
+        "assessment", "assessment_rating", "action_plan", "plan_goal", "plan_step",
     ]
 
     /// Merges `merged` into `kept`: every history row moves to the kept
