@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import WaymarkApp
 import WaymarkCore
 import WaymarkRecords
@@ -15,7 +16,7 @@ struct SearchPage: PageModel {
         let today: CalendarDate
     }
 
-    struct Row: Sendable {
+    struct Row: Sendable, MustacheParent {
         let link: String
         let name: String
         let dateOfBirth: String
@@ -30,6 +31,26 @@ struct SearchPage: PageModel {
 
         /// Matches that say nothing the searcher does not know: an exact name, date, postcode or number.
         static let plainReasons: Set<String> = ["name", "date of birth", "postcode", "postcode area", "UPN", "ULN"]
+
+        /// The row's fields by name, as the template reads them: a results
+        /// page asks for ten fields of up to fifty rows, and reflecting each
+        /// row to find them was a tenth of the page's CPU at 250,000 people.
+        /// `SearchRowFieldsTests` checks this agrees with the row's own fields.
+        func child(named name: String) -> Any? {
+            switch name {
+            case "link": link
+            case "name": self.name
+            case "dateOfBirth": dateOfBirth
+            case "age": age
+            case "postcode": postcode
+            case "ward": ward
+            case "school": school
+            case "activity": activity
+            case "adviser": adviser
+            case "reasons": reasons
+            default: nil
+            }
+        }
 
         init(_ result: PersonSearchResult, showsPostcode: Bool, showsActivityCode: Bool, today: CalendarDate) {
             link = Paths.person(result.id)
