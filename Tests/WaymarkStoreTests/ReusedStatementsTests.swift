@@ -1,6 +1,6 @@
 import SQLKit
 import Testing
-import WaymarkStore
+@testable import WaymarkStore
 import WaymarkTestSupport
 
 /// On PostgreSQL reads run as statements prepared once per connection. A
@@ -44,6 +44,31 @@ import WaymarkTestSupport
                 #expect(try row.decode(column: "id", as: Int.self) == id)
                 #expect(try row.decodeNil(column: "t") == (t == nil))
             }
+        }
+    }
+
+    /// Person search's lookups run on a kept plan; nothing else does, so a
+    /// connection goes back to the pool planning as PostgreSQL chooses.
+    @Test(arguments: TestDatabases.engines)
+    func aKeptPlanIsForTheStatementsAskingForItOnly(_ engine: DatabaseEngine) async throws {
+        try await TestDatabases.withFreshStore(engine) { store in
+            guard engine == .postgres else {
+                let rows = try await GenericPlans.run { try await store.sql.raw("SELECT 1 AS one WHERE 1 = \(bind: 1)").all() }
+                #expect(rows.count == 1, "SQLite has no plan cache and runs it as usual")
+                return
+            }
+            let mode: @Sendable () async throws -> String = {
+                let row = try #require(try await store.sql.raw("SELECT current_setting(\(bind: "plan_cache_mode")) AS mode").first())
+                return try row.decode(column: "mode", as: String.self)
+            }
+            for _ in 0..<6 {
+                #expect(try await GenericPlans.run { try await mode() } == "force_generic_plan")
+                #expect(try await mode() == "auto", "the connection is given back as it was lent")
+            }
+            await #expect(throws: (any Error).self) {
+                try await GenericPlans.run { try await store.sql.raw("SELECT 1 / (\(bind: 0) - 0) AS fails").run() }
+            }
+            #expect(try await mode() == "auto", "even after a statement that failed")
         }
     }
 }

@@ -41,19 +41,33 @@ struct PostgresPoolDatabase: SQLDatabase {
             return
         }
         let logger = logger
+        let keptPlan = GenericPlans.preferred
         do {
             try await withLeased { connection in
-                try await ReusedStatement.$running.withValue((statement.name, statement.sql)) {
-                    for try await row in try await connection.execute(ReusedStatement(bindings: statement.bindings), logger: logger) {
-                        onRow(ReadPostgresRow(row))
+                if keptPlan { try await Self.run("SET plan_cache_mode = force_generic_plan", on: connection, logger: logger) }
+                do {
+                    try await ReusedStatement.$running.withValue((statement.name, statement.sql)) {
+                        for try await row in try await connection.execute(ReusedStatement(bindings: statement.bindings), logger: logger) {
+                            onRow(ReadPostgresRow(row))
+                        }
                     }
+                } catch {
+                    // The connection goes back to the pool as it came, whatever went wrong.
+                    if keptPlan { try? await Self.run("RESET plan_cache_mode", on: connection, logger: logger) }
+                    throw error
                 }
+                if keptPlan { try await Self.run("RESET plan_cache_mode", on: connection, logger: logger) }
             }
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == Self.cachedPlanChanged {
             // Another server migrated a table this connection had prepared a `SELECT *` of (a rolling
             // upgrade): PostgreSQL refuses before any row is sent, and the text still runs unnamed.
             try await withLeasedConnection { try await $0.execute(sql: query, onRow) }
         }
+    }
+
+    /// A setting, read to its end so the connection is free for the next statement.
+    private static func run(_ setting: PostgresQuery, on connection: PostgresConnection, logger: Logger) async throws {
+        for try await _ in try await connection.query(setting, logger: logger) {}
     }
 
     /// "cached plan must not change result type" (feature_not_supported).

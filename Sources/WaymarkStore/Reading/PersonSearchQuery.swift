@@ -74,6 +74,11 @@ public struct PersonSearchQuery: Sendable {
         self.db = store.sql
     }
 
+    /// Every lookup is an equality on an index, as fast for one value as another, so each runs on a kept plan.
+    private func rows(_ query: SQLQueryString) async throws -> [any StoredColumns] {
+        try await GenericPlans.run { try await db.storedRows(query) }
+    }
+
     /// People filed under any pair of the family and given name codes (see `NameKeys`),
     /// leaving out the pairs of `excluding` (already looked up).
     public func byNameKeys(
@@ -128,12 +133,12 @@ public struct PersonSearchQuery: Sendable {
     /// the page, each answered from M029's index of the people search shows
     /// without reading the table (an OR of the two names could not be).
     public func countExactName(_ token: String, in scope: RecordScope, upTo cap: Int) async throws -> Int {
-        let rows = try await db.storedRows("SELECT COUNT(*) AS n FROM (" + Self.exactNameIDs(token, in: scope, first: cap) + ") counted")
+        let rows = try await rows("SELECT COUNT(*) AS n FROM (" + Self.exactNameIDs(token, in: scope, first: cap) + ") counted")
         return min(cap, Int(try rows.first?.integer("n") ?? 0))
     }
 
     private func count(_ ids: SQLQueryString, upTo cap: Int) async throws -> Int {
-        let rows = try await db.storedRows("SELECT COUNT(*) AS n FROM (" + ids + " LIMIT \(bind: cap)) counted")
+        let rows = try await rows("SELECT COUNT(*) AS n FROM (" + ids + " LIMIT \(bind: cap)) counted")
         return Int(try rows.first?.integer("n") ?? 0)
     }
 
@@ -176,7 +181,7 @@ public struct PersonSearchQuery: Sendable {
 
     public func aliases(of ids: [Int64]) async throws -> [Int64: [SearchAlias]] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await db.storedRows(
+        let rows = try await rows(
             "SELECT person_id, given_name, family_name, kind FROM person_alias WHERE person_id IN (\(binds: ids)) ORDER BY id")
         var aliases: [Int64: [SearchAlias]] = [:]
         for row in rows {
@@ -189,7 +194,7 @@ public struct PersonSearchQuery: Sendable {
     /// Each person's postcodes, current (no end date) first, then the most recent former ones.
     public func postcodes(of ids: [Int64]) async throws -> [Int64: [SearchPostcode]] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await db.storedRows("""
+        let rows = try await rows("""
             SELECT person_id, postcode, valid_to FROM address WHERE person_id IN (\(binds: ids))
             ORDER BY person_id, CASE WHEN valid_to IS NULL THEN 0 ELSE 1 END, valid_from DESC, id DESC
             """)
@@ -207,7 +212,7 @@ public struct PersonSearchQuery: Sendable {
     /// activities) they were three of a search's seven statements.
     public func summaries(of ids: [Int64], on isoDate: String) async throws -> [Int64: SearchSummary] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await db.storedRows("""
+        let rows = try await rows("""
             SELECT p.id, o.name, u.display_name AS adviser,
               (SELECT w.ward FROM address w WHERE w.person_id = p.id AND w.valid_to IS NULL ORDER BY w.valid_from DESC, w.id DESC LIMIT 1) AS ward,
               (SELECT a.postcode FROM address a WHERE a.person_id = p.id AND a.postcode IS NOT NULL
@@ -242,7 +247,7 @@ public struct PersonSearchQuery: Sendable {
     ) async throws -> [SearchCandidate] {
         let ordered: SQLQueryString = order.map { " ORDER BY " + $0 } ?? ""
         let skipped: SQLQueryString = offset > 0 ? " OFFSET \(literal: offset)" : ""
-        let rows = try await db.storedRows("""
+        let rows = try await rows("""
             SELECT p.id, p.given_name, p.middle_names, p.family_name, p.preferred_name, p.date_of_birth, p.upn, p.uln,
               CASE WHEN EXISTS (SELECT 1 FROM person_alias pa WHERE pa.person_id = p.id) THEN 1 ELSE 0 END AS has_aliases
             FROM \(source) WHERE \(join) AND \(condition) AND \(scope.condition(on: "p"))\(ordered) LIMIT \(literal: max(1, limit))\(skipped)
