@@ -40,6 +40,7 @@ enum Migrations {
         M027LetterCodes(),
         M028UserInvitations(),
         M029LiveNamesakes(),
+        M035RiskOfNEET(),
     ]
 }
 
