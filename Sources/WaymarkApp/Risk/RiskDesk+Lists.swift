@@ -22,7 +22,10 @@ extension RiskDesk {
         let (settings, _) = try await settingsStore.inForce()
         let pupils = try await RiskListQuery(store: store).pupils(of: schoolID, yearGroups: RiskRefresh.listYears, in: grant.scope)
         let changes = try await RiskListChanges(store: store).inForce(school: schoolID)
-        let visible = grant.visibleClasses
+        // A school sees the reasons drawn from what schools report (attendance, exclusions, meals,
+        // attainment, language, moves: what it holds or received in a CTF); the rest only by its role's classes.
+        var visible = grant.visibleClasses
+        if case .establishment = grant.scope { visible.insert(.educationAndActivity) }
         let entries = pupils.map { pupil in
             let shown = pupil.score.reasons.filter { visible.contains($0.indicator.sensitivityClass) }
             let change = changes[pupil.personID]
