@@ -60,7 +60,7 @@ public struct TransparencyRecord: Sendable {
                 "No back-test has been run yet with these settings.",
             ], table: nil)
         }
-        let cohorts = result.cohorts.map { "\($0)/\(String(($0 + 1) % 100))" }.joined(separator: ", ")
+        let cohorts = result.cohorts.map { year in "\(year)/" + String(String(year + 101).suffix(2)) }.joined(separator: ", ")
         let rows = [result.age16, result.age17].map { age in
             ["NEET at \(age.age)", String(age.overall.people), percent(age.overall.rate), percent(age.overall.precision), percent(age.overall.recall)]
         }

@@ -22,7 +22,8 @@ public struct BackTestCalculator: Sendable {
     @discardableResult
     public mutating func add(_ person: BackTestPerson) -> Bool {
         let year11 = person.year11.startYear
-        guard person.year11.lastDay < today else { return false }
+        // Until the February of Year 12 has ended nothing could be known yet: not counted, not "unknown".
+        guard let firstOutcomeKnown = NEETOutcome.monthEnds(academicYear: year11 + 1).last, firstOutcomeKnown <= today else { return false }
         let outcomes = [16, 17].map { NEETOutcome.at(age: $0, year11Start: year11, activities: person.activities, today: today) }
         guard outcomes.contains(where: { $0 != .unknown }) else {
             unknown += 1

@@ -40,6 +40,7 @@ struct RiskSettingsPage: PageModel {
     let thresholds: [Field]
     let reason: String
     let history: [Version]
+    let hasHistory: Bool
     var problems: [Problem] = []
     var hasProblems = false
 
@@ -80,6 +81,7 @@ struct RiskSettingsPage: PageModel {
         ]
         reason = entered["reason"] ?? ""
         history = view.history.map { Version(when: $0.recordedAt, reason: $0.reason ?? "") }
+        hasHistory = !history.isEmpty
     }
 }
 
@@ -147,7 +149,7 @@ struct RiskBackTestPage: PageModel {
         settingsChangedSince = view.settingsChangedSince
         let result = view.result
         hasResult = result != nil
-        cohorts = result.map { $0.cohorts.map { "\($0) to \($0 + 1)" }.joined(separator: ", ") } ?? ""
+        cohorts = result.map { $0.cohorts.map { "\($0)/\(String(format: "%02d", ($0 + 1) % 100))" }.joined(separator: ", ") } ?? ""
         unknownOutcome = (result?.unknownOutcome ?? 0).formatted()
         ages = result.map { result in
             [result.age16, result.age17].map { age in
@@ -250,6 +252,8 @@ struct RiskListPage: PageModel {
         let reasons: [Reason]
         let hasWithheld: Bool
         let withheldPoints: Int
+        /// Any reason to list, shown or withheld (a score of 0 has none).
+        let hasAnyReason: Bool
         let onList: Bool
         let changeText: String?
         let action: String
@@ -293,7 +297,8 @@ struct RiskListPage: PageModel {
                 id: entry.personID, name: entry.name, href: portal ? Paths.portalPupil(entry.personID) : "/people/\(entry.personID)",
                 yearGroup: entry.yearGroup, points: entry.points, band: entry.band.title, bandClass: "band band--\(entry.band.rawValue)",
                 reasons: entry.reasons.map { Reason(title: $0.indicator.title, evidence: $0.evidence, points: $0.points) },
-                hasWithheld: entry.withheldPoints > 0, withheldPoints: entry.withheldPoints, onList: entry.onList, changeText: changeText,
+                hasWithheld: entry.withheldPoints > 0, withheldPoints: entry.withheldPoints,
+                hasAnyReason: !entry.reasons.isEmpty || entry.withheldPoints > 0, onList: entry.onList, changeText: changeText,
                 action: entry.onList ? "remove" : "add", actionLabel: entry.onList ? "Take off the list" : "Add to the list",
                 actionURL: "/portal/risk/\(entry.personID)")
         }
