@@ -1,7 +1,7 @@
 public import Foundation
-public import WaymarkCore
+import WaymarkCore
 public import WaymarkRecords
-public import WaymarkStore
+import WaymarkStore
 
 extension RiskDesk {
     /// The LA's page: every school with pupils scored in Years 9–11, and how many are medium and high.
@@ -53,7 +53,7 @@ extension RiskDesk {
         guard reason.count <= 500 else { throw Refusal.invalid("reason: 500 characters or fewer.") }
         let pupils = try await RiskListQuery(store: store).pupils(of: schoolID, yearGroups: RiskRefresh.listYears, in: grant.scope)
         guard pupils.contains(where: { $0.personID == person }) else { throw Refusal.notFound("That pupil is not among your school's Years 9 to 11.") }
-        try await store.change(by: .portal(user: grant.user.id, organisation: schoolID), at: now) { tx in
+        _ = try await store.change(by: .portal(user: grant.user.id, organisation: schoolID), at: now) { tx in
             try await tx.changeRiskList(action, for: person, school: schoolID, reason: reason)
         }
     }

@@ -38,7 +38,7 @@ public struct RiskDesk: Sendable {
         if (reason ?? "").isEmpty { problems.append(RuleViolation(field: "reason", rule: "required", message: "Say why the settings are changing")) }
         if (reason ?? "").count > 500 { problems.append(RuleViolation(field: "reason", rule: "length", message: "The reason must be 500 characters or fewer")) }
         guard problems.isEmpty else { return problems }
-        try await store.change(by: grant.actor, at: now) { tx in try await tx.saveRiskSettings(settings, reason: reason) }
+        _ = try await store.change(by: grant.actor, at: now) { tx in try await tx.saveRiskSettings(settings, reason: reason) }
         try await jobs.request(.riskScores(day: CalendarDate.today(from: now)), by: grant.user.id, at: now)
         return []
     }

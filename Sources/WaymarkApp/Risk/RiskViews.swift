@@ -1,6 +1,6 @@
 public import WaymarkCore
 public import WaymarkRecords
-public import WaymarkStore
+import WaymarkStore
 
 /// The settings page: what is in force, the documented default, and earlier versions.
 public struct RiskSettingsView: Sendable {
