@@ -72,7 +72,7 @@ struct RiskJourneyTests {
     @Test(.enabled(if: ChromeDriverProcess.executable != nil, "chromedriver is not installed; browser journeys skipped"), arguments: [1280, 390])
     func aDataManagerReadsTheBackTestAndASchoolWorksItsList(width: Int) async throws {
         let shots = Self.artefacts + (width < 600 ? "/phone" : "/desktop")
-        try await Self.serve { base, store, _, ruby in
+        try await Self.serve { base, store, fixture, ruby in
             try await WebDriver.withBrowser(width: width, height: width < 600 ? 844 : 900) { browser in
                 try await BreakGlassJourneyTests.signIn(browser, base, as: .dataManager)
                 try await browser.open(base + "/risk/back-test")
@@ -94,6 +94,10 @@ struct RiskJourneyTests {
 
                 try await browser.open(base + "/risk/schools")
                 try await browser.look(saving: shots + "/04-schools.png")
+                try await browser.open(base + "/risk/schools/\(fixture.schoolA)")
+                let laView = try await browser.text(of: "main")
+                #expect(laView.contains("Ruby Ashworth") && !laView.contains("Take off the list"), "the LA reads a school's list; the school changes it")
+                try await browser.look(saving: shots + "/04b-a-schools-list-for-the-la.png")
                 try await browser.click(".account button")
                 _ = try await browser.waitForURL(endingWith: "/sign-in")
 
