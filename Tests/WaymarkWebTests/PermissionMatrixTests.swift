@@ -338,10 +338,17 @@ import WaymarkTestSupport
         ],
         "GET /risk/schools": [Case(path: at("/risk/schools"), expected: riskListReaders, permission: .riskLists,
                                    audit: .view(entity: "risk_list", detailContains: "schools"))],
-        "GET /risk/schools/{school}": [Case(path: { "/risk/schools/\($0.schoolA)" }, expected: riskListReaders, permission: .riskLists,
-                                            audit: .view(entity: "risk_list", detailContains: "school="))],
-        "GET /portal/risk": [Case(path: at("/portal/risk"), expected: portalUsers, permission: .schoolPortal,
-                                  audit: .view(entity: "risk_list", detailContains: "school="))],
+        "GET /risk/schools/{school}": [
+            Case(path: { "/risk/schools/\($0.schoolA)" }, expected: riskListReaders, permission: .riskLists,
+                 audit: .view(entity: "risk_list", detailContains: "school=")),
+            Case(path: { "/risk/schools/\($0.schoolA)?format=xlsx" }, expected: riskListReaders, permission: .riskLists,
+                 audit: .view(entity: "risk_list", detailContains: "export; format=xlsx; school=")),
+        ],
+        "GET /portal/risk": [
+            Case(path: at("/portal/risk"), expected: portalUsers, permission: .schoolPortal, audit: .view(entity: "risk_list", detailContains: "school=")),
+            Case(path: at("/portal/risk?format=csv"), expected: portalUsers, permission: .schoolPortal,
+                 audit: .view(entity: "risk_list", detailContains: "export; format=csv; school=")),
+        ],
         // Nobody in the fixture has a score, so no pupil is on the school's list to change: the same 404 as a stranger.
         "POST /portal/risk/{id}": [Case(path: { "/portal/risk/\($0.onCaseload)" }, expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .no, c: .hidden, out: .no),
                                         fields: ["action": "add", "reason": "Worried about attendance"], permission: .postPupilInformation)],

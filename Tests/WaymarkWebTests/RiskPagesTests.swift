@@ -28,7 +28,7 @@ import WaymarkTestSupport
 
     @Test(arguments: TestDatabases.engines)
     func badSettingsComeBackNamedAndGoodOnesAreSavedWithTheirReason(_ engine: DatabaseEngine) async throws {
-        try await AccessFixture.run(engine) { client, store, _ in
+        try await AccessFixture.run(engine) { client, store, fixture in
             let (_, cookies) = try await client.signIn(email: AccessFixture.email(.dataManager))
             let page = try await client.get("/risk/settings", cookies: cookies)
             #expect(page.status == .ok && page.text.contains("These are the documented defaults"))
@@ -57,6 +57,13 @@ import WaymarkTestSupport
             let html = try await client.get("/risk/transparency?format=html", cookies: cookies)
             #expect(html.text.contains("<td>English as an additional language</td>"))
             #expect(try await client.get("/risk/transparency?format=pdf", cookies: cookies).status == .badRequest)
+
+            // A school's list downloads with the page's columns and reasons.
+            let school = try await client.get("/risk/schools/\(fixture.schoolA)", cookies: cookies)
+            #expect(school.text.contains("format=csv") && school.text.contains("Pupils at risk of NEET"))
+            let csv = try await client.get("/risk/schools/\(fixture.schoolA)?format=csv", cookies: cookies)
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.text.contains("Name,Year,Points,Band,On the list,Reasons,School's change"))
         }
     }
 }

@@ -1,5 +1,6 @@
 public import Foundation
 import WaymarkCore
+import WaymarkFormats
 public import WaymarkRecords
 import WaymarkStore
 
@@ -17,6 +18,33 @@ extension RiskDesk {
 
     /// A school's list: LA staff name the school; a careers leader sees their own school's only.
     public func list(school requested: Int64?, for grant: AccessGrant, at now: Date) async throws -> RiskSchoolList {
+        let list = try await unaudited(school: requested, for: grant)
+        try await ViewAudit.record(
+            store, grant, at: now, entity: "risk_list", entityID: list.schoolID, detail: "school=\(list.schoolID); \(ViewAudit.shown(list.entries.map(\.personID)))")
+        return list
+    }
+
+    /// The list as the page shows it, as a spreadsheet: one row a pupil, the reasons they may see in one cell.
+    public func listExport(school requested: Int64?, for grant: AccessGrant, format: ExportFormat, at now: Date) async throws -> ExportDownload {
+        let list = try await unaudited(school: requested, for: grant)
+        try await ViewAudit.record(
+            store, grant, at: now, entity: "risk_list", entityID: list.schoolID,
+            detail: "export; format=\(format.rawValue); school=\(list.schoolID); \(ViewAudit.shown(list.entries.map(\.personID)))")
+        let rows = list.entries.map { entry -> [SpreadsheetCell] in
+            var reasons = entry.reasons.map { "\($0.indicator.title): \($0.evidence) +\($0.points)" }
+            if entry.withheldPoints > 0 { reasons.append("Information your role does not see +\(entry.withheldPoints)") }
+            return [
+                .text(entry.name), .number(Double(entry.yearGroup)), .number(Double(entry.points)), .text(entry.band.title),
+                .text(entry.onList ? "Yes" : "No"), .text(reasons.joined(separator: "; ")),
+                .text(entry.change.map { "\($0.action == .add ? "Added" : "Taken off") by the school: \($0.reason)" } ?? ""),
+            ]
+        }
+        let table = SpreadsheetTable(
+            title: "Risk of NEET", columns: ["Name", "Year", "Points", "Band", "On the list", "Reasons", "School's change"], rows: rows)
+        return ExportDownload(table, format: format, fileStem: ExportDownload.stem("risk-of-neet-\(list.schoolID)", on: now))
+    }
+
+    private func unaudited(school requested: Int64?, for grant: AccessGrant) async throws -> RiskSchoolList {
         let schoolID = try school(requested, for: grant)
         guard let school = try await OrganisationQueries(store: store).organisation(id: schoolID) else { throw Refusal.notFound("There is no such school.") }
         let (settings, _) = try await settingsStore.inForce()
@@ -36,8 +64,6 @@ extension RiskDesk {
                 band: pupil.score.band, reasons: shown, withheldPoints: pupil.score.points - shown.reduce(0) { $0 + $1.points }, onList: onList,
                 change: change)
         }
-        try await ViewAudit.record(
-            store, grant, at: now, entity: "risk_list", entityID: schoolID, detail: "school=\(schoolID); \(ViewAudit.shown(entries.map(\.personID)))")
         return RiskSchoolList(
             schoolID: schoolID, schoolName: school.name, entries: entries, scoredOn: pupils.map(\.scoredOn).max(), settings: settings)
     }

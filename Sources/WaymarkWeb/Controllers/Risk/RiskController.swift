@@ -88,13 +88,22 @@ struct RiskController {
         guard let id = context.parameters.get("school").flatMap(Int64.init) else {
             throw HTTPError(.notFound, message: "There is no such school.")
         }
+        if let format = try Downloads.format(request) {
+            return Downloads.response(try await desk.listExport(school: id, for: context.grant, format: format, at: services.now()))
+        }
         let list = try await desk.list(school: id, for: context.grant, at: services.now())
-        return try templates.render(RiskListPage(user: context.user, csrf: context.csrf, list: list, grant: context.grant, portal: false))
+        var page = RiskListPage(user: context.user, csrf: context.csrf, list: list, grant: context.grant, portal: false)
+        page.downloads = DownloadLinks(path: Paths.riskSchool(id))
+        return try templates.render(page)
     }
 
     func portalList(_ request: Request, context: StaffContext) async throws -> Response {
+        if let format = try Downloads.format(request) {
+            return Downloads.response(try await desk.listExport(school: nil, for: context.grant, format: format, at: services.now()))
+        }
         let list = try await desk.list(school: nil, for: context.grant, at: services.now())
         var page = RiskListPage(user: context.user, csrf: context.csrf, list: list, grant: context.grant, portal: true)
+        page.downloads = DownloadLinks(path: Paths.portalRisk)
         page.notice = request.uri.queryParameters.get("saved").map { $0 == "add" ? "Added to the list, with your reason." : "Taken off the list, with your reason." }
         return try templates.render(page)
     }

@@ -276,6 +276,7 @@ struct RiskListPage: PageModel {
     let onListCount: String
     let pupilCount: String
     var notice: String?
+    var downloads: DownloadLinks?
 
     init(user: StoredUser, csrf: String, list: RiskSchoolList, grant: AccessGrant, portal: Bool) {
         title = "Risk of NEET: \(list.schoolName)"
