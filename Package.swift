@@ -66,6 +66,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            // The assessment instruments Waymark ships (JSON, read like any an LA loads).
+            resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
         .target(

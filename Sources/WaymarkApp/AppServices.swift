@@ -70,6 +70,10 @@ public struct AppServices: Sendable {
     public var repeats: RepeatGuard { RepeatGuard(store: store) }
     public var newPeople: NewPersonDesk { NewPersonDesk(store: store, laCode: laCode) }
     public var personContacts: PersonContactsDesk { PersonContactsDesk(store: store) }
+    public var assessments: AssessmentDesk { AssessmentDesk(store: store) }
+    public var actionPlans: ActionPlanDesk { ActionPlanDesk(store: store) }
+    public var distanceTravelled: DistanceTravelledDesk { DistanceTravelledDesk(store: store, laCode: laCode.code) }
+    public var instruments: InstrumentCatalogue { InstrumentCatalogue(store: store) }
     public var queues: QueueDesk { QueueDesk(store: store, classifier: classifier) }
     public var campaigns: CampaignDesk {
         CampaignDesk(store: store, classifier: classifier, laName: laName, publicURL: publicURL, letterCodes: letterCodes)

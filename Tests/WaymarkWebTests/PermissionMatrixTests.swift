@@ -94,6 +94,12 @@ import WaymarkTestSupport
     static let adders = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .no, c: .no, out: .signIn)
     /// Who sees parents, carers and professionals: those who see contact details (not managers, not schools).
     static let contactReaders = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .no, c: .no, out: .signIn)
+    /// Who reads assessments and plans: those who see casework notes (advisers and managers; not tracking, data managers or schools).
+    static let caseworkReaders = Expected(a: .no, d: .no, t: .no, p: .yes, m: .yes, c: .no, out: .signIn)
+    static let caseworkReadersUnknownItem = Expected(a: .no, d: .no, t: .no, p: .hidden, m: .hidden, c: .no, out: .signIn)
+    /// Who changes them: the adviser whose caseload it is (managers record no casework).
+    static let caseworkChangers = Expected(a: .no, d: .no, t: .no, p: .yes, m: .no, c: .no, out: .signIn)
+    static let caseworkChangersUnknownItem = Expected(a: .no, d: .no, t: .no, p: .hidden, m: .no, c: .no, out: .signIn)
     /// Who resolves matches: imports, exceptions, merges.
     static let matchers = trackers
     static let matchersUnknown = trackersUnknown
@@ -119,6 +125,8 @@ import WaymarkTestSupport
                                      expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .no))],
         "POST /s/{token}/choices": [Case(path: at("/s/not-a-link/choices"),
                                          expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .no))],
+        "POST /s/{token}/own-view": [Case(path: at("/s/not-a-link/own-view"),
+                                          expected: Expected(a: .hidden, d: .hidden, t: .hidden, p: .hidden, m: .hidden, c: .hidden, out: .no))],
         // A letter's short code: typed, or scanned as a link. A link with no code in it is not found, whoever asks.
         "GET /code": [Case(path: at("/code"), expected: anyone)],
         "POST /code": [Case(path: at("/code"), expected: Expected(a: .yes, d: .yes, t: .yes, p: .yes, m: .yes, c: .yes, out: .no))],
@@ -236,6 +244,34 @@ import WaymarkTestSupport
                                                                       expected: changersUnknownItem.posted, permission: .readRecords)],
         "POST /people/{id}/family-and-professionals/{contact}/end": [Case(path: { "/people/\($0.onCaseload)/family-and-professionals/999/end" },
                                                                           expected: changersUnknownItem.posted, permission: .readRecords)],
+        // Assessments and action plans are casework: read by those who see notes (advisers, managers), changed by the record's adviser.
+        "GET /people/{id}/assessments": [Case(path: { "/people/\($0.onCaseload)/assessments" }, expected: caseworkReaders, permission: .readRecords,
+                                              audit: .view(entity: "assessment", detailContains: "assessments"))],
+        "POST /people/{id}/assessments": [Case(path: { "/people/\($0.onCaseload)/assessments" }, expected: caseworkChangers.posted,
+                                               fields: ["instrument": "needs-assessment"], permission: .readRecords)],
+        "GET /people/{id}/assessments/{assessment}": [Case(path: { "/people/\($0.onCaseload)/assessments/999" }, expected: caseworkReadersUnknownItem,
+                                                           permission: .readRecords)],
+        "POST /people/{id}/assessments/{assessment}": [Case(path: { "/people/\($0.onCaseload)/assessments/999" }, expected: caseworkChangersUnknownItem.posted,
+                                                            fields: ["action": "save"], permission: .readRecords)],
+        "GET /people/{id}/plan": [Case(path: { "/people/\($0.onCaseload)/plan" }, expected: caseworkReaders, permission: .readRecords,
+                                       audit: .view(entity: "action_plan", detailContains: "action plan"))],
+        "POST /people/{id}/plan/schedule": [Case(path: { "/people/\($0.onCaseload)/plan/schedule" }, expected: caseworkChangers.posted,
+                                                 fields: ["interval": "12"], permission: .readRecords)],
+        "POST /people/{id}/plan/review": [Case(path: { "/people/\($0.onCaseload)/plan/review" }, expected: caseworkChangers.posted, permission: .readRecords)],
+        "POST /people/{id}/plan/goals": [Case(path: { "/people/\($0.onCaseload)/plan/goals" }, expected: caseworkChangers.posted,
+                                              fields: ["title": "Start college", "need-text": "No place"], permission: .readRecords)],
+        "POST /people/{id}/plan/steps": [Case(path: { "/people/\($0.onCaseload)/plan/steps" }, expected: caseworkChangers.posted,
+                                              fields: ["description": "Visit"], permission: .readRecords)],
+        "POST /people/{id}/plan/steps/{step}": [Case(path: { "/people/\($0.onCaseload)/plan/steps/999" }, expected: caseworkChangersUnknownItem.posted,
+                                                     fields: ["status": "done"], permission: .readRecords)],
+        "POST /people/{id}/plan/steps/{step}/follow-up": [Case(path: { "/people/\($0.onCaseload)/plan/steps/999/follow-up" },
+                                                               expected: caseworkChangersUnknownItem.posted, permission: .readRecords)],
+        // Distance travelled: counts for the manager's team, no young person named, so no view to audit.
+        "GET /distance-travelled": [
+            Case(path: at("/distance-travelled"), expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .yes, c: .no, out: .signIn), permission: .teamOverview),
+            Case(path: at("/distance-travelled?format=csv"), expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .yes, c: .no, out: .signIn),
+                 permission: .teamOverview),
+        ],
         "GET /people/{id}/follow-ups/new": [Case(path: { "/people/\($0.onCaseload)/follow-ups/new" }, expected: changers, permission: .readRecords,
                                                  audit: .view(entity: "young_person", detailContains: "form=follow-up"))],
         "POST /people/{id}/follow-ups": [Case(path: { "/people/\($0.onCaseload)/follow-ups" }, expected: changers.posted, permission: .readRecords)],

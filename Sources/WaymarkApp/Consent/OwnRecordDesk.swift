@@ -26,6 +26,48 @@ public struct OwnRecordView: Sendable {
     public let visits: [RecordVisit]
     /// The pass the page's forms carry.
     public let pass: String
+    /// Their action plan as they see it: goals, steps, owners and due dates, never the adviser's notes.
+    public let plan: [OwnGoal]
+    public let nextPlanReview: CalendarDate?
+    /// The instrument they may rate themselves with: the one their adviser used last, else the default.
+    public let selfRating: Instrument?
+    /// When they last gave their own view.
+    public let lastOwnView: CalendarDate?
+}
+
+/// A goal of the young person's plan, as their own page shows it.
+public struct OwnGoal: Sendable, Equatable {
+    public struct Step: Sendable, Equatable {
+        public let description: String
+        public let owner: String
+        public let dueOn: CalendarDate?
+        public let status: StepStatus
+
+        public init(description: String, owner: String, dueOn: CalendarDate?, status: StepStatus) {
+            self.description = description
+            self.owner = owner
+            self.dueOn = dueOn
+            self.status = status
+        }
+    }
+
+    public let title: String
+    public let need: String
+    public let steps: [Step]
+
+    public init(title: String, need: String, steps: [Step]) {
+        self.title = title
+        self.need = need
+        self.steps = steps
+    }
+}
+
+/// What became of a young person's own ratings.
+public enum SelfRatingOutcome: Sendable, Equatable {
+    case saved
+    /// The link or pass no longer holds: ask for the date of birth again.
+    case notAdmitted
+    case invalid([String])
 }
 
 /// The result of the "is it you?" check.
@@ -95,9 +137,13 @@ public struct OwnRecordDesk: Sendable {
             provision.isInForce(on: today, at: now) && !OwnChoice.allCases.contains { $0.matches(provision) }
         }
         let names = try await organisationNames(others)
+        let (plan, schedule) = try await ownPlan(token.personID)
+        let assessments = try await AssessmentQueries(store: store).assessments(of: token.personID)
         let view = OwnRecordView(
             givenName: person.givenName ?? "", held: held, choices: choices,
-            otherChoices: others.map { OwnRecordSummary.describe($0, names: names) }, visits: try await visits, pass: pass)
+            otherChoices: others.map { OwnRecordSummary.describe($0, names: names) }, visits: try await visits, pass: pass,
+            plan: plan, nextPlanReview: schedule?.nextReviewOn, selfRating: try await selfRatingInstrument(assessments),
+            lastOwnView: assessments.last(where: { $0.rater == .youngPerson })?.assessedOn)
         try await store.change(by: .system("self-service"), at: now) { tx in
             try await tx.audit(.view, entity: "young_person", entityID: token.personID, personID: token.personID, detail: "own record; member=\(token.campaignMemberID)")
         }
@@ -123,6 +169,44 @@ public struct OwnRecordDesk: Sendable {
             }
         }
         return true
+    }
+
+    /// Records the young person's own view of themselves, completed as they send it and
+    /// held apart from the adviser's assessments (rater `young-person`, source self-service)
+    /// for the adviser to discuss. False when the link or pass no longer holds.
+    public func rateSelf(_ ratings: [String: Int], link: String, pass: String?, now: Date) async throws -> SelfRatingOutcome {
+        guard let (token, _) = try await admitted(link: link, pass: pass, now: now) else { return .notAdmitted }
+        let assessments = try await AssessmentQueries(store: store).assessments(of: token.personID)
+        guard let instrument = try await selfRatingInstrument(assessments) else { return .notAdmitted }
+        let problems = RatingsCheck.problems(ratings, against: instrument, complete: false)
+        guard problems.isEmpty else { return .invalid(problems.map(\.rule)) }
+        guard !ratings.isEmpty else { return .invalid(["Choose an answer for at least one question."]) }
+        let personID = token.personID
+        try await store.change(by: .system("self-service"), at: now) { tx in
+            let id = try await tx.startAssessment(of: personID, with: instrument.reference, kind: .assessment, rater: .youngPerson, on: .today(from: now))
+            try await tx.saveDraftRatings(ratings, summary: nil, of: id, for: personID)
+            try await tx.completeAssessment(id, for: personID)
+        }
+        return .saved
+    }
+
+    private func selfRatingInstrument(_ assessments: [StoredAssessment]) async throws -> Instrument? {
+        let catalogue = InstrumentCatalogue(store: store)
+        let key = assessments.last(where: { $0.rater == .adviser })?.instrument.key ?? InstrumentCatalogue.defaultKey
+        let current = try await catalogue.current()
+        return current.first { $0.key == key } ?? current.first
+    }
+
+    private func ownPlan(_ personID: Int64) async throws -> ([OwnGoal], PlanSchedule?) {
+        let plan = try await PlanQueries(store: store).plan(of: personID)
+        let goals = plan.goals.map { goal in
+            OwnGoal(
+                title: goal.title, need: goal.need.text,
+                steps: goal.steps.filter { $0.status != .dropped }.map {
+                    OwnGoal.Step(description: $0.description, owner: $0.owner.toYoungPerson, dueOn: $0.dueOn, status: $0.status)
+                })
+        }
+        return (goals, plan.schedule)
     }
 
     /// How an answer was given, in words addressed to the young person.

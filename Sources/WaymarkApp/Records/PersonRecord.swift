@@ -42,6 +42,10 @@ public struct PersonRecord: Sendable {
     public let consentRefused: [RefusedShare]
     /// Whether the user may open the record's "Consent and sharing" page.
     public let mayManageConsent: Bool
+    /// Assessments and the action plan, for those who see casework notes (else empty and nil).
+    public var assessments: [StoredAssessment] = []
+    public var instruments: [InstrumentReference: Instrument] = [:]
+    public var plan: StoredActionPlan?
 
     public func shows(_ sensitivity: SensitivityClass) -> Bool { visible.contains(sensitivity) }
 }

@@ -65,6 +65,10 @@ public struct PersonRecordDesk: Sendable {
         async let details = visible.contains(.contact) ? casework.contactDetails(of: id) : []
         async let followUps = showsArrangements ? casework.openFollowUps(of: id) : []
         async let appointments = showsArrangements ? casework.appointments(of: id) : []
+        // Two reads for the assessments and three for the plan, whatever their number (`waymark bench assessments`).
+        async let assessments = showsNotes ? AssessmentQueries(store: store).assessments(of: id) : []
+        async let plan = showsNotes ? PlanQueries(store: store).plan(of: id) : nil
+        async let instruments = showsNotes ? InstrumentCatalogue(store: store).all() : []
         let contactList = try await contacts.map { showsNotes ? $0 : $0.withoutNotes() }
         let appointmentList = try await appointments
         let staff = Set(contactList.compactMap(\.recordedBy) + appointmentList.map(\.userID) + [placement.adviserID].compactMap { $0 })
@@ -76,7 +80,7 @@ public struct PersonRecordDesk: Sendable {
                 on: today)
         }
         let showsCurrent = visible.contains(.currentActivity) || visible.contains(.educationAndActivity)
-        return PersonRecord(
+        var record = PersonRecord(
             person: RecordRedaction.withholding(whole, showing: visible, current: current), state: showsCurrent ? state : nil,
             currentActivity: showsCurrent ? current : nil, activities: activities, contacts: contactList,
             contactDetails: try await details, followUps: try await followUps, appointments: appointmentList, placement: placement,
@@ -85,6 +89,10 @@ public struct PersonRecordDesk: Sendable {
             mayChange: AccessPolicy.mayChange(grant.user, personAdviserID: placement.adviserID), mayAssign: grant.allows(.assignCaseload),
             mayBreakGlass: DisclosurePolicy.mayBreakGlass(grant.role) && visible != Set(SensitivityClass.allCases), brokenGlass: brokenGlass,
             mayReviewAccess: grant.allows(.reviewAccess), consentRefused: refused, mayManageConsent: grant.allows(.manageConsent))
+        record.assessments = try await assessments
+        record.plan = try await plan
+        for instrument in try await instruments { record.instruments[instrument.reference] = instrument }
+        return record
     }
 
     /// What was shown, without personal data: the purpose, the classes withheld and those break-the-glass opened.

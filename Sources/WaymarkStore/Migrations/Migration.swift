@@ -40,6 +40,9 @@ enum Migrations {
         M027LetterCodes(),
         M028UserInvitations(),
         M029LiveNamesakes(),
+        M030AssessmentInstruments(),
+        M031Assessments(),
+        M032ActionPlans(),
         M035RiskOfNEET(),
     ]
 }

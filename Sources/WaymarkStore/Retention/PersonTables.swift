@@ -38,6 +38,13 @@ public enum PersonTables {
         Table(name: "risk_score", dataClass: nil),
         // Each row's class is its code's (CharacteristicCode.sensitivityClass).
         Table(name: "characteristic", dataClass: nil),
+        // Action plans and assessments are casework: steps before their goals and the follow-ups
+        // they link to, goals before the assessments whose needs they answer, ratings before their assessment.
+        Table(name: "plan_step", dataClass: .notes),
+        Table(name: "plan_goal", dataClass: .notes),
+        Table(name: "action_plan", dataClass: .notes),
+        Table(name: "assessment_rating", dataClass: .notes),
+        Table(name: "assessment", dataClass: .notes),
         Table(name: "contact", dataClass: .notes),
         Table(name: "note", dataClass: .notes),
         Table(name: "follow_up", dataClass: .notes),

@@ -50,7 +50,7 @@ public struct RetentionQueries: Sendable {
             ("activity", [.currentActivity, .educationAndActivity]), ("enrolment", [.educationAndActivity]),
             ("intended_destination", [.educationAndActivity]), ("september_guarantee", [.educationAndActivity]),
             ("school_fact", [.educationAndActivity]), ("risk_list_change", [.notes]),
-            ("contact", [.notes]), ("note", [.notes]), ("follow_up", [.notes]), ("appointment", [.notes]),
+            ("contact", [.notes]), ("note", [.notes]), ("assessment", [.notes]), ("plan_goal", [.notes]), ("action_plan", [.notes]), ("follow_up", [.notes]), ("appointment", [.notes]),
         ]
         for (table, classes) in tableClasses {
             for id in try await db.select().distinct().column("person_id").from(table).where("person_id", .in, people)

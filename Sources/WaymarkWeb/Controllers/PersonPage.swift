@@ -130,12 +130,21 @@ struct PersonPage: PageModel {
     let showsContact: Bool
     let showsPathway: Bool
     let showsContactHistory: Bool
+    /// Assessments (rings of the latest instrument used) and the plan, for those who see casework notes.
+    let showsProgress: Bool
+    let rings: AssessmentRings?
+    let planSummary: String
 
     init(user: StoredUser, csrf: String, record: PersonRecord, today: CalendarDate, classifier: ParticipationClassifier, registry: LocalAuthorityRegistry,
          saved: String?, now: Date, problems: FormProblems = FormProblems()) {
         let person = record.person
         frame = StaffFrame(user: user, csrf: csrf, problems: problems)
         personID = person.id
+        showsProgress = record.shows(.notes)
+        // The instrument most recently completed: its rings; the assessments page has the others.
+        let latestKey = record.assessments.last { $0.isCompleted && $0.rater == .adviser }?.instrument.key
+        rings = AssessmentRings.all(record.assessments, instruments: record.instruments, idPrefix: "record-rings").first { $0.key == latestKey }
+        planSummary = Self.planSummary(record.plan, today: today)
         canChange = record.mayChange
         canAssign = record.mayAssign
         self.today = today.iso
@@ -276,6 +285,16 @@ struct PersonPage: PageModel {
         case .other: "Other: outside the NEET cohort (custody or refugee)"
         case .notInCohort(let reason): "Not in the cohort (\(reason.rawValue))"
         }
+    }
+
+    /// "3 goals, 5 steps open (1 overdue); next review 17 February 2027."
+    static func planSummary(_ plan: StoredActionPlan?, today: CalendarDate) -> String {
+        guard let plan, !plan.goals.isEmpty || plan.schedule != nil else { return "No action plan yet." }
+        let open = plan.goals.flatMap(\.steps).filter { !$0.status.isClosed }
+        let overdue = open.filter { $0.dueOn.map { $0 < today } ?? false }.count
+        return "\(plan.goals.count) \(plan.goals.count == 1 ? "goal" : "goals"), \(open.count) \(open.count == 1 ? "step" : "steps") open"
+            + (overdue > 0 ? " (\(overdue) overdue)" : "")
+            + (plan.schedule.map { "; next review \($0.nextReviewOn.longDescription)" + ($0.nextReviewOn <= today ? " (due)" : "") } ?? "") + "."
     }
 }
 

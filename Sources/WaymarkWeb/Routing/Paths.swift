@@ -89,6 +89,12 @@ enum Paths {
     static let newPerson = "/people/new"
 
     /// A record's parents, carers and professionals.
+    static let distanceTravelled = "/distance-travelled"
+
+    static func assessments(_ id: Int64) -> String { "/people/\(id)/assessments" }
+
+    static func plan(_ id: Int64) -> String { "/people/\(id)/plan" }
+
     static func personContacts(_ id: Int64, saved: SavedNotice? = nil) -> String {
         "/people/\(id)/family-and-professionals" + (saved.map { "?saved=\($0.rawValue)" } ?? "")
     }

@@ -17,6 +17,7 @@ struct OwnRecordController {
             .get(":token/you", use: ask)
             .post(":token/you", use: check)
             .post(":token/choices", use: choose)
+            .post(":token/own-view", use: rateSelf)
     }
 
     struct CheckForm: Decodable, Sendable {
@@ -62,7 +63,33 @@ struct OwnRecordController {
         }
     }
 
+    struct OwnViewForm: Decodable, Sendable {
+        var pass: String?
+        var rating: [String: String]?
+    }
+
     private var desk: OwnRecordDesk { services.app.ownRecord }
+
+    /// The young person's own ratings: saved as theirs, held for their adviser to talk through.
+    func rateSelf(_ request: Request, context: WebContext) async throws -> Response {
+        let link = context.parameters.get("token") ?? ""
+        let now = services.now()
+        if let why = try await desk.refusal(of: link, now: now) { return try refuse(why, context: context) }
+        let form = try await request.decodeForm(as: OwnViewForm.self, context: context)
+        var ratings: [String: Int] = [:]
+        for (key, text) in form.rating ?? [:] { if let value = Int(text) { ratings[key] = value } }
+        switch try await desk.rateSelf(ratings, link: link, pass: form.pass, now: now) {
+        case .saved:
+            context.logger.info("own view given", metadata: ["areas": "\(ratings.count)"])
+            return try await own(request, context: context, link: link, pass: form.pass,
+                                 notice: "Thank you. Your answers are saved for your adviser, to talk about next time you meet.")
+        case .notAdmitted:
+            return try self.form(request, context: context, link: link, problem: "For your security, confirm your date of birth again.", status: .unprocessableContent)
+        case .invalid(let problems):
+            return try await own(request, context: context, link: link, pass: form.pass, notice: nil, ratingProblems: problems, ratings: ratings,
+                                 status: .unprocessableContent)
+        }
+    }
 
     func ask(_ request: Request, context: WebContext) async throws -> Response {
         let link = context.parameters.get("token") ?? ""
@@ -101,12 +128,18 @@ struct OwnRecordController {
         return try await own(request, context: context, link: link, pass: form.pass, notice: "Your choices are saved. They apply from now.")
     }
 
-    private func own(_ request: Request, context: WebContext, link: String, pass: String?, notice: String?) async throws -> Response {
+    private func own(
+        _ request: Request, context: WebContext, link: String, pass: String?, notice: String?, ratingProblems: [String] = [], ratings: [String: Int] = [:],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         guard let view = try await desk.view(link: link, pass: pass, now: services.now()) else {
             return try form(request, context: context, link: link, problem: "For your security, confirm your date of birth again.", status: .unprocessableContent)
         }
         let csrf = context.csrfToken ?? request.cookies[CSRFMiddleware.preSessionCookie]?.value ?? ""
-        return try templates.render(OwnRecordPage.own(laName: services.laName, csrf: csrf, link: link, view: view, notice: notice, now: services.now()))
+        return try templates.render(
+            OwnRecordPage.own(
+                laName: services.laName, csrf: csrf, link: link, view: view, notice: notice, now: services.now(), ratingProblems: ratingProblems, ratings: ratings),
+            status: status)
     }
 
     private func form(_ request: Request, context: WebContext, link: String, problem: String?, status: HTTPResponse.Status = .ok) throws -> Response {

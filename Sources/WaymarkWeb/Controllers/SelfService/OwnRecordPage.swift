@@ -41,6 +41,40 @@ struct OwnRecordPage: PageModel {
     let hasOtherChoices: Bool
     let visits: [String]
     let hasVisits: Bool
+    /// Their plan: goals, steps, who does each and by when (never the adviser's notes).
+    var planGoals: [PlanGoal] = []
+    var hasPlan = false
+    var nextPlanReview: String?
+    /// The questions they may answer about themselves, held for their adviser.
+    var selfRating: SelfRating?
+
+    struct PlanGoal: Sendable {
+        let title: String
+        let need: String
+        let steps: [PlanStep]
+        let hasSteps: Bool
+    }
+
+    struct PlanStep: Sendable {
+        let description: String
+        let owner: String
+        let due: String
+        let status: String
+    }
+
+    struct SelfRating: Sendable {
+        let title: String
+        let lastGiven: String?
+        let areas: [RatingArea]
+        let problems: [String]
+        let hasProblems: Bool
+    }
+
+    struct RatingArea: Sendable {
+        let key: String
+        let question: String
+        let options: [Option]
+    }
 
     static func check(laName: String, csrf: String, link: String, problem: String?) -> OwnRecordPage {
         OwnRecordPage(
@@ -54,7 +88,9 @@ struct OwnRecordPage: PageModel {
             notice: nil, pass: "", held: [], questions: [], otherChoices: [], hasOtherChoices: false, visits: [], hasVisits: false)
     }
 
-    static func own(laName: String, csrf: String, link: String, view: OwnRecordView, notice: String?, now: Date) -> OwnRecordPage {
+    static func own(
+        laName: String, csrf: String, link: String, view: OwnRecordView, notice: String?, now: Date, ratingProblems: [String] = [], ratings: [String: Int] = [:]
+    ) -> OwnRecordPage {
         let questions = view.choices.map { choice in
             let name = choice.choice.rawValue
             let value = choice.answer.map { $0 == .permit ? "yes" : "no" } ?? "undecided"
@@ -70,10 +106,30 @@ struct OwnRecordPage: PageModel {
                 },
                 current: current)
         }
-        return OwnRecordPage(
-            title: "Your information", laName: laName, csrf: csrf, link: link, showCheck: false, problem: nil, locked: false, showOwn: true,
+        var page = OwnRecordPage(
+            title: (ratingProblems.isEmpty ? "" : "Error: ") + "Your information", laName: laName, csrf: csrf, link: link, showCheck: false, problem: nil,
+            locked: false, showOwn: true,
             givenName: view.givenName, notice: notice, pass: view.pass, held: view.held, questions: questions, otherChoices: view.otherChoices,
             hasOtherChoices: !view.otherChoices.isEmpty, visits: view.visits.map { describe($0, laName: laName, now: now) }, hasVisits: !view.visits.isEmpty)
+        page.planGoals = view.plan.map { goal in
+            PlanGoal(
+                title: goal.title, need: goal.need,
+                steps: goal.steps.map { PlanStep(description: $0.description, owner: $0.owner, due: $0.dueOn?.longDescription ?? "no date set", status: $0.status.label) },
+                hasSteps: !goal.steps.isEmpty)
+        }
+        page.hasPlan = !view.plan.isEmpty
+        page.nextPlanReview = view.nextPlanReview?.longDescription
+        page.selfRating = view.selfRating.map { instrument in
+            SelfRating(
+                title: instrument.title, lastGiven: view.lastOwnView?.longDescription,
+                areas: instrument.areas.map { area in
+                    RatingArea(key: area.key, question: area.question, options: instrument.scale.map { point in
+                        Option(id: "own-\(area.key)-\(point.value)", value: String(point.value), label: point.label, checked: ratings[area.key] == point.value)
+                    })
+                },
+                problems: ratingProblems, hasProblems: !ratingProblems.isEmpty)
+        }
+        return page
     }
 
     /// "Today at 14:02 – a personal adviser at Northmere".
