@@ -103,6 +103,7 @@ public struct AppServices: Sendable {
     public var portal: PortalDesk { PortalDesk(store: store, laCode: laCode) }
     public var subjectAccess: SubjectAccessDesk { SubjectAccessDesk(store: store, laCode: laCode, laName: laName) }
     public var retentionReview: RetentionDesk { RetentionDesk(store: store, policy: retention, resultLifetime: resultLifetime) }
+    public var risk: RiskDesk { RiskDesk(store: store, laCode: laCode.code, laName: laName) }
     public var ownRecord: OwnRecordDesk {
         OwnRecordDesk(store: store, links: SelfServiceLinks(store: store, baseURL: publicURL), registry: registry, laCode: laCode.code)
     }

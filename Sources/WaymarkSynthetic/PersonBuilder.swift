@@ -50,6 +50,10 @@ struct PersonBuilder {
             if let rule { planted.append(rule) }
         }
         let (status, transferredTo) = cohortStatus(age: age, hasSEND: hasSEND)
+        var school = SchoolRecordBuilder(
+            random: SchoolRecordBuilder.stream(seed: configuration.seed, key: key), today: today, dateOfBirth: identity.dateOfBirth,
+            ethnicity: identity.ethnicity, deprivation: ward.deprivation, activities: activities.map(\.record),
+            vulnerable: characteristics.contains { $0.code.isVulnerableGroup })
         return SyntheticPerson(
             key: key, identity: identity, cohortStatus: status, responsibleLA: configuration.laCode, educatedLA: educatedLA,
             laCodeAtYear11: configuration.laCode, transferredToLA: transferredTo, schoolKey: schoolKey, addresses: addresses,
@@ -57,7 +61,7 @@ struct PersonBuilder {
             needs: [makeNeed(hasSEND: hasSEND, hasSENSupport: hasSENSupport, activities: activities, characteristics: characteristics, yearOfYear11: yearOfYear11)],
             intendedDestination: makeIntendedDestination(yearOfYear11: yearOfYear11),
             guarantees: makeGuarantees(yearOfYear11: yearOfYear11, activities: activities),
-            duplicateOf: nil, plantedErrors: planted)
+            duplicateOf: nil, plantedErrors: planted, schoolFacts: school.build())
     }
 
     /// A birth date giving this academic age on the reference date.

@@ -70,6 +70,9 @@ public struct SyntheticPerson: Sendable, Equatable {
     public let duplicateOf: Int?
     /// National rules deliberately broken, e.g. ["NCCIS 259"].
     public let plantedErrors: [String]
+    /// What the school reported: attendance, suspensions, attainment, free
+    /// school meals, first language, moves (drawn from a stream of its own).
+    public let schoolFacts: [SchoolFact]
 }
 
 extension SyntheticPerson {
@@ -84,6 +87,6 @@ extension SyntheticPerson {
             key: key, identity: identity, cohortStatus: cohortStatus, responsibleLA: responsibleLA, educatedLA: educatedLA,
             laCodeAtYear11: laCodeAtYear11, transferredToLA: transferredToLA, schoolKey: schoolKey, addresses: addresses,
             contactDetails: contactDetails, activities: activities, characteristics: characteristics, needs: needs,
-            intendedDestination: intendedDestination, guarantees: guarantees, duplicateOf: self.key, plantedErrors: plantedErrors)
+            intendedDestination: intendedDestination, guarantees: guarantees, duplicateOf: self.key, plantedErrors: plantedErrors, schoolFacts: schoolFacts)
     }
 }

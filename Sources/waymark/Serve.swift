@@ -116,6 +116,8 @@ struct Serve: AsyncParsableCommand {
         defer { jobsTask?.cancel() }
         let positionsTask = Task { await PositionsSchedule(store: store).run() }
         defer { positionsTask.cancel() }
+        let riskTask = noJobs ? nil : Task { await RiskSchedule(store: store).run() }
+        defer { riskTask?.cancel() }
         try await server.runService()
         sendingTask?.cancel()
         jobsTask?.cancel()

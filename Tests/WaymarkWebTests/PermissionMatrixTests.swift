@@ -75,6 +75,8 @@ import WaymarkTestSupport
     static let allReaders = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .yes, c: .yes, out: .signIn)
     /// A school's or college's own users: the portal.
     static let portalUsers = Expected(a: .no, d: .no, t: .no, p: .no, m: .no, c: .yes, out: .signIn)
+    /// Who sees every school's risk-of-NEET list: the LA's data managers, tracking officers and managers.
+    static let riskListReaders = Expected(a: .no, d: .yes, t: .yes, p: .no, m: .yes, c: .no, out: .signIn)
     /// Who may change the record of a young person on the adviser's caseload.
     static let changers = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .no, c: .no, out: .signIn)
     /// The same, for an unknown item on that record.
@@ -361,6 +363,31 @@ import WaymarkTestSupport
                                                   permission: .subjectAccess)],
         "GET /data-protection/retention": [Case(path: at("/data-protection/retention"), expected: dataManagerOnly, permission: .runRetention)],
         "POST /data-protection/retention": [Case(path: at("/data-protection/retention"), expected: dataManagerOnly.posted, permission: .runRetention)],
+        // Risk of NEET: the model (data managers), every school's list (LA staff), a school's own list (its careers leader).
+        "GET /risk/settings": [Case(path: at("/risk/settings"), expected: dataManagerOnly, permission: .riskModel)],
+        "POST /risk/settings": [Case(path: at("/risk/settings"), expected: dataManagerOnly.posted, fields: ["reason": ""], permission: .riskModel)],
+        "GET /risk/back-test": [Case(path: at("/risk/back-test"), expected: dataManagerOnly, permission: .riskModel)],
+        "POST /risk/back-test": [Case(path: at("/risk/back-test"), expected: dataManagerOnly.posted, permission: .riskModel)],
+        "GET /risk/transparency": [
+            Case(path: at("/risk/transparency"), expected: dataManagerOnly, permission: .riskModel),
+            Case(path: at("/risk/transparency?format=md"), expected: dataManagerOnly, permission: .riskModel),
+        ],
+        "GET /risk/schools": [Case(path: at("/risk/schools"), expected: riskListReaders, permission: .riskLists,
+                                   audit: .view(entity: "risk_list", detailContains: "schools"))],
+        "GET /risk/schools/{school}": [
+            Case(path: { "/risk/schools/\($0.schoolA)" }, expected: riskListReaders, permission: .riskLists,
+                 audit: .view(entity: "risk_list", detailContains: "school=")),
+            Case(path: { "/risk/schools/\($0.schoolA)?format=xlsx" }, expected: riskListReaders, permission: .riskLists,
+                 audit: .view(entity: "risk_list", detailContains: "export; format=xlsx; school=")),
+        ],
+        "GET /portal/risk": [
+            Case(path: at("/portal/risk"), expected: portalUsers, permission: .schoolPortal, audit: .view(entity: "risk_list", detailContains: "school=")),
+            Case(path: at("/portal/risk?format=csv"), expected: portalUsers, permission: .schoolPortal,
+                 audit: .view(entity: "risk_list", detailContains: "export; format=csv; school=")),
+        ],
+        // Nobody in the fixture has a score, so no pupil is on the school's list to change: the same 404 as a stranger.
+        "POST /portal/risk/{id}": [Case(path: { "/portal/risk/\($0.onCaseload)" }, expected: Expected(a: .no, d: .no, t: .no, p: .no, m: .no, c: .hidden, out: .no),
+                                        fields: ["action": "add", "reason": "Worried about attendance"], permission: .postPupilInformation)],
         // Tracking: queues, campaigns, answers.
         "GET /queues": [Case(path: at("/queues"), expected: queueReaders, permission: .workQueues, audit: .view(entity: "queue", detailContains: "queue=not-known"))],
         "GET /queues/export": [

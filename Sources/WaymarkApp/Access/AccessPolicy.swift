@@ -48,6 +48,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case subjectAccess
     /// The retention policy's report of what is due to be erased or anonymised (the run itself is `waymark retention run`).
     case runRetention
+    /// The risk-of-NEET model: its settings (weights, thresholds), the back-test and the transparency record.
+    case riskModel
+    /// The risk-of-NEET lists of every school (a school's own list comes with the portal).
+    case riskLists
 }
 
 /// The permission matrix. Least privilege: administrators run accounts and
@@ -59,11 +63,13 @@ public enum AccessPolicy {
         case .administrator: [.manageUsers]
         case .dataManager: [
             .readRecords, .changeAnyRecord, .addPeople, .assignCaseload, .statutoryReturns, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .reviewAccess,
-            .manageConsent, .overrideSharing, .manageDataFlows, .activitySurvey, .subjectAccess, .runRetention,
+            .manageConsent, .overrideSharing, .manageDataFlows, .activitySurvey, .subjectAccess, .runRetention, .riskModel, .riskLists,
         ]
-        case .trackingOfficer: [.readRecords, .changeAnyRecord, .addPeople, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .manageConsent, .activitySurvey]
+        case .trackingOfficer: [
+            .readRecords, .changeAnyRecord, .addPeople, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .manageConsent, .activitySurvey, .riskLists,
+        ]
         case .personalAdviser: [.readRecords, .changeOwnCaseload, .addPeople, .figures, .manageConsent, .activitySurvey]
-        case .manager: [.readRecords, .assignCaseload, .figures, .teamOverview, .workQueues, .activitySurvey]
+        case .manager: [.readRecords, .assignCaseload, .figures, .teamOverview, .workQueues, .activitySurvey, .riskLists]
         case .careersLeader: [.readRecords, .schoolPortal, .postPupilInformation, .activitySurvey]
         }
     }

@@ -29,7 +29,7 @@ struct SyntheticMapper: Sendable {
             id: Int64(person.key), person: newPerson, addresses: person.addresses, contactDetails: person.contactDetails,
             activities: person.activities.map { (record: $0.record, organisationID: $0.organisationKey.flatMap { organisationIDs[$0] }) },
             characteristics: person.characteristics, needs: person.needs, intendedDestination: person.intendedDestination,
-            guarantees: person.guarantees, enrolments: enrolments(person))
+            guarantees: person.guarantees, enrolments: enrolments(person), schoolFacts: person.schoolFacts)
     }
 
     /// The school history the generated pathway implies: the Year 11 roll of

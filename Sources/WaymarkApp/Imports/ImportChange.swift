@@ -34,7 +34,8 @@ enum ImportChange: Equatable {
             }
             if let current, current.code == .seekingEET, current.startDate.days(until: start).magnitude <= toleranceDays { return .unchanged }
             return .activity(ActivityRecord(code: .seekingEET, startDate: start, dateAscertained: today, neetStartDate: start))
-        case .pupil:
+        case .pupil, .census:
+            // Their facts are recorded beside the change (ImportRowWriter.recordSchoolFacts).
             return .unchanged
         }
     }

@@ -24,7 +24,8 @@ struct ImportRowWriter {
             }
             let changed = try await apply(change, to: personID)
             let enrolled = try await recordRoll(row.event, for: personID)
-            let outcome: ImportOutcome = changed || enrolled ? .updated : .unchanged
+            let reported = try await recordSchoolFacts(row.event, for: personID)
+            let outcome: ImportOutcome = changed || enrolled || reported ? .updated : .unchanged
             try await tx.recordImportRow(batchID: batchID, row: row.row, outcome: outcome, personID: personID, exceptionID: nil)
             return outcome
         case .uncertain(let personID, let probability, let explanation):
@@ -57,7 +58,46 @@ struct ImportRowWriter {
         let change = ImportChange.decide(row.event, current: nil, latestDestination: nil, today: today, toleranceDays: toleranceDays)
         if case .conflict = change {} else { _ = try await apply(change, to: personID) }
         _ = try await recordRoll(row.event, for: personID)
+        _ = try await recordSchoolFacts(row.event, for: personID)
         return personID
+    }
+
+    /// What a CTF says for the risk-of-NEET model (attendance, exclusions,
+    /// meals, SEN provision, first language), each fact recorded once: a
+    /// file sent again adds nothing. False when nothing was new.
+    func recordSchoolFacts(_ event: ImportEvent, for personID: Int64) async throws -> Bool {
+        let place: ImportEstablishment
+        var facts: [SchoolFact]
+        var recorded = false
+        switch event {
+        case .pupil(let details):
+            place = details.school
+            facts = details.schoolFacts
+            if let language = details.firstLanguage { facts.append(SchoolFact(kind: .firstLanguage, date: today, code: language)) }
+            if details.inCare, try await !tx.holdsCurrentCharacteristic(.lookedAfter, for: personID) {
+                try await tx.addCharacteristic(CharacteristicRecord(code: .lookedAfter, startDate: today), for: personID)
+                recorded = true
+            }
+        case .census(let census):
+            place = census.school
+            facts = census.facts
+            if census.youngCarer, try await !tx.holdsCurrentCharacteristic(.carerNotOwnChild, for: personID) {
+                try await tx.addCharacteristic(CharacteristicRecord(code: .carerNotOwnChild, startDate: census.censusDate), for: personID)
+                recorded = true
+            }
+        default:
+            return false
+        }
+        let school = place.number.flatMap { schools[$0]?.id }
+        // The same fact twice in a row (two suspensions on one census day) is two facts; a file sent again adds none.
+        var seen: [SchoolFact: Int] = [:]
+        for fact in facts {
+            seen[fact, default: 0] += 1
+            guard try await tx.countSchoolFacts(fact, for: personID) < seen[fact, default: 0] else { continue }
+            try await tx.recordSchoolFact(fact, for: personID, organisationID: school)
+            recorded = true
+        }
+        return recorded
     }
 
     /// A school's Year 11 list or CTF says the pupil is on its roll this
@@ -69,6 +109,7 @@ struct ImportRowWriter {
         switch event {
         case .intendedDestination(_, let school): (place, yearGroup) = (school, 11)
         case .pupil(let details): (place, yearGroup) = (details.school, details.nationalCurriculumYear)
+        case .census(let census): (place, yearGroup) = (census.school, nil)
         default: return false
         }
         guard let school = place.number.flatMap({ schools[$0] }), let kind = EnrolmentKind(organisation: school.kind) else { return false }
@@ -105,6 +146,7 @@ struct ImportRowWriter {
         var school: Int64?
         if case .intendedDestination(_, let place) = row.event { school = place.number.flatMap { schools[$0]?.id } }
         if case .pupil(let details) = row.event { school = details.school.number.flatMap { schools[$0]?.id } }
+        if case .census(let census) = row.event { school = census.school.number.flatMap { schools[$0]?.id } }
         return NewYoungPerson(
             identity: YoungPersonIdentity(
                 givenName: identity.givenName, middleNames: identity.middleNames, familyName: identity.familyName, dateOfBirth: identity.dateOfBirth,

@@ -21,6 +21,10 @@ public enum JobRequest: Sendable, Equatable, Codable {
     case activitySurvey(year: Int)
     /// What the retention policy (its one-line summary) would erase or anonymise on a day: a dry run, counts only.
     case retentionReport(day: CalendarDate, policy: String)
+    /// Every risk-of-NEET score recomputed, as at the day (a cycle's first day, or the day the settings changed).
+    case riskScores(day: CalendarDate)
+    /// The back-test on the LA's history as at a day, with the settings version in force (nil: the default).
+    case riskBackTest(day: CalendarDate, settingsID: Int64?)
 
     public var kind: JobKind {
         switch self {
@@ -31,6 +35,8 @@ public enum JobRequest: Sendable, Equatable, Codable {
         case .positions: .positions
         case .activitySurvey: .activitySurvey
         case .retentionReport: .retentionReport
+        case .riskScores: .riskScores
+        case .riskBackTest: .riskBackTest
         }
     }
 
@@ -58,4 +64,6 @@ public enum JobKind: String, Sendable, CaseIterable {
     case positions = "participation-positions"
     case activitySurvey = "activity-survey"
     case retentionReport = "retention-report"
+    case riskScores = "risk-scores"
+    case riskBackTest = "risk-back-test"
 }

@@ -23,6 +23,7 @@ struct CTFPupilChecker {
         let gender = checker.required(genderPath, ImportValues.gender)
         let uln = checker.optional("UniqueLearnerNumber", ImportValues.uln)
         let postcode = checker.optional("Address/PostCode", ImportValues.postcode)
+        let schoolFacts = checker.schoolFacts()
         guard checker.problems.isEmpty, let upn, let surname, let forename, let dob, let gender else {
             return .failure(Problems(problems: checker.problems))
         }
@@ -36,7 +37,7 @@ struct CTFPupilChecker {
             nationalCurriculumYear: checker.first("BasicDetails/NCyearActual").flatMap { Int($0) },
             ethnicity: checker.first("BasicDetails/Ethnicity"), senProvision: checker.latestSENProvision(),
             inCare: ["true", "1", "yes", "y"].contains(checker.first("LookedAfter/InCare")?.lowercased() ?? ""),
-            currentlyFSMEligible: checker.hasOpenFSMInstance())
+            currentlyFSMEligible: checker.hasOpenFSMInstance(), schoolFacts: schoolFacts, firstLanguage: checker.firstLanguage())
         let raw = values.map { ImportRawCell(header: $0.path, field: nil, value: $0.value) }
         return .success(ImportRow(row: position, identity: identity, event: .pupil(details), raw: raw))
     }

@@ -18,6 +18,25 @@ public enum ImportEvent: Hashable, Sendable {
     case claim(start: CalendarDate)
     /// A pupil in a school Common Transfer File.
     case pupil(CTFPupilDetails)
+    /// A pupil's line of a school census template.
+    case census(SchoolCensusRow)
+}
+
+/// What a school census row says: the facts for the risk-of-NEET model,
+/// each dated on the census day, and whether the pupil is a young carer.
+public struct SchoolCensusRow: Hashable, Sendable {
+    public var school: ImportEstablishment
+    public var censusDate: CalendarDate
+    public var facts: [SchoolFact]
+    /// Y: a young carer (characteristic 140) from the census day; N or blank says nothing.
+    public var youngCarer: Bool
+
+    public init(school: ImportEstablishment, censusDate: CalendarDate, facts: [SchoolFact], youngCarer: Bool) {
+        self.school = school
+        self.censusDate = censusDate
+        self.facts = facts
+        self.youngCarer = youngCarer
+    }
 }
 
 /// What a CTF says about a pupil beyond identity. Codes are kept as the file
@@ -38,11 +57,15 @@ public struct CTFPupilDetails: Hashable, Sendable {
     public var inCare: Bool
     /// An FSM instance with no end date: eligible for free school meals now.
     public var currentlyFSMEligible: Bool
+    /// Attendance, exclusions, free school meal spells and SEN provision, each dated as the file dates them.
+    public var schoolFacts: [SchoolFact]
+    /// The first language (LanguageType F), e.g. "ENG"; the App dates it on the day the file is read.
+    public var firstLanguage: String?
 
     public init(
         school: ImportEstablishment, preferredForename: String? = nil, preferredSurname: String? = nil,
         nationalCurriculumYear: Int? = nil, ethnicity: String? = nil, senProvision: String? = nil,
-        inCare: Bool = false, currentlyFSMEligible: Bool = false
+        inCare: Bool = false, currentlyFSMEligible: Bool = false, schoolFacts: [SchoolFact] = [], firstLanguage: String? = nil
     ) {
         self.school = school
         self.preferredForename = preferredForename
@@ -52,5 +75,7 @@ public struct CTFPupilDetails: Hashable, Sendable {
         self.senProvision = senProvision
         self.inCare = inCare
         self.currentlyFSMEligible = currentlyFSMEligible
+        self.schoolFacts = schoolFacts
+        self.firstLanguage = firstLanguage
     }
 }

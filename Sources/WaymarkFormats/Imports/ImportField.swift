@@ -31,6 +31,17 @@ public enum ImportField: String, CaseIterable, Hashable, Sendable {
     case leavingDate = "leaving_date"
     case leavingReason = "leaving_reason"
     case claimDate = "claim_date"
+    case censusDate = "census_date"
+    case attendancePercent = "attendance_percent"
+    case suspensions = "suspensions"
+    case permanentlyExcluded = "permanently_excluded"
+    case freeSchoolMeals = "fsm_eligible"
+    case senProvision = "sen_provision"
+    case firstLanguage = "first_language"
+    case youngCarer = "young_carer"
+    case keyStage2 = "ks2_expected_standard"
+    case attainment8 = "attainment_8"
+    case schoolMoves = "school_moves"
 
     /// The canonical column name, as used in problems and in the templates.
     public var name: String { rawValue }
@@ -62,6 +73,17 @@ public enum ImportField: String, CaseIterable, Hashable, Sendable {
         case .leavingDate: "Leaving date"
         case .leavingReason: "Leaving reason"
         case .claimDate: "Claim date"
+        case .censusDate: "Census date"
+        case .attendancePercent: "Attendance percent"
+        case .suspensions: "Suspensions"
+        case .permanentlyExcluded: "Permanently excluded"
+        case .freeSchoolMeals: "FSM eligible"
+        case .senProvision: "SEN provision"
+        case .firstLanguage: "First language"
+        case .youngCarer: "Young carer"
+        case .keyStage2: "KS2 expected standard"
+        case .attainment8: "Attainment 8"
+        case .schoolMoves: "School moves"
         }
     }
 
@@ -89,6 +111,17 @@ public enum ImportField: String, CaseIterable, Hashable, Sendable {
         case .leavingDate: "The day they left"
         case .leavingReason: "Why they left, or where they went, in words"
         case .claimDate: "The day the claim started"
+        case .censusDate: "The census day the row describes, such as 01/10/2026; every fact on the row is dated on it"
+        case .attendancePercent: "Sessions attended as a percentage of sessions possible this year to date, 0 to 100, such as 91.5"
+        case .suspensions: "How many suspensions since the last census, a whole number (0 or more)"
+        case .permanentlyExcluded: "Y if permanently excluded since the last census, otherwise N or blank"
+        case .freeSchoolMeals: "Y if eligible for free school meals on the census day, N if not"
+        case .senProvision: "N none, K SEN support, E EHC plan"
+        case .firstLanguage: "The census language code, for example ENG, POL, URD"
+        case .youngCarer: "Y if the school knows the pupil is a young carer"
+        case .keyStage2: "Met or Not met: the key stage 2 expected standard in reading, writing and maths"
+        case .attainment8: "Key stage 4 Attainment 8 score, 0 to 90"
+        case .schoolMoves: "How many times the pupil joined a school outside the usual points since the last census"
         }
     }
 
@@ -129,6 +162,17 @@ public enum ImportField: String, CaseIterable, Hashable, Sendable {
         case .leavingDate: ["Leaving date", "End date", "Actual end date", "Date left", "Left on", "Withdrawal date"]
         case .leavingReason: ["Leaving reason", "Reason for leaving", "Reason", "Withdrawal reason", "Destination on leaving"]
         case .claimDate: ["Claim date", "Claim start date", "Date of claim", "Start of claim"]
+        case .censusDate: ["Census date", "Census day", "Date of census", "As at"]
+        case .attendancePercent: ["Attendance percent", "Attendance", "Attendance %", "Percent attendance", "Attendance rate"]
+        case .suspensions: ["Suspensions", "Number of suspensions", "Fixed term exclusions", "Fixed period exclusions"]
+        case .permanentlyExcluded: ["Permanently excluded", "Permanent exclusion", "PEX"]
+        case .freeSchoolMeals: ["FSM eligible", "FSM", "Free school meals", "FSM eligibility"]
+        case .senProvision: ["SEN provision", "SEN", "SEN status", "SEN stage"]
+        case .firstLanguage: ["First language", "Language", "Home language"]
+        case .youngCarer: ["Young carer"]
+        case .keyStage2: ["KS2 expected standard", "KS2", "KS2 RWM", "KS2 expected"]
+        case .attainment8: ["Attainment 8", "Attainment8", "A8", "KS4 Attainment 8"]
+        case .schoolMoves: ["School moves", "Moves of school", "Mobility", "In-year moves"]
         }
     }
 

@@ -17,6 +17,9 @@ public enum ImportKind: String, CaseIterable, Hashable, Sendable {
     case providerLeavers = "provider_leavers"
     /// DWP's list of young people who have newly claimed benefit.
     case dwpClaimants = "dwp_claimants"
+    /// A school's census return for the risk-of-NEET indicator: attendance,
+    /// exclusions, free school meals, SEN, language, attainment, moves.
+    case schoolCensus = "school_census"
     /// A school Common Transfer File (XML).
     case ctf = "ctf"
 
@@ -29,6 +32,7 @@ public enum ImportKind: String, CaseIterable, Hashable, Sendable {
         case .providerStarters: "Training provider starters"
         case .providerLeavers: "Training provider leavers"
         case .dwpClaimants: "DWP new claimants"
+        case .schoolCensus: "School census: attendance, exclusions, attainment and needs"
         case .ctf: "School Common Transfer File"
         }
     }
@@ -66,6 +70,10 @@ public enum ImportKind: String, CaseIterable, Hashable, Sendable {
             [ImportColumn(.ukprn), ImportColumn(.leavingDate, required: true), ImportColumn(.leavingReason)]
         case .dwpClaimants:
             [ImportColumn(.claimDate, required: true)]
+        case .schoolCensus:
+            [ImportColumn(.censusDate, required: true), ImportColumn(.attendancePercent), ImportColumn(.suspensions),
+             ImportColumn(.permanentlyExcluded), ImportColumn(.freeSchoolMeals), ImportColumn(.senProvision), ImportColumn(.firstLanguage),
+             ImportColumn(.youngCarer), ImportColumn(.keyStage2), ImportColumn(.attainment8), ImportColumn(.schoolMoves)]
         case .ctf:
             []
         }

@@ -136,6 +136,8 @@ struct RowChecker {
                 : .trainingEnd(provider: place, left: left, reason: text(.leavingReason))
         case .dwpClaimants:
             return required(.claimDate, date).map { .claim(start: $0) }
+        case .schoolCensus:
+            return census(school: place)
         case .ctf:
             return nil
         }

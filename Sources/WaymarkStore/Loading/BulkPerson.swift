@@ -25,12 +25,14 @@ public struct BulkPerson: Sendable {
     public var guarantees: [GuaranteeRecord]
     /// The school history: rolls, and the spells the activities at schools, colleges and providers make (``ActivityEnrolment``).
     public var enrolments: [NewEnrolment]
+    /// What schools reported: attendance, suspensions, attainment, free school meals, first language, moves.
+    public var schoolFacts: [SchoolFact]
 
     public init(
         id: Int64, person: NewYoungPerson, addresses: [AddressRecord] = [], contactDetails: [ContactDetailRecord] = [],
         activities: [(record: ActivityRecord, organisationID: Int64?)] = [], characteristics: [CharacteristicRecord] = [],
         needs: [NeedAssessment] = [], intendedDestination: IntendedDestinationRecord? = nil, guarantees: [GuaranteeRecord] = [],
-        aliases: [BulkAlias] = [], enrolments: [NewEnrolment] = []
+        aliases: [BulkAlias] = [], enrolments: [NewEnrolment] = [], schoolFacts: [SchoolFact] = []
     ) {
         self.id = id
         self.person = person
@@ -44,6 +46,7 @@ public struct BulkPerson: Sendable {
         self.intendedDestination = intendedDestination
         self.guarantees = guarantees
         self.enrolments = enrolments
+        self.schoolFacts = schoolFacts
     }
 }
 

@@ -27,6 +27,7 @@ struct BulkTables {
             ("september_guarantee", ["person_id", "year_group", "academic_year", "status", "la_code"], []),
             ("person_alias", ["person_id", "given_name", "family_name", "kind"], []),
             ("enrolment", EnrolmentColumns.names, []),
+            ("school_fact", SchoolFactColumns.names, []),
         ]
     }
 
@@ -64,6 +65,9 @@ struct BulkTables {
         }
         for enrolment in entry.enrolments {
             append(9, EnrolmentColumns.values(enrolment, personID: id))
+        }
+        for fact in entry.schoolFacts {
+            append(10, SchoolFactColumns.values(fact, personID: id, organisationID: nil).map(\.1))
         }
         for key in entry.nameKeys { nameKeys.append((key.family, key.given, id)) }
     }

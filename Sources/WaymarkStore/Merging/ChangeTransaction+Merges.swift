@@ -8,8 +8,9 @@ extension ChangeTransaction {
         "address", "contact_detail", "characteristic", "need_assessment", "intended_destination", "september_guarantee", "activity", "contact",
         "note", "follow_up", "appointment", "person_alias", "contact_preference", "person_flag", "outbox_message", "campaign_member",
         "self_service_answer", "enrolment", "consent_provision", "person_contact", "identity_correction",
-        "assessment", "assessment_rating", "action_plan", "plan_goal", "plan_step",
+        "assessment", "assessment_rating", "action_plan", "plan_goal", "plan_step", "school_fact", "risk_list_change",
     ]
+    // risk_score is derived: the merged record leaves every list (scopes leave merged people out) and the kept one is rescored at the next refresh.
 
     /// Merges `merged` into `kept`: every history row moves to the kept
     /// person and is listed, the merged person's names become an alias (so

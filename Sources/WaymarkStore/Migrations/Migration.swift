@@ -43,6 +43,7 @@ enum Migrations {
         M030AssessmentInstruments(),
         M031Assessments(),
         M032ActionPlans(),
+        M035RiskOfNEET(),
     ]
 }
 

@@ -8,6 +8,7 @@ protocol StoredColumns {
     func text(_ column: String) throws -> String?
     func integer(_ column: String) throws -> Int64?
     func bool(_ column: String) throws -> Bool?
+    func double(_ column: String) throws -> Double?
 }
 
 extension StoredColumns {
@@ -26,6 +27,7 @@ extension SQLiteRow: StoredColumns {
     func text(_ column: String) throws -> String? { self.column(column)?.string }
     func integer(_ column: String) throws -> Int64? { self.column(column)?.integer.map(Int64.init) }
     func bool(_ column: String) throws -> Bool? { self.column(column)?.integer.map { $0 != 0 } }
+    func double(_ column: String) throws -> Double? { self.column(column)?.double }
 }
 
 /// Any engine's row, through SQLKit's decoding.
@@ -35,6 +37,7 @@ struct SQLRowColumns: StoredColumns {
     func text(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
     func integer(_ column: String) throws -> Int64? { try row.decode(column: column, as: Int64?.self) }
     func bool(_ column: String) throws -> Bool? { try row.decode(column: column, as: Bool?.self) }
+    func double(_ column: String) throws -> Double? { try row.decode(column: column, as: Double?.self) }
 }
 
 extension PooledSQLiteDatabase {

@@ -30,6 +30,12 @@ public enum PersonTables {
         Table(name: "intended_destination", dataClass: .educationAndActivity),
         Table(name: "september_guarantee", dataClass: .educationAndActivity),
         Table(name: "need_assessment", dataClass: .sendAndHealth),
+        // What schools reported (attendance, exclusions, attainment, meals, language, moves; SEN provision rows too).
+        Table(name: "school_fact", dataClass: .educationAndActivity),
+        // A school's reason for putting a pupil on its risk list or taking them off: words staff wrote.
+        Table(name: "risk_list_change", dataClass: .notes),
+        // A derived score whose reasons may tell any class: it goes with identity.
+        Table(name: "risk_score", dataClass: nil),
         // Each row's class is its code's (CharacteristicCode.sensitivityClass).
         Table(name: "characteristic", dataClass: nil),
         // Action plans and assessments are casework: steps before their goals and the follow-ups

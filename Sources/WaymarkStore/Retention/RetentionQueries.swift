@@ -49,6 +49,7 @@ public struct RetentionQueries: Sendable {
             ("outbox_message", [.contact]), ("campaign_member", [.contact]), ("self_service_answer", [.contact]), ("person_contact", [.contact]),
             ("activity", [.currentActivity, .educationAndActivity]), ("enrolment", [.educationAndActivity]),
             ("intended_destination", [.educationAndActivity]), ("september_guarantee", [.educationAndActivity]),
+            ("school_fact", [.educationAndActivity]), ("risk_list_change", [.notes]),
             ("contact", [.notes]), ("note", [.notes]), ("assessment", [.notes]), ("plan_goal", [.notes]), ("action_plan", [.notes]), ("follow_up", [.notes]), ("appointment", [.notes]),
         ]
         for (table, classes) in tableClasses {

@@ -99,6 +99,7 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(PortalController(services: services, templates: templates).endpoints)
     router.addRoutes(SubjectAccessController(services: services, templates: templates).endpoints)
     router.addRoutes(RetentionController(services: services, templates: templates).endpoints)
+    router.addRoutes(RiskController(services: services, templates: templates).endpoints)
     router.addRoutes(OwnRecordController(services: services, templates: templates).endpoints, atPath: "/s")
     router.addRoutes(UsersController(services: services, templates: templates).endpoints, atPath: "/admin/users")
     return router

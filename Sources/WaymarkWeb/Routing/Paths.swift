@@ -71,6 +71,12 @@ enum Paths {
 
     static let dataFlows = "/data-protection/flows"
     static let retention = "/data-protection/retention"
+    static let riskSettings = "/risk/settings"
+    static let riskBackTest = "/risk/back-test"
+    static let riskTransparency = "/risk/transparency"
+    static let riskSchools = "/risk/schools"
+    static func riskSchool(_ id: Int64) -> String { "/risk/schools/\(id)" }
+    static let portalRisk = "/portal/risk"
 
     static func subjectAccess(_ id: Int64) -> String { "/people/\(id)/subject-access" }
 

@@ -23,6 +23,7 @@ struct Navigation: Sendable {
         if AccessPolicy.allows(role, .schoolPortal) {
             items.append(Item(label: "Destinations", href: Paths.portalDestinations))
             items.append(Item(label: "Pupils and students", href: "/portal/students"))
+            items.append(Item(label: "Risk of NEET", href: Paths.portalRisk))
         }
         if AccessPolicy.allows(role, .teamOverview) { items.append(Item(label: "Distance travelled", href: Paths.distanceTravelled)) }
         if AccessPolicy.allows(role, .figures) { items.append(Item(label: "Figures", href: Paths.figures)) }
@@ -37,6 +38,8 @@ struct Navigation: Sendable {
             items.append(Item(label: "Exceptions", href: Paths.exceptions))
         }
         if AccessPolicy.allows(role, .statutoryReturns) { items.append(Item(label: "Returns", href: Paths.returns)) }
+        if AccessPolicy.allows(role, .riskLists) { items.append(Item(label: "Risk of NEET", href: Paths.riskSchools)) }
+        if AccessPolicy.allows(role, .riskModel) { items.append(Item(label: "Risk model", href: Paths.riskBackTest)) }
         if AccessPolicy.allows(role, .reviewAccess) { items.append(Item(label: "Data protection", href: Paths.breakGlassReview)) }
         if AccessPolicy.allows(role, .manageDataFlows) { items.append(Item(label: "Data flows", href: Paths.dataFlows)) }
         if AccessPolicy.allows(role, .runRetention) { items.append(Item(label: "Retention", href: Paths.retention)) }

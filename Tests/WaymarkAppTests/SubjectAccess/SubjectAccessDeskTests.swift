@@ -44,7 +44,10 @@ import ZIPFoundation
                 try await tx.correctIdentity(
                     of: person, IdentityCorrection(givenName: nil, familyName: nil, dateOfBirth: try CalendarDate(iso: "2009-05-14"), reason: .wrongDateOfBirth,
                                                    explanation: nil))
+                _ = try await tx.recordSchoolFact(SchoolFact(kind: .attendance, date: started, value: 88.5), for: person, organisationID: fixture.school)
+                _ = try await tx.changeRiskList(.add, for: person, school: fixture.school, reason: "Quiet in lessons since September")
             }
+            _ = try await RiskRefresh(store: store, laCode: DemoAuthority.code).run(on: started)
             let consent = AppServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode).consent
             let provision = try await consent.record(fixture.deny(.currentActivity, recipient: .organisation(fixture.school)), for: adviser, person: person, at: Self.now)
             try await consent.withdraw(provision, for: adviser, person: person, at: Self.now + 60)
@@ -72,7 +75,7 @@ import ZIPFoundation
             }
             for key in [
                 "address", "contact_detail", "activity", "contact", "note", "characteristic", "consent_provision", "share_override", "enrolment",
-                "person_contact", "identity_correction",
+                "person_contact", "identity_correction", "school_fact", "risk_list_change", "risk_score",
             ] {
                 #expect(!rows(key).isEmpty, "the pack holds \(key)")
             }

@@ -38,7 +38,13 @@ import WaymarkFormats
                 == .pupil(
                     CTFPupilDetails(
                         school: school, preferredForename: "Tally", nationalCurriculumYear: 11, ethnicity: "WBRI",
-                        senProvision: "E", inCare: true, currentlyFSMEligible: true)))
+                        senProvision: "E", inCare: true, currentlyFSMEligible: true,
+                        schoolFacts: [
+                            SchoolFact(kind: .freeSchoolMeals, date: T.date("2019-09-01"), endDate: T.date("2021-03-31"), code: "eligible"),
+                            SchoolFact(kind: .freeSchoolMeals, date: T.date("2023-09-01"), code: "eligible"),
+                            SchoolFact(kind: .senProvision, date: T.date("2018-09-01"), code: "K"),
+                            SchoolFact(kind: .senProvision, date: T.date("2022-01-15"), code: "E"),
+                        ])))
         #expect(talia.raw.contains(ImportRawCell(header: "BasicDetails/MiddleNames", field: nil, value: "Rose")))
 
         let bram = reading.rows[1]
@@ -49,6 +55,41 @@ import WaymarkFormats
             return
         }
         #expect(!details.inCare && !details.currentlyFSMEligible && details.senProvision == nil)
+    }
+
+    @Test func attendanceExclusionsAndLanguageBecomeDatedSchoolFacts() throws {
+        let reading = try CTFReader.read(
+            Self.ctf(pupils: """
+                <Pupil><UPN>D990400126001</UPN><Surname>Fenwick</Surname><Forename>Talia</Forename><DOB>2010-02-11</DOB><Sex>F</Sex>
+                <BasicDetails><Languages><Type><LanguageType>F</LanguageType><Language>pol</Language></Type></Languages></BasicDetails>
+                <Attendance><YearData><Year>2025</Year><SessionsPossible>380</SessionsPossible><SessionsAuthorised>30</SessionsAuthorised>
+                <SessionsUnauthorised>27</SessionsUnauthorised></YearData></Attendance>
+                <Exclusions><Exclusion><StartDate>2026-01-12</StartDate><Category>FIXD</Category><Sessions>4</Sessions></Exclusion>
+                <Exclusion><StartDate>2026-03-02</StartDate><Category>LNCH</Category></Exclusion></Exclusions></Pupil>
+                """))
+        #expect(reading.isClean, "\(reading.problems)")
+        guard case .pupil(let details) = reading.rows.first?.event else {
+            Issue.record("expected a pupil")
+            return
+        }
+        #expect(details.firstLanguage == "POL")
+        #expect(details.schoolFacts == [
+            SchoolFact(kind: .attendance, date: T.date("2026-07-31"), value: 85),
+            SchoolFact(kind: .suspension, date: T.date("2026-01-12"), value: 2),
+        ])
+    }
+
+    @Test func unreadableAttendanceAndExclusionsNameThePupilFieldAndRule() throws {
+        let reading = try CTFReader.read(
+            Self.ctf(pupils: """
+                <Pupil><UPN>D990400126001</UPN><Surname>Fenwick</Surname><Forename>Talia</Forename><DOB>2010-02-11</DOB><Sex>F</Sex>
+                <Attendance><YearData><Year>2025</Year><SessionsPossible>many</SessionsPossible></YearData></Attendance>
+                <Exclusions><Exclusion><StartDate>2026-13-12</StartDate><Category>PERM</Category></Exclusion></Exclusions></Pupil>
+                """))
+        #expect(reading.rows.isEmpty, "a pupil with a bad value is not imported")
+        #expect(reading.problems.map(\.field) == ["Attendance/YearData/SessionsPossible", "Exclusions/Exclusion/StartDate"])
+        #expect(reading.problems.allSatisfy { $0.row == 1 })
+        #expect(reading.problems.first?.rule == "whole number")
     }
 
     @Test func missingMandatoryFieldsNameThePupilAndElement() throws {

@@ -37,6 +37,8 @@ public struct StandardJobs: Sendable {
             JobKind.positions.rawValue: PositionsJob(jobs: self),
             JobKind.activitySurvey.rawValue: SurveyJob(jobs: self),
             JobKind.retentionReport.rawValue: RetentionReportJob(jobs: self),
+            JobKind.riskScores.rawValue: RiskScoresJob(jobs: self),
+            JobKind.riskBackTest.rawValue: RiskBackTestJob(jobs: self),
         ]
     }
 
