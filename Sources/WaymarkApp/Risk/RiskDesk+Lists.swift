@@ -31,8 +31,7 @@ extension RiskDesk {
             store, grant, at: now, entity: "risk_list", entityID: list.schoolID,
             detail: "export; format=\(format.rawValue); school=\(list.schoolID); \(ViewAudit.shown(list.entries.map(\.personID)))")
         let rows = list.entries.map { entry -> [SpreadsheetCell] in
-            var reasons = entry.reasons.map { "\($0.indicator.title): \($0.evidence) +\($0.points)" }
-            if entry.withheldPoints > 0 { reasons.append("Information your role does not see +\(entry.withheldPoints)") }
+            let reasons = entry.reasons.map { "\($0.indicator.title): \($0.evidence) +\($0.points)" }
             return [
                 .text(entry.name), .number(Double(entry.yearGroup)), .number(Double(entry.points)), .text(entry.band.title),
                 .text(entry.onList ? "Yes" : "No"), .text(reasons.joined(separator: "; ")),
@@ -54,16 +53,19 @@ extension RiskDesk {
         // attainment, language, moves: what it holds or received in a CTF); the rest only by its role's classes.
         var visible = grant.visibleClasses
         if case .establishment = grant.scope { visible.insert(.educationAndActivity) }
+        // Each viewer's score counts only the reasons they may see, and the list is ranked and
+        // banded by it: a total with unexplained points, or an order set by them, would tell a
+        // school that a pupil is looked after, offends or is pregnant without saying which.
         let entries = pupils.map { pupil in
             let shown = pupil.score.reasons.filter { visible.contains($0.indicator.sensitivityClass) }
+            let points = shown.reduce(0) { $0 + $1.points }
+            let band = settings.band(for: points)
             let change = changes[pupil.personID]
-            let byScore = pupil.score.band >= .medium
-            let onList = change.map { $0.action == .add } ?? byScore
+            let onList = change.map { $0.action == .add } ?? (band >= .medium)
             return RiskListEntry(
-                personID: pupil.personID, name: "\(pupil.givenName) \(pupil.familyName)", yearGroup: pupil.yearGroup, points: pupil.score.points,
-                band: pupil.score.band, reasons: shown, withheldPoints: pupil.score.points - shown.reduce(0) { $0 + $1.points }, onList: onList,
-                change: change)
-        }
+                personID: pupil.personID, name: "\(pupil.givenName) \(pupil.familyName)", yearGroup: pupil.yearGroup, points: points,
+                band: band, reasons: shown, onList: onList, change: change)
+        }.sorted { ($0.points, $1.name) > ($1.points, $0.name) }
         return RiskSchoolList(
             schoolID: schoolID, schoolName: school.name, entries: entries, scoredOn: pupils.map(\.scoredOn).max(), settings: settings)
     }

@@ -34,10 +34,8 @@ public struct RiskListEntry: Sendable, Equatable {
     public let yearGroup: Int
     public let points: Int
     public let band: RiskBand
-    /// The reasons the viewer may see, with their points.
+    /// The reasons the viewer may see, with their points; `points` is their sum.
     public let reasons: [RiskReason]
-    /// Points from reasons of a class the viewer does not see: counted, not told.
-    public let withheldPoints: Int
     /// On the list: medium or high, unless the school took them off; or put on by the school.
     public let onList: Bool
     /// The school's change in force, if any.

@@ -45,7 +45,7 @@ public struct TransparencyRecord: Sendable {
         ], table: nil))
         sections.append(Section(heading: "How it is used, and how it is not", paragraphs: [
             "Used: to give each school a list of its pupils in Years 9 to 11 ranked by score, with the reasons, so that staff and advisers can offer careers guidance, mentoring or other support; to help the local authority plan where advisers work.",
-            "Not used: to make any decision about a pupil without a person; to refuse a service, a place or a benefit; to share a score outside the school and the local authority; for pupils outside Years 9 to 11. A school sees the reasons drawn from what schools report (attendance, exclusions, free school meals, attainment, language, moves of school); a reason from sensitive information (care, youth justice, pregnancy, SEN) is shown only to staff who may see that information, and others see its points counted as withheld.",
+            "Not used: to make any decision about a pupil without a person; to refuse a service, a place or a benefit; to share a score outside the school and the local authority; for pupils outside Years 9 to 11. A school sees the reasons drawn from what schools report (attendance, exclusions, free school meals, attainment, language, moves of school); a reason from sensitive information (care, youth justice, pregnancy, SEN) counts only for staff who may see that information: everyone else's score, band and order are worked out from the reasons they may see, so a score never hints at what is withheld.",
         ], table: nil))
         sections.append(Self.performance(backTest))
         sections.append(Section(heading: "Human oversight", paragraphs: [

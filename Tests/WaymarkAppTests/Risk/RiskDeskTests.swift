@@ -28,6 +28,7 @@ import WaymarkTestSupport
             for fact in [
                 SchoolFact(kind: .attendance, date: d("2026-07-20"), value: 82.4), SchoolFact(kind: .suspension, date: d("2026-10-02"), value: 2),
                 SchoolFact(kind: .freeSchoolMeals, date: d("2021-09-06"), code: "eligible"),
+                SchoolFact(kind: .senProvision, date: d("2022-09-05"), code: "K"),
             ] {
                 try await tx.recordSchoolFact(fact, for: fixture.nils, organisationID: fixture.school)
             }
@@ -50,7 +51,10 @@ import WaymarkTestSupport
             #expect(list.entries.map(\.personID) == [fixture.nils])
             let nils = try #require(list.entries.first)
             #expect(nils.points == 2 + 1 + 2 + 1, "low attendance, persistent absence, exclusion, free school meals")
-            #expect(nils.reasons.map(\.points).reduce(0, +) + nils.withheldPoints == nils.points)
+            #expect(nils.reasons.map(\.points).reduce(0, +) == nils.points)
+            #expect(!nils.reasons.contains { $0.indicator == .specialEducationalNeeds }, "SEN is not the careers leader's to see")
+            let stored = try #require(try await RiskScores(store: fixture.store).score(of: fixture.nils))
+            #expect(stored.score.points == nils.points + 1, "the LA's score counts the SEN support the school's does not")
             #expect(nils.band == .high && nils.onList)
             #expect(nils.reasons.first?.evidence == "Attendance 82.4% (to 2026-07-20)")
             let audit = try await fixture.auditDetails("risk_list")

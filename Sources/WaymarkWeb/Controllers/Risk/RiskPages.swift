@@ -250,9 +250,7 @@ struct RiskListPage: PageModel {
         let band: String
         let bandClass: String
         let reasons: [Reason]
-        let hasWithheld: Bool
-        let withheldPoints: Int
-        /// Any reason to list, shown or withheld (a score of 0 has none).
+        /// Any reason to list (a score of 0 has none).
         let hasAnyReason: Bool
         let onList: Bool
         let changeText: String?
@@ -298,8 +296,7 @@ struct RiskListPage: PageModel {
                 id: entry.personID, name: entry.name, href: portal ? Paths.portalPupil(entry.personID) : "/people/\(entry.personID)",
                 yearGroup: entry.yearGroup, points: entry.points, band: entry.band.title, bandClass: "band band--\(entry.band.rawValue)",
                 reasons: entry.reasons.map { Reason(title: $0.indicator.title, evidence: $0.evidence, points: $0.points) },
-                hasWithheld: entry.withheldPoints > 0, withheldPoints: entry.withheldPoints,
-                hasAnyReason: !entry.reasons.isEmpty || entry.withheldPoints > 0, onList: entry.onList, changeText: changeText,
+                hasAnyReason: !entry.reasons.isEmpty, onList: entry.onList, changeText: changeText,
                 action: entry.onList ? "remove" : "add", actionLabel: entry.onList ? "Take off the list" : "Add to the list",
                 actionURL: "/portal/risk/\(entry.personID)")
         }
