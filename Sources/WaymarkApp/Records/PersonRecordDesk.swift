@@ -68,7 +68,6 @@ public struct PersonRecordDesk: Sendable {
         // Two reads for the assessments and three for the plan, whatever their number (`waymark bench assessments`).
         async let assessments = showsNotes ? AssessmentQueries(store: store).assessments(of: id) : []
         async let plan = showsNotes ? PlanQueries(store: store).plan(of: id) : nil
-        async let instruments = showsNotes ? InstrumentCatalogue(store: store).all() : []
         let contactList = try await contacts.map { showsNotes ? $0 : $0.withoutNotes() }
         let appointmentList = try await appointments
         let staff = Set(contactList.compactMap(\.recordedBy) + appointmentList.map(\.userID) + [placement.adviserID].compactMap { $0 })
@@ -91,7 +90,11 @@ public struct PersonRecordDesk: Sendable {
             mayReviewAccess: grant.allows(.reviewAccess), consentRefused: refused, mayManageConsent: grant.allows(.manageConsent))
         record.assessments = try await assessments
         record.plan = try await plan
-        for instrument in try await instruments { record.instruments[instrument.reference] = instrument }
+        // The instruments only draw rings: most records have none, and reading and decoding
+        // every instrument for each of them cost a record page a quarter of its CPU.
+        if !record.assessments.isEmpty {
+            for instrument in try await InstrumentCatalogue(store: store).all() { record.instruments[instrument.reference] = instrument }
+        }
         return record
     }
 
