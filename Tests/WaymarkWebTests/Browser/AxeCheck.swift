@@ -28,14 +28,25 @@ extension WebDriver {
     /// The WCAG 2.2 A/AA rules axe finds broken on the current page, as "rule: selector" lines.
     func axeViolations() async throws -> [String] {
         guard let script = AxeScript.source else { throw Failure(description: "axe-core is not installed (pip install --no-deps axe-playwright-python)") }
-        _ = try await evaluate(script + "; return true;")
-        let result = try await evaluateAsync("""
+        // Injected and run in one script: injected apart, a page that reloads itself
+        // (a job's progress) between the two left "axe is not defined".
+        let run = script + """
+            ;
             const done = arguments[arguments.length - 1];
             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
               .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
               .catch(e => done(['axe failed: ' + e]));
-            """)
-        return result as? [String] ?? ["axe answered nothing"]
+            """
+        var attempt = 0
+        while true {
+            do {
+                return try await evaluateAsync(run) as? [String] ?? ["axe answered nothing"]
+            } catch let failure as Failure where failure.description.contains("unloaded") && attempt < 3 {
+                // The page navigated while axe ran: check the page it landed on.
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(500))
+            }
+        }
     }
 
     /// Fails the test with every violation axe finds on the current page.

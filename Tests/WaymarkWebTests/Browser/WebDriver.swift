@@ -23,7 +23,10 @@ struct WebDriver {
             // A headless window is never narrower than 500 px; a phone's viewport is emulated instead.
             options["mobileEmulation"] = ["deviceMetrics": ["width": width, "height": height, "pixelRatio": 1]]
         }
-        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": ["goog:chromeOptions": options]]]
+        // WebDriver's default script time-out (30 s) is shorter than axe takes on a long page
+        // while the whole suite shares two cores; a page load may wait on a busy server too.
+        let timeouts = ["script": 300_000, "pageLoad": 300_000, "implicit": 0]
+        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": ["goog:chromeOptions": options, "timeouts": timeouts]]]
         let value = try await call(endpoint.appendingPathComponent("session"), method: "POST", body: capabilities)
         guard let session = (value as? [String: Any])?["sessionId"] as? String else { throw Failure(description: "no session id: \(value)") }
         return WebDriver(endpoint: endpoint, sessionID: session)
@@ -91,25 +94,25 @@ struct WebDriver {
         }
     }
 
-    /// Finds the element and acts on it, trying again for up to five seconds
+    /// Finds the element and acts on it, trying again for up to thirty seconds
     /// while the page is still being replaced by the previous navigation.
     private func onElement<T>(_ selector: String, _ action: (String) async throws -> T) async throws -> T {
         var attempt = 0
         while true {
             do {
                 return try await action(try await element(css: selector))
-            } catch let failure as Failure where failure.isTransient && attempt < 50 {
+            } catch let failure as Failure where failure.isTransient && attempt < 300 {
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(100))
             }
         }
     }
 
-    /// Waits (up to five seconds) for navigation to land on a path ending
-    /// in `suffix`, since a click can return before the next page loads.
+    /// Waits (up to thirty seconds: the whole suite shares two cores) for navigation
+    /// to land on a path ending in `suffix`, since a click can return before the next page loads.
     func waitForURL(endingWith suffix: String) async throws -> String {
         var url = ""
-        for _ in 0..<50 {
+        for _ in 0..<300 {
             url = try await currentURL()
             if url.hasSuffix(suffix) { return url }
             try await Task.sleep(for: .milliseconds(100))
@@ -184,6 +187,17 @@ extension WebDriver {
     /// Starts chromedriver and a headless Chromium, runs `journey`, and
     /// always closes the browser and the driver afterwards.
     static func withBrowser(width: Int = 1280, height: Int = 900, _ journey: (WebDriver) async throws -> Void) async throws {
+        await BrowserSlots.shared.acquire()
+        do {
+            try await inOwnBrowser(width: width, height: height, journey)
+        } catch {
+            await BrowserSlots.shared.release()
+            throw error
+        }
+        await BrowserSlots.shared.release()
+    }
+
+    private static func inOwnBrowser(width: Int, height: Int, _ journey: (WebDriver) async throws -> Void) async throws {
         let driverProcess = try ChromeDriverProcess(port: DriverPorts.next())
         try await driverProcess.waitUntilReady()
         let browser = try await WebDriver.start(endpoint: driverProcess.endpoint, width: width, height: height)
@@ -194,6 +208,36 @@ extension WebDriver {
             throw error
         }
         await browser.quit()
+    }
+}
+
+/// How many Chromiums may run at once. Every journey starting its own browser
+/// beside the rest of the suite on two cores made pages and axe runs exceed
+/// their time-outs in CI; journeys past the limit wait their turn.
+actor BrowserSlots {
+    static let shared = BrowserSlots(limit: Int(ProcessInfo.processInfo.environment["WAYMARK_TEST_BROWSERS"] ?? "") ?? 2)
+
+    private let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { self.limit = max(1, limit) }
+
+    func acquire() async {
+        if running < limit {
+            running += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Hands the slot straight to the next journey waiting, if any.
+    func release() {
+        if waiting.isEmpty {
+            running -= 1
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }
 
