@@ -33,13 +33,15 @@ public struct PersonRecordDesk: Sendable {
             return .notFound
         }
         let today = CalendarDate.today(from: now())
+        let present = try await RecordPresenceQuery(store: store).presence(of: id, viewer: grant.user.id)
         // Break the glass widens what this grant shows on this one record for a few hours.
-        let opened = try await BreakGlassDesk(store: store).opening(for: grant, person: id, at: now())
+        let opened = present.glassBrokenByViewer
+            ? try await BreakGlassDesk(store: store).opening(for: grant, person: id, at: now()) : BreakGlassWindow(classes: [], until: nil)
         // A school, college or provider sees the record through the portal flow: what the young person's choices refuse stays here.
         let (visible, refused) = try await SharingDesk(store: store).portalView(of: id, for: grant, visible: grant.visibleClasses.union(opened.classes), at: now())
         let current = ActivityHistory.current(in: whole.activities, on: today)
         let record = try await read(
-            whole, activities: storedActivities, placement: placement, visible: visible, current: current, today: today, grant: grant,
+            whole, activities: storedActivities, placement: placement, present: present, visible: visible, current: current, today: today, grant: grant,
             brokenGlass: opened.classes.isEmpty ? nil : opened, refused: refused)
         try await store.record(
             .view, by: .user(grant.user.id), at: now(), entity: "young_person", entityID: id, personID: id,
@@ -48,7 +50,7 @@ public struct PersonRecordDesk: Sendable {
     }
 
     private func read(
-        _ whole: PersonBundle, activities storedActivities: [StoredActivity], placement: CaseloadPlacement, visible: Set<SensitivityClass>, current: ActivityRecord?, today: CalendarDate,
+        _ whole: PersonBundle, activities storedActivities: [StoredActivity], placement: CaseloadPlacement, present: RecordPresence, visible: Set<SensitivityClass>, current: ActivityRecord?, today: CalendarDate,
         grant: AccessGrant, brokenGlass: BreakGlassWindow?, refused: [RefusedShare]
     ) async throws -> PersonRecord {
         let id = whole.id
@@ -61,13 +63,16 @@ public struct PersonRecordDesk: Sendable {
         // Only what the grant shows is read at all: a withheld class never leaves the store
         // (the activities were read with the person, for the classification, and are not passed on).
         let activities = visible.contains(.educationAndActivity) ? storedActivities : []
-        async let contacts = showsArrangements ? casework.contacts(of: id) : []
+        // What the record has none of is not asked for.
+        async let contacts = showsArrangements && present.contacts ? casework.contacts(of: id) : []
         async let details = visible.contains(.contact) ? casework.contactDetails(of: id) : []
-        async let followUps = showsArrangements ? casework.openFollowUps(of: id) : []
-        async let appointments = showsArrangements ? casework.appointments(of: id) : []
+        async let followUps = showsArrangements && present.openFollowUps ? casework.openFollowUps(of: id) : []
+        async let appointments = showsArrangements && present.appointments ? casework.appointments(of: id) : []
         // Two reads for the assessments and three for the plan, whatever their number (`waymark bench assessments`).
-        async let assessments = showsNotes ? AssessmentQueries(store: store).assessments(of: id) : []
-        async let plan = showsNotes ? PlanQueries(store: store).plan(of: id) : nil
+        async let assessments = showsNotes && present.assessments ? AssessmentQueries(store: store).assessments(of: id) : []
+        // Those who see notes see a plan, if only an empty one to start.
+        let noPlan = showsNotes ? StoredActionPlan(personID: id, schedule: nil, goals: []) : nil
+        async let plan = showsNotes && present.plan ? PlanQueries(store: store).plan(of: id) : noPlan
         let contactList = try await contacts.map { showsNotes ? $0 : $0.withoutNotes() }
         let appointmentList = try await appointments
         let staff = Set(contactList.compactMap(\.recordedBy) + appointmentList.map(\.userID) + [placement.adviserID].compactMap { $0 })
