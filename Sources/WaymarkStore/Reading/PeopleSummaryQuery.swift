@@ -37,4 +37,14 @@ public struct PeopleSummaryQuery: Sendable {
             cohortStatus: try row.decode(column: "cohort_status", as: String.self), tier: try row.decode(column: "tier", as: Int?.self),
             since: try row.decode(column: "caseload_since", as: String?.self), school: try row.decode(column: "school", as: String?.self))
     }
+
+    /// The same from a row read directly (``StoredColumns``).
+    static func member(_ row: any StoredColumns) throws -> CaseloadMember {
+        CaseloadMember(
+            id: try row.requiredInteger("id", table: "young_person"), givenName: try row.requiredText("given_name", table: "young_person"),
+            familyName: try row.requiredText("family_name", table: "young_person"),
+            dateOfBirth: try row.requiredText("date_of_birth", table: "young_person"),
+            cohortStatus: try row.requiredText("cohort_status", table: "young_person"), tier: try row.integer("tier").map(Int.init),
+            since: try row.text("caseload_since"), school: try row.text("school"))
+    }
 }
