@@ -12,14 +12,14 @@ public struct CaseloadLookup: Sendable {
     }
 
     public func placement(of personID: Int64, in scope: RecordScope) async throws -> CaseloadPlacement? {
-        guard let row = try await db.select().columns(["id", "pa_user_id", "tier", "caseload_since"].map { SQLColumn($0, table: "p") })
-            .from(SQLAlias(SQLIdentifier("young_person"), as: SQLIdentifier("p")))
-            .where(SQLColumn("id", table: "p"), .equal, SQLBind(personID))
-            .where(scope.condition(on: "p"))
-            .first()
+        // Written out and read directly: every record page and every change asks it first.
+        guard let row = try await db.storedRows("""
+            SELECT p.id, p.pa_user_id, p.tier, p.caseload_since FROM young_person p
+            WHERE p.id = \(bind: personID) AND \(scope.condition(on: "p"))
+            """).first
         else { return nil }
         return CaseloadPlacement(
-            personID: try row.decode(column: "id", as: Int64.self), adviserID: try row.decode(column: "pa_user_id", as: Int64?.self),
-            tier: try row.decode(column: "tier", as: Int?.self), since: try row.decode(column: "caseload_since", as: String?.self))
+            personID: try row.requiredInteger("id", table: "young_person"), adviserID: try row.integer("pa_user_id"),
+            tier: try row.integer("tier").map(Int.init), since: try row.text("caseload_since"))
     }
 }

@@ -27,19 +27,21 @@ public struct CaseworkQueries: Sendable {
 
     /// Current ones first, then the history.
     public func contactDetails(of personID: Int64) async throws -> [StoredContactDetail] {
-        try await db.select().column("*").from("contact_detail").where("person_id", .equal, personID)
-            .orderBy("valid_from", .descending).orderBy("id", .descending)
-            .all()
+        // Read directly: nearly every record has contact details, and every record page shows them.
+        try await db.storedRows("""
+            SELECT kind, value, valid_from, valid_to, source, recorded_at FROM contact_detail
+            WHERE person_id = \(bind: personID) ORDER BY valid_from DESC, id DESC
+            """)
             .map { row in
-                let kind = try row.decode(column: "kind", as: String.self)
+                let kind = try row.requiredText("kind", table: "contact_detail")
                 guard let parsed = ContactDetailRecord.Kind(rawValue: kind) else {
                     throw StoreError.invalidStoredValue(table: "contact_detail", column: "kind", value: kind)
                 }
                 return StoredContactDetail(
                     detail: ContactDetailRecord(
-                        kind: parsed, value: try row.decode(column: "value", as: String.self),
+                        kind: parsed, value: try row.requiredText("value", table: "contact_detail"),
                         validFrom: try StoredRowDecoding.date(row, "valid_from"), validTo: try StoredRowDecoding.optionalDate(row, "valid_to")),
-                    source: try row.decode(column: "source", as: String.self), recordedAt: try row.decode(column: "recorded_at", as: String.self))
+                    source: try row.requiredText("source", table: "contact_detail"), recordedAt: try row.requiredText("recorded_at", table: "contact_detail"))
             }
             .sorted { ($0.detail.validTo == nil ? 0 : 1) < ($1.detail.validTo == nil ? 0 : 1) }
     }
@@ -74,8 +76,8 @@ public struct CaseworkQueries: Sendable {
     public func userNames(_ ids: Set<Int64>) async throws -> [Int64: String] {
         guard !ids.isEmpty else { return [:] }
         var names: [Int64: String] = [:]
-        for row in try await db.select().columns("id", "display_name").from("app_user").where("id", .in, SQLBind.group(ids.sorted())).all() {
-            names[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "display_name", as: String.self)
+        for row in try await db.storedRows("SELECT id, display_name FROM app_user WHERE id IN \(SQLBind.group(ids.sorted()))") {
+            names[try row.requiredInteger("id", table: "app_user")] = try row.requiredText("display_name", table: "app_user")
         }
         return names
     }
