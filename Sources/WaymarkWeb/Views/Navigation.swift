@@ -12,10 +12,12 @@ struct Navigation: Sendable {
 
     @TaskLocal static var current: Navigation?
 
+    let role: Role
     let items: [Item]
     let canSearch: Bool
 
     init(role: Role) {
+        self.role = role
         var items = [Item(label: "Home", href: Paths.home)]
         if AccessPolicy.allows(role, .changeOwnCaseload) || AccessPolicy.allows(role, .teamOverview) {
             items.append(Item(label: "Diary", href: Paths.diary))

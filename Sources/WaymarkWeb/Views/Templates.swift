@@ -1,10 +1,21 @@
 import Foundation
 import Hummingbird
 import Mustache
+import WaymarkRecords
 
 /// The page templates, loaded once at start-up from the bundle.
 public struct Templates: Sendable {
     let library: MustacheLibrary
+    /// Each role's navigation, rendered once: it depends on the role alone, and every page carries it.
+    let navigations: [Role: String]
+
+    init(library: MustacheLibrary) {
+        self.library = library
+        navigations = Dictionary(uniqueKeysWithValues: Role.allCases.map { role in
+            let navigation = Navigation(role: role)
+            return (role, library.render(ReflectedModel.wrap(navigation) ?? navigation, withTemplate: "navigation") ?? "")
+        })
+    }
 
     public static func load() async throws -> Templates {
         guard let directory = Bundle.module.path(forResource: "templates", ofType: nil, inDirectory: "Resources") else {
@@ -45,7 +56,7 @@ public struct Templates: Sendable {
         guard var html = library.render(ReflectedModel.wrap(page) ?? page, withTemplate: Page.template) else {
             throw TemplateError.missingTemplate(Page.template)
         }
-        let navigation = Navigation.current.flatMap { library.render(ReflectedModel.wrap($0) ?? $0, withTemplate: "navigation") } ?? ""
+        let navigation = Navigation.current.flatMap { navigations[$0.role] } ?? ""
         html = Self.placing(navigation, in: html)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
