@@ -46,8 +46,8 @@ struct ChoroplethMap: Sendable {
         self.id = id
     }
 
-    /// Up to five bins of equal width from the lowest rate to the highest,
-    /// their ends rounded outwards to a whole or half percent so the legend reads easily.
+    /// Up to five bins of equal width from the lowest rate to past the highest,
+    /// their ends on whole or half percents so the legend reads easily.
     static func bins(_ values: [Double]) -> [Bin] {
         guard let low = values.min(), let high = values.max() else { return [] }
         let lower = (low * 2).rounded(.down) / 2
@@ -60,7 +60,7 @@ struct ChoroplethMap: Sendable {
             let from = lower + Double(index) * width
             // Shades spread over the palette, so that two bins are light and dark, not the two lightest.
             let shade = count == 1 ? palette.count / 2 : index * (palette.count - 1) / (count - 1)
-            return Bin(lower: from, upper: index == count - 1 ? max(upper, from + width) : from + width, colour: palette[shade])
+            return Bin(lower: from, upper: from + width, colour: palette[shade])
         }
     }
 
