@@ -147,7 +147,7 @@ struct ChoroplethMap: Sendable {
             let y = legendTop + row * Self.legendRow
             out += "<g class=\"map-legend-entry\"><rect x=\"\(LineChart.number(Self.padding))\" y=\"\(LineChart.number(y))\" width=\"28\" height=\"18\" "
                 + "fill=\"\(fill)\" stroke=\"\(LineChart.ink)\" stroke-width=\"1\"/>"
-                + "<text class=\"chart-label\" x=\"\(LineChart.number(Self.padding + 38))\" y=\"\(LineChart.number(y + 9))\" dominant-baseline=\"middle\" font-size=\"15\">"
+                + "<text class=\"chart-label\" x=\"\(LineChart.number(Self.padding + 38))\" y=\"\(LineChart.number(y + 9))\" dominant-baseline=\"middle\" font-size=\"16\">"
                 + "\(XMLText.escaped(label))</text></g>"
             row += 1
         }
