@@ -1,4 +1,5 @@
 import Testing
+import WaymarkRecords
 @testable import WaymarkWeb
 
 /// The queues' postcode sector as an adviser types it: normalised, kept in
