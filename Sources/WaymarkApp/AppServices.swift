@@ -94,6 +94,7 @@ public struct AppServices: Sendable {
         FiguresDesk(store: store, registry: registry, laCode: laCode, classifier: classifier, resultLifetime: resultLifetime)
     }
     public var gateway: GatewayDesk { GatewayDesk(store: store) }
+    public var geography: GeographyDesk { GeographyDesk(store: store) }
     public var breakGlassDesk: BreakGlassDesk { BreakGlassDesk(store: store, policy: breakGlass) }
     public var accessReview: AccessReview { AccessReview(store: store) }
     public var notices: AdviserNotices { AdviserNotices(store: store) }

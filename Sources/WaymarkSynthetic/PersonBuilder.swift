@@ -92,7 +92,7 @@ struct PersonBuilder {
 
     private mutating func makeAddresses(ward: PlaceTables.Ward) -> [AddressRecord] {
         func address(_ ward: PlaceTables.Ward, from: CalendarDate, to: CalendarDate?) -> AddressRecord {
-            let postcode = "\(ward.district) \(random.int(0...9))\(random.pick(PlaceTables.inwardLetters))\(random.pick(PlaceTables.inwardLetters))"
+            let postcode = PlaceTables.postcode(in: ward, random: &random)
             return AddressRecord(
                 lines: ["\(random.int(1...180)) \(random.pick(PlaceTables.streets))"], town: ward.town, county: PlaceTables.county,
                 postcode: postcode, ward: ward.name, validFrom: from, validTo: to)

@@ -37,6 +37,29 @@ enum PlaceTables {
         "Ropewalk", "Tannery Lane", "Saltcote Road", "Kingsway", "Cedar Court", "Foundry Street",
     ]
 
+    /// The sectors (the inward code's digit) of a ward's postcodes: wards that
+    /// share a district take turns, so that each postcode lies in one ward, as
+    /// the postcode directory has it.
+    static func sectors(of ward: Ward) -> [Int] {
+        let sharing = wards.filter { $0.district == ward.district }
+        let turn = sharing.firstIndex(of: ward) ?? 0
+        return (0...9).filter { $0 % sharing.count == turn }
+    }
+
+    /// A postcode in the ward, from the same three draws whatever the ward.
+    static func postcode(in ward: Ward, random: inout SeededGenerator) -> String {
+        let sectors = sectors(of: ward)
+        let sector = sectors[random.int(0...9) % sectors.count]
+        return "\(ward.district) \(sector)\(random.pick(inwardLetters))\(random.pick(inwardLetters))"
+    }
+
+    /// The ward a generated postcode lies in (its district and sector).
+    static func ward(ofPostcode postcode: String) -> Ward? {
+        let parts = postcode.split(separator: " ")
+        guard parts.count == 2, let sector = parts[1].first?.wholeNumberValue else { return nil }
+        return wards.first { $0.district == parts[0] && sectors(of: $0).contains(sector) }
+    }
+
     /// Letters that may end a UK postcode's inward code.
     static let inwardLetters = Array("ABDEFGHJLNPQRSTUWXYZ")
 

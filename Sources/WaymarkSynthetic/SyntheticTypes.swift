@@ -81,7 +81,7 @@ extension SyntheticPerson {
         var addresses = self.addresses
         if let postcode, let last = addresses.popLast() {
             addresses.append(AddressRecord(
-                lines: last.lines, town: last.town, county: last.county, postcode: postcode, ward: last.ward, validFrom: last.validFrom, validTo: last.validTo))
+                lines: last.lines, town: last.town, county: last.county, postcode: postcode, ward: PlaceTables.ward(ofPostcode: postcode)?.name ?? last.ward, validFrom: last.validFrom, validTo: last.validTo))
         }
         return SyntheticPerson(
             key: key, identity: identity, cohortStatus: cohortStatus, responsibleLA: responsibleLA, educatedLA: educatedLA,

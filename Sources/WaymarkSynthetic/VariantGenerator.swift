@@ -68,7 +68,7 @@ public enum VariantGenerator {
             identity.upn = nil
         case .movedAddress:
             let ward = random.pick(PlaceTables.wards)
-            postcode = "\(ward.district) \(random.int(0...9))\(random.pick(PlaceTables.inwardLetters))\(random.pick(PlaceTables.inwardLetters))"
+            postcode = PlaceTables.postcode(in: ward, random: &random)
         }
         return true
     }

@@ -29,6 +29,8 @@ public struct QueueEntry: Sendable {
     public let member: CaseloadMember
     public let adviserID: Int64?
     public let ward: String?
+    /// The current address's postcode sector ("LS6 2"), for planning visits.
+    public var postcodeSector: String? = nil
     /// When they were last contacted (ISO timestamp), if ever.
     public let lastContact: String?
     public let reason: String
@@ -112,7 +114,9 @@ public struct WorkQueueBuilder: Sendable {
 
     private func entry(_ queue: WorkQueue, _ row: QueueRow, today: CalendarDate) -> QueueEntry? {
         guard let state = row.state, let reason = reason(queue, state, row, today: today) else { return nil }
-        return QueueEntry(member: row.member, adviserID: row.adviserID, ward: row.ward, lastContact: row.lastContact, reason: reason)
+        return QueueEntry(
+            member: row.member, adviserID: row.adviserID, ward: row.ward, postcodeSector: row.postcode.flatMap(PostcodeParts.sector), lastContact: row.lastContact,
+            reason: reason)
     }
 
     private func reason(_ queue: WorkQueue, _ state: ParticipationState, _ row: QueueRow, today: CalendarDate) -> String? {

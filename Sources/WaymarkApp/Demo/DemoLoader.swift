@@ -34,6 +34,9 @@ public struct DemoLoader: Sendable {
         var report = Report()
         report.organisationIDs = try await loadOrganisations(authority, actor: actor, now: now)
         report.rows = report.organisationIDs.count
+        // The authority's wards and postcode lookup, so the demo's figures have a map.
+        _ = try await GeographyImport(store: store).store(
+            wards: SyntheticGeography.wards, postcodes: SyntheticGeography.postcodes, actor: actor, at: now)
         let loader = BulkLoader(store: store)
         let mapper = SyntheticMapper(
             registry: DemoAuthority.registry, organisationIDs: report.organisationIDs,

@@ -10,6 +10,8 @@ public struct QueueOrder: Sendable, Equatable {
         case lastContact = "last-contact"
         /// The current address's ward, ignoring case; people with no ward last.
         case ward
+        /// The current address's postcode, so people in one sector ("LS6 2") and street come together for door-knocking.
+        case postcode
     }
 
     public var column: Column?

@@ -18,8 +18,8 @@ struct PersonHistoryLoader {
         var stored: [StoredActivity] = []
         var index: [Int64: Int] = [:]
         for (position, person) in batch.enumerated() { index[person.id] = position }
-        func each(_ table: String, order: String, _ read: (any StoredColumns, inout PersonBundle) throws -> Void) async throws {
-            let rows = try await db.storedRows("""
+        func each(_ table: String, order: String, query: SQLQueryString? = nil, _ read: (any StoredColumns, inout PersonBundle) throws -> Void) async throws {
+            let rows = try await db.storedRows(query ?? """
                 SELECT * FROM \(ident: table) WHERE person_id BETWEEN \(bind: range.lowerBound) AND \(bind: range.upperBound)
                 ORDER BY person_id, \(unsafeRaw: order), id
                 """)
@@ -39,8 +39,19 @@ struct PersonHistoryLoader {
             if keepingProvenance { stored.append(try StoredRowDecoding.provenance(of: activity, row)) }
             person.activities.append(activity)
         }
-        try await each("address", order: "valid_from") { row, person in
-            person.addresses.append(try StoredRowDecoding.address(row))
+        // The ward comes from the postcode through the ONS lookup when the LA
+        // has loaded one; the ward written on the address is kept for the rest.
+        let addresses: SQLQueryString = """
+            SELECT a.*, w.name AS lookup_ward FROM address a
+            LEFT JOIN ward_postcode wp ON wp.postcode_key = REPLACE(UPPER(a.postcode), ' ', '')
+            LEFT JOIN ward w ON w.code = wp.ward_code
+            WHERE a.person_id BETWEEN \(bind: range.lowerBound) AND \(bind: range.upperBound)
+            ORDER BY a.person_id, a.valid_from, a.id
+            """
+        try await each("address", order: "valid_from", query: addresses) { row, person in
+            var address = try StoredRowDecoding.address(row)
+            if let ward = try row.text("lookup_ward") { address.ward = ward }
+            person.addresses.append(address)
         }
         try await each("characteristic", order: "start_date") { row, person in
             person.characteristics.append(

@@ -32,6 +32,8 @@ public struct QueueRow: Sendable {
     public let adviserID: Int64?
     public let lastContact: String?
     public let ward: String?
+    /// The current address's postcode.
+    public var postcode: String? = nil
     /// September Guarantee status codes recorded for the academic year, by year group (the latest kept).
     public let guarantees: [GuaranteeYear: Int]
 }
@@ -79,7 +81,10 @@ public struct QueueQuery: Sendable {
             SELECT p.id, p.given_name, p.family_name, p.date_of_birth, p.cohort_status, p.tier, p.caseload_since, p.pa_user_id,
               o.name AS school, pp.state, pp.detail, pp.activity_code, pp.lapses_on, pp.confirmed_on, pp.academic_age,
               (SELECT MAX(k.occurred_at) FROM contact k WHERE k.person_id = p.id) AS last_contact,
-              (SELECT w.ward FROM address w WHERE w.person_id = p.id AND w.valid_to IS NULL ORDER BY w.valid_from DESC LIMIT 1) AS ward,
+              (SELECT COALESCE(lw.name, w.ward) FROM address w LEFT JOIN ward_postcode wp ON wp.postcode_key = REPLACE(UPPER(w.postcode), ' ', '')
+                 LEFT JOIN ward lw ON lw.code = wp.ward_code
+                 WHERE w.person_id = p.id AND w.valid_to IS NULL ORDER BY w.valid_from DESC LIMIT 1) AS ward,
+              (SELECT REPLACE(UPPER(w.postcode), ' ', '') FROM address w WHERE w.person_id = p.id AND w.valid_to IS NULL ORDER BY w.valid_from DESC LIMIT 1) AS postcode,
               (SELECT g.status FROM september_guarantee g WHERE g.person_id = p.id AND g.year_group = 11
                  AND g.academic_year = \(bind: year) ORDER BY g.id DESC LIMIT 1) AS guarantee_y11,
               (SELECT g.status FROM september_guarantee g WHERE g.person_id = p.id AND g.year_group = 12
@@ -101,6 +106,8 @@ public struct QueueQuery: Sendable {
         case .dateOfBirth: return "q.date_of_birth " + direction + ", q.id"
         case .lastContact: return "q.last_contact " + direction + (order.descending ? " NULLS LAST" : " NULLS FIRST") + ", q.id"
         case .ward: return "LOWER(TRIM(q.ward)) " + direction + " NULLS LAST, q.id"
+        // Compact postcodes sort by outward code's length first, so that NM1 9.. comes before NM10 1..
+        case .postcode: return "LENGTH(q.postcode) " + direction + " NULLS LAST, q.postcode " + direction + ", q.id"
         }
     }
 
@@ -163,6 +170,15 @@ public struct QueueQuery: Sendable {
                    AND LOWER(TRIM(w.ward)) = LOWER(\(bind: ward.trimmingCharacters(in: .whitespaces))))
                 """
         }
+        if let sector = filter.postcodeSector.flatMap(PostcodeParts.normalisedSector) {
+            // "LS6 2" is every postcode LS6 2??: compact, the outward code and digit then two letters (LS62 1AB is not in it).
+            let key = PostcodeParts.key(sector)
+            conditions = conditions + """
+                 AND EXISTS (SELECT 1 FROM address w WHERE w.person_id = p.id AND w.valid_to IS NULL
+                   AND LENGTH(REPLACE(UPPER(w.postcode), ' ', '')) = \(literal: key.count + 2)
+                   AND SUBSTR(REPLACE(UPPER(w.postcode), ' ', ''), 1, \(literal: key.count)) = \(bind: key))
+                """
+        }
         if let code = filter.characteristic {
             conditions = conditions + """
                  AND EXISTS (SELECT 1 FROM characteristic c WHERE c.person_id = p.id AND c.code = \(bind: code.rawValue)
@@ -185,6 +201,7 @@ public struct QueueQuery: Sendable {
             member: member, state: ParticipationState(storedKind: try row.requiredText("state", table: "participation_position"), detail: try row.text("detail")),
             activityCode: try row.integer("activity_code").map(Int.init), lapsesOn: try row.text("lapses_on"), confirmedOn: try row.text("confirmed_on"),
             academicAge: Int(try row.requiredInteger("academic_age", table: "participation_position")),
-            adviserID: try row.integer("pa_user_id"), lastContact: try row.text("last_contact"), ward: try row.text("ward"), guarantees: guarantees)
+            adviserID: try row.integer("pa_user_id"), lastContact: try row.text("last_contact"), ward: try row.text("ward"), postcode: try row.text("postcode"),
+            guarantees: guarantees)
     }
 }

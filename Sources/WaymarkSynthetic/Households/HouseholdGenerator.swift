@@ -109,7 +109,7 @@ public enum HouseholdGenerator {
         let street = random.pick(PlaceTables.streets)
         let number = random.int(1...180)
         let address = random.chance(0.12) ? "Flat \(random.int(1...24)), \(number) \(street), \(ward.town)" : "\(number) \(street), \(ward.town)"
-        let postcode = "\(ward.district) \(random.int(0...9))\(random.pick(PlaceTables.inwardLetters))\(random.pick(PlaceTables.inwardLetters))"
+        let postcode = PlaceTables.postcode(in: ward, random: &random)
         let phone = random.chance(0.4) ? "01632 \(random.int(100_000...999_999))" : mobile(&random)
         return Household.Place(address: address, postcode: postcode, phone: phone)
     }

@@ -29,7 +29,7 @@ struct FiguresController {
         let state = try await desk.figures(monthEnd: monthEnd, for: context.grant, at: services.now())
         let page = FiguresPage(
             user: context.user, csrf: context.csrf, laCode: services.laCode.code, monthEnd: monthEnd,
-            result: try state.lastDone?.decodedResult(as: FiguresJobResult.self),
+            result: try state.lastDone?.decodedResult(as: FiguresJobResult.self), wards: try await services.app.geography.wards(for: context.grant),
             job: JobPanel(state, work: "computing the figures", result: "Figures", refreshURL: Paths.figures(monthEnd: monthEnd)))
         return try templates.render(page)
     }

@@ -52,7 +52,7 @@ struct FiguresPage: PageModel {
     let figures: Computed?
     let job: JobPanel
 
-    init(user: StoredUser, csrf: String, laCode: String, monthEnd: CalendarDate, result: FiguresJobResult?, job: JobPanel) {
+    init(user: StoredUser, csrf: String, laCode: String, monthEnd: CalendarDate, result: FiguresJobResult?, wards: [WardShape] = [], job: JobPanel) {
         userName = user.displayName
         role = user.role.displayName
         self.csrf = csrf
@@ -60,7 +60,7 @@ struct FiguresPage: PageModel {
         monthLong = monthEnd.longDescription
         monthValue = String(monthEnd.iso.prefix(7))
         figures = result.flatMap { result in
-            result.report.month(monthEnd).map { Computed(month: $0, trend: result.headlineTrend, skipped: result.skipped) }
+            result.report.month(monthEnd).map { Computed(month: $0, trend: result.headlineTrend, skipped: result.skipped, wards: wards) }
         }
         self.job = job
     }
@@ -78,8 +78,10 @@ extension FiguresPage {
         let trendSummary: String
         let trendChart: String
         let skipped: Int?
+        /// Nil until the LA has loaded its wards (`waymark geography import`).
+        let wardMap: FiguresWardMap?
 
-        init(month: MonthFigures, trend: HeadlineTrend, skipped: Int) {
+        init(month: MonthFigures, trend: HeadlineTrend, skipped: Int, wards: [WardShape] = []) {
             headline = [FiguresPage.row("All young people in the cohort", month.headline)]
             participation = FiguresPage.percent(month.participation.rate)
             parts = ParticipationPart.allCases.map { part in
@@ -110,6 +112,7 @@ extension FiguresPage {
             trendSummary = FiguresCharts.trendSummary(trend, monthEnd: month.date)
             trendChart = FiguresCharts.trend(trend, monthEnd: month.date).svg
             self.skipped = skipped > 0 ? skipped : nil
+            wardMap = FiguresWardMap(wards: wards, byWard: month.byWard.rows.map { ($0.key.description, $0.counts) }, headline: all)
         }
     }
 

@@ -12,15 +12,15 @@ import WaymarkTestSupport
 @testable import WaymarkWeb
 
 /// A manager reads the figures' charts in a real headless Chromium, on a
-/// wide screen and on a phone: the trend and every breakdown drawn, each
-/// named, the page accessible and nothing wider than a phone.
+/// wide screen and on a phone: the trend, the maps by ward and every
+/// breakdown drawn, each named, the page accessible and nothing wider than a phone.
 @Suite(.serialized)
 struct FiguresJourneyTests {
     static let artefacts = FileManager.default.currentDirectoryPath + "/.build/artefacts/screenshots/figures"
 
     /// The charts' accessible names, in page order.
     static let titles = [
-        "NEET and not known, month by month, to October 2026", "NEET or not known by academic age", "NEET or not known by gender",
+        "NEET and not known, month by month, to October 2026", "NEET by ward", "Not known by ward", "NEET or not known by academic age", "NEET or not known by gender",
         "NEET or not known by SEND", "NEET or not known by vulnerable group", "NEET or not known by ethnic group", "NEET or not known by ward",
         "NEET or not known by school attended in Year 11",
     ]
@@ -80,6 +80,15 @@ struct FiguresJourneyTests {
                     try await browser.look(saving: Self.artefacts + "/01-trend-1280.png")
                     try await Self.show(browser, "ward-chart")
                     try await browser.look(saving: Self.artefacts + "/02-wards-1280.png")
+                    let regions = try await browser.evaluate("""
+                        return [...document.querySelectorAll('.chart--map')].map(svg => svg.querySelectorAll('path.map-region').length)
+                            .concat([document.querySelector('.ward-table tbody').rows.length]);
+                        """) as? [Int]
+                    #expect(regions == [16, 16, 16], "each map has a region for each of the 16 wards, and the table a row: \(regions ?? [])")
+                    let shaded = try await browser.evaluate("return new Set([...document.querySelectorAll('#ward-map-neet-title ~ g path.map-region')].map(p => p.getAttribute('fill'))).size;") as? Int
+                    #expect((shaded ?? 0) > 1, "the wards differ in shade")
+                    _ = try await browser.evaluate("document.getElementById('ward-maps').scrollIntoView(); return true;")
+                    try await browser.look(saving: Self.artefacts + "/05-ward-maps-1280.png")
                 }
                 try await WebDriver.withBrowser(width: 390, height: 844) { phone in
                     try await Self.signIn(phone, base)
@@ -93,6 +102,10 @@ struct FiguresJourneyTests {
                     try await phone.look(saving: Self.artefacts + "/03-trend-390.png")
                     try await Self.show(phone, "ward-chart")
                     try await phone.look(saving: Self.artefacts + "/04-wards-390.png")
+                    _ = try await phone.evaluate("document.getElementById('ward-maps').scrollIntoView(); return true;")
+                    try await phone.look(saving: Self.artefacts + "/06-ward-maps-390.png")
+                    let mapWidth = try await phone.evaluate("return document.querySelector('.chart--map').getBoundingClientRect().width;") as? NSNumber
+                    #expect((mapWidth?.doubleValue ?? 0) > 300, "the map takes the phone's width")
                 }
             }
             }

@@ -97,6 +97,20 @@ struct QueueJourneyTests {
                     #expect(try await browser.evaluate("return document.querySelector('#ward').value;") as? String == ward)
                     #expect(try await browser.text(of: "th[aria-sort=ascending]") == "Name ▲")
                     try await browser.look(saving: Self.artefacts + "/06-ward.png")
+
+                    // A round of door-knocking: the first sector on the list, typed as an adviser would.
+                    try await browser.setValue("", of: "#ward")
+                    let sector = try await browser.evaluate("""
+                        return Array.from(document.querySelectorAll('tbody tr td:nth-child(6)')).map(c => c.textContent.trim()).find(s => s !== '–');
+                        """) as? String ?? ""
+                    #expect(sector.count >= 5, "the sector column shows the person's sector: \(sector)")
+                    try await browser.type(sector.lowercased(), into: "#sector")
+                    try await browser.click("form.filters button[type=submit]")
+                    _ = try await browser.waitForURL(endingWith: "days=30")
+                    let sectors = try await browser.evaluate("return Array.from(document.querySelectorAll('tbody tr td:nth-child(6)')).map(c => c.textContent.trim());") as? [String] ?? []
+                    #expect(!sectors.isEmpty && sectors.allSatisfy { $0 == sector }, "only \(sector) is listed: \(Set(sectors))")
+                    #expect(try await browser.evaluate("return document.querySelector('#sector').value;") as? String == sector)
+                    try await browser.look(saving: Self.artefacts + "/06b-sector.png")
                 }
 
                 #expect(chosen.count == 23)

@@ -31,10 +31,16 @@ struct QueueParameters: Sendable, Equatable {
         filter.schoolID = query["school"].flatMap { Int64($0) }
         filter.adviserID = query["adviser"].flatMap { Int64($0) }
         filter.ward = query["ward"].map { String($0.trimmingCharacters(in: .whitespaces).prefix(60)) }.flatMap { $0.isEmpty ? nil : $0 }
+        if let text = query["sector"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            guard let sector = PostcodeParts.normalisedSector(text) else {
+                throw HTTPError(.badRequest, message: "sector: enter a postcode sector, the first part of a postcode and the next digit (for example LS6 2).")
+            }
+            filter.postcodeSector = sector
+        }
         filter.characteristic = query["characteristic"].flatMap { Int($0) }.flatMap(CharacteristicCode.init(rawValue:))
         if let text = query["sort"], !text.isEmpty {
             guard let column = QueueOrder.Column(rawValue: text) else {
-                throw HTTPError(.badRequest, message: "sort: choose name, date-of-birth, last-contact or ward.")
+                throw HTTPError(.badRequest, message: "sort: choose name, date-of-birth, last-contact, ward or postcode.")
             }
             order.column = column
         }
@@ -53,6 +59,7 @@ struct QueueParameters: Sendable, Equatable {
         var items = [URLQueryItem(name: "queue", value: queue.rawValue), URLQueryItem(name: "days", value: String(days))]
         if let school = filter.schoolID { items.append(URLQueryItem(name: "school", value: String(school))) }
         if let ward = filter.ward { items.append(URLQueryItem(name: "ward", value: ward)) }
+        if let sector = filter.postcodeSector { items.append(URLQueryItem(name: "sector", value: sector)) }
         if let characteristic = filter.characteristic { items.append(URLQueryItem(name: "characteristic", value: String(characteristic.rawValue))) }
         if let adviser = filter.adviserID { items.append(URLQueryItem(name: "adviser", value: String(adviser))) }
         return items

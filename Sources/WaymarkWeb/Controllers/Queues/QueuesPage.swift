@@ -28,6 +28,7 @@ struct QueuesPage: PageModel {
         let dateOfBirth: String
         let school: String
         let ward: String
+        let sector: String
         let adviser: String
         let lastContact: String
         let reason: String
@@ -50,6 +51,7 @@ struct QueuesPage: PageModel {
     let sortFields: [Hidden]
     let schools: [Choice]
     let wards: [Choice]
+    let sectorValue: String
     let advisers: [Choice]
     let assignTo: [Choice]
     let characteristics: [Choice]
@@ -99,6 +101,7 @@ struct QueuesPage: PageModel {
         self.schools = [Choice(value: "", label: "Any school", selected: filter.schoolID == nil)]
             + view.schools.map { Choice(value: String($0.id), label: $0.name, selected: $0.id == filter.schoolID) }
         wards = Self.wardChoices(view.wards, chosen: filter.ward)
+        sectorValue = filter.postcodeSector ?? ""
         self.advisers = [Choice(value: "", label: "Any adviser", selected: filter.adviserID == nil)]
             + view.advisers.map { Choice(value: String($0.id), label: $0.displayName, selected: $0.id == filter.adviserID) }
         assignTo = [Choice(value: "", label: "Choose an adviser", selected: true)]
@@ -111,7 +114,7 @@ struct QueuesPage: PageModel {
             Row(
                 id: entry.member.id, name: "\(entry.member.givenName) \(entry.member.familyName)",
                 dateOfBirth: (try? CalendarDate(iso: entry.member.dateOfBirth))?.longDescription ?? entry.member.dateOfBirth,
-                school: entry.member.school ?? "–", ward: entry.ward ?? "–", adviser: entry.adviserID.map { names[$0] ?? "User \($0)" } ?? "–",
+                school: entry.member.school ?? "–", ward: entry.ward ?? "–", sector: entry.postcodeSector ?? "–", adviser: entry.adviserID.map { names[$0] ?? "User \($0)" } ?? "–",
                 lastContact: entry.lastContact.map { (try? CalendarDate(iso: String($0.prefix(10))))?.longDescription ?? String($0.prefix(10)) } ?? "None recorded",
                 reason: entry.reason)
         }
@@ -149,7 +152,7 @@ struct QueuesPage: PageModel {
         }
         func plain(_ label: String) -> Heading { Heading(label: label, link: nil, ariaSort: nil, arrow: nil) }
         return [
-            sortable("Name", .name), sortable("Date of birth", .dateOfBirth), plain("School"), sortable("Ward", .ward), plain("Adviser"),
+            sortable("Name", .name), sortable("Date of birth", .dateOfBirth), plain("School"), sortable("Ward", .ward), sortable("Postcode sector", .postcode), plain("Adviser"),
             sortable("Last contact", .lastContact), plain("Why"),
         ]
     }
