@@ -64,12 +64,17 @@ public struct QueueQuery: Sendable {
         return try await db.storedRows(query).map { try $0.requiredInteger("id", table: "young_person") }
     }
 
-    /// The wards of current addresses in scope, each once whatever its case, in alphabetical order: what a ward filter offers.
+    /// The wards of current addresses in scope and the wards the LA loaded (a postcode in the
+    /// lookup is filtered by its loaded ward), each once whatever its case, in alphabetical order:
+    /// what a ward filter offers.
     public func wards(in scope: RecordScope, limit: Int = 500) async throws -> [String] {
         let query: SQLQueryString = """
-            SELECT MIN(TRIM(w.ward)) AS ward FROM address w JOIN young_person p ON p.id = w.person_id
-            WHERE w.valid_to IS NULL AND w.ward IS NOT NULL AND TRIM(w.ward) <> '' AND \(scope.condition(on: "p"))
-            GROUP BY LOWER(TRIM(w.ward)) ORDER BY LOWER(TRIM(w.ward)) LIMIT \(literal: limit)
+            SELECT MIN(ward) AS ward FROM (
+              SELECT TRIM(w.ward) AS ward FROM address w JOIN young_person p ON p.id = w.person_id
+              WHERE w.valid_to IS NULL AND w.ward IS NOT NULL AND TRIM(w.ward) <> '' AND \(scope.condition(on: "p"))
+              UNION SELECT name AS ward FROM ward
+            ) known
+            GROUP BY LOWER(ward) ORDER BY LOWER(ward) LIMIT \(literal: limit)
             """
         return try await db.storedRows(query).compactMap { try $0.text("ward") }
     }
@@ -166,8 +171,10 @@ public struct QueueQuery: Sendable {
         if let ward = filter.ward {
             // Wards are typed by people and files: "riverside" is Riverside.
             conditions = conditions + """
-                 AND EXISTS (SELECT 1 FROM address w WHERE w.person_id = p.id AND w.valid_to IS NULL
-                   AND LOWER(TRIM(w.ward)) = LOWER(\(bind: ward.trimmingCharacters(in: .whitespaces))))
+                 AND EXISTS (SELECT 1 FROM address w LEFT JOIN ward_postcode wp ON wp.postcode_key = REPLACE(UPPER(w.postcode), ' ', '')
+                   LEFT JOIN ward lw ON lw.code = wp.ward_code
+                   WHERE w.person_id = p.id AND w.valid_to IS NULL
+                   AND LOWER(TRIM(COALESCE(lw.name, w.ward))) = LOWER(\(bind: ward.trimmingCharacters(in: .whitespaces))))
                 """
         }
         if let sector = filter.postcodeSector.flatMap(PostcodeParts.normalisedSector) {
