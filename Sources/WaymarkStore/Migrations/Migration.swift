@@ -44,6 +44,7 @@ enum Migrations {
         M031Assessments(),
         M032ActionPlans(),
         M035RiskOfNEET(),
+        M036FigureTimelines(),
     ]
 }
 
