@@ -45,6 +45,7 @@ enum Migrations {
         M032ActionPlans(),
         M035RiskOfNEET(),
         M036FigureTimelines(),
+        M037Comparators(),
     ]
 }
 
