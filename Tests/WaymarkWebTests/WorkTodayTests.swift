@@ -63,8 +63,8 @@ import WaymarkTestSupport
             let (_, cookies) = try await client.signIn(email: "manager@northmere.example", password: DemoSetup.password)
             let home = try await client.get("/", cookies: cookies)
             #expect(home.text.contains("<h1>My team</h1>"))
-            let rows = home.text.matches(of: try Regex("<a href=\"(/team/[0-9]+(\\?show=contacts)?)\">([0-9]+)</a>"))
-            #expect(rows.count == 10, "five advisers, each with a caseload and a contacts figure")
+            let rows = home.text.matches(of: try Regex("<a href=\"(/team/[0-9]+(\\?show=[a-z-]+)?)\">([0-9]+)<span"))
+            #expect(rows.count == 25, "five advisers, each with caseload, contacts, NEET without contact, overdue follow-ups and missed appointments")
             for row in rows {
                 let link = String(try #require(row.output[1].substring))
                 let count = Int(try #require(row.output[3].substring)) ?? -1
@@ -72,7 +72,7 @@ import WaymarkTestSupport
                 #expect(list.status == .ok)
                 #expect(list.text.matches(of: try Regex("href=\"/people/[0-9]+\"")).count == count, "\(link)")
             }
-            #expect(rows.contains { $0.output[2].substring != nil && Int($0.output[3].substring ?? "") ?? 0 > 0 }, "demo contacts this month are counted")
+            #expect(rows.contains { $0.output[2].substring == "?show=contacts" && Int($0.output[3].substring ?? "") ?? 0 > 0 }, "demo contacts this month are counted")
         }
     }
 }

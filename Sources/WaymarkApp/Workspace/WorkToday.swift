@@ -21,6 +21,8 @@ public enum WorkList: String, CaseIterable, Sendable {
     case missedAppointment = "missed-appointments"
     case lapsing = "lapsing"
     case followUpsDue = "follow-ups-due"
+    /// Follow-ups past their day (also among those due): the manager's team table counts them.
+    case followUpsOverdue = "follow-ups-overdue"
     case newlyAdded = "new"
     case tier1 = "tier-1", tier2 = "tier-2", tier3 = "tier-3", noTier = "no-tier"
 
@@ -30,6 +32,7 @@ public enum WorkList: String, CaseIterable, Sendable {
         case .missedAppointment: "Missed appointments"
         case .lapsing: "Activity lapsing within 30 days"
         case .followUpsDue: "Follow-ups due"
+        case .followUpsOverdue: "Follow-ups overdue"
         case .newlyAdded: "New to my caseload"
         case .tier1: CaseloadTier.universal.meaning
         case .tier2: CaseloadTier.targeted.meaning
@@ -108,6 +111,7 @@ public struct WorkTodayBuilder: Sendable {
             guard let member = byID[followUp.personID] else { continue }
             let overdue = followUp.dueOn < today.iso ? " (overdue)" : ""
             add(.followUpsDue, member, "\(followUp.description) – due \(followUp.dueOn)\(overdue)")
+            if !overdue.isEmpty { add(.followUpsOverdue, member, "\(followUp.description) – due \(followUp.dueOn)") }
         }
         return WorkToday(caseloadSize: positions.count, lists: lists)
     }

@@ -30,6 +30,7 @@ public struct BulkLoader: Sendable {
             let rows = try await tables.write(on: tx.db)
             // Bulk rows are audited per batch, not per person, so their positions are asked for here.
             tx.touchedPeople.add(contentsOf: batch.map(\.id))
+            tx.figurePeople.add(contentsOf: batch.map(\.id))
             try await tx.audit(.bulkLoad, entity: "young_person", entityID: nil, personID: nil, detail: "people=\(batch.count) ids=\(first)-\(last)")
             var written = Written()
             written.people = batch.count

@@ -44,6 +44,8 @@ enum Migrations {
         M031Assessments(),
         M032ActionPlans(),
         M035RiskOfNEET(),
+        M036FigureTimelines(),
+        M037Comparators(),
         M040Wards(),
     ]
 }

@@ -32,4 +32,9 @@ final class TouchedPeople: @unchecked Sendable {
         default: ["young_person", "activity", "need_assessment"].contains(entity)
         }
     }
+
+    /// The headline timelines move with positions, and with an erasure or anonymisation.
+    static func affectsFigures(_ action: AuditAction, entity: String) -> Bool {
+        affects(action, entity: entity) || ([.erase, .anonymise].contains(action) && entity == "young_person")
+    }
 }

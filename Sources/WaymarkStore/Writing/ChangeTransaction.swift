@@ -12,6 +12,10 @@ public struct ChangeTransaction: Sendable {
     let recordedAt: String
     let pendingAudit = PendingAuditEvents()
     let touchedPeople = TouchedPeople()
+    /// Whose headline timelines to recompute: those whose position may move, and
+    /// anyone erased or anonymised (the figures count the anonymised, and an
+    /// anonymised record may lose its histories or change its date of birth).
+    let figurePeople = TouchedPeople()
 
     init(db: any SQLDatabase, actor: Actor, now: Date) {
         self.db = db
@@ -24,6 +28,7 @@ public struct ChangeTransaction: Sendable {
     /// chains the events then). `detail` must hold codes and IDs, never names, dates of birth or addresses.
     public func audit(_ action: AuditAction, entity: String, entityID: Int64?, personID: Int64?, detail: String? = nil) async throws {
         if let personID, TouchedPeople.affects(action, entity: entity) { touchedPeople.add(personID) }
+        if let personID, TouchedPeople.affectsFigures(action, entity: entity) { figurePeople.add(personID) }
         pendingAudit.add(
             AuditEventContent(
                 id: 0, occurredAt: recordedAt, actorUserID: actor.userID, actor: actor.label, action: action.rawValue, entity: entity,

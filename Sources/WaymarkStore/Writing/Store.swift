@@ -25,6 +25,7 @@ public struct Store: Sendable {
             let result = try await body(tx)
             // The positions of the people this change touched move with it, in the same transaction.
             try await ParticipationPositions(db: db, classifier: classifier).refresh(tx.touchedPeople.drain(), on: ServiceDay.of(now))
+            try await FigureTimelines(db: db, classifier: classifier).refresh(tx.figurePeople.drain())
             try await AuditTrailAppender.append(tx.pendingAudit.drain(), on: db, engine: engine)
             return result
         }

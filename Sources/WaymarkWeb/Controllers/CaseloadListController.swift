@@ -34,7 +34,19 @@ struct CaseloadListController {
         guard let adviserID = context.parameters.get("adviser", as: Int64.self) else {
             throw HTTPError(.notFound, message: "There is no personal adviser with that id in your organisation.")
         }
-        let contacts = request.uri.queryParameters.get("show") == "contacts"
+        let show = request.uri.queryParameters.get("show").map { String($0) }
+        // One of the adviser's work lists, opened from a number on the manager's home page.
+        if let list = show.flatMap(WorkList.init(rawValue:)) {
+            if let format = try Downloads.format(request) {
+                return Downloads.response(try await services.app.workspace.teamWorkListExport(
+                    adviser: adviserID, list: list, format: format, for: context.grant, at: services.now()))
+            }
+            let found = try await services.app.workspace.teamWorkList(adviser: adviserID, list: list, for: context.grant, at: services.now())
+            return try templates.render(CaseloadListPage(
+                user: context.user, csrf: context.csrf, heading: "\(list.title): \(found.adviser.displayName)", caption: "My team",
+                rows: found.items.map { CaseloadListPage.Row(member: $0.member, reason: $0.reason) }, downloads: DownloadLinks(request)))
+        }
+        let contacts = show == "contacts"
         if let format = try Downloads.format(request) {
             return Downloads.response(try await services.app.workspace.teamListExport(
                 adviser: adviserID, contactsThisMonth: contacts, format: format, for: context.grant, at: services.now()))

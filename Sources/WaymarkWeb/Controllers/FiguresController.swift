@@ -26,9 +26,10 @@ struct FiguresController {
     /// fresh ones (joining any job already at it) when those are too old.
     func figures(_ request: Request, context: StaffContext) async throws -> Response {
         let monthEnd = try chosenMonthEnd(request.uri.queryParameters.get("month").map { String($0) })
+        let kept = try await desk.headlineTrend(through: monthEnd, for: context.grant)
         let state = try await desk.figures(monthEnd: monthEnd, for: context.grant, at: services.now())
         let page = FiguresPage(
-            user: context.user, csrf: context.csrf, laCode: services.laCode.code, monthEnd: monthEnd,
+            user: context.user, csrf: context.csrf, laCode: services.laCode.code, monthEnd: monthEnd, kept: kept,
             result: try state.lastDone?.decodedResult(as: FiguresJobResult.self), wards: try await services.app.geography.wards(for: context.grant),
             job: JobPanel(state, work: "computing the figures", result: "Figures", refreshURL: Paths.figures(monthEnd: monthEnd)))
         return try templates.render(page)

@@ -48,41 +48,58 @@ struct FiguresPage: PageModel {
     let laCode: String
     let monthLong: String
     let monthValue: String
+    /// The headline and its trend, read from the kept timelines: always there, for any month.
+    let headlines: Headlines
     /// Nil until a job has computed them; the page then shows only the job's progress.
     let figures: Computed?
     let job: JobPanel
 
-    init(user: StoredUser, csrf: String, laCode: String, monthEnd: CalendarDate, result: FiguresJobResult?, wards: [WardShape] = [], job: JobPanel) {
+    init(user: StoredUser, csrf: String, laCode: String, monthEnd: CalendarDate, kept: HeadlineTrend, result: FiguresJobResult?, wards: [WardShape] = [], job: JobPanel) {
         userName = user.displayName
         role = user.role.displayName
         self.csrf = csrf
         self.laCode = laCode
         monthLong = monthEnd.longDescription
         monthValue = String(monthEnd.iso.prefix(7))
+        headlines = Headlines(trend: kept, monthEnd: monthEnd)
         figures = result.flatMap { result in
-            result.report.month(monthEnd).map { Computed(month: $0, trend: result.headlineTrend, skipped: result.skipped, wards: wards) }
+            result.report.month(monthEnd).map { Computed(month: $0, skipped: result.skipped, wards: wards) }
         }
         self.job = job
     }
 }
 
 extension FiguresPage {
-    /// The figures as a job computed them.
-    struct Computed: Sendable {
+    /// The headline measures and the 24-month trend, from the kept timelines.
+    struct Headlines: Sendable {
         let headline: [Row]
+        let trend: [TrendRow]
+        let trendSummary: String
+        let trendChart: String
+
+        init(trend: HeadlineTrend, monthEnd: CalendarDate) {
+            headline = [FiguresPage.row("All young people in the cohort", trend.counts(on: monthEnd) ?? StateCounts())]
+            self.trend = trend.points.map { point in
+                TrendRow(
+                    month: point.date.longDescription, cohort: point.counts.cohort.formatted(), neet: FiguresPage.percent(point.counts.neetRate),
+                    notKnown: FiguresPage.percent(point.counts.notKnownRate), neetOrNotKnown: FiguresPage.percent(point.counts.neetOrNotKnownRate))
+            }
+            trendSummary = FiguresCharts.trendSummary(trend, monthEnd: monthEnd)
+            trendChart = FiguresCharts.trend(trend, monthEnd: monthEnd).svg
+        }
+    }
+
+    /// The breakdowns, participation and guarantee as a job computed them.
+    struct Computed: Sendable {
         let participation: String
         let parts: [Row]
         let guarantee: String?
         let sections: [Section]
-        let trend: [TrendRow]
-        let trendSummary: String
-        let trendChart: String
         let skipped: Int?
         /// Nil until the LA has loaded its wards (`waymark geography import`).
         let wardMap: FiguresWardMap?
 
-        init(month: MonthFigures, trend: HeadlineTrend, skipped: Int, wards: [WardShape] = []) {
-            headline = [FiguresPage.row("All young people in the cohort", month.headline)]
+        init(month: MonthFigures, skipped: Int, wards: [WardShape] = []) {
             participation = FiguresPage.percent(month.participation.rate)
             parts = ParticipationPart.allCases.map { part in
                 Row(label: part.rawValue.capitalisedFirst, cohort: month.participation.count(part).formatted(),
@@ -104,13 +121,6 @@ extension FiguresPage {
                 Section("By ward", month.byWard.rows.map { ($0.key.description, $0.counts) }, headline: all, id: "ward-chart"),
                 Section("By school attended in Year 11", month.bySchool.rows.map { ($0.key.description, $0.counts) }, headline: all, id: "school-chart"),
             ]
-            self.trend = trend.points.map { point in
-                TrendRow(
-                    month: point.date.longDescription, cohort: point.counts.cohort.formatted(), neet: FiguresPage.percent(point.counts.neetRate),
-                    notKnown: FiguresPage.percent(point.counts.notKnownRate), neetOrNotKnown: FiguresPage.percent(point.counts.neetOrNotKnownRate))
-            }
-            trendSummary = FiguresCharts.trendSummary(trend, monthEnd: month.date)
-            trendChart = FiguresCharts.trend(trend, monthEnd: month.date).svg
             self.skipped = skipped > 0 ? skipped : nil
             wardMap = FiguresWardMap(wards: wards, byWard: month.byWard.rows.map { ($0.key.description, $0.counts) }, headline: all)
         }

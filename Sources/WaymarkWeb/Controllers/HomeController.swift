@@ -30,9 +30,17 @@ struct HomeController {
         var page = HomePage(user: context.user, csrf: context.csrf, laName: services.registry.name(of: services.laCode) ?? services.laCode.code,
                             laCode: services.laCode.code, date: today.longDescription)
         page.showNotices(try await services.app.notices.recent(for: grant, at: now), now: now)
-        if grant.allows(.changeOwnCaseload) { page.showWork(try await services.app.workspace.workToday(for: grant, at: now)) }
-        if grant.allows(.teamOverview) { page.showTeam(try await services.app.workspace.team(for: grant, at: now)) }
+        if grant.allows(.changeOwnCaseload) {
+            page.showWork(try await services.app.workspace.workToday(for: grant, at: now))
+            page.showOutcomes(try await services.app.workspace.myOutcomes(for: grant, at: now))
+        }
+        if grant.allows(.teamOverview) {
+            let lines = try await services.app.workspace.teamDashboard(for: grant, at: now)
+            page.showTeam(lines.map(\.workload))
+            page.showTeamDashboard(lines)
+        }
         if grant.allows(.figures) {
+            page.showLADashboard(try await services.app.figures.dashboard(at: now, for: grant), mayOpenQueues: grant.allows(.workQueues))
             let (counts, countedAt) = try await services.headlineCounts.counts(on: today, now: now, count: services.countHeadlines)
             page.showCounts(counts, countedAt: String(Timestamp.format(countedAt).dropFirst(11).prefix(5)))
         }

@@ -53,6 +53,16 @@ struct HomePage: PageModel {
     var figures: [Figure] = []
     var held = ""
     var countedAt = ""
+    var hasLADashboard = false
+    var laTiles: [Tile] = []
+    var laCohort = ""
+    var hasComparators = false
+    var comparatorHeadings: [String] = []
+    var comparatorRows: [ComparatorRow] = []
+    var hasOutcomes = false
+    var outcomeTiles: [Tile] = []
+    var hasTeamDashboard = false
+    var adviserLines: [AdviserLine] = []
 
     /// The page's one h1, named after the first section this role sees
     /// (stored, not computed: templates read stored properties only).

@@ -13,9 +13,11 @@ struct PositionsJob: JobHandler {
     func run(_ job: StoredJob, progress: JobProgress) async throws -> JobOutcome {
         guard case .positions(let day) = try jobs.request(job) else { throw JobFailure("A positions job was asked for something else.") }
         let refreshed = try await ParticipationPositions(store: jobs.store).refreshDue(on: day) { done in try await progress(done: done, total: nil) }
+        // Anyone without a headline timeline (after the migration that added them).
+        let timelines = try await FigureTimelines(store: jobs.store).refreshMissing()
         // Once a day is SQLite's advice for long-lived connections.
         try await jobs.store.database.refreshStatistics()
-        return try .json(["refreshed": refreshed])
+        return try .json(["refreshed": refreshed, "timelines": timelines])
     }
 }
 
