@@ -14,7 +14,7 @@ import WaymarkTestSupport
         // The trail: the pack shows it as the record's history; it is kept by law.
         "audit_event",
         // Derived from the name and the activities, and rebuilt from them.
-        "person_name_key", "participation_position",
+        "person_name_key", "participation_position", "figure_timeline",
         // How records were matched and merged: about the data's handling, reviewed by data managers.
         "person_merge", "match_exception", "import_row",
     ]
