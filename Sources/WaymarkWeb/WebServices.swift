@@ -23,6 +23,8 @@ public struct WebServices: Sendable {
     public let smsWebhookToken: String?
     /// The home page's headline counts, reused for `headlineCountsLifetime` seconds.
     let headlineCounts: HeadlineCountsCache
+    /// The LA's figures on the home page, reused for the same lifetime.
+    let laDashboard: LADashboardCache
     /// The channels campaigns can really send on from here.
     public let sendingReach: SendingReach
 
@@ -38,6 +40,7 @@ public struct WebServices: Sendable {
         self.trustForwardedFor = trustForwardedFor
         self.smsWebhookToken = smsWebhookToken
         self.headlineCounts = HeadlineCountsCache(lifetime: headlineCountsLifetime)
+        self.laDashboard = LADashboardCache(lifetime: headlineCountsLifetime)
         self.now = now
     }
 

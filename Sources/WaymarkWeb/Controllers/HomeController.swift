@@ -40,7 +40,8 @@ struct HomeController {
             page.showTeamDashboard(lines)
         }
         if grant.allows(.figures) {
-            page.showLADashboard(try await services.app.figures.dashboard(at: now, for: grant), mayOpenQueues: grant.allows(.workQueues))
+            let dashboard = try await services.laDashboard.dashboard(on: today, now: now) { try await services.app.figures.dashboard(at: now, for: grant) }
+            page.showLADashboard(dashboard, mayOpenQueues: grant.allows(.workQueues))
             let (counts, countedAt) = try await services.headlineCounts.counts(on: today, now: now, count: services.countHeadlines)
             page.showCounts(counts, countedAt: String(Timestamp.format(countedAt).dropFirst(11).prefix(5)))
         }

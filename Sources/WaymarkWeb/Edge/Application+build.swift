@@ -61,7 +61,7 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
         // Again inside the session, so an error page keeps the signed-in user's navigation.
         ErrorPageMiddleware(templates: templates, passesNotFound: true)
         CSRFMiddleware()
-        FreshCountsAfterChangeMiddleware(counts: services.headlineCounts)
+        FreshCountsAfterChangeMiddleware(counts: services.headlineCounts, dashboard: services.laDashboard)
     }
     router.addRoutes(HealthController(services: services).endpoints)
     router.addRoutes(SignInController(services: services, templates: templates).endpoints)

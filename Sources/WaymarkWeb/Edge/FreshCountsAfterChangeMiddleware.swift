@@ -9,10 +9,14 @@ import Hummingbird
 /// made by jobs or other servers still show within the cache's lifetime.
 struct FreshCountsAfterChangeMiddleware<Context: RequestContext>: RouterMiddleware {
     let counts: HeadlineCountsCache
+    let dashboard: LADashboardCache
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let response = try await next(request, context)
-        if request.method == .post, response.status.code < 400 { await counts.changed() }
+        if request.method == .post, response.status.code < 400 {
+            await counts.changed()
+            await dashboard.changed()
+        }
         return response
     }
 }
