@@ -31,15 +31,7 @@ extension Bench {
             let logger = CommandLogging.logger("bench", level: .warning)
             let now = Date()
             let today = CalendarDate.today(from: now)
-            var directory: String?
-            let installation: Installation
-            if people != nil, storage.database == nil {
-                let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-bench-risk-\(UUID().uuidString)").path
-                directory = temporary
-                installation = try Installation(databaseURL: nil, dataDirectory: temporary)
-            } else {
-                installation = try storage.installation()
-            }
+            let (installation, directory) = try storage.benchInstallation(loadingPeople: people != nil, label: "risk")
             defer { if let directory { try? FileManager.default.removeItem(atPath: directory) } }
             let store = try await installation.open(logger: logger)
             var loaded = ""

@@ -44,3 +44,14 @@ enum CommandLogging {
         return logger
     }
 }
+
+extension StorageOptions {
+    /// Where a bench runs: the database or data directory given, or, when it loads a
+    /// synthetic LA and no database was named, a fresh SQLite file in a temporary
+    /// directory that the caller removes (the second value).
+    func benchInstallation(loadingPeople: Bool, label: String) throws -> (Installation, temporary: String?) {
+        guard loadingPeople, database == nil else { return (try installation(), nil) }
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-bench-\(label)-\(UUID().uuidString)").path
+        return (try Installation(databaseURL: nil, dataDirectory: temporary), temporary)
+    }
+}
