@@ -168,16 +168,34 @@ struct PersonBuilder {
                 (.offerMade, 86), (.notAppropriateEmploymentWithoutTraining, 2), (.notAppropriatePersonalCircumstances, 2), (.awaitingOutcome, 2),
                 (.hasNotApplied, 3), (.unableToContactOther, 2), (.notYetRecorded, 3),
             ])
-            records.append(GuaranteeRecord(year: .year11, academicYear: AcademicYear(startYear: yearTwelve), status: status, laCode: laCode))
+            records.append(GuaranteeRecord(
+                year: .year11, academicYear: AcademicYear(startYear: yearTwelve), status: status, laCode: laCode,
+                recordedOn: recordedDay(forPlacesIn: yearTwelve, salt: 11)))
         }
         if day(yearTwelve, 6, 1) <= today {
             let status: GuaranteeStatus = random.weighted([
                 (.continuingInEducation, 70), (.offerMade, 14), (.continuingInEmploymentWithTraining, 5), (.notAppropriateOther, 3),
                 (.noAppropriateProvision, 2), (.unableToContactMovedAway, 2), (.notYetRecorded, 4),
             ])
-            records.append(GuaranteeRecord(year: .year12, academicYear: AcademicYear(startYear: yearTwelve + 1), status: status, laCode: laCode))
+            records.append(GuaranteeRecord(
+                year: .year12, academicYear: AcademicYear(startYear: yearTwelve + 1), status: status, laCode: laCode,
+                recordedOn: recordedDay(forPlacesIn: yearTwelve + 1, salt: 12)))
         }
         return records
+    }
+
+    /// When a guarantee for places starting in September of `year` was recorded: spread from
+    /// 1 May to 31 October of that year (most before term starts, the rest through the autumn),
+    /// never after the reference date. Taken from the person's key, not their random stream,
+    /// so every other fact generated stays as it was.
+    private func recordedDay(forPlacesIn year: Int, salt: Int) -> CalendarDate {
+        let first = day(year, 5, 1)
+        let last = min(day(year, 10, 31), today)
+        guard first < last else { return min(first, today) }
+        var mixed = UInt64(truncatingIfNeeded: key) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(salt) ^ configuration.seed
+        mixed = (mixed ^ (mixed >> 31)) &* 0xBF58_476D_1CE4_E5B9
+        mixed ^= mixed >> 29
+        return first.adding(days: Int(mixed % UInt64(first.days(until: last) + 1)))
     }
 
     private mutating func cohortStatus(age: Int, hasSEND: Bool) -> (CohortStatus, String?) {

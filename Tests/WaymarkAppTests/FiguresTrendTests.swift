@@ -40,6 +40,29 @@ import WaymarkTestSupport
         }
     }
 
+    /// The guarantee's progress is counted in the same read, each point with
+    /// the month figures' own rule: a point equals the whole figures computed
+    /// for its date alone, and the last is the month's guarantee.
+    @Test(arguments: TestDatabases.engines)
+    func theGuaranteeProgressEqualsTheWholeFiguresOnEachDate(_ engine: DatabaseEngine) async throws {
+        try await TestDatabases.withFreshStore(engine) { store in
+            let configuration = SyntheticLAConfiguration(seed: 17, people: 700, referenceDate: d("2026-11-18"))
+            _ = try await DemoLoader(store: store, logger: .init(label: "test")).load(SyntheticLA(configuration), now: ReturnFixtures.now)
+            let result = try await Self.jobs(store).figures(monthEnd: Self.monthEnd)
+            let progress = try #require(result.guaranteeProgress)
+            #expect(progress.points.map(\.date) == GuaranteeProgress.dates(through: Self.monthEnd))
+            #expect(progress.points.last?.figures == result.report.month(Self.monthEnd)?.guarantee, "the chart ends at the page's sentence")
+            let whole = StatutoryFigures(store: store, registry: DemoAuthority.registry, laCode: try ReturnFixtures.la)
+            for point in [progress.points[0], progress.points[3], progress.points[6]] {
+                let alone = try await whole.figures(at: [point.date])
+                #expect(alone.report.month(point.date)?.guarantee == point.figures, "\(point.date)")
+            }
+            let first = try #require(progress.points.first?.figures.all), last = try #require(progress.points.last?.figures.all)
+            #expect(first.cohort > 50 && last.cohort > 50)
+            #expect(first.offerMade < last.offerMade, "offers recorded through the autumn, from the day each was recorded: \(first) → \(last)")
+        }
+    }
+
     /// Results stored before the trend was kept apart have no `trend`: they
     /// still decode, and their twelve whole months are the trend.
     @Test func anOlderStoredResultStillDecodesWithItsMonthsAsTheTrend() throws {

@@ -9,7 +9,7 @@ import WaymarkRecords
 /// named, so not audited (as the page is not).
 extension CampaignDesk {
     static let reportColumns = [
-        "Breakdown", "Group", "Considered", "Contacted", "Answered", "Response rate (%)", "Resolved", "Resolution rate (%)",
+        "Breakdown", "Group", "Considered", "Contacted", "Sent", "Answered", "Response rate (%)", "Resolved", "Resolution rate (%)",
     ]
 
     public func reportExport(_ id: Int64, format: ExportFormat, for grant: AccessGrant, at now: Date) async throws -> ExportDownload {
@@ -19,7 +19,7 @@ extension CampaignDesk {
         for dimension in report.byDimension {
             rows += dimension.groups.map { Self.tallyRow(dimension.name, $0.name, $0.tally) }
         }
-        rows += report.skipped.map { [.text("Not contacted, and why"), .text($0.reason), .integer($0.count), .empty, .empty, .empty, .empty, .empty] }
+        rows += report.skipped.map { [.text("Not contacted, and why"), .text($0.reason), .integer($0.count), .empty, .empty, .empty, .empty, .empty, .empty] }
         let table = SpreadsheetTable(title: "Campaign report", columns: Self.reportColumns, rows: rows)
         return ExportDownload(table, format: format, fileStem: ExportDownload.stem("campaign-\(campaign.id)-report", on: now))
     }
@@ -27,7 +27,7 @@ extension CampaignDesk {
     static func tallyRow(_ breakdown: String, _ group: String, _ tally: CampaignTally) -> [SpreadsheetCell] {
         func percent(_ rate: Double?) -> SpreadsheetCell { rate.map { .percentage($0 * 100) } ?? .empty }
         return [
-            .text(breakdown), .text(group), .integer(tally.considered), .integer(tally.contacted), .integer(tally.responded),
+            .text(breakdown), .text(group), .integer(tally.considered), .integer(tally.contacted), .integer(tally.attempted), .integer(tally.responded),
             percent(tally.responseRate), .integer(tally.resolved), percent(tally.resolutionRate),
         ]
     }

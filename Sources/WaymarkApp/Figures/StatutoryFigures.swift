@@ -30,8 +30,18 @@ public struct StatutoryFigures: Sendable {
     public func figures(
         at dates: [CalendarDate], trendAt trendDates: [CalendarDate], progress: PersonBundleReader.ReadProgress? = nil
     ) async throws -> (report: FiguresReport, trend: HeadlineTrend, skipped: Int) {
+        let computed = try await figures(at: dates, trendAt: trendDates, guaranteeAt: [], progress: progress)
+        return (computed.report, computed.trend, computed.skipped)
+    }
+
+    /// As above, and the September Guarantee alone at `guaranteeDates` (its progress through the autumn).
+    public func figures(
+        at dates: [CalendarDate], trendAt trendDates: [CalendarDate], guaranteeAt guaranteeDates: [CalendarDate],
+        progress: PersonBundleReader.ReadProgress? = nil
+    ) async throws -> (report: FiguresReport, trend: HeadlineTrend, guarantee: GuaranteeProgress, skipped: Int) {
         var calculator = FiguresCalculator(dates: dates, classifier: classifier)
         var trend = HeadlineTrendCalculator(dates: trendDates, classifier: classifier)
+        var guarantee = GuaranteeProgressCalculator(dates: guaranteeDates, classifier: classifier)
         var skipped = 0
         let latest = dates.max() ?? CalendarDate(dayNumber: 0)
         try await PersonBundleReader(store: store, registry: registry).forEachBatch(responsibleLA: laCode.code, progress: progress) { batch in
@@ -42,9 +52,10 @@ public struct StatutoryFigures: Sendable {
                 }
                 calculator.add(facts)
                 trend.add(facts)
+                guarantee.add(facts)
             }
         }
-        return (calculator.result, trend.result, skipped)
+        return (calculator.result, trend.result, guarantee.result, skipped)
     }
 
     /// The survey's rows (with each person's return id) and the per-school summary.

@@ -36,8 +36,11 @@ extension WorkspaceDesk {
     public func teamExport(format: ExportFormat, for grant: AccessGrant, at now: Date) async throws -> ExportDownload {
         let workloads = try await team(for: grant, at: now)
         let table = SpreadsheetTable(
-            title: "My team", columns: ["Personal adviser", "Account disabled", "Caseload", "Contacts this month"],
-            rows: workloads.map { [.text($0.displayName), .text($0.disabled ? "Yes" : "No"), .integer($0.caseload), .integer($0.contactsThisMonth)] })
+            title: "My team", columns: ["Personal adviser", "Account disabled", "Caseload", "Contacts this month", "Caseload contacted this month", "Contact rate"],
+            rows: workloads.map { line in
+                [.text(line.displayName), .text(line.disabled ? "Yes" : "No"), .integer(line.caseload), .integer(line.contactsThisMonth),
+                 .integer(line.caseloadContacted), line.caseload == 0 ? .empty : .percentage(Double(line.caseloadContacted) / Double(line.caseload) * 100)]
+            })
         return ExportDownload(table, format: format, fileStem: ExportDownload.stem("team", on: now))
     }
 

@@ -119,7 +119,8 @@ extension FigureFacts {
     }
 
     /// The guarantee record for a year group and academic year; if several were kept, the one later in the array.
-    public func guarantee(_ year: GuaranteeYear, for academicYear: AcademicYear) -> GuaranteeRecord? {
-        guarantees.last { $0.year == year && $0.academicYear == academicYear }
+    /// With `date`, only what had been recorded by that day: the guarantee as it stood then.
+    public func guarantee(_ year: GuaranteeYear, for academicYear: AcademicYear, recordedBy date: CalendarDate? = nil) -> GuaranteeRecord? {
+        guarantees.last { $0.year == year && $0.academicYear == academicYear && (date.map($0.isRecorded(by:)) ?? true) }
     }
 }

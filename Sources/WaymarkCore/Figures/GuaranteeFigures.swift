@@ -48,7 +48,9 @@ public struct GuaranteeCounts: Sendable, Hashable, Codable {
 /// - a 16-year-old (Year 12 in A) is measured on their **Year 11** guarantee for A;
 /// - a 17-year-old (Year 13 in A) on their **Year 12** guarantee for A.
 ///
-/// A missing record counts as not recorded, so the cohort never shrinks because data is missing.
+/// A missing record counts as not recorded, so the cohort never shrinks because data is missing;
+/// so does a record made after the date (its `recordedOn`): the guarantee is counted as it stood
+/// on the date, which is what lets ``GuaranteeProgress`` show it growing through the autumn.
 /// The measure is meant for September–March; between April and August the next guarantee is still
 /// being made for people who are then 15 and 16, and a date then reports the guarantee already run.
 public struct GuaranteeFigures: Sendable, Equatable, Codable {
@@ -82,10 +84,10 @@ public struct GuaranteeFigures: Sendable, Equatable, Codable {
         }
     }
 
-    mutating func add(_ facts: FigureFacts, state: ParticipationState, academicAge: Int) {
+    mutating func add(_ facts: FigureFacts, state: ParticipationState, academicAge: Int, on date: CalendarDate) {
         if case .notInCohort = state { return }
         guard let year = Self.guaranteeYear(forAcademicAge: academicAge) else { return }
-        let outcome = facts.guarantee(year, for: academicYear)?.status.outcome ?? .notRecorded
+        let outcome = facts.guarantee(year, for: academicYear, recordedBy: date)?.status.outcome ?? .notRecorded
         byYear[year, default: GuaranteeCounts()].add(outcome)
     }
 }

@@ -59,7 +59,7 @@ public struct MonthFigures: Sendable, Equatable, Codable {
         let participationFacts = facts.participationFacts(on: date)
         let state = classifier.classify(participationFacts, on: date)
         let age = facts.academicAge(on: date)
-        guarantee.add(facts, state: state, academicAge: age)
+        guarantee.add(facts, state: state, academicAge: age, on: date)
         switch state {
         case .notInCohort(let reason):
             notInCohortByReason[reason, default: 0] += 1

@@ -97,13 +97,19 @@ public struct GuaranteeRecord: Equatable, Hashable, Sendable {
     public var status: GuaranteeStatus
     /// The LA making the offer (must be recognised, error 261).
     public var laCode: LocalAuthorityCode
+    /// The day it was recorded (its provenance); nil where that is not known, and then it counts from the start.
+    public var recordedOn: CalendarDate?
 
-    public init(year: GuaranteeYear, academicYear: AcademicYear, status: GuaranteeStatus, laCode: LocalAuthorityCode) {
+    public init(year: GuaranteeYear, academicYear: AcademicYear, status: GuaranteeStatus, laCode: LocalAuthorityCode, recordedOn: CalendarDate? = nil) {
         self.year = year
         self.academicYear = academicYear
         self.status = status
         self.laCode = laCode
+        self.recordedOn = recordedOn
     }
+
+    /// Whether the record had been made by the end of a day.
+    public func isRecorded(by date: CalendarDate) -> Bool { recordedOn.map { $0 <= date } ?? true }
 
     public func violations() -> [RuleViolation] {
         status.isAllowed(for: year)

@@ -5,12 +5,16 @@ public struct AdviserWorkload: Sendable, Equatable, Identifiable {
     public let disabled: Bool
     public let caseload: Int
     public let contactsThisMonth: Int
+    /// Young people on the caseload now with any contact recorded this month (by anyone):
+    /// with ``caseload``, the adviser's contact rate.
+    public let caseloadContacted: Int
 
-    public init(id: Int64, displayName: String, disabled: Bool, caseload: Int, contactsThisMonth: Int) {
+    public init(id: Int64, displayName: String, disabled: Bool, caseload: Int, contactsThisMonth: Int, caseloadContacted: Int = 0) {
         self.id = id
         self.displayName = displayName
         self.disabled = disabled
         self.caseload = caseload
         self.contactsThisMonth = contactsThisMonth
+        self.caseloadContacted = caseloadContacted
     }
 }

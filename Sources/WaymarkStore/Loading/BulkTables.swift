@@ -58,7 +58,10 @@ struct BulkTables {
             append(6, [id, destination.code.rawValue, destination.recordedOn.iso])
         }
         for guarantee in entry.guarantees {
-            append(7, [id, guarantee.year.rawValue, guarantee.academicYear.startYear, guarantee.status.rawValue, guarantee.laCode.code])
+            var row: [(any Encodable & Sendable)?] = [id, guarantee.year.rawValue, guarantee.academicYear.startYear, guarantee.status.rawValue, guarantee.laCode.code] + provenance
+            // A guarantee brought with its own day (a school's file, the generator) keeps it, at noon so the UK day is that day.
+            if let day = guarantee.recordedOn { row[row.count - 1] = day.iso + "T12:00:00Z" }
+            tables[7].rows.append(row)
         }
         for alias in entry.aliases {
             append(8, [id, alias.givenName, alias.familyName, alias.kind])

@@ -105,6 +105,17 @@ extension StoredRowDecoding {
         return GuaranteeRecord(
             year: year, academicYear: AcademicYear(startYear: Int(try row.requiredInteger("academic_year", table: "september_guarantee"))),
             status: try GuaranteeStatus.parse(String(row.requiredInteger("status", table: "september_guarantee"))),
-            laCode: try registry.code(row.requiredText("la_code", table: "september_guarantee"), field: "LEACode"))
+            laCode: try registry.code(row.requiredText("la_code", table: "september_guarantee"), field: "LEACode"),
+            recordedOn: try row.text("recorded_at").flatMap(serviceDay))
+    }
+
+    /// The UK day of a stored instant ("2026-09-14T10:02:00Z"). The UTC date is the UK one
+    /// except in the last hour of a summer day, so only then is the instant parsed in full:
+    /// the figures job reads this for every guarantee in the LA.
+    static func serviceDay(_ instant: String) -> CalendarDate? {
+        guard instant.count >= 13, let day = try? CalendarDate(iso: String(instant.prefix(10))) else { return nil }
+        let hour = instant.dropFirst(11).prefix(2)
+        guard hour == "23" else { return day }
+        return Timestamp.parse(instant).map(ServiceDay.of) ?? day
     }
 }

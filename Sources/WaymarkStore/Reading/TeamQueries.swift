@@ -9,8 +9,9 @@ public struct TeamQueries: Sendable {
         self.db = store.sql
     }
 
-    /// Every personal adviser of the organisation, with caseload size (within scope)
-    /// and the contacts they recorded from `since` (an ISO timestamp).
+    /// Every personal adviser of the organisation, with caseload size (within scope),
+    /// the contacts they recorded from `since` (an ISO timestamp) and how many of
+    /// their caseload had any contact from `since`, whoever recorded it.
     public func workloads(organisationID: Int64, scope: RecordScope, contactsSince since: String) async throws -> [AdviserWorkload] {
         let advisers = try await db.select().columns("id", "display_name", "disabled").from("app_user")
             .where("organisation_id", .equal, organisationID).where("role", .equal, Role.personalAdviser.rawValue)
@@ -27,11 +28,22 @@ public struct TeamQueries: Sendable {
                 .where("recorded_by", .isNot, SQLLiteral.null)
                 .where("occurred_at", .greaterThanOrEqual, since)
                 .groupBy("recorded_by"))
+        let contacted = try await counts(
+            db.select().column(SQLColumn("pa_user_id", table: "p"), as: "user_id")
+                .column(SQLFunction("COUNT", args: SQLDistinct(SQLColumn("id", table: "p"))), as: "n")
+                .from(SQLAlias(SQLIdentifier("young_person"), as: SQLIdentifier("p")))
+                .join(SQLAlias(SQLIdentifier("contact"), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
+                      on: SQLColumn("person_id", table: "c"), .equal, SQLColumn("id", table: "p"))
+                .where(SQLColumn("pa_user_id", table: "p"), .isNot, SQLLiteral.null)
+                .where(SQLColumn("occurred_at", table: "c"), .greaterThanOrEqual, SQLBind(since))
+                .where(scope.condition(on: "p"))
+                .groupBy(SQLColumn("pa_user_id", table: "p")))
         return try advisers.map { row in
             let id = try row.decode(column: "id", as: Int64.self)
             return AdviserWorkload(
                 id: id, displayName: try row.decode(column: "display_name", as: String.self),
-                disabled: try row.decode(column: "disabled", as: Bool.self), caseload: sizes[id] ?? 0, contactsThisMonth: contacts[id] ?? 0)
+                disabled: try row.decode(column: "disabled", as: Bool.self), caseload: sizes[id] ?? 0, contactsThisMonth: contacts[id] ?? 0,
+                caseloadContacted: contacted[id] ?? 0)
         }
     }
 

@@ -63,7 +63,7 @@ struct FiguresPage: PageModel {
         monthValue = String(monthEnd.iso.prefix(7))
         headlines = Headlines(trend: kept, monthEnd: monthEnd)
         figures = result.flatMap { result in
-            result.report.month(monthEnd).map { Computed(month: $0, skipped: result.skipped, wards: wards) }
+            result.report.month(monthEnd).map { Computed(month: $0, skipped: result.skipped, wards: wards, progress: result.guaranteeProgress) }
         }
         self.job = job
     }
@@ -94,12 +94,15 @@ extension FiguresPage {
         let participation: String
         let parts: [Row]
         let guarantee: String?
+        /// Nil in a result computed before progress was kept, or with nobody in the guarantee cohort.
+        let guaranteeProgress: FiguresGuarantee?
         let sections: [Section]
         let skipped: Int?
         /// Nil until the LA has loaded its wards (`waymark geography import`).
         let wardMap: FiguresWardMap?
 
-        init(month: MonthFigures, skipped: Int, wards: [WardShape] = []) {
+        init(month: MonthFigures, skipped: Int, wards: [WardShape] = [], progress: GuaranteeProgress? = nil) {
+            guaranteeProgress = progress.flatMap(FiguresGuarantee.init)
             participation = FiguresPage.percent(month.participation.rate)
             parts = ParticipationPart.allCases.map { part in
                 Row(label: part.rawValue.capitalisedFirst, cohort: month.participation.count(part).formatted(),

@@ -36,6 +36,8 @@ extension HomePage {
         let caseload: String
         let contacts: String
         let contactsLink: String
+        /// "12 (40.0%)": young people on the caseload contacted this month, and their share of it.
+        let contactRate: String
         let diaryLink: String
         let neetNoContact: String
         let neetNoContactLink: String
@@ -111,6 +113,8 @@ extension HomePage {
 
     mutating func showTeamDashboard(_ lines: [AdviserDashboard]) {
         hasTeamDashboard = true
+        let charts = TeamCharts(lines.map(\.workload))
+        teamCharts = [charts.caseload, charts.contactRate]
         adviserLines = lines.map { line in
             let id = line.workload.id
             let outcomes = line.outcomes
@@ -118,7 +122,10 @@ extension HomePage {
             return AdviserLine(
                 name: line.workload.displayName + (line.workload.disabled ? " (disabled)" : ""),
                 caseload: line.workload.caseload.formatted(), contacts: line.workload.contactsThisMonth.formatted(),
-                contactsLink: "/team/\(id)?show=contacts", diaryLink: Paths.diary + "?adviser=\(id)",
+                contactsLink: "/team/\(id)?show=contacts",
+                contactRate: line.workload.caseload == 0 ? "–"
+                    : "\(line.workload.caseloadContacted.formatted()) (\(TeamCharts.percent(TeamCharts.rate(line.workload) ?? 0)))",
+                diaryLink: Paths.diary + "?adviser=\(id)",
                 neetNoContact: line.neetNoContact.formatted(), neetNoContactLink: "/team/\(id)?show=\(WorkList.neetNoContact.rawValue)",
                 overdue: line.followUpsOverdue.formatted(), overdueLink: "/team/\(id)?show=\(WorkList.followUpsOverdue.rawValue)",
                 missed: line.missedAppointments.formatted(), missedLink: "/team/\(id)?show=\(WorkList.missedAppointment.rawValue)",

@@ -63,6 +63,8 @@ struct HomePage: PageModel {
     var outcomeTiles: [Tile] = []
     var hasTeamDashboard = false
     var adviserLines: [AdviserLine] = []
+    /// Caseload size and contact rate by adviser, drawn from the same lines as the table.
+    var teamCharts: [TeamCharts.Drawn] = []
 
     /// The page's one h1, named after the first section this role sees
     /// (stored, not computed: templates read stored properties only).

@@ -150,16 +150,25 @@ import WaymarkTestSupport
     func theTeamTableIsCountsOnlyAndSoNotAudited(_ engine: DatabaseEngine) async throws {
         try await TestDatabases.withFreshStore(engine) { store in
             let fixture = try await BreakGlassFixture.build(store)
-            _ = try await Self.lengthen(fixture)
+            let added = try await Self.lengthen(fixture)
+            // Two on the caseload contacted this month (one of them twice), one only last month, one not on the caseload.
+            let thisMonth = Self.now.addingTimeInterval(-86_400), lastMonth = Self.now.addingTimeInterval(-40 * 86_400)
+            try await store.change(by: .system("test"), at: Self.now) { tx in
+                for (person, when) in [(added[0], thisMonth), (added[0], thisMonth), (added[1], thisMonth), (added[2], lastMonth), (added[40], thisMonth)] {
+                    _ = try await tx.recordContact(NewContact(occurredAt: when, method: .phone, direction: .outbound, outcome: "Spoke"), for: person)
+                }
+            }
             let services = AppServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode)
             let manager = try fixture.grant(.manager)
             let before = try await Self.auditCount(store)
             let workloads = try await services.workspace.team(for: manager, at: Self.now)
             let rows = try await Self.sheet(try await services.workspace.teamExport(format: .xlsx, for: manager, at: Self.now))
-            #expect(rows.first == ["Personal adviser", "Account disabled", "Caseload", "Contacts this month"])
+            #expect(rows.first == ["Personal adviser", "Account disabled", "Caseload", "Contacts this month", "Caseload contacted this month", "Contact rate"])
             #expect(rows.dropFirst().map { $0[0] } == workloads.map(\.displayName))
             #expect(rows.dropFirst().map { Int($0[2]) } == workloads.map(\.caseload), "the page's numbers, as numbers")
             #expect(workloads.first?.caseload == 31)
+            #expect(workloads.first?.caseloadContacted == 2, "people, not contacts; this month only; on the caseload only")
+            #expect(rows.dropFirst().map { Int($0[4]) } == workloads.map(\.caseloadContacted))
             #expect(try await Self.auditCount(store) == before, "no young person in it: nothing to audit")
             await #expect(throws: AccessDenied.self) { try await services.workspace.teamExport(format: .csv, for: try fixture.grant(.careersLeader), at: Self.now) }
         }

@@ -87,6 +87,28 @@ struct CampaignJourneyTests {
                     try await browser.open(base + "/campaigns/1/report")
                     #expect(try await browser.text(of: ".figures-summary").contains("1 not known resolved"))
                     try await browser.look(saving: Self.artefacts + "/07-report.png")
+                    let report = try await browser.evaluate("""
+                        const row = document.querySelector('.report-table tbody tr');
+                        return {charts: document.querySelectorAll('main svg.chart--grouped[role=img]').length,
+                                bars: document.querySelector('#campaign-channel-chart-title').closest('svg').querySelectorAll('.chart-bar').length,
+                                cells: [...row.cells].map(c => c.textContent)};
+                        """) as? [String: Any]
+                    #expect(report?["charts"] as? Int == 4, "by channel, age, characteristic and ward")
+                    #expect(report?["bars"] as? Int == 2, "answered and resolved for the one channel")
+                    let cells = report?["cells"] as? [String] ?? []
+                    #expect(cells.count == 8 && cells[0] == "Text message" && cells[3] == "0" && cells[2] != "0",
+                            "contacted, but no text has left the queue without a gateway, so none is sent: \(cells)")
+                    _ = try await browser.evaluate("document.querySelector('.report--figures').scrollIntoView(); return true;")
+                    try await browser.look(saving: Self.artefacts + "/08-report-charts-1280.png")
+                }
+                try await WebDriver.withBrowser(width: 390, height: 844) { phone in
+                    try await Self.signIn(phone, base)
+                    try await phone.open(base + "/campaigns/1/report")
+                    let fits = try await phone.evaluate("return document.documentElement.scrollWidth <= window.innerWidth;") as? Bool
+                    #expect(fits == true, "only the tables scroll sideways on a phone")
+                    try await phone.look(saving: Self.artefacts + "/09-report-390.png")
+                    _ = try await phone.evaluate("document.querySelector('.report--figures').scrollIntoView(); return true;")
+                    try await phone.look(saving: Self.artefacts + "/10-report-charts-390.png")
                 }
             }
         }

@@ -60,6 +60,29 @@ struct DashboardJourneyTests {
                     #expect(notKnownRegion == "–", "a comparator not loaded is not shown")
                     try await browser.look(saving: Self.artefacts + "/01-manager-1280.png")
 
+                    // The team charts: a bar per adviser with the table's numbers, largest first, and the team's line.
+                    let team = try await browser.evaluate("""
+                        const table = [...document.querySelectorAll('.team-table tbody tr')]
+                            .map(row => [row.cells[0].textContent, row.cells[1].querySelector('a').firstChild.textContent]);
+                        const chart = document.getElementById('team-caseload-chart-title').closest('svg');
+                        const drawn = [...chart.querySelectorAll('.chart-bar')].map(bar => [bar.querySelector('text').textContent,
+                            chart.querySelectorAll('.chart-value')[[...chart.querySelectorAll('.chart-bar')].indexOf(bar)].textContent]);
+                        return {table: table.map(r => r.join('|')), drawn: drawn.map(r => r.join('|')),
+                                lines: document.querySelectorAll('.report--team .chart-average line').length,
+                                charts: document.querySelectorAll('.report--team svg[role=img]').length};
+                        """) as? [String: Any]
+                    let table = (team?["table"] as? [String] ?? []).map { row -> String in
+                        let parts = row.split(separator: "|").map(String.init)
+                        return parts[0] + "|" + (parts[1] == "1" ? "1 young person" : parts[1] + " young people")
+                    }
+                    let drawn = team?["drawn"] as? [String] ?? []
+                    #expect(drawn.count == 5 && Set(drawn) == Set(table), "a bar for each adviser with the table's caseload: \(drawn) \(table)")
+                    let sizes = drawn.compactMap { $0.split(separator: "|").last?.split(separator: " ").first.flatMap { Int($0.replacingOccurrences(of: ",", with: "")) } }
+                    #expect(sizes == sizes.sorted(by: >), "largest first")
+                    #expect(team?["charts"] as? Int == 2 && team?["lines"] as? Int == 2, "caseload and contact rate, each with the team's line")
+                    _ = try await browser.evaluate("document.querySelector('.report--team').scrollIntoView(); return true;")
+                    try await browser.look(saving: Self.artefacts + "/07-team-charts-1280.png")
+
                     // Each adviser's number opens a list of that length.
                     let first = try await browser.evaluate("""
                         const link = document.querySelectorAll('.team-table tbody tr')[0].cells[3].querySelector('a');
@@ -79,6 +102,10 @@ struct DashboardJourneyTests {
                     try await phone.look(saving: Self.artefacts + "/03-manager-390.png")
                     _ = try await phone.evaluate("document.querySelector('.dashboard-tiles').scrollIntoView(); return true;")
                     try await phone.look(saving: Self.artefacts + "/04-manager-tiles-390.png")
+                    _ = try await phone.evaluate("document.querySelector('.report--team').scrollIntoView(); return true;")
+                    try await phone.look(saving: Self.artefacts + "/08-team-charts-390.png")
+                    let chartWidth = try await phone.evaluate("return document.querySelector('.report--team svg').getBoundingClientRect().width;") as? NSNumber
+                    #expect((chartWidth?.doubleValue ?? 0) > 300, "each team chart takes the phone's width")
                 }
                 try await WebDriver.withBrowser { browser in
                     try await Self.signIn(browser, base, as: "personal-adviser@northmere.example")

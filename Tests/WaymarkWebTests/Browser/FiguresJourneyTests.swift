@@ -20,7 +20,8 @@ struct FiguresJourneyTests {
 
     /// The charts' accessible names, in page order.
     static let titles = [
-        "NEET and not known, month by month, to October 2026", "NEET by ward", "Not known by ward", "NEET or not known by academic age", "NEET or not known by gender",
+        "NEET and not known, month by month, to October 2026",
+        "September Guarantee: share with an offer recorded, week by week to 31 October 2026", "NEET by ward", "Not known by ward", "NEET or not known by academic age", "NEET or not known by gender",
         "NEET or not known by SEND", "NEET or not known by vulnerable group", "NEET or not known by ethnic group", "NEET or not known by ward",
         "NEET or not known by school attended in Year 11",
     ]
@@ -80,6 +81,14 @@ struct FiguresJourneyTests {
                     try await browser.look(saving: Self.artefacts + "/01-trend-1280.png")
                     try await Self.show(browser, "ward-chart")
                     try await browser.look(saving: Self.artefacts + "/02-wards-1280.png")
+                    let guarantee = try await browser.evaluate("""
+                        const chart = document.getElementById('guarantee-chart-title').closest('svg');
+                        return [chart.querySelectorAll('polyline').length, chart.querySelector('polyline').getAttribute('points').split(' ').length,
+                                document.querySelector('.guarantee-table tbody').rows.length];
+                        """) as? [Int]
+                    #expect(guarantee == [3, 9, 9], "three lines, a point a week from 7 September and the month end, each a row: \(guarantee ?? [])")
+                    try await Self.show(browser, "guarantee-chart")
+                    try await browser.look(saving: Self.artefacts + "/07-guarantee-1280.png")
                     let regions = try await browser.evaluate("""
                         return [...document.querySelectorAll('.chart--map')].map(svg => svg.querySelectorAll('path.map-region').length)
                             .concat([document.querySelector('.ward-table tbody').rows.length]);
@@ -102,6 +111,8 @@ struct FiguresJourneyTests {
                     try await phone.look(saving: Self.artefacts + "/03-trend-390.png")
                     try await Self.show(phone, "ward-chart")
                     try await phone.look(saving: Self.artefacts + "/04-wards-390.png")
+                    try await Self.show(phone, "guarantee-chart")
+                    try await phone.look(saving: Self.artefacts + "/08-guarantee-390.png")
                     _ = try await phone.evaluate("document.getElementById('ward-maps').scrollIntoView(); return true;")
                     try await phone.look(saving: Self.artefacts + "/06-ward-maps-390.png")
                     let mapWidth = try await phone.evaluate("return document.querySelector('.chart--map').getBoundingClientRect().width;") as? NSNumber

@@ -55,18 +55,22 @@ public struct StandardJobs: Sendable {
     }
 }
 
-/// Every figure for the month end asked for and the headline trend of the
-/// 24 month ends up to it, kept whole so the page needs no computing.
+/// Every figure for the month end asked for, the headline trend of the
+/// 24 month ends up to it and the September Guarantee week by week through
+/// the autumn, kept whole so the page needs no computing.
 public struct FiguresJobResult: Sendable, Codable {
     /// Results stored before the trend was kept apart held twelve whole months here.
     public let report: FiguresReport
     /// Nil in results stored before the trend was kept apart (their trend is the report's twelve months).
     public let trend: HeadlineTrend?
+    /// The September Guarantee week by week up to the month end; nil in results stored before it was kept.
+    public let guaranteeProgress: GuaranteeProgress?
     public let skipped: Int
 
-    public init(report: FiguresReport, trend: HeadlineTrend?, skipped: Int) {
+    public init(report: FiguresReport, trend: HeadlineTrend?, guaranteeProgress: GuaranteeProgress? = nil, skipped: Int) {
         self.report = report
         self.trend = trend
+        self.guaranteeProgress = guaranteeProgress
         self.skipped = skipped
     }
 
@@ -92,8 +96,9 @@ extension StandardJobs {
     public func figures(monthEnd: CalendarDate, progress: PersonBundleReader.ReadProgress? = nil) async throws -> FiguresJobResult {
         let trendDates = FiguresReport.monthEnds(from: monthEnd.adding(months: 1 - Self.trendMonths), through: monthEnd)
         let figures = StatutoryFigures(store: store, registry: registry, laCode: laCode, classifier: classifier)
-        let (report, trend, skipped) = try await figures.figures(at: [monthEnd], trendAt: trendDates, progress: progress)
-        return FiguresJobResult(report: report, trend: trend, skipped: skipped)
+        let computed = try await figures.figures(
+            at: [monthEnd], trendAt: trendDates, guaranteeAt: GuaranteeProgress.dates(through: monthEnd), progress: progress)
+        return FiguresJobResult(report: computed.report, trend: computed.trend, guaranteeProgress: computed.guarantee, skipped: computed.skipped)
     }
 }
 

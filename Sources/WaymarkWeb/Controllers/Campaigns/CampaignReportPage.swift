@@ -12,6 +12,8 @@ struct CampaignReportPage: PageModel {
         // Counts as shown: "1,204".
         let considered: String
         let contacted: String
+        /// Messages the outbox has sent or delivered (never those still queued), letters produced, calls and visits made.
+        let sent: String
         let responded: String
         let responseRate: String
         let resolved: String
@@ -21,6 +23,17 @@ struct CampaignReportPage: PageModel {
     struct Dimension: Sendable {
         let name: String
         let rows: [Row]
+        let summary: String
+        let chart: String
+
+        init(_ dimension: CampaignReport.Dimension, index: Int) {
+            name = dimension.name
+            rows = dimension.groups.map { CampaignReportPage.row($0.name, $0.tally) }
+            let drawn = CampaignReportCharts.chart(
+                "Answered and resolved by \(dimension.name.lowercased())", groups: dimension.groups, id: "campaign-dimension-\(index)-chart")
+            summary = drawn.summary
+            chart = drawn.svg
+        }
     }
 
     struct Skip: Sendable {
@@ -36,6 +49,8 @@ struct CampaignReportPage: PageModel {
     let sent: String
     let overall: Row
     let channels: [Row]
+    let channelSummary: String
+    let channelChart: String
     let dimensions: [Dimension]
     let skipped: [Skip]
     let hasSkipped: Bool
@@ -53,7 +68,10 @@ struct CampaignReportPage: PageModel {
         sent = campaign.sentAt.map(UKTime.describe) ?? "–"
         overall = Self.row("All", report.overall)
         channels = report.byChannel.map { Self.row($0.name, $0.tally) }
-        dimensions = report.byDimension.map { Dimension(name: $0.name, rows: $0.groups.map { Self.row($0.name, $0.tally) }) }
+        let drawn = CampaignReportCharts.chart("Answered and resolved by channel", groups: report.byChannel, id: "campaign-channel-chart")
+        channelSummary = drawn.summary
+        channelChart = drawn.svg
+        dimensions = report.byDimension.enumerated().map { Dimension($0.element, index: $0.offset) }
         skipped = report.skipped.map { Skip(reason: $0.reason, count: $0.count.formatted()) }
         hasSkipped = !skipped.isEmpty
         medianDays = report.medianDaysToResolution.map { String(format: "%.1f days", $0) } ?? "none resolved yet"
@@ -61,7 +79,8 @@ struct CampaignReportPage: PageModel {
     }
 
     static func row(_ name: String, _ tally: CampaignTally) -> Row {
-        Row(name: name, considered: tally.considered.formatted(), contacted: tally.contacted.formatted(), responded: tally.responded.formatted(),
+        Row(name: name, considered: tally.considered.formatted(), contacted: tally.contacted.formatted(),
+            sent: tally.attempted.formatted(), responded: tally.responded.formatted(),
             responseRate: percent(tally.responseRate), resolved: tally.resolved.formatted(), resolutionRate: percent(tally.resolutionRate))
     }
 

@@ -1,0 +1,50 @@
+import Foundation
+import WaymarkCore
+
+/// The campaign report's pictures: for each channel, and for each group of
+/// each breakdown the report already has, the share of those contacted who
+/// answered and the share resolved, side by side. Made from the same tallies
+/// as the tables beside them, so bar, sentence and table say one thing.
+enum CampaignReportCharts {
+    static let measures = ["Answered", "Resolved"]
+
+    /// The chart and the sentence before it.
+    static func chart(_ title: String, groups: [CampaignReport.Group], id: String) -> (svg: String, summary: String) {
+        let drawn = groups.map { group in
+            GroupedBarChart.Group(
+                label: group.name,
+                values: [group.tally.responseRate.map { $0 * 100 }, group.tally.resolutionRate.map { $0 * 100 }],
+                valueTexts: [text(group.tally.responseRate, group.tally.responded, group.tally.contacted),
+                             text(group.tally.resolutionRate, group.tally.resolved, group.tally.contacted)])
+        }
+        let summary = summary(groups)
+        let chart = GroupedBarChart(title: title, summary: summary, measures: measures, groups: drawn, scaleAtLeast: 0, id: id)
+        return (chart.svg, summary)
+    }
+
+    /// "41.2% (35 of 85)", or "nobody contacted".
+    static func text(_ rate: Double?, _ count: Int, _ of: Int) -> String {
+        guard let rate else { return "– (nobody contacted)" }
+        return String(format: "%.1f%%", rate * 100) + " (\(count.formatted()) of \(of.formatted()))"
+    }
+
+    /// Which group answered most and which least, and the same for resolution.
+    static func summary(_ groups: [CampaignReport.Group]) -> String {
+        let measured = groups.filter { $0.tally.contacted > 0 }
+        guard let first = measured.first else { return "Nobody in these groups was contacted." }
+        if measured.count == 1 {
+            return "\(first.name): \(text(first.tally.responseRate, first.tally.responded, first.tally.contacted)) answered, "
+                + "\(text(first.tally.resolutionRate, first.tally.resolved, first.tally.contacted)) resolved, of those contacted."
+        }
+        func extremes(_ rate: (CampaignTally) -> Double?) -> (high: CampaignReport.Group, low: CampaignReport.Group) {
+            let sorted = measured.sorted { (rate($0.tally) ?? 0, $1.name) > (rate($1.tally) ?? 0, $0.name) }
+            return (sorted[0], sorted[sorted.count - 1])
+        }
+        let answered = extremes(\.responseRate), resolved = extremes(\.resolutionRate)
+        return "Most answered: \(answered.high.name) (\(percent(answered.high.tally.responseRate))); fewest: \(answered.low.name) "
+            + "(\(percent(answered.low.tally.responseRate))). Most resolved: \(resolved.high.name) (\(percent(resolved.high.tally.resolutionRate))); "
+            + "fewest: \(resolved.low.name) (\(percent(resolved.low.tally.resolutionRate))). Shares are of those contacted."
+    }
+
+    static func percent(_ rate: Double?) -> String { CampaignReportPage.percent(rate) }
+}
