@@ -6,6 +6,11 @@ public struct GuaranteeProgress: Sendable, Equatable, Codable {
     public struct Point: Sendable, Equatable, Codable {
         public let date: CalendarDate
         public let figures: GuaranteeFigures
+
+        public init(date: CalendarDate, figures: GuaranteeFigures) {
+            self.date = date
+            self.figures = figures
+        }
     }
 
     /// Earliest first.

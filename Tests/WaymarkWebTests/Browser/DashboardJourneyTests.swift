@@ -85,7 +85,7 @@ struct DashboardJourneyTests {
 
                     // Each adviser's number opens a list of that length.
                     let first = try await browser.evaluate("""
-                        const link = document.querySelectorAll('.team-table tbody tr')[0].cells[3].querySelector('a');
+                        const link = document.querySelectorAll('.team-table tbody tr')[0].cells[4].querySelector('a');
                         return [link.firstChild.textContent, link.getAttribute('href')];
                         """) as? [String]
                     let number = try #require(first.flatMap { Int($0[0]) })
