@@ -25,8 +25,8 @@ import Testing
         #expect(groups == ["SMS", "Letter & <post>"], "escaped, read back as written, in the order given")
         let bars = elements.found.filter { $0.name == "rect" && $0.attributes["class"] == "chart-bar" }
         #expect(bars.count == 4)
-        // The room is 400 − 16 − 170 = 214; the largest value, 50, fills it.
-        #expect(bars.compactMap { $0.attributes["width"] } == ["214", "107", "42.8", "0"])
+        // The room is 400 − 16 − 225 = 159; the largest value, 50, fills it.
+        #expect(bars.compactMap { $0.attributes["width"] } == ["159", "79.5", "31.8", "0"])
         #expect(bars[0].attributes["fill"] == BarChart.colour && bars[1].attributes["fill"] == "url(#grouped-stripes)", "told apart by pattern too")
         let values = elements.found.filter { $0.name == "text" && $0.attributes["class"] == "chart-value" }.map(\.text)
         #expect(values == ["Answered 50.0% (2 of 4)", "Resolved 25.0% (1 of 4)", "Answered 10.0% (1 of 10)", "Resolved – (nobody contacted)"])
@@ -40,6 +40,6 @@ import Testing
             title: "t", summary: "s", measures: ["Answered"], groups: [GroupedBarChart.Group(label: "A", values: [50], valueTexts: ["50%"])],
             scaleAtLeast: 100, id: "x")
         let bar = try #require(try Elements.parse(chart.svg).found.first { $0.attributes["class"] == "chart-bar" })
-        #expect(bar.attributes["width"] == "107")
+        #expect(bar.attributes["width"] == "79.5")
     }
 }

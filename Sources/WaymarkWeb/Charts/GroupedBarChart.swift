@@ -13,7 +13,7 @@ struct GroupedBarChart: Sendable {
         let label: String
         /// One value for each of the chart's measures, in their order; nil where there is nothing to measure.
         let values: [Double?]
-        /// What is written after each bar, e.g. "41.2% (35 of 85)".
+        /// What is written after each bar, after the measure's name, e.g. "41.2% of 85".
         let valueTexts: [String]
     }
 
@@ -34,7 +34,7 @@ struct GroupedBarChart: Sendable {
     static let barGap = 4
     static let groupGap = 14
     /// Room kept after the longest bar for its text.
-    static let valueWidth = 170
+    static let valueWidth = 225
 
     var groupHeight: Int { Self.labelHeight + measures.count * (Self.barHeight + Self.barGap) + Self.groupGap }
     var height: Int { Self.keyHeight + max(1, groups.count) * groupHeight + Self.padding }
@@ -72,7 +72,7 @@ struct GroupedBarChart: Sendable {
                 let length = length(value)
                 out += "<rect class=\"chart-bar\" x=\"\(Self.padding)\" y=\"\(barTop)\" width=\"\(LineChart.number(length))\" height=\"\(Self.barHeight)\" fill=\"\(fill(measure))\"/>"
                 out += "<text class=\"chart-value\" x=\"\(LineChart.number(Double(Self.padding) + length + 6))\" y=\"\(barTop + Self.barHeight / 2)\" "
-                    + "dominant-baseline=\"middle\" font-size=\"15\">\(XMLText.escaped("\(name) \(text)"))</text>"
+                    + "dominant-baseline=\"middle\">\(XMLText.escaped("\(name) \(text)"))</text>"
             }
             out += "</g>"
         }
@@ -89,8 +89,8 @@ struct GroupedBarChart: Sendable {
         var left = Self.padding
         for (index, name) in measures.enumerated() {
             out += "<rect x=\"\(left)\" y=\"8\" width=\"18\" height=\"18\" fill=\"\(fill(index))\"/>"
-            out += "<text class=\"chart-label\" x=\"\(left + 24)\" y=\"17\" dominant-baseline=\"middle\" font-size=\"15\">\(XMLText.escaped(name))</text>"
-            left += 24 + name.count * 9 + 20
+            out += "<text class=\"chart-label\" x=\"\(left + 24)\" y=\"17\" dominant-baseline=\"middle\">\(XMLText.escaped(name))</text>"
+            left += 24 + name.count * 10 + 20
         }
         return out + "</g>"
     }

@@ -14,12 +14,17 @@ enum CampaignReportCharts {
             GroupedBarChart.Group(
                 label: group.name,
                 values: [group.tally.responseRate.map { $0 * 100 }, group.tally.resolutionRate.map { $0 * 100 }],
-                valueTexts: [text(group.tally.responseRate, group.tally.responded, group.tally.contacted),
-                             text(group.tally.resolutionRate, group.tally.resolved, group.tally.contacted)])
+                valueTexts: [short(group.tally.responseRate, group.tally.contacted), short(group.tally.resolutionRate, group.tally.contacted)])
         }
         let summary = summary(groups)
         let chart = GroupedBarChart(title: title, summary: summary, measures: measures, groups: drawn, scaleAtLeast: 0, id: id)
         return (chart.svg, summary)
+    }
+
+    /// "41.2% of 85": short enough to follow the longest bar on a phone (the counts are in the table).
+    static func short(_ rate: Double?, _ of: Int) -> String {
+        guard let rate else { return "– nobody contacted" }
+        return String(format: "%.1f%%", rate * 100) + " of \(of.formatted())"
     }
 
     /// "41.2% (35 of 85)", or "nobody contacted".
