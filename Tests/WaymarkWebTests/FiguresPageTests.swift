@@ -39,9 +39,11 @@ import WaymarkTestSupport
             #expect(page.text.contains("30 November 2024"), "the trend's table starts 23 months earlier")
             #expect(!page.text.contains("31 October 2024"))
 
-            // a chart for the trend, the two maps of the demo's wards and one for each breakdown, each an image with its name
+            // a chart for the trend, the guarantee's autumn, the two maps of the demo's wards and one for each breakdown, each an image with its name
             let charts = page.text.components(separatedBy: "<svg ").dropFirst().map { String($0.prefix { $0 != ">" }) }
-            #expect(charts.filter { $0.contains("role=\"img\"") }.count == 10, "\(charts.count) charts")
+            #expect(charts.filter { $0.contains("role=\"img\"") }.count == 11, "\(charts.count) charts")
+            #expect(page.text.contains("<title id=\"guarantee-chart-title\">September Guarantee: share with an offer recorded, week by week to 31 October 2026</title>"))
+            #expect(page.text.contains("<caption>The guarantee week by week</caption>"))
             #expect(page.text.contains("<title id=\"ward-map-neet-title\">NEET by ward</title>") && page.text.contains("<title id=\"ward-map-not-known-title\">Not known by ward</title>"))
             #expect(page.text.contains("<title id=\"trend-chart-title\">NEET and not known, month by month, to October 2026</title>"))
             #expect(page.text.contains("<title id=\"ward-chart-title\">NEET or not known by ward</title>"))
