@@ -4,6 +4,7 @@ import HummingbirdTesting
 import SQLKit
 import Testing
 import WaymarkApp
+import WaymarkCore
 import WaymarkStore
 import WaymarkTestSupport
 @testable import WaymarkWeb
@@ -43,6 +44,26 @@ import WaymarkTestSupport
             #expect(sent.text.contains(">Answered 0.0% of 1</text>") && sent.text.contains(">Resolved 0.0% of 1</text>"))
             #expect(sent.text.contains("<caption>By channel: the numbers</caption>"))
         }
+    }
+
+    @Test func theSentenceNamesTheGroupsThatAnsweredAndResolvedMostAndFewest() throws {
+        func outcome(_ age: String, responded: Bool, resolved: Bool, skipped: Bool = false) -> CampaignOutcome {
+            CampaignOutcome(channel: .sms, skipReason: skipped ? "no mobile" : nil, attempted: !skipped, responded: responded, resolved: resolved,
+                            daysToResolution: resolved ? 2 : nil, wasNotKnown: true, groups: ["Age": [age]])
+        }
+        let report = CampaignReport([
+            outcome("16", responded: true, resolved: true), outcome("16", responded: false, resolved: false),
+            outcome("17", responded: true, resolved: false), outcome("17", responded: true, resolved: false), outcome("17", responded: false, resolved: false, skipped: true),
+            outcome("18", responded: false, resolved: false, skipped: true),
+        ])
+        let age = try #require(report.byDimension.first)
+        let drawn = CampaignReportCharts.chart("Answered and resolved by age", groups: age.groups, id: "age", said: { "age \($0)" })
+        #expect(drawn.summary == "Most answered: age 17 (100.0%); fewest: age 16 (50.0%). Most resolved: age 16 (50.0%); fewest: age 17 (0.0%). Shares are of those contacted.",
+                "age 18 had nobody contacted, so it is neither most nor fewest")
+        let elements = try BarChartTests.Elements.parse(drawn.svg)
+        #expect(elements.found.filter { $0.attributes["class"] == "chart-value" }.map(\.text) == [
+            "Answered 50.0% of 2", "Resolved 50.0% of 2", "Answered 100.0% of 2", "Resolved 0.0% of 2", "Answered – nobody contacted", "Resolved – nobody contacted",
+        ])
     }
 
     /// The cells of the channel table's one row: name, considered, contacted, sent, answered.

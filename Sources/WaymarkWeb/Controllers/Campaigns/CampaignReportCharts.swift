@@ -9,14 +9,15 @@ enum CampaignReportCharts {
     static let measures = ["Answered", "Resolved"]
 
     /// The chart and the sentence before it.
-    static func chart(_ title: String, groups: [CampaignReport.Group], id: String) -> (svg: String, summary: String) {
+    /// `said` names a group in the sentence ("age 17" where the bar says "17").
+    static func chart(_ title: String, groups: [CampaignReport.Group], id: String, said: (String) -> String = { $0 }) -> (svg: String, summary: String) {
         let drawn = groups.map { group in
             GroupedBarChart.Group(
                 label: group.name,
                 values: [group.tally.responseRate.map { $0 * 100 }, group.tally.resolutionRate.map { $0 * 100 }],
                 valueTexts: [short(group.tally.responseRate, group.tally.contacted), short(group.tally.resolutionRate, group.tally.contacted)])
         }
-        let summary = summary(groups)
+        let summary = summary(groups, said: said)
         let chart = GroupedBarChart(title: title, summary: summary, measures: measures, groups: drawn, scaleAtLeast: 0, id: id)
         return (chart.svg, summary)
     }
@@ -34,11 +35,11 @@ enum CampaignReportCharts {
     }
 
     /// Which group answered most and which least, and the same for resolution.
-    static func summary(_ groups: [CampaignReport.Group]) -> String {
+    static func summary(_ groups: [CampaignReport.Group], said: (String) -> String = { $0 }) -> String {
         let measured = groups.filter { $0.tally.contacted > 0 }
         guard let first = measured.first else { return "Nobody in these groups was contacted." }
         if measured.count == 1 {
-            return "\(first.name): \(text(first.tally.responseRate, first.tally.responded, first.tally.contacted)) answered, "
+            return "\(said(first.name).capitalisedFirst): \(text(first.tally.responseRate, first.tally.responded, first.tally.contacted)) answered, "
                 + "\(text(first.tally.resolutionRate, first.tally.resolved, first.tally.contacted)) resolved, of those contacted."
         }
         func extremes(_ rate: (CampaignTally) -> Double?) -> (high: CampaignReport.Group, low: CampaignReport.Group) {
@@ -46,9 +47,9 @@ enum CampaignReportCharts {
             return (sorted[0], sorted[sorted.count - 1])
         }
         let answered = extremes(\.responseRate), resolved = extremes(\.resolutionRate)
-        return "Most answered: \(answered.high.name) (\(percent(answered.high.tally.responseRate))); fewest: \(answered.low.name) "
-            + "(\(percent(answered.low.tally.responseRate))). Most resolved: \(resolved.high.name) (\(percent(resolved.high.tally.resolutionRate))); "
-            + "fewest: \(resolved.low.name) (\(percent(resolved.low.tally.resolutionRate))). Shares are of those contacted."
+        return "Most answered: \(said(answered.high.name)) (\(percent(answered.high.tally.responseRate))); fewest: \(said(answered.low.name)) "
+            + "(\(percent(answered.low.tally.responseRate))). Most resolved: \(said(resolved.high.name)) (\(percent(resolved.high.tally.resolutionRate))); "
+            + "fewest: \(said(resolved.low.name)) (\(percent(resolved.low.tally.resolutionRate))). Shares are of those contacted."
     }
 
     static func percent(_ rate: Double?) -> String { CampaignReportPage.percent(rate) }

@@ -30,7 +30,8 @@ struct CampaignReportPage: PageModel {
             name = dimension.name
             rows = dimension.groups.map { CampaignReportPage.row($0.name, $0.tally) }
             let drawn = CampaignReportCharts.chart(
-                "Answered and resolved by \(dimension.name.lowercased())", groups: dimension.groups, id: "campaign-dimension-\(index)-chart")
+                "Answered and resolved by \(dimension.name.lowercased())", groups: dimension.groups, id: "campaign-dimension-\(index)-chart",
+                said: { dimension.name == "Age" && $0.first?.isNumber == true ? "age \($0)" : $0 })
             summary = drawn.summary
             chart = drawn.svg
         }
