@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NIOCore
 import SQLKit
 import WaymarkAPI
@@ -77,7 +78,7 @@ struct APIFixture: Sendable {
             name: "Millbrook MIS", organisationID: schoolA, role: .careersLeader, scopes: [.readPeople, .writeDestinations, .writeImports, .readFigures],
             by: .system("test"), at: now)
         let laClient = try await desk.issue(
-            name: "County BI", organisationID: laID, role: .dataManager, scopes: Set(APIScope.allCases), by: .system("test"), at: now)
+            name: "County BI", organisationID: laID, role: .dataManager, scopes: Set(APIScopePolicy.scopes(for: .dataManager)), by: .system("test"), at: now)
         let readOnlyClient = try await desk.issue(
             name: "Read only", organisationID: schoolA, role: .careersLeader, scopes: [.readPeople], rateLimitPerMinute: 3, by: .system("test"), at: now)
         return APIFixture(

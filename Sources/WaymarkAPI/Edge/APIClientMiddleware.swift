@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import WaymarkApp
+import WaymarkRecords
 
 /// The API's gate: a live client token (else 401), within its calls a minute
 /// (else 429 with Retry-After), then the operation with the client's access

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import WaymarkRecords
 
 /// A call the API let through: the client, and the grant every use case is

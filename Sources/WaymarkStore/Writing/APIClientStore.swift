@@ -1,6 +1,6 @@
 public import Foundation
 import SQLKit
-public import WaymarkCore
+import WaymarkCore
 public import WaymarkRecords
 
 /// What an administrator asks for when issuing an API client.
