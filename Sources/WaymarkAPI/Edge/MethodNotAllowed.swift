@@ -6,12 +6,16 @@ import Yams
 /// methods it does (RFC 9110), as problem+json, not the pages' 404.
 enum MethodNotAllowed {
     static let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
+    /// Methods no path documents, answered 405 too rather than the pages' 404
+    /// (HEAD only where GET is not given: otherwise it is GET without a body).
+    static let neverDocumented: [HTTPRequest.Method] = [.options, .trace, .head]
 
     static func register<Context: RequestContext>(on router: Router<Context>) {
         for (path, allowed) in documentedMethods() {
             let allow = allowed.map(\.rawValue).joined(separator: ", ")
             let route = APIDocument.basePath + path.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: "")
-            for method in methods where !allowed.contains(method) {
+            let refused = methods.filter { !allowed.contains($0) } + neverDocumented.filter { $0 != .head || !allowed.contains(.get) }
+            for method in refused {
                 router.on(RouterPath(route), method: method) { _, _ in
                     var response = ProblemResponse.make(
                         APIProblem(status: 405, title: "Method not allowed", detail: "\(path) answers \(allow) only."))
