@@ -8,7 +8,7 @@ enum MethodNotAllowed {
     static let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
     /// Methods no path documents, answered 405 too rather than the pages' 404
     /// (HEAD only where GET is not given: otherwise it is GET without a body).
-    static let neverDocumented: [HTTPRequest.Method] = [.options, .trace, .head]
+    static let neverDocumented: [HTTPRequest.Method] = [.options, .trace, .head, HTTPRequest.Method("QUERY")!]
 
     static func register<Context: RequestContext>(on router: Router<Context>) {
         for (path, allowed) in documentedMethods() {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Pages of results as opaque cursors: base64url of "kind:number" (a page of
 /// a search, or the last row shown of a file). A cursor is read back only
-/// for the list it came from; anything else is a 400 naming `cursor`.
+/// for the list it came from; anything else is a 422 naming `cursor`.
 enum APICursor {
     static func make(_ kind: String, _ value: Int) -> String {
         Data("\(kind):\(value)".utf8).base64EncodedString()
@@ -20,5 +20,6 @@ enum APICursor {
         return value
     }
 
-    static let invalid = APIProblem.badRequest("cursor is not one this list gave: pass back the nextCursor of the page before, unchanged.", field: "cursor", rule: "cursor")
+    /// 422, not 400: the text has a cursor's shape (the document's pattern), but this list never gave it.
+    static let invalid = APIProblem.invalid(field: "cursor", rule: "cursor", "cursor is not one this list gave: pass back the nextCursor of the page before, unchanged.")
 }
