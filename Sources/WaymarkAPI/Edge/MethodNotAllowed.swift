@@ -14,8 +14,7 @@ enum MethodNotAllowed {
         for (path, allowed) in documentedMethods() {
             let allow = allowed.map(\.rawValue).joined(separator: ", ")
             let route = APIDocument.basePath + path.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: "")
-            let refused = methods.filter { !allowed.contains($0) } + neverDocumented.filter { $0 != .head || !allowed.contains(.get) }
-            for method in refused {
+            for method in refused(allowed: allowed) {
                 router.on(RouterPath(route), method: method) { _, _ in
                     var response = ProblemResponse.make(
                         APIProblem(status: 405, title: "Method not allowed", detail: "\(path) answers \(allow) only."))
@@ -24,6 +23,11 @@ enum MethodNotAllowed {
                 }
             }
         }
+    }
+
+    /// The methods answered 405 on a path that gives `allowed`.
+    static func refused(allowed: [HTTPRequest.Method]) -> [HTTPRequest.Method] {
+        methods.filter { !allowed.contains($0) } + neverDocumented.filter { $0 != .head || !allowed.contains(.get) }
     }
 
     /// Each path of the document with the methods it gives.
