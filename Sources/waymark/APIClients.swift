@@ -32,7 +32,7 @@ struct APIClients: AsyncParsableCommand {
         @Option(help: "Days the token lasts (1–365).")
         var days: Int = APIClientDesk.standardLifetimeDays
 
-        @Option(help: "Calls a minute allowed (1–6000).")
+        @Option(help: "Calls a minute allowed (1–60000; an LA's own reporting tools may need the most).")
         var rate: Int = APIClientDesk.standardRateLimit
 
         @Flag(help: "Print only the token.")

@@ -16,7 +16,7 @@ public struct APIClientDesk: Sendable {
 
     /// Calls a minute a client may make unless the administrator says otherwise.
     public static let standardRateLimit = 120
-    public static let rateLimits = 1...6000
+    public static let rateLimits = 1...60000
     /// How long a token lasts, in days, unless the administrator says otherwise.
     public static let standardLifetimeDays = 90
     public static let lifetimes = 1...365
@@ -75,7 +75,7 @@ public struct APIClientDesk: Sendable {
             throw APIClientProblem(field: "days", message: "A token lasts between 1 and 365 days")
         }
         guard Self.rateLimits.contains(rateLimitPerMinute) else {
-            throw APIClientProblem(field: "rate", message: "Allow between 1 and 6000 calls a minute")
+            throw APIClientProblem(field: "rate", message: "Allow between 1 and 60000 calls a minute")
         }
         let token = APIToken.make()
         let new = NewAPIClient(

@@ -76,7 +76,7 @@ struct APIClientsController {
         let days = Int(entered.days.trimmingCharacters(in: .whitespaces))
         if days == nil { errors.append(.init(field: "days", message: "Enter how many days the token lasts, as a whole number from 1 to 365")) }
         let rate = Int(entered.rate.trimmingCharacters(in: .whitespaces))
-        if rate == nil { errors.append(.init(field: "rate", message: "Enter the calls a minute allowed, as a whole number from 1 to 6000")) }
+        if rate == nil { errors.append(.init(field: "rate", message: "Enter the calls a minute allowed, as a whole number from 1 to 60000")) }
         guard errors.isEmpty, let organisation, let role, let days, let rate else {
             return try await page(context, entered: entered, errors: errors)
         }
