@@ -32,6 +32,12 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         // Parses multipart/form-data uploads (WaymarkWeb only): a kept parser at the edge, not ours.
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
+        // The open API (WaymarkAPI only): openapi.yaml is the source of truth; the plugin generates the server stubs.
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", exact: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        // Reads openapi.yaml at start-up for the API's reference page (already built for the generator).
+        .package(url: "https://github.com/jpsim/Yams.git", "5.0.0"..<"7.0.0"),
     ],
     targets: [
         .target(name: "WaymarkCore", swiftSettings: strictSettings),
@@ -73,7 +79,7 @@ let package = Package(
         .target(
             name: "WaymarkWeb",
             dependencies: [
-                "WaymarkApp", "WaymarkRecords",
+                "WaymarkApp", "WaymarkRecords", "WaymarkAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -87,6 +93,20 @@ let package = Package(
             // The web layer reaches data through WaymarkApp only: the build fails if it imports the store or SQL.
             plugins: ["ImportGate"]
         ),
+        .target(
+            name: "WaymarkAPI",
+            dependencies: [
+                "WaymarkApp", "WaymarkRecords", "WaymarkCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: strictSettings,
+            // Like the pages, the API reaches data through WaymarkApp only.
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator"), "ImportGate"]
+        ),
         .executableTarget(name: "ImportGateTool", swiftSettings: strictSettings),
         .plugin(name: "ImportGate", capability: .buildTool(), dependencies: ["ImportGateTool"]),
         .target(
@@ -97,7 +117,7 @@ let package = Package(
         .executableTarget(
             name: "waymark",
             dependencies: [
-                "WaymarkApp", "WaymarkRecords", "WaymarkWeb",
+                "WaymarkApp", "WaymarkRecords", "WaymarkWeb", "WaymarkAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -127,7 +147,15 @@ let package = Package(
         .testTarget(
             name: "WaymarkWebTests",
             dependencies: [
-                "WaymarkWeb", "WaymarkRecords", "WaymarkTestSupport",
+                "WaymarkWeb", "WaymarkAPI", "WaymarkRecords", "WaymarkTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WaymarkAPITests",
+            dependencies: [
+                "WaymarkAPI", "WaymarkWeb", "WaymarkApp", "WaymarkRecords", "WaymarkCore", "WaymarkStore", "WaymarkTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings

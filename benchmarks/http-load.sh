@@ -6,8 +6,12 @@
 #
 #   benchmarks/http-load.sh --database data/waymark.sqlite [--url http://127.0.0.1:8080] [--connections 64] [--duration 60s]
 #   benchmarks/http-load.sh --database 'postgres://waymark:waymark@127.0.0.1:5432/waymark_bench'
+#   benchmarks/http-load.sh --database … --pages api --connections 32 --api-token "$(waymark api-clients issue … --token-only)"
+#
+# The page kind "api" reads young people through GET /api/v1/people/{id}
+# with an API client's bearer token (no session).
 set -euo pipefail
-url=http://127.0.0.1:8080 database= connections=64 duration=60s threads=2 pages="home search record queue figures mix"
+url=http://127.0.0.1:8080 database= api_token= connections=64 duration=60s threads=2 pages="home search record queue figures mix"
 while [ $# -gt 0 ]; do
   case "$1" in
     --url) url=$2; shift 2 ;;
@@ -15,6 +19,7 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --pages) pages=$2; shift 2 ;;
+    --api-token) api_token=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -44,12 +49,18 @@ sign_in() {
   echo "waymark_session=$session"
 }
 
+if [ "$pages" = api ]; then
+  [ -n "$api_token" ] || { echo "--pages api needs --api-token" >&2; exit 2; }
+  adviser= tracker= manager= datamanager=
+else
 adviser=$(sign_in personal-adviser)
 tracker=$(sign_in tracking-officer)
 manager=$(sign_in manager)
 datamanager=$(sign_in data-manager)
+fi
 
 query "select id from young_person order by random() limit 2000" | sed 's|^|/people/|' > "$work/record"
+sed 's|^|/api/v1|' "$work/record" > "$work/api"
 # Names percent-encoded as a browser sends them (a raw "ś" in a request line is refused with a 400).
 query "select family_name from young_person order by random() limit 500" \
   | python3 -c 'import sys, urllib.parse; [print("/search?q=" + urllib.parse.quote_plus(line.strip())) for line in sys.stdin]' > "$work/search"
@@ -69,7 +80,9 @@ cookie_for() {
 run() {
   local name=$1 cookie=$2 list=$3
   local line
-  line=$(WAYMARK_PATHS="$list" wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -H "Cookie: $cookie" \
+  local header="Cookie: $cookie"
+  [ "$name" = api ] && header="Authorization: Bearer $api_token"
+  line=$(WAYMARK_PATHS="$list" wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -H "$header" \
     -s "$here/http-mix.lua" "$url" | grep '^RESULT' || true)
   printf '%-8s %s\n' "$name" "${line#RESULT }"
 }

@@ -53,13 +53,16 @@ def post_json(url, payload, token, timeout=5):
 def report(record, token):
     time.sleep(0.1)
     status = "failed" if "999999" in record["to"] else "delivered"
-    for _ in range(100):
-        code, _ = post_json(record["callback_url"], {"reference": record["reference"], "status": status}, token)
+    # Like a real gateway, keep trying for a while: on a busy machine the
+    # sender may not yet have recorded the reference when the report arrives.
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        code, _ = post_json(record["callback_url"], {"reference": record["reference"], "status": status}, token, timeout=15)
         with lock:
             record["report"] = {"status": status, "answer": code}
         if 200 <= code < 300:
             return
-        time.sleep(0.1)
+        time.sleep(0.2)
 
 
 class Handler(BaseHTTPRequestHandler):

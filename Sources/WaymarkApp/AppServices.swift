@@ -57,6 +57,7 @@ public struct AppServices: Sendable {
 
     public var health: HealthCheck { HealthCheck(store: store) }
     public var signIn: SignInDesk { SignInDesk(store: store, laCode: laCode, policy: signInPolicy, hasher: passwordHasher, cost: passwordCost) }
+    public var apiClients: APIClientDesk { APIClientDesk(store: store, laCode: laCode) }
     public var users: UserAdministration { UserAdministration(store: store, cost: passwordCost, hasher: passwordHasher, publicURL: publicURL) }
     public var invitations: InvitationDesk { InvitationDesk(store: store, cost: passwordCost, hasher: passwordHasher) }
     public var workspace: WorkspaceDesk { WorkspaceDesk(store: store, classifier: classifier) }

@@ -162,12 +162,15 @@ public struct LocalSMSGateway: Sendable {
     /// Waits until every message's delivery report has been answered 2xx by Waymark.
     public func waitForReports(count: Int, timeout: Duration = .seconds(10)) async throws -> [Message] {
         let deadline = ContinuousClock.now + timeout
+        var all: [Message] = []
         while ContinuousClock.now < deadline {
-            let all = try await messages()
+            all = try await messages()
             if all.filter({ $0.report.map { (200..<300).contains($0.answer) } ?? false }).count >= count { return all }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw LocalServerError.timedOut("\(count) delivery reports")
+        // What Waymark last answered each report, so a failure says why.
+        let answers = all.map { "\($0.reference): \($0.report.map { "\($0.status) answered \($0.answer)" } ?? "no report yet")" }
+        throw LocalServerError.timedOut("\(count) delivery reports (\(answers.joined(separator: "; ")))")
     }
 
     /// Makes the gateway post a reply from `from` to Waymark's inbound webhook; returns Waymark's answer.

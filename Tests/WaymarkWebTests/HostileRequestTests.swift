@@ -190,7 +190,12 @@ import WaymarkTestSupport
     /// status; the gateway's webhooks (machine to machine) answer a sentence in plain text.
     static func expectClearPage(_ response: TestResponse, _ label: String) {
         let text = response.text
-        if response.headers[.contentType]?.hasPrefix("text/plain") == true {
+        if response.headers[.contentType] == "application/problem+json" {
+            // The API (machine to machine): a problem with a title and a detail in words.
+            let problem = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+            #expect((problem?["title"] as? String)?.isEmpty == false && ((problem?["detail"] as? String)?.count ?? 0) > 10,
+                    "\(label) answered \(response.status) without a problem saying what happened")
+        } else if response.headers[.contentType]?.hasPrefix("text/plain") == true {
             #expect(text.count > 10 && text.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("."), "\(label) answered \(response.status) without a reason")
         } else {
             #expect(text.contains("<h1") && text.contains("<title>"), "\(label) answered \(response.status) without a clear page")

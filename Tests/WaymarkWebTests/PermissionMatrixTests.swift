@@ -8,6 +8,7 @@ import WaymarkApp
 import WaymarkRecords
 import WaymarkStore
 import WaymarkTestSupport
+@testable import WaymarkAPI
 @testable import WaymarkWeb
 
 /// Every route the router has, tried as every role and signed out. The
@@ -18,7 +19,13 @@ import WaymarkTestSupport
 @Suite struct PermissionMatrixTests {
     /// What a request came to: `yes` the page or its action, `no` a 403,
     /// `hidden` the same 404 as an unknown id, `signIn` a redirect to sign in.
-    enum Outcome: String, Equatable, Sendable { case yes = "allowed", no = "denied", hidden = "not found", signIn = "sign in" }
+    enum Outcome: String, Equatable, Sendable {
+        case yes = "allowed", no = "denied", hidden = "not found", signIn = "sign in"
+        /// The API: a session is no way in, only a client's bearer token (401); WaymarkAPITests tries the tokens.
+        case bearer = "client token needed"
+        /// The API: a method its document does not give for the path (405).
+        case notAllowed = "method not allowed"
+    }
 
     /// The outcome for every role and for a visitor who is signed out. No
     /// defaults: an entry names them all, and a new role will not compile
@@ -107,7 +114,37 @@ import WaymarkTestSupport
     static func at(_ path: String) -> @Sendable (AccessFixture) -> String { { _ in path } }
 
     /// Every route, keyed as the router lists it: "METHOD /path/{parameter}".
-    static let table: [String: [Case]] = [
+    /// The pages' routes and the API's, one table.
+    static let table: [String: [Case]] = pages.merging(api) { page, _ in page }
+
+    /// The API's operations answer a session with 401 (they take a client's bearer token); a
+    /// method the document does not give, 405. Who may do what with which token is tried in
+    /// WaymarkAPITests; here, that no session of any role is a way in.
+    static let api: [String: [Case]] = {
+        let bearerOnly = Expected(a: .bearer, d: .bearer, t: .bearer, p: .bearer, m: .bearer, c: .bearer, out: .bearer)
+        let notAllowed = Expected(a: .notAllowed, d: .notAllowed, t: .notAllowed, p: .notAllowed, m: .notAllowed, c: .notAllowed, out: .notAllowed)
+        var table: [String: [Case]] = [:]
+        for (path, documented) in MethodNotAllowed.documentedMethods() {
+            let route = APIDocument.basePath + path
+            let concrete = route.replacingOccurrences(of: #"\{[A-Za-z]+\}"#, with: "1", options: .regularExpression)
+            for method in documented {
+                table["\(method) \(route)"] = [Case(path: at(concrete), expected: bearerOnly)]
+            }
+            for method in MethodNotAllowed.refused(allowed: documented) {
+                table["\(method) \(route)"] = [Case(path: at(concrete), expected: notAllowed)]
+            }
+        }
+        return table
+    }()
+
+    static let pages: [String: [Case]] = [
+        // The API's document and its reference page: public, like the API's description of itself.
+        "GET /openapi.yaml": [Case(path: at("/openapi.yaml"), expected: anyone)],
+        "GET /api": [Case(path: at("/api"), expected: anyone)],
+        "GET /admin/api-clients": [Case(path: at("/admin/api-clients"), expected: adminOnly, permission: .manageUsers)],
+        "POST /admin/api-clients": [Case(path: at("/admin/api-clients"), expected: adminOnly.posted, fields: ["name": "x"], permission: .manageUsers)],
+        "POST /admin/api-clients/{client}/revoke": [Case(path: at("/admin/api-clients/999/revoke"),
+                                                         expected: Expected(a: .hidden, d: .no, t: .no, p: .no, m: .no, c: .no, out: .no), permission: .manageUsers)],
         // The edge: no session needed.
         "GET /health": [Case(path: at("/health"), expected: anyone)],
         "GET /metrics": [Case(path: at("/metrics"), expected: anyone)],
@@ -474,7 +511,7 @@ import WaymarkTestSupport
             var sessions: [Role: Session] = [:]
             for role in Role.allCases { sessions[role] = try await Self.session(role, client: client) }
             for (key, cases) in Self.table.sorted(by: { $0.key < $1.key }) {
-                let method: HTTPRequest.Method = Self.isGet(key) ? .get : .post
+                let method = Self.method(key)
                 for entry in cases {
                     for role in Role.allCases {
                         let session = entry.freshSession ? try await Self.session(role, client: client) : try #require(sessions[role])
@@ -567,6 +604,10 @@ import WaymarkTestSupport
 
     static func isGet(_ key: String) -> Bool { key.hasPrefix("GET ") }
 
+    static func method(_ key: String) -> HTTPRequest.Method {
+        HTTPRequest.Method(String(key.prefix { $0 != " " })) ?? .get
+    }
+
     /// The router's own list, as "METHOD /path/{parameter}".
     static func routes() async throws -> [String] {
         try await TestDatabases.withFreshStore(.sqlite) { store in
@@ -580,7 +621,11 @@ import WaymarkTestSupport
     ) async throws -> Outcome {
         let path = entry.path(fixture)
         let response: TestResponse
-        if method == .get {
+        if ![.get, .post].contains(method) {
+            var headers = HTTPFields()
+            headers[.cookie] = session.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+            response = try await client.execute(uri: path, method: method, headers: headers)
+        } else if method == .get {
             response = try await client.get(path, cookies: session.cookies)
         } else {
             var fields = entry.fields
@@ -588,6 +633,8 @@ import WaymarkTestSupport
             response = try await client.form(path, fields, cookies: session.cookies)
         }
         switch response.status {
+        case .unauthorized: return .bearer
+        case .methodNotAllowed: return .notAllowed
         case .forbidden: return .no
         case .notFound: return .hidden
         case .seeOther, .found: return response.headers[.location] == Paths.signIn ? .signIn : .yes

@@ -70,7 +70,7 @@ import WaymarkTestSupport
                     let counts = try await OutboxWorker(store: store, transports: [client]).drainOnce(now: now)
                     #expect(counts.sent == 2)
 
-                    let reports = try await gateway.waitForReports(count: 2, timeout: .seconds(30))
+                    let reports = try await gateway.waitForReports(count: 2, timeout: .seconds(120))
                     #expect(reports.map { $0.report?.answer } == [200, 200])
                     let outbox = Outbox(store: store)
                     #expect(try await outbox.message(delivered)?.status == .delivered)

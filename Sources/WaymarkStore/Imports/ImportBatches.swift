@@ -49,6 +49,28 @@ public struct ImportBatchQueries: Sendable {
             }
     }
 
+    /// One batch with who sent it (its provenance), or nil.
+    public func batch(_ id: Int64) async throws -> (summary: Summary, recordedBy: Int64?)? {
+        guard let row = try await db.select().columns("id", "file_name", "kind", "rows_read", "recorded_at", "finished_at", "recorded_by")
+            .from("import_batch").where("id", .equal, id).first()
+        else { return nil }
+        let summary = Summary(
+            id: try row.decode(column: "id", as: Int64.self), fileName: try row.decode(column: "file_name", as: String.self),
+            kind: try row.decode(column: "kind", as: String.self), rowsRead: try row.decode(column: "rows_read", as: Int.self),
+            importedAt: try row.decode(column: "recorded_at", as: String.self), finished: try row.decode(column: "finished_at", as: String?.self) != nil)
+        return (summary, try row.decode(column: "recorded_by", as: Int64?.self))
+    }
+
+    /// A batch's rows left in the exception queue, after a row number, in row order.
+    public func exceptedRows(of batchID: Int64, after row: Int, limit: Int) async throws -> [(row: Int, exceptionID: Int64)] {
+        try await db.select().columns("row_number", "exception_id").from("import_row")
+            .where("batch_id", .equal, batchID).where("outcome", .equal, ImportOutcome.excepted.rawValue)
+            .where("row_number", .greaterThan, row).where("exception_id", .isNot, SQLLiteral.null)
+            .orderBy("row_number").limit(limit).all().map { found in
+                (try found.decode(column: "row_number", as: Int.self), try found.decode(column: "exception_id", as: Int64.self))
+            }
+    }
+
     /// How many rows of a batch ended each way.
     public func outcomes(of batchID: Int64) async throws -> [ImportOutcome: Int] {
         var counts: [ImportOutcome: Int] = [:]

@@ -47,6 +47,7 @@ enum Migrations {
         M036FigureTimelines(),
         M037Comparators(),
         M040Wards(),
+        M044APIClients(),
     ]
 }
 

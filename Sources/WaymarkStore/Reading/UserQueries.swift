@@ -17,9 +17,11 @@ public struct UserQueries: Sendable {
         try await db.select().column("*").from("app_user").where("id", .equal, id).first().map(Self.decode)
     }
 
-    /// Every user, by name, for the administrator's page.
+    /// Every user, by name, for the administrator's page: people, not the accounts API clients act through (their own page lists those).
     public func all() async throws -> [StoredUser] {
-        try await db.select().column("*").from("app_user").orderBy("display_name").orderBy("id").all().map(Self.decode)
+        try await db.select().column("*").from("app_user")
+            .where(SQLRaw("NOT EXISTS (SELECT 1 FROM api_client c WHERE c.user_id = app_user.id)"))
+            .orderBy("display_name").orderBy("id").all().map(Self.decode)
     }
 
     /// Personal advisers of an organisation who can still sign in, for pickers.

@@ -3,6 +3,7 @@ public import Hummingbird
 import HummingbirdCore
 public import Logging
 public import NIOCore
+import WaymarkAPI
 import WaymarkApp
 
 /// Where and how to listen, and how long a client may take.
@@ -51,6 +52,8 @@ public func buildApplication(services: WebServices, configuration: WebConfigurat
 func buildRouter(services: WebServices, templates: Templates) -> Router<WebContext> {
     let router = Router(context: WebContext.self)
     router.addRoutes(SMSWebhookController(services: services).endpoints)  // before the middleware: no session, no CSRF (bearer token instead)
+    // The API, also before the pages' middleware: a client's bearer token instead of a session and CSRF; its own problem+json errors.
+    APIRoutes.mount(on: router, app: services.app, now: services.now)
     router.addMiddleware {
         SecurityHeadersMiddleware<WebContext>(strictTransport: services.app.publicURL.lowercased().hasPrefix("https://"))
         ErrorPageMiddleware(templates: templates)
@@ -102,6 +105,8 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(RiskController(services: services, templates: templates).endpoints)
     router.addRoutes(OwnRecordController(services: services, templates: templates).endpoints, atPath: "/s")
     router.addRoutes(UsersController(services: services, templates: templates).endpoints, atPath: "/admin/users")
+    router.addRoutes(APIClientsController(services: services, templates: templates).endpoints, atPath: "/admin/api-clients")
+    router.addRoutes(APIReferenceController(templates: templates).endpoints)
     return router
 }
 

@@ -19,6 +19,9 @@ enum Paths {
     static let exceptions = "/exceptions"
     static let imports = "/imports"
     static let users = "/admin/users"
+    static let apiClients = "/admin/api-clients"
+    /// The API's reference page, made from its document.
+    static let apiReference = "/api"
     static let breakGlassReview = "/data-protection/break-glass"
     static let portal = "/portal"
     static let portalStudentsList = "/portal/students"

@@ -46,6 +46,7 @@ struct Navigation: Sendable {
         if AccessPolicy.allows(role, .manageDataFlows) { items.append(Item(label: "Data flows", href: Paths.dataFlows)) }
         if AccessPolicy.allows(role, .runRetention) { items.append(Item(label: "Retention", href: Paths.retention)) }
         if AccessPolicy.allows(role, .manageUsers) { items.append(Item(label: "Users", href: Paths.users)) }
+        if AccessPolicy.allows(role, .manageUsers) { items.append(Item(label: "API clients", href: Paths.apiClients)) }
         items.append(Item(label: "Your password", href: Paths.password))
         self.items = items
         canSearch = AccessPolicy.allows(role, .readRecords)
