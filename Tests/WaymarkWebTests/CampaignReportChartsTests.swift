@@ -11,7 +11,7 @@ import WaymarkTestSupport
 
 /// The campaign report draws answered and resolved per channel and per group
 /// beside their tables, and "Sent" counts only what the outbox has sent:
-/// a text still waiting in the queue is contacted, never sent.
+/// a text still waiting in the queue is included, never sent.
 @Suite struct CampaignReportChartsTests {
     @Test(arguments: TestDatabases.engines)
     func sentCountsOnlyWhatTheOutboxSentAndEachTableHasItsChart(_ engine: DatabaseEngine) async throws {
@@ -22,7 +22,7 @@ import WaymarkTestSupport
             // given one text queued, not yet handed to the gateway
             let queued = try await client.get("/campaigns/\(id)/report", cookies: officer.cookies)
             #expect(queued.status == .ok)
-            #expect(Self.channelRow(queued.text) == ["Text message", "2", "1", "0", "0"], "considered 2, contacted 1, sent 0 while it waits, answered 0")
+            #expect(Self.channelRow(queued.text) == ["Text message", "2", "1", "0", "0"], "considered 2, included 1, sent 0 while it waits, answered 0")
             let csvQueued = try await client.get("/campaigns/\(id)/report?format=csv", cookies: officer.cookies)
             #expect(csvQueued.text.contains("Channel,Text message,2,1,0,0,"), "the download says the same: \(csvQueued.text)")
 
@@ -58,15 +58,15 @@ import WaymarkTestSupport
         ])
         let age = try #require(report.byDimension.first)
         let drawn = CampaignReportCharts.chart("Answered and resolved by age", groups: age.groups, id: "age", said: { "age \($0)" })
-        #expect(drawn.summary == "Most answered: age 17 (100.0%); fewest: age 16 (50.0%). Most resolved: age 16 (50.0%); fewest: age 17 (0.0%). Shares are of those contacted.",
-                "age 18 had nobody contacted, so it is neither most nor fewest")
+        #expect(drawn.summary == "Most answered: age 17 (100.0%); fewest: age 16 (50.0%). Most resolved: age 16 (50.0%); fewest: age 17 (0.0%). Shares are of those the campaign included, sent or not.",
+                "age 18 had nobody included, so it is neither most nor fewest")
         let elements = try BarChartTests.Elements.parse(drawn.svg)
         #expect(elements.found.filter { $0.attributes["class"] == "chart-value" }.map(\.text) == [
-            "Answered 50.0% of 2", "Resolved 50.0% of 2", "Answered 100.0% of 2", "Resolved 0.0% of 2", "Answered – nobody contacted", "Resolved – nobody contacted",
+            "Answered 50.0% of 2", "Resolved 50.0% of 2", "Answered 100.0% of 2", "Resolved 0.0% of 2", "Answered – nobody included", "Resolved – nobody included",
         ])
     }
 
-    /// The cells of the channel table's one row: name, considered, contacted, sent, answered.
+    /// The cells of the channel table's one row: name, considered, included, sent, answered.
     static func channelRow(_ html: String) -> [String] {
         guard let table = html.firstMatch(of: /By channel: the numbers<\/caption>(?s)(.*?)<\/table>/)?.1,
             let row = String(table).firstMatch(of: /<tbody><tr>(?s)(.*?)<\/tr>/)?.1

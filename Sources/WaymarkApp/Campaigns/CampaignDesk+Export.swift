@@ -9,7 +9,7 @@ import WaymarkRecords
 /// named, so not audited (as the page is not).
 extension CampaignDesk {
     static let reportColumns = [
-        "Breakdown", "Group", "Considered", "Contacted", "Sent", "Answered", "Response rate (%)", "Resolved", "Resolution rate (%)",
+        "Breakdown", "Group", "Considered", "Included", "Sent", "Answered", "Response rate (%)", "Resolved", "Resolution rate (%)",
     ]
 
     public func reportExport(_ id: Int64, format: ExportFormat, for grant: AccessGrant, at now: Date) async throws -> ExportDownload {

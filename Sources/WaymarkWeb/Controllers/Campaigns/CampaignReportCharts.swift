@@ -2,7 +2,7 @@ import Foundation
 import WaymarkCore
 
 /// The campaign report's pictures: for each channel, and for each group of
-/// each breakdown the report already has, the share of those contacted who
+/// each breakdown the report already has, the share of those included who
 /// answered and the share resolved, side by side. Made from the same tallies
 /// as the tables beside them, so bar, sentence and table say one thing.
 enum CampaignReportCharts {
@@ -24,23 +24,23 @@ enum CampaignReportCharts {
 
     /// "41.2% of 85": short enough to follow the longest bar on a phone (the counts are in the table).
     static func short(_ rate: Double?, _ of: Int) -> String {
-        guard let rate else { return "– nobody contacted" }
+        guard let rate else { return "– nobody included" }
         return String(format: "%.1f%%", rate * 100) + " of \(of.formatted())"
     }
 
-    /// "41.2% (35 of 85)", or "nobody contacted".
+    /// "41.2% (35 of 85)", or "nobody included".
     static func text(_ rate: Double?, _ count: Int, _ of: Int) -> String {
-        guard let rate else { return "– (nobody contacted)" }
+        guard let rate else { return "– (nobody included)" }
         return String(format: "%.1f%%", rate * 100) + " (\(count.formatted()) of \(of.formatted()))"
     }
 
     /// Which group answered most and which least, and the same for resolution.
     static func summary(_ groups: [CampaignReport.Group], said: (String) -> String = { $0 }) -> String {
         let measured = groups.filter { $0.tally.contacted > 0 }
-        guard let first = measured.first else { return "Nobody in these groups was contacted." }
+        guard let first = measured.first else { return "Nobody in these groups was included." }
         if measured.count == 1 {
             return "\(said(first.name).capitalisedFirst): \(text(first.tally.responseRate, first.tally.responded, first.tally.contacted)) answered, "
-                + "\(text(first.tally.resolutionRate, first.tally.resolved, first.tally.contacted)) resolved, of those contacted."
+                + "\(text(first.tally.resolutionRate, first.tally.resolved, first.tally.contacted)) resolved, of those the campaign included."
         }
         func extremes(_ rate: (CampaignTally) -> Double?) -> (high: CampaignReport.Group, low: CampaignReport.Group) {
             let sorted = measured.sorted { (rate($0.tally) ?? 0, $1.name) > (rate($1.tally) ?? 0, $0.name) }
@@ -49,7 +49,7 @@ enum CampaignReportCharts {
         let answered = extremes(\.responseRate), resolved = extremes(\.resolutionRate)
         return "Most answered: \(said(answered.high.name)) (\(percent(answered.high.tally.responseRate))); fewest: \(said(answered.low.name)) "
             + "(\(percent(answered.low.tally.responseRate))). Most resolved: \(said(resolved.high.name)) (\(percent(resolved.high.tally.resolutionRate))); "
-            + "fewest: \(said(resolved.low.name)) (\(percent(resolved.low.tally.resolutionRate))). Shares are of those contacted."
+            + "fewest: \(said(resolved.low.name)) (\(percent(resolved.low.tally.resolutionRate))). Shares are of those the campaign included, sent or not."
     }
 
     static func percent(_ rate: Double?) -> String { CampaignReportPage.percent(rate) }
