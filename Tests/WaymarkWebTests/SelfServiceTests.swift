@@ -94,7 +94,7 @@ import WaymarkTestSupport
             let csv = try await client.get("/campaigns/\(campaignID)/report?format=csv", cookies: officer.cookies)
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
             let lines = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            #expect(lines.first == "\u{FEFF}Breakdown,Group,Considered,Contacted,Sent,Answered,Response rate (%),Resolved,Resolution rate (%)")
+            #expect(lines.first == "\u{FEFF}Breakdown,Group,Considered,Included,Sent,Answered,Response rate (%),Resolved,Resolution rate (%)")
             #expect(lines.contains { $0.hasPrefix("All,All,") && $0.hasSuffix(",1,100.0") }, "one resolved of one contacted, as the page says: \(lines)")
             #expect(lines.contains { $0.hasPrefix("\"Not contacted, and why\",") || $0.hasPrefix("Not contacted, and why,") })
             #expect(try await store.sql.raw("SELECT COUNT(*) AS n FROM audit_event").first()?.decode(column: "n", as: Int.self) == events)
