@@ -47,6 +47,8 @@ enum Migrations {
         M036FigureTimelines(),
         M037Comparators(),
         M040Wards(),
+        M050Referrals(),
+        M051KnownTo(),
     ]
 }
 
