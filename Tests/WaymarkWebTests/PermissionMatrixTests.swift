@@ -103,6 +103,11 @@ import WaymarkTestSupport
     /// Who changes them: the adviser whose caseload it is (managers record no casework).
     static let caseworkChangers = Expected(a: .no, d: .no, t: .no, p: .yes, m: .no, c: .no, w: .no, out: .signIn)
     static let caseworkChangersUnknownItem = Expected(a: .no, d: .no, t: .no, p: .hidden, m: .no, c: .no, w: .no, out: .signIn)
+    /// Who refers young people to partner services: the LA's advisers, tracking officers and data managers.
+    static let referrers = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .no, c: .no, w: .no, out: .signIn)
+    /// Who works referrals: those who refer, and the partner services' workers.
+    static let referralWorkers = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .no, c: .no, w: .yes, out: .signIn)
+    static let referralWorkersUnknown = Expected(a: .no, d: .hidden, t: .hidden, p: .hidden, m: .no, c: .no, w: .hidden, out: .signIn)
     /// Who resolves matches: imports, exceptions, merges.
     static let matchers = trackers
     static let matchersUnknown = trackersUnknown
@@ -160,9 +165,9 @@ import WaymarkTestSupport
         "POST /admin/users/{user}": [Case(path: { "/admin/users/\($0.users[.personalAdviser]!)" }, expected: adminOnly.posted, fields: ["status": "active"],
                                           permission: .manageUsers)],
         "POST /admin/users/{user}/password": [Case(path: at("/admin/users/999/password"),
-                                                   expected: Expected(a: .hidden, d: .no, t: .no, p: .no, m: .no, c: .no, w: .hidden, out: .no), permission: .manageUsers)],
+                                                   expected: Expected(a: .hidden, d: .no, t: .no, p: .no, m: .no, c: .no, w: .no, out: .no), permission: .manageUsers)],
         "POST /admin/users/{user}/invitation": [Case(path: at("/admin/users/999/invitation"),
-                                                     expected: Expected(a: .hidden, d: .no, t: .no, p: .no, m: .no, c: .no, w: .hidden, out: .no), permission: .manageUsers)],
+                                                     expected: Expected(a: .hidden, d: .no, t: .no, p: .no, m: .no, c: .no, w: .no, out: .no), permission: .manageUsers)],
         // Figures and returns.
         "GET /figures": [Case(path: at("/figures"), expected: figureReaders, permission: .figures)],
         "POST /figures": [Case(path: at("/figures"), expected: figureReaders.posted, permission: .figures)],
@@ -310,6 +315,18 @@ import WaymarkTestSupport
             Case(path: { "/people/\($0.elsewhere)/access-log?format=csv" }, expected: dataManagerOnly, permission: .reviewAccess,
                  audit: .view(entity: "audit_event", detailContains: "export; format=csv; access log")),
         ],
+        // Referrals: the LA's staff who may refer (not managers, schools or administrators) and the partner services' workers.
+        "GET /referrals": [Case(path: at("/referrals"), expected: referralWorkers, audit: .view(entity: "referral", detailContains: "referrals"))],
+        "GET /referrals/{referral}": [Case(path: at("/referrals/999"), expected: referralWorkersUnknown)],
+        "POST /referrals/{referral}": [Case(path: at("/referrals/999"), expected: referralWorkersUnknown.posted, fields: ["step": "acknowledge"])],
+        "GET /people/{id}/referrals/new": [Case(path: { "/people/\($0.onCaseload)/referrals/new" }, expected: referrers, permission: .makeReferrals,
+                                                audit: .view(entity: "young_person", detailContains: "referral form"))],
+        "POST /people/{id}/referrals": [Case(path: { "/people/\($0.onCaseload)/referrals" }, expected: referrers.posted, permission: .makeReferrals)],
+        // The known-to register: the LA's readers (schools are refused by the use case).
+        "GET /people/{id}/known-to": [Case(path: { "/people/\($0.onCaseload)/known-to" }, expected: laReaders, permission: .readRecords,
+                                           audit: .view(entity: "involvement", detailContains: "known-to"))],
+        "POST /people/{id}/lead-professional": [Case(path: { "/people/\($0.onCaseload)/lead-professional" }, expected: referrers.posted,
+                                                     permission: .recordInvolvement)],
         // Consent and sharing: advisers, tracking officers and data managers; overrides and the register for data managers.
         "GET /people/{id}/consent": [Case(path: { "/people/\($0.onCaseload)/consent" }, expected: consentKeepers, permission: .manageConsent,
                                           audit: .view(entity: "young_person", detailContains: "consent and sharing"))],
@@ -549,7 +566,7 @@ import WaymarkTestSupport
                 for link in links {
                     #expect(try await client.get(link, cookies: cookies).status == .ok, "\(role.rawValue) is offered \(link)")
                 }
-                #expect(block.contains("action=\"/search\"") == (role != .administrator), "\(role.rawValue): search only for those who read records")
+                #expect(block.contains("action=\"/search\"") == AccessPolicy.allows(role, .readRecords), "\(role.rawValue): search only for those who read records")
                 #expect(links.contains("/returns") == (role == .dataManager))
             }
         }

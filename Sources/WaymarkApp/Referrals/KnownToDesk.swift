@@ -22,7 +22,11 @@ public struct KnownToDesk: Sendable {
     /// The register and the lead professional of `person`, audited as a view.
     public func register(of person: Int64, for grant: AccessGrant, at now: Date) async throws -> KnownToView {
         try grant.require(.readRecords)
-        guard try await CaseloadLookup(store: store).placement(of: person, in: grant.scope) != nil else { throw ReferralDesk.noSuchRecord }
+        // The LA's register: a school's or college's view of a record does not include who else works with the young person.
+        guard case .authority = grant.scope else {
+            throw Refusal.forbidden("Who else works with a young person is shown to the local authority's staff only.")
+        }
+        guard let placement = try await CaseloadLookup(store: store).placement(of: person, in: grant.scope) else { throw ReferralDesk.noSuchRecord }
         let queries = KnownToQueries(store: store)
         let stored = try await queries.involvements(of: person)
         let lead = try await queries.leadProfessional(of: person)
@@ -30,8 +34,11 @@ public struct KnownToDesk: Sendable {
         try await ViewAudit.record(
             store, grant, at: now, entity: "involvement", personID: person,
             detail: "known-to; shown=\(stored.map { String($0.id) }.joined(separator: ",")); brokered=\(lines.filter(\.brokered).count)")
+        var adviser: StoredUser?
+        if let id = placement.adviserID { adviser = try await UserQueries(store: store).user(id: id) }
+        let name = try await BreakGlassQueries(store: store).subject(person, in: grant.scope)?.name ?? ""
         return KnownToView(
-            personID: person, lines: lines, lead: lead, mayRecord: grant.allows(.recordInvolvement),
+            personID: person, personName: name, lines: lines, lead: lead, mayRecord: grant.allows(.recordInvolvement), adviser: adviser,
             needsAgreedLead: Set(stored.filter(\.isOpen).map(\.organisationID)).count > 1 && lead == nil)
     }
 
@@ -70,6 +77,8 @@ public struct KnownToLine: Sendable, Equatable {
     /// The service's name, or "A professional is involved" when brokered.
     public let organisation: String
     public let worker: String?
+    /// The worker's user, for choosing a lead professional; nil when brokered.
+    public let workerID: Int64?
     public let role: String?
     public let from: CalendarDate
     public let to: CalendarDate?
@@ -85,6 +94,7 @@ public struct KnownToLine: Sendable, Equatable {
         self.brokered = brokered
         organisation = brokered ? "A professional is involved" : stored.organisationName
         worker = brokered ? nil : stored.workerName
+        workerID = brokered ? nil : stored.workerUserID
         role = brokered ? nil : stored.workerRole
         from = stored.from
         to = stored.to
@@ -104,9 +114,12 @@ public struct KnownToLine: Sendable, Equatable {
 /// The register and the lead professional of one young person.
 public struct KnownToView: Sendable {
     public let personID: Int64
+    public let personName: String
     public let lines: [KnownToLine]
     public let lead: StoredLeadProfessional?
     public let mayRecord: Bool
+    /// The young person's adviser, who may be named lead professional.
+    public let adviser: StoredUser?
     /// More than one service involved now and no lead professional named.
     public let needsAgreedLead: Bool
 }

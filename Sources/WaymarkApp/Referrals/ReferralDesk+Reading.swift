@@ -54,6 +54,7 @@ extension ReferralDesk {
         }.sorted { ($0.reminderDue!, $0.id) < ($1.reminderDue!, $1.id) }
         let people = Set(received.map(\.personID) + sent.map(\.personID) + involvements.map(\.personID)).sorted()
         try await ViewAudit.record(store, grant, at: now, entity: "referral", detail: "referrals; " + ViewAudit.shown(people))
-        return ReferralOverview(received: received, sent: sent, involvements: involvements, due: due)
+        let name = try await OrganisationQueries(store: store).organisation(id: organisation)?.name ?? ""
+        return ReferralOverview(organisation: name, received: received, sent: sent, involvements: involvements, due: due)
     }
 }

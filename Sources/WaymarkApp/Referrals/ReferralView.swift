@@ -23,6 +23,8 @@ public struct ReferralView: Sendable {
 
 /// A service's referrals and young people: the partner home page and the LA's referral list.
 public struct ReferralOverview: Sendable {
+    /// The user's own organisation, by name.
+    public let organisation: String
     /// Referrals sent to the user's organisation (partners) that are still open, newest first.
     public let received: [StoredReferral]
     /// Referrals the user's organisation made, newest first.
