@@ -55,7 +55,7 @@ public struct KnownToDesk: Sendable {
         }
         let agreed = try ReferralDesk.words(typed, field: "agreement (who agreed it and when)")
         let today = CalendarDate.today(from: now)
-        try await store.change(by: grant.actor, at: now) { tx in
+        _ = try await store.change(by: grant.actor, at: now) { tx in
             try await tx.setLeadProfessional(personID: person, userID: user.id, organisationID: user.organisationID, from: today, agreed: agreed.text)
         }
     }

@@ -1,6 +1,6 @@
-public import WaymarkCore
-public import WaymarkRecords
-public import WaymarkStore
+import WaymarkCore
+import WaymarkRecords
+import WaymarkStore
 
 /// Keeps the known-to register in step with referrals: a referral accepted
 /// (or reopened) puts the receiving service and its worker on it; one handed

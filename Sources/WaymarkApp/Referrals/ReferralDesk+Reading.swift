@@ -1,6 +1,6 @@
 public import Foundation
-public import WaymarkCore
-public import WaymarkRecords
+import WaymarkCore
+import WaymarkRecords
 import WaymarkStore
 
 extension ReferralDesk {

@@ -1,5 +1,5 @@
 public import Foundation
-public import WaymarkCore
+import WaymarkCore
 public import WaymarkRecords
 import WaymarkStore
 

@@ -1,7 +1,7 @@
-public import Foundation
-public import WaymarkCore
-public import WaymarkRecords
-public import WaymarkStore
+import Foundation
+import WaymarkCore
+import WaymarkRecords
+import WaymarkStore
 
 /// What a referral carries to the receiver: the classes its purpose asks for,
 /// each put to ``SharingDesk`` along the referrals flow to the receiving

@@ -1,6 +1,6 @@
 import SQLKit
 public import WaymarkCore
-public import WaymarkRecords
+import WaymarkRecords
 
 /// An involvement to add to the known-to register.
 public struct NewInvolvement: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import SQLKit
-public import WaymarkCore
+import WaymarkCore
 public import WaymarkRecords
 
 extension ChangeTransaction {
