@@ -17,12 +17,12 @@ enum ReferralNews {
     }
 
     static func subject(_ referral: StoredReferral, _ state: ReferralState) -> String {
-        "Waymark: referral \(referral.id) is now \(state.label.lowercased())"
+        "Waymark: referral \(referral.id) – \(state.label.lowercased())"
     }
 
     static func body(_ referral: StoredReferral, _ state: ReferralState) -> String {
         """
-        Your referral \(referral.id) to \(referral.toOrganisationName) is now \(state.label.lowercased()).
+        Your referral \(referral.id) to \(referral.toOrganisationName) has moved on. Where it stands now: \(state.label).
 
         Sign in to Waymark and open Referrals to see what changed.
 

@@ -57,7 +57,7 @@ import WaymarkTestSupport
             #expect(try mails.map { try $0.decode(column: "status", as: String.self) } == ["queued", "queued", "queued", "queued"])
             #expect(try mails.map { try $0.decode(column: "recipient", as: String.self) }.allSatisfy { $0 == adviser.user.email })
             #expect(try mails.map { try $0.decode(column: "staff_user_id", as: Int64?.self) }.allSatisfy { $0 == adviser.user.id })
-            #expect(try mails[1].decode(column: "subject", as: String.self) == "Waymark: referral \(id) is now accepted")
+            #expect(try mails[1].decode(column: "subject", as: String.self) == "Waymark: referral \(id) – accepted")
             #expect(try !mails.map { try $0.decode(column: "body", as: String.self) }.joined().contains("Amara"), "the e-mail does not name the young person")
         }
     }

@@ -110,7 +110,7 @@ struct ReferralJourneyTests {
                 // the adviser sees it: news on their home page, then the referral
                 try await BreakGlassJourneyTests.signIn(browser, base, as: .personalAdviser)
                 let news = try await browser.text(of: "#referral-news-title + ul")
-                #expect(news.contains("Referral 1 to Northmere Youth Justice Service is now outcome recorded"))
+                #expect(news.contains("Referral 1 to Northmere Youth Justice Service: outcome recorded"))
                 #expect(!news.contains("Amara"), "the notice names no young person")
                 _ = try await browser.evaluate("document.getElementById('referral-news-title').scrollIntoView(); return 0;")
                 try await browser.look(saving: shots + "/08a-adviser-home-news.png")
