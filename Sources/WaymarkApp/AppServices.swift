@@ -102,6 +102,8 @@ public struct AppServices: Sendable {
     public var consent: ConsentDesk { ConsentDesk(store: store) }
     public var sharing: SharingDesk { SharingDesk(store: store) }
     public var dataFlows: DataFlowDesk { DataFlowDesk(store: store) }
+    public var referrals: ReferralDesk { ReferralDesk(store: store, registry: registry) }
+    public var knownTo: KnownToDesk { KnownToDesk(store: store, laName: laName) }
     public var portal: PortalDesk { PortalDesk(store: store, laCode: laCode) }
     public var subjectAccess: SubjectAccessDesk { SubjectAccessDesk(store: store, laCode: laCode, laName: laName) }
     public var retentionReview: RetentionDesk { RetentionDesk(store: store, policy: retention, resultLifetime: resultLifetime) }

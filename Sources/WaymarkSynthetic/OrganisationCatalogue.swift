@@ -44,9 +44,9 @@ struct OrganisationCatalogue: Sendable {
             "Marshside Training Ltd", "Northmere Construction Skills", "Harbour Hair and Beauty Academy", "Kelstow Motor Vehicle Training",
             "Ashby Care Academy", "Fenwick Engineering Apprenticeships", "Castle Digital Skills", "Youth Works Northmere",
         ].enumerated().map { index, name in add(.trainingProvider, name, la: laCode, ukprn: 10_050_000 + index * 101) }
-        _ = add(.agency, "\(laName) Youth Justice Service", la: laCode)
-        _ = add(.agency, "\(laName) Leaving Care Team", la: laCode)
-        _ = add(.agency, "\(laName) Housing Options", la: laCode)
+        _ = add(.youthJustice, "\(laName) Youth Justice Service", la: laCode)
+        _ = add(.leavingCare, "\(laName) Leaving Care Team", la: laCode)
+        _ = add(.housing, "\(laName) Housing Options", la: laCode)
         outOfAreaColleges = PlaceTables.neighbours.enumerated().map { index, neighbour in
             add(.furtherEducationCollege, "\(neighbour.name) College of Further Education", la: neighbour.code, estab: 8620 + index, ukprn: 10_006_000 + index * 17, phase: "16 plus")
         }

@@ -33,7 +33,7 @@ enum DemoOutput {
             Swift.print("Loaded the synthetic LA \(DemoAuthority.name) (\(DemoAuthority.code)): \(report.people) young people, \(report.rows) rows in \(String(format: "%.1f", report.seconds)) s.")
             Swift.print("Demo sign-ins (synthetic data only):")
             for credential in credentials {
-                Swift.print("  \(credential.role.displayName.padding(toLength: 18, withPad: " ", startingAt: 0)) \(credential.email)  password: \(credential.password)")
+                Swift.print("  \(credential.role.displayName.padding(toLength: 22, withPad: " ", startingAt: 0)) \(credential.email)  password: \(credential.password)")
             }
         }
     }

@@ -52,11 +52,15 @@ struct AccessFixture: Sendable {
                 try await tx.createOrganisation(NewOrganisation(kind: .school, name: "Harbour Academy", laCode: DemoAuthority.code, establishmentNumber: "9904002"))
             )
         }
+        // The partner worker works at a youth justice service.
+        let youthJustice = try await store.change(by: .system("test"), at: now) { tx in
+            try await tx.createOrganisation(NewOrganisation(kind: .youthJustice, name: "Northmere Youth Justice Service", laCode: DemoAuthority.code))
+        }
         var users: [Role: Int64] = [:]
         for role in Role.allCases {
             users[role] = try await UserAccounts(store: store, cost: 4).add(
                 email: email(role), displayName: role.displayName + " user", role: role, password: WebTestHarness.password,
-                organisationID: role == .careersLeader ? schoolA : laID, by: .system("test"), at: now)
+                organisationID: role == .careersLeader ? schoolA : role == .partnerWorker ? youthJustice : laID, by: .system("test"), at: now)
         }
         let adviser = users[.personalAdviser]
         let la = try DemoAuthority.registry.code(DemoAuthority.code)

@@ -52,6 +52,12 @@ public enum Permission: String, CaseIterable, Sendable {
     case riskModel
     /// The risk-of-NEET lists of every school (a school's own list comes with the portal).
     case riskLists
+    /// Refer a young person in scope to a partner service, and follow the referral (advisers: their own caseload).
+    case makeReferrals
+    /// A partner service's side: the referrals sent to one's own organisation, acted on by its workers.
+    case workReferrals
+    /// Record who is involved with a young person (the known-to register) and name the lead professional.
+    case recordInvolvement
 }
 
 /// The permission matrix. Least privilege: administrators run accounts and
@@ -64,13 +70,16 @@ public enum AccessPolicy {
         case .dataManager: [
             .readRecords, .changeAnyRecord, .addPeople, .assignCaseload, .statutoryReturns, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .reviewAccess,
             .manageConsent, .overrideSharing, .manageDataFlows, .activitySurvey, .subjectAccess, .runRetention, .riskModel, .riskLists,
+            .makeReferrals, .recordInvolvement,
         ]
         case .trackingOfficer: [
             .readRecords, .changeAnyRecord, .addPeople, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .manageConsent, .activitySurvey, .riskLists,
+            .makeReferrals, .recordInvolvement,
         ]
-        case .personalAdviser: [.readRecords, .changeOwnCaseload, .addPeople, .figures, .manageConsent, .activitySurvey]
+        case .personalAdviser: [.readRecords, .changeOwnCaseload, .addPeople, .figures, .manageConsent, .activitySurvey, .makeReferrals, .recordInvolvement]
         case .manager: [.readRecords, .assignCaseload, .figures, .teamOverview, .workQueues, .activitySurvey, .riskLists]
         case .careersLeader: [.readRecords, .schoolPortal, .postPupilInformation, .activitySurvey]
+        case .partnerWorker: [.workReferrals]
         }
     }
 

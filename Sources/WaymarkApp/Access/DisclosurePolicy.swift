@@ -24,6 +24,10 @@ public enum DisclosurePolicy {
         // A school or college sees who its pupils are and what they are doing now;
         // anything more is for consent and the data-flow register to open.
         .careersLeader: [.schoolSupport: [.identity, .currentActivity]],
+        // A partner service sees who the young person is and what they are doing
+        // now; the rest only through what a referral's package shares, which
+        // consent and the referrals flow decide (ReferralPackage).
+        .partnerWorker: [.partnerWork: [.identity, .currentActivity]],
         .administrator: [.administration: []],
     ]
 
@@ -37,7 +41,7 @@ public enum DisclosurePolicy {
     public static func mayBreakGlass(_ role: Role) -> Bool {
         switch role {
         case .personalAdviser, .trackingOfficer, .dataManager, .manager: true
-        case .careersLeader, .administrator: false
+        case .careersLeader, .administrator, .partnerWorker: false
         }
     }
 }

@@ -14,6 +14,8 @@ public enum Purpose: String, CaseIterable, Sendable, Codable {
     case oversight
     /// A school or college supporting its own pupils, students and recent leavers.
     case schoolSupport
+    /// A partner service working with a young person referred to it.
+    case partnerWork
     /// Running accounts: no young person's data.
     case administration
 
@@ -26,6 +28,7 @@ public enum Purpose: String, CaseIterable, Sendable, Codable {
         case .manager: .oversight
         case .careersLeader: .schoolSupport
         case .administrator: .administration
+        case .partnerWorker: .partnerWork
         }
     }
 }

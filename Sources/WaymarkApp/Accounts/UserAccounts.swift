@@ -66,7 +66,11 @@ public struct UserAccounts: Sendable {
 
     /// Careers leaders work in schools and colleges; everyone else works for the LA.
     public static func fits(_ role: Role, _ kind: OrganisationKind) -> Bool {
-        (role == .careersLeader) != (kind == .localAuthority)
+        switch role {
+        case .partnerWorker: kind.isPartner
+        case .careersLeader: kind != .localAuthority && !kind.isPartner
+        default: kind == .localAuthority
+        }
     }
 }
 
@@ -91,7 +95,7 @@ public enum AccountError: Error, Equatable, CustomStringConvertible {
         case .passwordTooLong(let maximum): "password: must be at most \(maximum) characters"
         case .emailInUse(let email): "email: \(email) already has an account"
         case .roleDoesNotFitOrganisation(let role, let kind):
-            "role: a \(role.displayName.lowercased()) cannot belong to a \(kind.rawValue) (careers leaders belong to schools and colleges, everyone else to the LA)"
+            "role: a \(role.displayName.lowercased()) cannot belong to a \(kind.rawValue) (careers leaders belong to schools and colleges, partner agency workers to partner services, everyone else to the LA)"
         }
     }
 }

@@ -195,6 +195,8 @@ public struct CaseworkDesk: Sendable {
         let today = CalendarDate.today(from: now)
         let current = try await bundle(record).need(on: today)
         let (personID, placement) = (record.personID, record.placement)
+        // Taking someone off the caseload closes their file with the service: not while other services are still working with them.
+        if adviserID == nil, placement.adviserID != nil { try await KnownToDesk.requireNoOpenInvolvements(personID, store: store) }
         try await store.change(by: record.grant.actor, at: now) { tx in
             if adviserID != placement.adviserID || tier?.rawValue != placement.tier {
                 try await tx.assignCaseload(of: personID, adviserID: adviserID, tier: adviserID == nil ? nil : tier, since: today)

@@ -42,12 +42,19 @@ public struct DemoSetup: Sendable {
         let report = try await DemoLoader(store: store, logger: logger).load(authority, now: now)
         guard let laID = report.organisationIDs[1] else { throw DemoError.noLocalAuthorityOrganisation }
         let schoolKey = authority.organisations.first { $0.kind == .school }?.key
+        // The partner worker works at the youth justice service, so the demo has a youth offending worker to refer to.
+        let youthJusticeKey = authority.organisations.first { $0.kind == .youthJustice }?.key
         let accounts = UserAccounts(store: store, cost: passwordCost)
         var credentials: [Credential] = []
         var advisers: [Int64] = []
         for role in Role.allCases {
             let email = "\(role.rawValue)@northmere.example"
-            let organisationID = role == .careersLeader ? schoolKey.flatMap { report.organisationIDs[$0] } ?? laID : laID
+            let organisationID =
+                switch role {
+                case .careersLeader: schoolKey.flatMap { report.organisationIDs[$0] } ?? laID
+                case .partnerWorker: youthJusticeKey.flatMap { report.organisationIDs[$0] } ?? laID
+                default: laID
+                }
             let id = try await accounts.add(
                 email: email, displayName: Self.demoName(for: role), role: role, password: Self.password,
                 organisationID: organisationID, by: .system("demo-generator"), at: now)
@@ -75,6 +82,7 @@ public struct DemoSetup: Sendable {
         case .personalAdviser: "Liam O'Connor"
         case .manager: "Helen Marsh"
         case .careersLeader: "Sam Okafor"
+        case .partnerWorker: "Dan Whitfield"
         }
     }
 }

@@ -87,6 +87,11 @@ extension SubjectAccessPack {
         ("share_override", "Shares made despite a refusal", "Each with who decided, the reason and how long it lasted."),
         ("break_glass_access", "Emergency access", "Staff who opened restricted information, with their reason."),
         ("notification", "Notices to staff", "Messages staff were sent about the record, such as a notice of emergency access."),
+        ("referral", "Referrals", "Each referral to another service: who referred, to whom, why, and where it stands."),
+        ("referral_step", "Referral steps", "Every step each referral took, who took it and what they wrote."),
+        ("referral_share", "What each referral shared", "The kinds of information each referral carried or held back, and why."),
+        ("involvement", "Services involved", "Which services and workers have worked with the young person, and when."),
+        ("lead_professional", "Lead professional", "Who was the lead professional, when, and how it was agreed."),
         ("participation_position", "Current classification", "What the record says the young person is doing now, as the service computes it."),
     ]
 }

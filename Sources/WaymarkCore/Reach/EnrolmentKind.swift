@@ -12,7 +12,7 @@ public enum EnrolmentKind: String, CaseIterable, Sendable, Codable {
         case .school, .specialSchool: self = .schoolRoll
         case .sixthFormCollege, .furtherEducationCollege: self = .college
         case .trainingProvider: self = .provider
-        case .localAuthority, .employer, .agency: return nil
+        case .localAuthority, .employer, .agency, .youthJustice, .leavingCare, .housing, .health, .voluntarySector, .jobcentre: return nil
         }
     }
 

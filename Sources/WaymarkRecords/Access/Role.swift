@@ -7,6 +7,10 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     case manager
     /// A school or college's careers leader: reads their own pupils' records only.
     case careersLeader = "careers-leader"
+    /// A worker of a partner service (youth justice, leaving care, housing,
+    /// health, voluntary sector, Jobcentre): works the referrals sent to their
+    /// service and sees only what each referral's package shares.
+    case partnerWorker = "partner-worker"
 
     public var displayName: String {
         switch self {
@@ -16,6 +20,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
         case .personalAdviser: "Personal adviser"
         case .manager: "Manager"
         case .careersLeader: "Careers leader"
+        case .partnerWorker: "Partner agency worker"
         }
     }
 }

@@ -27,6 +27,8 @@ public struct NewBreakGlassAccess: Sendable, Equatable {
 /// What a notice is about; the home page draws each kind in its own words.
 public enum NotificationKind: String, Sendable {
     case breakGlass = "break-glass"
+    /// A referral the user made (or works) changed state.
+    case referral
 }
 
 extension ChangeTransaction {

@@ -48,6 +48,8 @@ enum Migrations {
         M037Comparators(),
         M040Wards(),
         M044APIClients(),
+        M050Referrals(),
+        M051KnownTo(),
     ]
 }
 

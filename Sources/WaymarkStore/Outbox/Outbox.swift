@@ -187,7 +187,7 @@ public struct Outbox: Sendable {
 
     private func finish(_ id: Int64, worker: String, now: Date, set values: [(String, String?)], audit detail: String, contactOutcome: String?) async throws {
         try await store.change(by: .system("outbox"), at: now) { tx in
-            guard let row = try await tx.db.select().columns("person_id", "channel", "campaign_id").from("outbox_message")
+            guard let row = try await tx.db.select().columns("person_id", "channel", "campaign_id", "staff_user_id").from("outbox_message")
                 .where("id", .equal, id).where("status", .equal, OutboxStatus.sending.rawValue).where("claimed_by", .equal, worker).first()
             else { throw OutboxError.notClaimed(id: id, worker: worker) }
             let personID = try row.decode(column: "person_id", as: Int64.self)
@@ -195,7 +195,9 @@ public struct Outbox: Sendable {
             for (column, value) in values { update = update.set(column, to: SQLBind(value)) }
             try await update.set("claimed_by", to: SQLLiteral.null).set("claim_expires_at", to: SQLLiteral.null).where("id", .equal, id).run()
             try await tx.audit(.update, entity: "outbox_message", entityID: id, personID: personID, detail: detail)
-            if let contactOutcome {
+            // A message to a worker about the young person (a referral's news) is not a contact with them.
+            let toStaff = try row.decode(column: "staff_user_id", as: Int64?.self) != nil
+            if let contactOutcome, !toStaff {
                 try await Self.recordAttempt(tx, personID: personID, channel: try row.decode(column: "channel", as: String.self),
                                              campaignID: try row.decode(column: "campaign_id", as: Int64?.self), outcome: contactOutcome)
             }

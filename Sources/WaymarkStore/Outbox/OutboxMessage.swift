@@ -66,8 +66,11 @@ public struct NewOutboxMessage: Sendable, Equatable {
     public var body: String
     /// Not sent before this moment (quiet hours end, for one).
     public var notBefore: Date
+    /// The worker it goes to when it is not to the young person: no contact is recorded on the record when it goes.
+    public var staffUserID: Int64?
 
-    public init(campaignID: Int64?, channel: String, recipient: String, subject: String?, body: String, notBefore: Date) {
+    public init(campaignID: Int64?, channel: String, recipient: String, subject: String?, body: String, notBefore: Date, staffUserID: Int64? = nil) {
+        self.staffUserID = staffUserID
         self.campaignID = campaignID
         self.channel = channel
         self.recipient = recipient
@@ -98,7 +101,8 @@ extension ChangeTransaction {
             into: "outbox_message",
             [("person_id", personID), ("campaign_id", message.campaignID), ("channel", message.channel), ("recipient", message.recipient),
              ("subject", message.subject), ("body", message.body), ("idempotency_key", "waymark-" + UUID().uuidString.lowercased()),
-             ("status", OutboxStatus.queued.rawValue), ("attempts", 0), ("next_attempt_at", Timestamp.format(message.notBefore))])
+             ("status", OutboxStatus.queued.rawValue), ("attempts", 0), ("next_attempt_at", Timestamp.format(message.notBefore)),
+             ("staff_user_id", message.staffUserID)])
         try await audit(.create, entity: "outbox_message", entityID: id, personID: personID, detail: message.channel)
         return id
     }

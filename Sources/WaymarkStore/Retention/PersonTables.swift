@@ -49,9 +49,16 @@ public enum PersonTables {
         Table(name: "note", dataClass: .notes),
         Table(name: "follow_up", dataClass: .notes),
         Table(name: "appointment", dataClass: .notes),
+        // Referrals: the steps and shares before the referral; the involvements that name one before it too.
+        // Who is involved with a young person can tell a special category (a youth justice worker): they go with identity.
+        Table(name: "involvement", dataClass: nil),
+        Table(name: "lead_professional", dataClass: nil),
+        Table(name: "referral_step", dataClass: .notes),
+        Table(name: "referral_share", dataClass: nil),
         Table(name: "consent_provision", dataClass: nil),
         Table(name: "share_override", dataClass: nil),
         Table(name: "notification", dataClass: nil),
+        Table(name: "referral", dataClass: nil),
         Table(name: "break_glass_access", dataClass: nil),
     ]
 

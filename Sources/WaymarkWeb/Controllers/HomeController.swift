@@ -25,11 +25,14 @@ struct HomeController {
         }
         // A school's or college's home is its portal: its leavers, not an instruction to search.
         if grant.allows(.schoolPortal) { return try await PortalController(services: services, templates: templates).leavers(request, context: context) }
+        // A partner service's home is its referrals: in and out, its young people, what is due.
+        if grant.allows(.workReferrals) { return try await ReferralsController(services: services, templates: templates).list(request, context: context) }
         let now = services.now()
         let today = CalendarDate.today(from: now)
         var page = HomePage(user: context.user, csrf: context.csrf, laName: services.registry.name(of: services.laCode) ?? services.laCode.code,
                             laCode: services.laCode.code, date: today.longDescription)
         page.showNotices(try await services.app.notices.recent(for: grant, at: now), now: now)
+        page.showReferralNews(try await services.app.referrals.news(for: grant, at: now))
         if grant.allows(.changeOwnCaseload) {
             page.showWork(try await services.app.workspace.workToday(for: grant, at: now))
             page.showOutcomes(try await services.app.workspace.myOutcomes(for: grant, at: now))

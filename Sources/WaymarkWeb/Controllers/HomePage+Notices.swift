@@ -1,5 +1,7 @@
 import Foundation
 import WaymarkApp
+import WaymarkCore
+import WaymarkRecords
 
 /// Notices stored for the signed-in user (today: someone broke the glass on
 /// the record of a young person on their caseload), drawn by `home-notices`.
@@ -24,5 +26,22 @@ extension HomePage {
                 reason: notice.reason)
         }
         hasNotices = !notices.isEmpty
+    }
+}
+
+/// "Your referral 12 to the youth justice service is now accepted": ids and services, never the young person's name.
+struct ReferralNewsView: Sendable {
+    let id: Int64
+    let to: String
+    let state: String
+    let when: String
+}
+
+extension HomePage {
+    mutating func showReferralNews(_ referrals: [StoredReferral]) {
+        referralNews = referrals.map {
+            ReferralNewsView(id: $0.id, to: $0.toOrganisationName, state: $0.state.label.lowercased(), when: UKTime.describe(instant: $0.stateSince))
+        }
+        hasReferralNews = !referralNews.isEmpty
     }
 }

@@ -49,6 +49,9 @@ struct HomePage: PageModel {
     var downloads: DownloadLinks?
     var hasNotices = false
     var notices: [NoticeView] = []
+    /// Referrals the user made that another service moved in the last week.
+    var referralNews: [ReferralNewsView] = []
+    var hasReferralNews = false
     var hasCounts = false
     var figures: [Figure] = []
     var held = ""

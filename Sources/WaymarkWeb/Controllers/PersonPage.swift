@@ -126,6 +126,8 @@ struct PersonPage: PageModel {
     let canSubjectAccess: Bool
     /// Parents, carers and professionals are contact details: shown to those who see them.
     let showsFamily: Bool
+    /// The team around the young person is the LA's register: not shown to a school or college.
+    let showsKnownTo: Bool
     let showsCasework: Bool
     let showsContact: Bool
     let showsPathway: Bool
@@ -176,6 +178,7 @@ struct PersonPage: PageModel {
         canManageConsent = record.mayManageConsent
         canSubjectAccess = AccessPolicy.allows(user.role, .subjectAccess)
         showsFamily = record.shows(.contact)
+        showsKnownTo = user.role != .careersLeader
         showsCasework = record.shows(.notes) || record.shows(.contact)
         showsContact = record.shows(.contact)
         showsPathway = record.shows(.educationAndActivity)

@@ -98,6 +98,8 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(BreakGlassController(services: services, templates: templates).endpoints)
     router.addRoutes(AccessReviewController(services: services, templates: templates).endpoints)
     router.addRoutes(ConsentController(services: services, templates: templates).endpoints)
+    router.addRoutes(ReferralsController(services: services, templates: templates).endpoints)
+    router.addRoutes(KnownToController(services: services, templates: templates).endpoints)
     router.addRoutes(DataFlowsController(services: services, templates: templates).endpoints)
     router.addRoutes(PortalController(services: services, templates: templates).endpoints)
     router.addRoutes(SubjectAccessController(services: services, templates: templates).endpoints)

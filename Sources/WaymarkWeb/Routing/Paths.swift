@@ -68,6 +68,16 @@ enum Paths {
 
     static func accessLog(_ id: Int64) -> String { "/people/\(id)/access-log" }
 
+    static let referrals = "/referrals"
+
+    static func referral(_ id: Int64, saved: String? = nil) -> String {
+        "/referrals/\(id)" + (saved.map { "?saved=\($0)" } ?? "")
+    }
+
+    static func knownTo(_ person: Int64, saved: String? = nil) -> String {
+        "/people/\(person)/known-to" + (saved.map { "?saved=\($0)" } ?? "")
+    }
+
     static func consent(_ id: Int64, saved: String? = nil) -> String {
         "/people/\(id)/consent" + (saved.map { "?saved=\($0)" } ?? "")
     }

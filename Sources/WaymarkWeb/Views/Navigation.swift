@@ -27,6 +27,9 @@ struct Navigation: Sendable {
             items.append(Item(label: "Pupils and students", href: "/portal/students"))
             items.append(Item(label: "Risk of NEET", href: Paths.portalRisk))
         }
+        if AccessPolicy.allows(role, .makeReferrals) || AccessPolicy.allows(role, .workReferrals) {
+            items.append(Item(label: "Referrals", href: Paths.referrals))
+        }
         if AccessPolicy.allows(role, .teamOverview) { items.append(Item(label: "Distance travelled", href: Paths.distanceTravelled)) }
         if AccessPolicy.allows(role, .figures) { items.append(Item(label: "Figures", href: Paths.figures)) }
         if AccessPolicy.allows(role, .activitySurvey) { items.append(Item(label: "Activity survey", href: Paths.activitySurvey)) }

@@ -1,0 +1,78 @@
+import Foundation
+import WaymarkApp
+import WaymarkCore
+import WaymarkRecords
+
+/// The team around a young person: who is involved (the known-to register),
+/// the lead professional, and their referrals.
+struct KnownToPage: PageModel {
+    static let template = "known-to"
+
+    struct Line: Sendable {
+        let organisation: String
+        let worker: String?
+        let role: String?
+        let period: String
+        let open: Bool
+        let brokered: Bool
+        let contactThrough: String
+    }
+
+    struct Option: Sendable {
+        let value: String
+        let label: String
+    }
+
+    let title: String
+    let userName: String
+    let role: String
+    let csrf: String
+    let personID: Int64
+    let personName: String
+    let lines: [Line]
+    let hasLines: Bool
+    let lead: String?
+    let leadAgreed: String?
+    let needsAgreedLead: Bool
+    let mayRecord: Bool
+    let mayRefer: Bool
+    let leadCandidates: [Option]
+    let hasLeadCandidates: Bool
+    let referrals: [ReferralRow]
+    let hasReferrals: Bool
+    let notice: String?
+    let problem: String?
+
+    init(
+        user: StoredUser, csrf: String, view: KnownToView, referrals: [StoredReferral],
+        today: CalendarDate, notice: String? = nil, problem: String? = nil
+    ) {
+        title = "Known to – \(view.personName)"
+        userName = user.displayName
+        role = user.role.displayName
+        self.csrf = csrf
+        personID = view.personID
+        personName = view.personName
+        lines = view.lines.map { line in
+            Line(organisation: line.organisation, worker: line.worker, role: line.role,
+                 period: "from \(line.from.longDescription)" + (line.to.map { " to \($0.longDescription)" } ?? ""), open: line.to == nil,
+                 brokered: line.brokered, contactThrough: line.contactThrough)
+        }
+        hasLines = !lines.isEmpty
+        lead = view.lead.map { "\($0.userName), \($0.organisationName)" }
+        leadAgreed = view.lead.map { "Since \($0.from.longDescription): \($0.agreed)" }
+        needsAgreedLead = view.needsAgreedLead
+        mayRecord = view.mayRecord
+        mayRefer = AccessPolicy.allows(user.role, .makeReferrals)
+        var candidates = view.lines.filter { $0.to == nil && !$0.brokered }.compactMap { line in
+            line.workerID.map { Option(value: String($0), label: "\(line.worker ?? "Worker"), \(line.organisation)") }
+        }
+        if let adviser = view.adviser { candidates.insert(Option(value: String(adviser.id), label: "\(adviser.displayName), personal adviser"), at: 0) }
+        leadCandidates = candidates
+        hasLeadCandidates = !candidates.isEmpty
+        self.referrals = referrals.map { ReferralRow($0, today: today) }
+        hasReferrals = !referrals.isEmpty
+        self.notice = notice
+        self.problem = problem
+    }
+}
