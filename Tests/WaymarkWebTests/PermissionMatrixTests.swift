@@ -129,8 +129,8 @@ import WaymarkTestSupport
     /// method the document does not give, 405. Who may do what with which token is tried in
     /// WaymarkAPITests; here, that no session of any role is a way in.
     static let api: [String: [Case]] = {
-        let bearerOnly = Expected(a: .bearer, d: .bearer, t: .bearer, p: .bearer, m: .bearer, c: .bearer, out: .bearer)
-        let notAllowed = Expected(a: .notAllowed, d: .notAllowed, t: .notAllowed, p: .notAllowed, m: .notAllowed, c: .notAllowed, out: .notAllowed)
+        let bearerOnly = Expected(a: .bearer, d: .bearer, t: .bearer, p: .bearer, m: .bearer, c: .bearer, w: .bearer, out: .bearer)
+        let notAllowed = Expected(a: .notAllowed, d: .notAllowed, t: .notAllowed, p: .notAllowed, m: .notAllowed, c: .notAllowed, w: .notAllowed, out: .notAllowed)
         var table: [String: [Case]] = [:]
         for (path, documented) in MethodNotAllowed.documentedMethods() {
             let route = APIDocument.basePath + path
@@ -152,7 +152,7 @@ import WaymarkTestSupport
         "GET /admin/api-clients": [Case(path: at("/admin/api-clients"), expected: adminOnly, permission: .manageUsers)],
         "POST /admin/api-clients": [Case(path: at("/admin/api-clients"), expected: adminOnly.posted, fields: ["name": "x"], permission: .manageUsers)],
         "POST /admin/api-clients/{client}/revoke": [Case(path: at("/admin/api-clients/999/revoke"),
-                                                         expected: Expected(a: .hidden, d: .no, t: .no, p: .no, m: .no, c: .no, out: .no), permission: .manageUsers)],
+                                                         expected: Expected(a: .hidden, d: .no, t: .no, p: .no, m: .no, c: .no, w: .no, out: .no), permission: .manageUsers)],
         // The edge: no session needed.
         "GET /health": [Case(path: at("/health"), expected: anyone)],
         "GET /metrics": [Case(path: at("/metrics"), expected: anyone)],

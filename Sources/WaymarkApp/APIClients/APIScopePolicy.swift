@@ -20,6 +20,6 @@ public enum APIScopePolicy {
         APIScope.allCases.filter { !permissions(for: $0).isDisjoint(with: AccessPolicy.permissions(of: role)) }
     }
 
-    /// The roles an API client can act as: any but the administrator's, whose work is accounts.
-    public static let roles: [Role] = Role.allCases.filter { $0 != .administrator }
+    /// The roles an API client can act as: any that some scope fits, but the administrator's, whose work is accounts.
+    public static let roles: [Role] = Role.allCases.filter { $0 != .administrator && !scopes(for: $0).isEmpty }
 }
