@@ -52,6 +52,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case riskModel
     /// The risk-of-NEET lists of every school (a school's own list comes with the portal).
     case riskLists
+    /// Move a young person to another LA (cohort status T and the signed package) and accept or decline packages received.
+    case transferPeople
+    /// Ask the regional index which other LAs know a young person, and open a transfer request from a match.
+    case lookUpElsewhere
 }
 
 /// The permission matrix. Least privilege: administrators run accounts and
@@ -64,9 +68,11 @@ public enum AccessPolicy {
         case .dataManager: [
             .readRecords, .changeAnyRecord, .addPeople, .assignCaseload, .statutoryReturns, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .reviewAccess,
             .manageConsent, .overrideSharing, .manageDataFlows, .activitySurvey, .subjectAccess, .runRetention, .riskModel, .riskLists,
+            .transferPeople, .lookUpElsewhere,
         ]
         case .trackingOfficer: [
             .readRecords, .changeAnyRecord, .addPeople, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .manageConsent, .activitySurvey, .riskLists,
+            .lookUpElsewhere,
         ]
         case .personalAdviser: [.readRecords, .changeOwnCaseload, .addPeople, .figures, .manageConsent, .activitySurvey]
         case .manager: [.readRecords, .assignCaseload, .figures, .teamOverview, .workQueues, .activitySurvey, .riskLists]

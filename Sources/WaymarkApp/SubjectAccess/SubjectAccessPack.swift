@@ -86,6 +86,10 @@ extension SubjectAccessPack {
         ("consent_provision", "Consent choices", "Every choice about sharing, including those withdrawn."),
         ("share_override", "Shares made despite a refusal", "Each with who decided, the reason and how long it lasted."),
         ("break_glass_access", "Emergency access", "Staff who opened restricted information, with their reason."),
+        ("person_previous_identifier", "Identifiers in other local authorities", "The record's number in an authority the young person lived in before."),
+        ("transfer_out", "Transfers to another local authority", "Each time the record was sent to the authority the young person moved to, and what was left out."),
+        ("transfer_in", "Transfers from another local authority", "Each record received from the authority the young person moved from, and whether it was accepted."),
+        ("transfer_request", "Requests to another local authority", "Requests for the record of a young person another authority knows."),
         ("notification", "Notices to staff", "Messages staff were sent about the record, such as a notice of emergency access."),
         ("participation_position", "Current classification", "What the record says the young person is doing now, as the service computes it."),
     ]

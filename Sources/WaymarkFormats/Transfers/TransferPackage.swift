@@ -65,11 +65,13 @@ public struct TransferPlanSummary: Sendable, Equatable {
     }
 }
 
+/// A goal of the plan: its title only where the notes class may go (titles
+/// are words advisers wrote), and how many steps are still open.
 public struct TransferGoal: Sendable, Equatable {
-    public var title: String
+    public var title: String?
     public var openSteps: Int
 
-    public init(title: String, openSteps: Int) {
+    public init(title: String?, openSteps: Int) {
         self.title = title
         self.openSteps = openSteps
     }

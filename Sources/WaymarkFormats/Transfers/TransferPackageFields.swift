@@ -30,7 +30,7 @@ enum TransferPackageFields {
             TransferPlanSummary(
                 agreedOn: check.date(plan.agreedOn, "plan.agreedOn"), nextReviewOn: check.date(plan.nextReviewOn, "plan.nextReviewOn"),
                 goals: plan.goals.enumerated().compactMap { index, goal in
-                    guard let title = check.text(goal.title, "plan.goals[\(index)].title", required: true) else { return nil }
+                    let title = check.text(goal.title, "plan.goals[\(index)].title")
                     guard (0...1_000).contains(goal.openSteps) else {
                         check.fail("plan.goals[\(index)].openSteps", "range", "\(goal.openSteps) is not a number of steps (0–1000)")
                         return nil

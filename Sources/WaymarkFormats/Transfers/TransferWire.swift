@@ -64,7 +64,7 @@ struct TransferWire: Codable {
     }
 
     struct Goal: Codable {
-        var title: String
+        var title: String?
         var openSteps: Int
     }
 

@@ -47,6 +47,8 @@ enum Migrations {
         M036FigureTimelines(),
         M037Comparators(),
         M040Wards(),
+        M060Transfers(),
+        M061KnownElsewhere(),
     ]
 }
 

@@ -124,6 +124,8 @@ struct PersonPage: PageModel {
     let hasNotShared: Bool
     let canManageConsent: Bool
     let canSubjectAccess: Bool
+    let canTransfer: Bool
+    let canLookUpElsewhere: Bool
     /// Parents, carers and professionals are contact details: shown to those who see them.
     let showsFamily: Bool
     let showsCasework: Bool
@@ -175,6 +177,8 @@ struct PersonPage: PageModel {
         hasNotShared = !notShared.isEmpty
         canManageConsent = record.mayManageConsent
         canSubjectAccess = AccessPolicy.allows(user.role, .subjectAccess)
+        canTransfer = AccessPolicy.allows(user.role, .transferPeople)
+        canLookUpElsewhere = AccessPolicy.allows(user.role, .lookUpElsewhere)
         showsFamily = record.shows(.contact)
         showsCasework = record.shows(.notes) || record.shows(.contact)
         showsContact = record.shows(.contact)

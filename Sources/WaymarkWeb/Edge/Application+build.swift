@@ -100,6 +100,9 @@ func buildRouter(services: WebServices, templates: Templates) -> Router<WebConte
     router.addRoutes(SubjectAccessController(services: services, templates: templates).endpoints)
     router.addRoutes(RetentionController(services: services, templates: templates).endpoints)
     router.addRoutes(RiskController(services: services, templates: templates).endpoints)
+    router.addRoutes(TransferOutController(services: services, templates: templates).endpoints)
+    router.addRoutes(TransfersInController(services: services, templates: templates).endpoints, atPath: "/transfers")
+    router.addRoutes(KnownElsewhereController(services: services, templates: templates).endpoints)
     router.addRoutes(OwnRecordController(services: services, templates: templates).endpoints, atPath: "/s")
     router.addRoutes(UsersController(services: services, templates: templates).endpoints, atPath: "/admin/users")
     return router
