@@ -9,7 +9,7 @@ import WaymarkTestSupport
 
 /// Two LAs publish keyed digests; the index (run by the first) answers which
 /// other LA holds a young person — a code, never a name.
-@Suite struct KnownElsewhereTests {
+@Suite(.serialized) struct KnownElsewhereTests {
     static let key = Data(repeating: 9, count: 32).base64EncodedString()
 
     func elsewhere(_ la: TransferLA) -> KnownElsewhereDesk {
