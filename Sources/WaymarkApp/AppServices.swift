@@ -108,6 +108,8 @@ public struct AppServices: Sendable {
     public var subjectAccess: SubjectAccessDesk { SubjectAccessDesk(store: store, laCode: laCode, laName: laName) }
     public var retentionReview: RetentionDesk { RetentionDesk(store: store, policy: retention, resultLifetime: resultLifetime) }
     public var risk: RiskDesk { RiskDesk(store: store, laCode: laCode.code, laName: laName) }
+    public var knownElsewhere: KnownElsewhereDesk { KnownElsewhereDesk(store: store, registry: registry, laCode: laCode) }
+    public var transfers: TransferDesk { TransferDesk(store: store, registry: registry, laCode: laCode) }
     public var ownRecord: OwnRecordDesk {
         OwnRecordDesk(store: store, links: SelfServiceLinks(store: store, baseURL: publicURL), registry: registry, laCode: laCode.code)
     }

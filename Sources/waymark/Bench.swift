@@ -7,7 +7,7 @@ import WaymarkStore
 import WaymarkSynthetic
 
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Measure Waymark's performance; each prints its figures.", subcommands: [Load.self, Search.self, Match.self, Portal.self, Retention.self, Figures.self, Assessments.self, Risk.self])
+    static let configuration = CommandConfiguration(abstract: "Measure Waymark's performance; each prints its figures.", subcommands: [Load.self, Search.self, Match.self, Portal.self, Retention.self, Figures.self, Assessments.self, Risk.self, KnownElsewhereIndexBench.self])
 
     struct Load: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

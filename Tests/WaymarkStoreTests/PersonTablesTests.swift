@@ -17,6 +17,8 @@ import WaymarkTestSupport
         "person_name_key", "participation_position", "figure_timeline",
         // How records were matched and merged: about the data's handling, reviewed by data managers.
         "person_merge", "match_exception", "import_row",
+        // Look-ups of the "known elsewhere?" index: the per-user rate limit's count, ids and a number only.
+        "known_elsewhere_lookup",
     ]
 
     @Test(arguments: TestDatabases.engines)

@@ -115,6 +115,8 @@ import WaymarkTestSupport
     /// Who works referrals: those who refer, and the partner services' workers.
     static let referralWorkers = Expected(a: .no, d: .yes, t: .yes, p: .yes, m: .no, c: .no, w: .yes, out: .signIn)
     static let referralWorkersUnknown = Expected(a: .no, d: .hidden, t: .hidden, p: .hidden, m: .no, c: .no, w: .hidden, out: .signIn)
+    /// Who asks the regional index whether another authority knows a young person.
+    static let elsewhereLookers = Expected(a: .no, d: .yes, t: .yes, p: .no, m: .no, c: .no, w: .no, out: .signIn)
     /// Who resolves matches: imports, exceptions, merges.
     static let matchers = trackers
     static let matchersUnknown = trackersUnknown
@@ -420,6 +422,24 @@ import WaymarkTestSupport
                                                   permission: .subjectAccess)],
         "GET /data-protection/retention": [Case(path: at("/data-protection/retention"), expected: dataManagerOnly, permission: .runRetention)],
         "POST /data-protection/retention": [Case(path: at("/data-protection/retention"), expected: dataManagerOnly.posted, permission: .runRetention)],
+        // Moving between authorities (data managers) and "known elsewhere?" (tracking officers and data managers).
+        "GET /people/{id}/transfer": [Case(path: { "/people/\($0.onCaseload)/transfer" }, expected: dataManagerOnly, permission: .transferPeople,
+                                           audit: .view(entity: "young_person", detailContains: "transfer page"))],
+        "POST /people/{id}/transfer": [Case(path: { "/people/\($0.onCaseload)/transfer" }, expected: dataManagerOnly.posted, permission: .transferPeople)],
+        "GET /transfers": [Case(path: at("/transfers"), expected: dataManagerOnly, permission: .transferPeople)],
+        "POST /transfers": [Case(path: at("/transfers"), expected: dataManagerOnly.posted, permission: .transferPeople)],
+        "GET /transfers/{transfer}": [Case(path: at("/transfers/999"), expected: Expected(a: .no, d: .hidden, t: .no, p: .no, m: .no, c: .no, w: .no, out: .signIn),
+                                           permission: .transferPeople)],
+        "POST /transfers/{transfer}/accept": [Case(path: at("/transfers/999/accept"), expected: Expected(a: .no, d: .hidden, t: .no, p: .no, m: .no, c: .no, w: .no, out: .no),
+                                                   fields: ["choice": "create"], permission: .transferPeople)],
+        "POST /transfers/{transfer}/decline": [Case(path: at("/transfers/999/decline"), expected: Expected(a: .no, d: .hidden, t: .no, p: .no, m: .no, c: .no, w: .no, out: .no),
+                                                    fields: ["reason": "Not one of ours"], permission: .transferPeople)],
+        "GET /people/{id}/known-elsewhere": [Case(path: { "/people/\($0.onCaseload)/known-elsewhere" }, expected: elsewhereLookers, permission: .lookUpElsewhere,
+                                                  audit: .view(entity: "young_person", detailContains: "known elsewhere page"))],
+        "POST /people/{id}/known-elsewhere": [Case(path: { "/people/\($0.onCaseload)/known-elsewhere" }, expected: elsewhereLookers.posted,
+                                                   permission: .lookUpElsewhere)],
+        "POST /people/{id}/known-elsewhere/request": [Case(path: { "/people/\($0.onCaseload)/known-elsewhere/request" }, expected: elsewhereLookers.posted,
+                                                           fields: ["la": "886"], permission: .lookUpElsewhere)],
         // Risk of NEET: the model (data managers), every school's list (LA staff), a school's own list (its careers leader).
         "GET /risk/settings": [Case(path: at("/risk/settings"), expected: dataManagerOnly, permission: .riskModel)],
         "POST /risk/settings": [Case(path: at("/risk/settings"), expected: dataManagerOnly.posted, fields: ["reason": ""], permission: .riskModel)],

@@ -58,6 +58,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case workReferrals
     /// Record who is involved with a young person (the known-to register) and name the lead professional.
     case recordInvolvement
+    /// Move a young person to another LA (cohort status T and the signed package) and accept or decline packages received.
+    case transferPeople
+    /// Ask the regional index which other LAs know a young person, and open a transfer request from a match.
+    case lookUpElsewhere
 }
 
 /// The permission matrix. Least privilege: administrators run accounts and
@@ -70,11 +74,11 @@ public enum AccessPolicy {
         case .dataManager: [
             .readRecords, .changeAnyRecord, .addPeople, .assignCaseload, .statutoryReturns, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .reviewAccess,
             .manageConsent, .overrideSharing, .manageDataFlows, .activitySurvey, .subjectAccess, .runRetention, .riskModel, .riskLists,
-            .makeReferrals, .recordInvolvement,
+            .makeReferrals, .recordInvolvement, .transferPeople, .lookUpElsewhere,
         ]
         case .trackingOfficer: [
             .readRecords, .changeAnyRecord, .addPeople, .figures, .workQueues, .recordTrackingWork, .resolveMatches, .manageConsent, .activitySurvey, .riskLists,
-            .makeReferrals, .recordInvolvement,
+            .makeReferrals, .recordInvolvement, .lookUpElsewhere,
         ]
         case .personalAdviser: [.readRecords, .changeOwnCaseload, .addPeople, .figures, .manageConsent, .activitySurvey, .makeReferrals, .recordInvolvement]
         case .manager: [.readRecords, .assignCaseload, .figures, .teamOverview, .workQueues, .activitySurvey, .riskLists]

@@ -50,6 +50,8 @@ enum Migrations {
         M044APIClients(),
         M050Referrals(),
         M051KnownTo(),
+        M060Transfers(),
+        M061KnownElsewhere(),
     ]
 }
 

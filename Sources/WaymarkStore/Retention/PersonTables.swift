@@ -60,6 +60,12 @@ public enum PersonTables {
         Table(name: "notification", dataClass: nil),
         Table(name: "referral", dataClass: nil),
         Table(name: "break_glass_access", dataClass: nil),
+        // The identifier the young person had in the LA they came from: identity.
+        Table(name: "person_previous_identifier", dataClass: .identity),
+        // Transfers out and in, and requests opened by a "known elsewhere?" match: how the record moved, with identity.
+        Table(name: "transfer_out", dataClass: nil),
+        Table(name: "transfer_in", dataClass: nil),
+        Table(name: "transfer_request", dataClass: nil),
     ]
 
     /// The tables whose rows stay on a record anonymised keeping `classes`

@@ -124,6 +124,8 @@ struct PersonPage: PageModel {
     let hasNotShared: Bool
     let canManageConsent: Bool
     let canSubjectAccess: Bool
+    let canTransfer: Bool
+    let canLookUpElsewhere: Bool
     /// Parents, carers and professionals are contact details: shown to those who see them.
     let showsFamily: Bool
     /// The team around the young person is the LA's register: not shown to a school or college.
@@ -177,6 +179,8 @@ struct PersonPage: PageModel {
         hasNotShared = !notShared.isEmpty
         canManageConsent = record.mayManageConsent
         canSubjectAccess = AccessPolicy.allows(user.role, .subjectAccess)
+        canTransfer = AccessPolicy.allows(user.role, .transferPeople)
+        canLookUpElsewhere = AccessPolicy.allows(user.role, .lookUpElsewhere)
         showsFamily = record.shows(.contact)
         showsKnownTo = user.role != .careersLeader
         showsCasework = record.shows(.notes) || record.shows(.contact)

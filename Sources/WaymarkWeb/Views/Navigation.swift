@@ -43,6 +43,7 @@ struct Navigation: Sendable {
             items.append(Item(label: "Exceptions", href: Paths.exceptions))
         }
         if AccessPolicy.allows(role, .statutoryReturns) { items.append(Item(label: "Returns", href: Paths.returns)) }
+        if AccessPolicy.allows(role, .transferPeople) { items.append(Item(label: "Transfers", href: "/transfers")) }
         if AccessPolicy.allows(role, .riskLists) { items.append(Item(label: "Risk of NEET", href: Paths.riskSchools)) }
         if AccessPolicy.allows(role, .riskModel) { items.append(Item(label: "Risk model", href: Paths.riskBackTest)) }
         if AccessPolicy.allows(role, .reviewAccess) { items.append(Item(label: "Data protection", href: Paths.breakGlassReview)) }
