@@ -103,7 +103,7 @@ class Handler(BaseHTTPRequestHandler):
                 return self.answer(400, {"error": "body must be a JSON object"})
             url = payload.get("inbound_url") or server.inbound_url
             code, body = post_json(url, {"from": payload.get("from"), "text": payload.get("text"),
-                                         "reference": payload.get("reference")}, server.token)
+                                         "reference": payload.get("reference")}, server.token, timeout=60)
             return self.answer(200, {"status": code, "body": body})
         if self.path != "/messages":
             return self.answer(404, {"error": "not found"})

@@ -25,9 +25,11 @@ struct APIClientsJourneyTests {
             _ = try await DemoSetup(store: store, logger: .init(label: "journey"), passwordCost: 4).run(people: 50, seed: 5, now: WebTestHarness.now)
             let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4,
                                        passwordHasher: .forTests, now: { WebTestHarness.now })
-            // The test's own HTTP connection waits while the browser works, which on a busy machine outlasts the 30 s idle limit.
+            // The test's own HTTP connection waits while the browser works, which on a busy machine outlasts
+            // the 30 s idle limit and the 120 s a connection may wait between requests.
             var configuration = WebConfiguration(port: 0)
-            configuration.idleTimeout = .seconds(600)
+            configuration.idleTimeout = .seconds(900)
+            configuration.requestDeadline = .seconds(900)
             let app = try await buildApplication(services: services, configuration: configuration, logger: .init(label: "browser"))
             try await app.test(.live) { client in
                 let base = "http://127.0.0.1:\(try #require(client.port))"
