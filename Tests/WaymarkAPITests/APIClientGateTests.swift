@@ -63,6 +63,20 @@ import WaymarkTestSupport
         }
     }
 
+    /// Calls counted together (PostgreSQL) or in memory (SQLite) still each take their own place in the minute.
+    @Test(arguments: TestDatabases.engines)
+    func callsArrivingAtOnceAreAdmittedOnlyUpToTheLimit(_ engine: DatabaseEngine) async throws {
+        try await APIFixture.run(engine) { client, _, _, fixture in
+            let token = fixture.readOnlyClient.token  // 3 calls a minute
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 1...12 { group.addTask { Int(try await client.call(.get, "/client", token: token).status.code) } }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 200 }.count == 3)
+            #expect(statuses.filter { $0 == 429 }.count == 9)
+        }
+    }
+
     @Test(arguments: TestDatabases.engines)
     func aScopeTheClientWasNotIssuedIsForbidden(_ engine: DatabaseEngine) async throws {
         try await APIFixture.run(engine) { client, _, _, fixture in

@@ -14,6 +14,8 @@ public final class StoreDatabase: Sendable {
     private let closePool: @Sendable () async throws -> Void
     /// Events with no change to commit with, written together (``Store/record(_:by:at:entity:entityID:personID:detail:)``).
     let auditBatcher = AuditBatcher()
+    /// Each API client's calls in its current minute (``APIClientStore/countCall(clientID:windowStart:now:)``).
+    let apiCallCounter = APICallCounter()
 
     private init(sql: any SQLDatabase, engine: DatabaseEngine, close: @escaping @Sendable () async throws -> Void) {
         self.sql = sql

@@ -74,15 +74,24 @@ public struct APIClientStore: Sendable {
         return (client, user, organisation)
     }
 
-    /// Counts one call in the client's current minute and returns how many it has made in it.
-    /// One statement, so two servers counting at once both see the other's calls.
+    /// Counts one call in the client's current minute and returns how many it has made in it
+    /// (``APICallCounter``: in memory on SQLite, shared by every server on PostgreSQL).
     public func countCall(clientID: Int64, windowStart: Date, now: Date) async throws -> Int {
         let window = Timestamp.format(windowStart)
-        let calls = try await store.sql.raw("""
-            INSERT INTO api_client_window (client_id, window_start, calls) VALUES (\(bind: clientID), \(bind: window), 1)
-            ON CONFLICT (client_id, window_start) DO UPDATE SET calls = api_client_window.calls + 1
-            RETURNING calls
-            """).first(decodingColumn: "calls", as: Int.self) ?? 1
+        let calls: Int
+        switch store.database.engine {
+        case .sqlite:
+            calls = store.database.apiCallCounter.countHere(clientID: clientID, window: windowStart)
+        case .postgres:
+            let sql = store.sql
+            calls = try await store.database.apiCallCounter.countShared(clientID: clientID, window: windowStart) { clientID, _, added in
+                try await sql.raw("""
+                    INSERT INTO api_client_window (client_id, window_start, calls) VALUES (\(bind: clientID), \(bind: window), \(bind: added))
+                    ON CONFLICT (client_id, window_start) DO UPDATE SET calls = api_client_window.calls + \(bind: added)
+                    RETURNING calls
+                    """).first(decodingColumn: "calls", as: Int.self) ?? added
+            }
+        }
         if calls == 1 {
             // Once a minute a client: when it was last used, and the minutes before this one forgotten.
             try await store.sql.update("api_client").set("last_used_at", to: Timestamp.format(now)).where("id", .equal, clientID).run()
