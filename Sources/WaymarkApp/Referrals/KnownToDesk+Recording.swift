@@ -1,6 +1,6 @@
 public import Foundation
 public import WaymarkCore
-import WaymarkRecords
+public import WaymarkRecords
 import WaymarkStore
 
 /// What an LA worker typed to put a service on the known-to register by
@@ -38,23 +38,39 @@ public struct InvolvementProblem: Error, Sendable, Equatable, CustomStringConver
     }
 }
 
+/// Every problem with an involvement to record, in the form's order.
+public struct InvolvementProblems: Error, Sendable, Equatable {
+    public let problems: [InvolvementProblem]
+}
+
 extension KnownToDesk {
     public static let maximumNameCharacters = 100
 
     /// Adds an involvement (open, no end date) to the register; audited, with
-    /// the user as its source. Throws ``InvolvementProblem`` for bad input.
+    /// the user as its source. Throws ``InvolvementProblems`` for bad input.
     @discardableResult
     public func recordInvolvement(_ entry: InvolvementEntry, of person: Int64, for grant: AccessGrant, at now: Date) async throws -> Int64 {
         try await requireMayRecord(person, grant)
         let today = CalendarDate.today(from: now)
-        guard let organisationID = entry.organisationID, let service = try await OrganisationQueries(store: store).organisation(id: organisationID),
-            service.kind.isPartner
-        else { throw InvolvementProblem(.organisation, "Choose the service: one of the partner services listed") }
-        let role = try Self.text(entry.role, .role, label: "the worker's role", required: true)
-        let worker = try Self.text(entry.workerName, .worker, label: "the worker's name", required: false)
-        guard let from = entry.from else { throw InvolvementProblem(.from, "Enter the date the involvement started") }
-        guard from <= today else { throw InvolvementProblem(.from, "The date the involvement started must be today or in the past") }
-        let involvement = NewInvolvement(personID: person, organisationID: service.id, workerUserID: nil, workerName: worker, workerRole: role ?? "", from: from)
+        // Every field is checked before refusing, so the form shows all its problems at once.
+        var problems: [InvolvementProblem] = []
+        var service: StoredOrganisation?
+        if let id = entry.organisationID, let found = try await OrganisationQueries(store: store).organisation(id: id), found.kind.isPartner {
+            service = found
+        } else {
+            problems.append(InvolvementProblem(.organisation, "Choose the service: one of the partner services listed"))
+        }
+        var worker: String?
+        do { worker = try Self.text(entry.workerName, .worker, label: "the worker's name", required: false) } catch { problems.append(error) }
+        var role: String?
+        do { role = try Self.text(entry.role, .role, label: "the worker's role", required: true) } catch { problems.append(error) }
+        if let from = entry.from {
+            if from > today { problems.append(InvolvementProblem(.from, "The date the involvement started must be today or in the past")) }
+        } else {
+            problems.append(InvolvementProblem(.from, "Enter the date the involvement started"))
+        }
+        guard problems.isEmpty, let service, let role, let from = entry.from else { throw InvolvementProblems(problems: problems) }
+        let involvement = NewInvolvement(personID: person, organisationID: service.id, workerUserID: nil, workerName: worker, workerRole: role, from: from)
         return try await store.change(by: grant.actor, at: now) { tx in try await tx.openInvolvement(involvement) }
     }
 

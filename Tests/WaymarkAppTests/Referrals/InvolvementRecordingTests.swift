@@ -56,25 +56,34 @@ import WaymarkTestSupport
             await #expect(throws: AccessDenied.self) { try await desk.recordInvolvement(Self.entry(f), of: f.person, for: f.yot, at: Self.now) }
             await #expect(throws: AccessDenied.self) { try await desk.recordInvolvement(Self.entry(f), of: f.person, for: try f.grant(.careersLeader), at: Self.now) }
             // by field
-            await #expect(throws: InvolvementProblem(.role, "Enter the worker's role")) {
+            await #expect(throws: InvolvementProblems(problems: [InvolvementProblem(.role, "Enter the worker's role")])) {
                 try await desk.recordInvolvement(Self.entry(f, role: "  "), of: f.person, for: adviser, at: Self.now)
             }
-            await #expect(throws: InvolvementProblem(.from, "Enter the date the involvement started")) {
+            await #expect(throws: InvolvementProblems(problems: [InvolvementProblem(.from, "Enter the date the involvement started")])) {
                 try await desk.recordInvolvement(Self.entry(f, from: nil), of: f.person, for: adviser, at: Self.now)
             }
-            await #expect(throws: InvolvementProblem(.from, "The date the involvement started must be today or in the past")) {
+            await #expect(throws: InvolvementProblems(problems: [InvolvementProblem(.from, "The date the involvement started must be today or in the past")])) {
                 try await desk.recordInvolvement(Self.entry(f, from: Self.today.adding(days: 1)), of: f.person, for: adviser, at: Self.now)
             }
-            await #expect(throws: InvolvementProblem(.role, "The worker's role must be 100 characters or fewer")) {
+            await #expect(throws: InvolvementProblems(problems: [InvolvementProblem(.role, "The worker's role must be 100 characters or fewer")])) {
                 try await desk.recordInvolvement(Self.entry(f, role: String(repeating: "x", count: 101)), of: f.person, for: adviser, at: Self.now)
             }
             let school = try #require(try await OrganisationQueries(store: f.store).all().first { $0.kind == .school })
-            await #expect(throws: InvolvementProblem(.organisation, "Choose the service: one of the partner services listed")) {
+            await #expect(throws: InvolvementProblems(problems: [InvolvementProblem(.organisation, "Choose the service: one of the partner services listed")])) {
                 try await desk.recordInvolvement(InvolvementEntry(organisationID: school.id, workerName: nil, role: "Teacher", from: Self.today), of: f.person,
                                                  for: adviser, at: Self.now)
             }
             // a young person outside the grant's scope is not told apart from one that does not exist
             await #expect(throws: Refusal.self) { try await desk.recordInvolvement(Self.entry(f), of: f.base.otherLA, for: adviser, at: Self.now) }
+            // every problem at once, in the form's order
+            await #expect(throws: InvolvementProblems(problems: [
+                InvolvementProblem(.organisation, "Choose the service: one of the partner services listed"),
+                InvolvementProblem(.worker, "The worker's name must be 100 characters or fewer"),
+                InvolvementProblem(.role, "Enter the worker's role"), InvolvementProblem(.from, "Enter the date the involvement started"),
+            ])) {
+                try await desk.recordInvolvement(InvolvementEntry(organisationID: nil, workerName: String(repeating: "y", count: 101), role: nil, from: nil),
+                                                 of: f.person, for: adviser, at: Self.now)
+            }
             #expect(try await f.count("involvement", where: "person_id", is: f.person) == 0)
         }
     }

@@ -1,4 +1,7 @@
 import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
 import Testing
 import WaymarkApp
 import WaymarkCore
@@ -17,12 +20,38 @@ import WaymarkTestSupport
 struct TeamJourneyTests {
     static let artefacts = "/tmp/shots-team"
 
+    /// ``ReferralJourneyTests/serve(_:)`` (a college place, consent to referrals to youth justice on the fixture's day) with the server's clock at `now`.
+    static func serve(now: Date, _ body: @escaping @Sendable (String, Store, AccessFixture) async throws -> Void) async throws {
+        try await TestDatabases.withFreshStore(.sqlite) { store in
+            let fixture = try await AccessFixture.build(store)
+            let today = CalendarDate.today(from: WebTestHarness.now)
+            _ = try await store.change(by: .system("test"), at: WebTestHarness.now) { tx in
+                try await tx.recordActivity(
+                    ActivityRecord(
+                        code: .furtherEducation, startDate: try CalendarDate(iso: "2026-09-01"), dateAscertained: try CalendarDate(iso: "2026-09-10"),
+                        predictedEndDate: try CalendarDate(iso: "2028-06-30"), establishmentName: "Northmere College"),
+                    for: fixture.onCaseload)
+                _ = try await tx.recordConsent(
+                    ConsentProvision(decision: .permit, purpose: .referral, recipient: .kind(.youthJustice), dataClass: nil, from: today,
+                                     givenBy: .youngPerson, method: .verbal(worker: "Personal adviser user"), recordedAt: WebTestHarness.now),
+                    for: fixture.onCaseload)
+            }
+            let services = WebServices(store: store, registry: DemoAuthority.registry, laCode: try DemoAuthority.laCode, passwordCost: 4, passwordHasher: .forTests,
+                                       now: { now })
+            let app = try await buildApplication(services: services, configuration: WebConfiguration(port: 0), logger: .init(label: "browser"))
+            try await app.test(.live) { client in
+                try await body("http://127.0.0.1:\(try #require(client.port))", store, fixture)
+            }
+        }
+    }
+
     @Test(.enabled(if: ChromeDriverProcess.executable != nil, "chromedriver is not installed; browser journeys skipped"), arguments: [1280, 390])
     func anAdviserRecordsAnInvolvementSeesTheTeamAndTheServiceIsReminded(width: Int) async throws {
         let shots = Self.artefacts + (width < 600 ? "/phone" : "/desktop")
-        try await ReferralJourneyTests.serve { base, store, fixture in
+        // The server's clock stands eight days after the fixture's day, when the young person agreed to referrals.
+        let now = WebTestHarness.now.addingTimeInterval(8 * 86_400)
+        try await Self.serve(now: now) { base, store, fixture in
             let person = fixture.onCaseload
-            let now = WebTestHarness.now
             let today = CalendarDate.today(from: now)
             // a referral sent five days ago, still not acknowledged: the reminders job has run today
             let adviser = try #require(try await UserQueries(store: store).user(email: AccessFixture.email(.personalAdviser)))
@@ -35,8 +64,16 @@ struct TeamJourneyTests {
             try await referrals.act(.send, on: referral, for: grant, at: five)
             // and a draft left for eight days: that one waits on the adviser
             let draft = try await referrals.draft(for: grant, person: person, to: yjs.id, purpose: nil, summary: "Needs help finding somewhere to live.",
-                                                  at: now.addingTimeInterval(-8 * 86_400))
+                                                  at: WebTestHarness.now)
             #expect(try await ReferralReminders(store: store).queueDue(on: today, at: now) == 2)
+            // and a plan, agreed a month ago, with a step due
+            _ = try await store.change(by: .user(adviser.id), at: now) { tx in
+                try await tx.schedulePlan(of: person, intervalWeeks: 6, on: today.adding(days: -30))
+                let goal = try await tx.addGoal(NewGoal(title: "Stay on the college course", need: GoalNeed(assessmentID: nil, areaKey: nil, text: "Attendance"),
+                                                        adviserNote: nil), for: person)
+                _ = try await tx.addStep(NewStep(description: "Meet the course tutor", owner: .adviser, dueOn: today.adding(days: 4), adviserNote: nil),
+                                         toGoal: goal, for: person)
+            }
 
             try await WebDriver.withBrowser(width: width, height: width < 600 ? 844 : 900) { browser in
                 try await BreakGlassJourneyTests.signIn(browser, base, as: .personalAdviser)
@@ -49,8 +86,11 @@ struct TeamJourneyTests {
                 try await browser.click("#record-involvement summary")
                 try await browser.click("#record-involvement button[type=submit]")
                 _ = try await browser.waitForText("There is a problem", in: "main")
-                #expect(try await browser.text(of: ".error-summary").contains("Enter the date the involvement started"))
+                let summary = try await browser.text(of: ".error-summary")
+                #expect(summary.contains("Choose the service") && summary.contains("Enter the worker's role") && summary.contains("Enter the date the involvement started"))
                 try await browser.look(saving: shots + "/01-involvement-problem.png")
+                _ = try await browser.evaluate("document.getElementById('record-involvement').scrollIntoView(); return 0;")
+                try await browser.look(saving: shots + "/01b-involvement-form-marked.png")
                 try await browser.setValue(String(yjs.id), of: "#organisation")
                 try await browser.type("Sam Okoro", into: "#worker")
                 try await browser.type("Bail support officer", into: "#role")
@@ -73,6 +113,8 @@ struct TeamJourneyTests {
                 _ = try await browser.waitForText("There is a problem", in: "main")
                 #expect(try await browser.text(of: ".error-summary").contains("must be the same as or after the date it started"))
                 try await browser.look(saving: shots + "/03-end-before-start.png")
+                _ = try await browser.evaluate("document.getElementById('end-involvement').scrollIntoView(); return 0;")
+                try await browser.look(saving: shots + "/03b-end-form-marked.png")
 
                 // the team view, from the record
                 try await browser.open(base + "/people/\(person)")
@@ -83,6 +125,9 @@ struct TeamJourneyTests {
                 #expect(team.contains("Referral \(referral) to Northmere Youth Justice Service – sent"))
                 #expect(team.contains("Overdue since"))
                 try await browser.look(saving: shots + "/04-team.png")
+                #expect(team.contains("Next review") && team.contains("Meet the course tutor"))
+                _ = try await browser.evaluate("document.getElementById('plan').scrollIntoView(); return 0;")
+                try await browser.look(saving: shots + "/04b-team-plan-and-referrals.png")
                 #expect(try await browser.evaluate("return document.documentElement.scrollWidth <= window.innerWidth;") as? Bool == true, "nothing overflows the page sideways")
                 try await ReferralJourneyTests.signOut(browser, base)
 

@@ -43,19 +43,21 @@ struct KnownToController {
     func addInvolvement(_ request: Request, context: StaffContext) async throws -> Response {
         let person = try context.personID()
         let form = try await request.decodeForm(as: InvolvementForm.self, context: context)
-        var problems = FormProblems()
-        let from = problems.date(form.from, field: "from-date", label: "the date the involvement started", required: true)
-        if problems.isEmpty {
-            let entry = InvolvementEntry(organisationID: form.organisation.flatMap { Int64($0) }, workerName: form.worker, role: form.role, from: from)
-            do {
-                let id = try await services.app.knownTo.recordInvolvement(entry, of: person, for: context.grant, at: services.now())
-                context.logger.info("involvement recorded", metadata: ["person": "\(person)", "involvement": "\(id)"])
-                return .redirect(to: Paths.knownTo(person, saved: "involvement"), type: .normal)
-            } catch let problem as InvolvementProblem {
-                problems.add(problem.field.fieldID, problem.description)
-            }
+        var dateProblems = FormProblems()
+        let from = dateProblems.date(form.from, field: "from-date", label: "the date the involvement started", required: true)
+        // A date that could not be read goes as none: the use case refuses it and still checks the rest, so every problem shows at once.
+        let entry = InvolvementEntry(organisationID: form.organisation.flatMap { Int64($0) }, workerName: form.worker, role: form.role, from: from)
+        do {
+            let id = try await services.app.knownTo.recordInvolvement(entry, of: person, for: context.grant, at: services.now())
+            context.logger.info("involvement recorded", metadata: ["person": "\(person)", "involvement": "\(id)"])
+            return .redirect(to: Paths.knownTo(person, saved: "involvement"), type: .normal)
+        } catch let found as InvolvementProblems {
+            var problems = FormProblems()
+            // The date's own reading ("must be a real date", its boxes marked) stands for the date, which is the form's last field.
+            for problem in found.problems where problem.field != .from || dateProblems.isEmpty { problems.add(problem.field.fieldID, problem.description) }
+            problems.merge(dateProblems)
+            return try await page(context, problems: problems, added: form, status: .unprocessableContent)
         }
-        return try await page(context, problems: problems, added: form, status: .unprocessableContent)
     }
 
     func endInvolvement(_ request: Request, context: StaffContext) async throws -> Response {

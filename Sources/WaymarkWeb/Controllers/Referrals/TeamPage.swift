@@ -74,7 +74,7 @@ struct TeamPage: PageModel {
         involvedCount = involved.count == 1 ? "1 service involved now" : "\(involved.count) services involved now"
         hasPlan = view.plan != nil
         planRestricted = view.planRestricted
-        planAgreed = view.plan?.agreedOn.map { "Agreed \($0.longDescription)" }
+        planAgreed = view.plan?.agreedOn?.longDescription
         nextReview = view.plan?.nextReviewOn?.longDescription
         reviewDue = view.plan?.reviewDue ?? false
         goals = view.plan?.goals ?? []
