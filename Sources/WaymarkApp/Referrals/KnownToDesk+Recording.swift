@@ -1,6 +1,6 @@
 public import Foundation
 public import WaymarkCore
-public import WaymarkRecords
+import WaymarkRecords
 import WaymarkStore
 
 /// What an LA worker typed to put a service on the known-to register by
