@@ -104,6 +104,7 @@ public struct AppServices: Sendable {
     public var dataFlows: DataFlowDesk { DataFlowDesk(store: store) }
     public var referrals: ReferralDesk { ReferralDesk(store: store, registry: registry) }
     public var knownTo: KnownToDesk { KnownToDesk(store: store, laName: laName) }
+    public var team: TeamDesk { TeamDesk(store: store, laName: laName) }
     public var portal: PortalDesk { PortalDesk(store: store, laCode: laCode) }
     public var subjectAccess: SubjectAccessDesk { SubjectAccessDesk(store: store, laCode: laCode, laName: laName) }
     public var retentionReview: RetentionDesk { RetentionDesk(store: store, policy: retention, resultLifetime: resultLifetime) }

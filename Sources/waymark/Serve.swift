@@ -118,6 +118,8 @@ struct Serve: AsyncParsableCommand {
         defer { positionsTask.cancel() }
         let riskTask = noJobs ? nil : Task { await RiskSchedule(store: store).run() }
         defer { riskTask?.cancel() }
+        let remindersTask = noJobs ? nil : Task { await ReferralRemindersSchedule(store: store).run() }
+        defer { remindersTask?.cancel() }
         try await server.runService()
         sendingTask?.cancel()
         jobsTask?.cancel()

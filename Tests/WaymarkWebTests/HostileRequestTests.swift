@@ -33,6 +33,9 @@ import WaymarkTestSupport
         "phone", "place", "postcode", "predicted-end-date", "q", "queue", "referrer", "review-date", "role", "school", "since-month",
         "since-year", "start-date", "status", "subject", "tier", "town", "ukprn", "ward", "year", "page", "member", "item",
         "start-date[day]", "start-date[month]", "start-date[year]", "occurred-on[year]", "due-on[]",
+        // Referrals, the known-to register and the lead professional.
+        "service", "purpose", "summary", "step", "reason", "words", "lead", "agreed", "worker", "involvement",
+        "from-date", "from-date[day]", "from-date[month]", "from-date[year]", "to-date", "to-date[day]", "to-date[year]",
     ]
 
     static let hostileValues = [

@@ -366,6 +366,13 @@ import WaymarkTestSupport
                                            audit: .view(entity: "involvement", detailContains: "known-to"))],
         "POST /people/{id}/lead-professional": [Case(path: { "/people/\($0.onCaseload)/lead-professional" }, expected: referrers.posted,
                                                      permission: .recordInvolvement)],
+        "POST /people/{id}/involvements": [Case(path: { "/people/\($0.onCaseload)/involvements" }, expected: referrers.posted,
+                                                permission: .recordInvolvement)],
+        "POST /people/{id}/involvements/end": [Case(path: { "/people/\($0.onCaseload)/involvements/end" }, expected: referrers.posted,
+                                                    permission: .recordInvolvement)],
+        // The team view: who may open the known-to register.
+        "GET /people/{id}/team": [Case(path: { "/people/\($0.onCaseload)/team" }, expected: laReaders, permission: .readRecords,
+                                       audit: .view(entity: "involvement", detailContains: "team"))],
         // Consent and sharing: advisers, tracking officers and data managers; overrides and the register for data managers.
         "GET /people/{id}/consent": [Case(path: { "/people/\($0.onCaseload)/consent" }, expected: consentKeepers, permission: .manageConsent,
                                           audit: .view(entity: "young_person", detailContains: "consent and sharing"))],

@@ -25,6 +25,8 @@ public enum JobRequest: Sendable, Equatable, Codable {
     case riskScores(day: CalendarDate)
     /// The back-test on the LA's history as at a day, with the settings version in force (nil: the default).
     case riskBackTest(day: CalendarDate, settingsID: Int64?)
+    /// Reminders for the referrals whose state's timer has run out by the day.
+    case referralReminders(day: CalendarDate)
 
     public var kind: JobKind {
         switch self {
@@ -37,6 +39,7 @@ public enum JobRequest: Sendable, Equatable, Codable {
         case .retentionReport: .retentionReport
         case .riskScores: .riskScores
         case .riskBackTest: .riskBackTest
+        case .referralReminders: .referralReminders
         }
     }
 
@@ -66,4 +69,5 @@ public enum JobKind: String, Sendable, CaseIterable {
     case retentionReport = "retention-report"
     case riskScores = "risk-scores"
     case riskBackTest = "risk-back-test"
+    case referralReminders = "referral-reminders"
 }

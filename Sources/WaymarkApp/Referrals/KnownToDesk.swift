@@ -37,8 +37,10 @@ public struct KnownToDesk: Sendable {
         var adviser: StoredUser?
         if let id = placement.adviserID { adviser = try await UserQueries(store: store).user(id: id) }
         let name = try await BreakGlassQueries(store: store).subject(person, in: grant.scope)?.name ?? ""
+        let mayRecord = grant.allows(.recordInvolvement)
+        let services = mayRecord ? try await OrganisationQueries(store: store).all().filter(\.kind.isPartner) : []
         return KnownToView(
-            personID: person, personName: name, lines: lines, lead: lead, mayRecord: grant.allows(.recordInvolvement), adviser: adviser,
+            personID: person, personName: name, lines: lines, lead: lead, mayRecord: mayRecord, services: services, adviser: adviser,
             needsAgreedLead: Set(stored.filter(\.isOpen).map(\.organisationID)).count > 1 && lead == nil)
     }
 
@@ -86,10 +88,13 @@ public struct KnownToLine: Sendable, Equatable {
     public let brokered: Bool
     /// How to reach them: the service, or the LA for a brokered line.
     public let contactThrough: String
+    /// The referral that opened it; such a line ends with its referral.
+    public let referralID: Int64?
+    /// Open, recorded by hand, and seen in full: it may be ended on the register.
+    public var mayEnd: Bool { to == nil && !brokered && referralID == nil }
 
     init(_ stored: StoredInvolvement, visible: Set<SensitivityClass>, laName: String) {
-        let tells = Self.classTold(by: stored.organisationKind)
-        let brokered = !tells.isEmpty && !tells.isSubset(of: visible)
+        let brokered = Self.isBrokered(stored.organisationKind, visible: visible)
         id = stored.id
         self.brokered = brokered
         organisation = brokered ? "A professional is involved" : stored.organisationName
@@ -99,6 +104,13 @@ public struct KnownToLine: Sendable, Equatable {
         from = stored.from
         to = stored.to
         contactThrough = brokered ? "Contact them through \(laName)" : stored.organisationName
+        referralID = stored.referralID
+    }
+
+    /// Whether a grant seeing `visible` is shown only that a professional is involved.
+    static func isBrokered(_ kind: OrganisationKind, visible: Set<SensitivityClass>) -> Bool {
+        let tells = classTold(by: kind)
+        return !tells.isEmpty && !tells.isSubset(of: visible)
     }
 
     /// The special category an involvement with this kind of service tells.
@@ -118,6 +130,8 @@ public struct KnownToView: Sendable {
     public let lines: [KnownToLine]
     public let lead: StoredLeadProfessional?
     public let mayRecord: Bool
+    /// The partner services an involvement may be recorded with (empty unless `mayRecord`).
+    public let services: [StoredOrganisation]
     /// The young person's adviser, who may be named lead professional.
     public let adviser: StoredUser?
     /// More than one service involved now and no lead professional named.

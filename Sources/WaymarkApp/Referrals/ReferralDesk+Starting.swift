@@ -52,4 +52,21 @@ extension ReferralDesk {
         }
         return news
     }
+
+    /// Referrals the signed-in user was reminded of in the last week
+    /// (``ReferralReminders``) that still wait past their timer. Ids and services only.
+    public func reminders(for grant: AccessGrant, at now: Date) async throws -> [StoredReferral] {
+        guard grant.allows(.makeReferrals) || grant.allows(.workReferrals) else { return [] }
+        let queries = ReferralQueries(store: store)
+        let ids = try await queries.notices(for: grant.user.id, since: now.addingTimeInterval(-7 * 86_400), kind: .referralReminder, limit: 20)
+        let today = CalendarDate.today(from: now)
+        var seen = Set<Int64>()
+        var waiting: [StoredReferral] = []
+        for id in ids where seen.insert(id).inserted {
+            guard let referral = try await queries.referral(id), let due = referral.reminderDue, due <= today else { continue }
+            waiting.append(referral)
+            if waiting.count == 5 { break }
+        }
+        return waiting
+    }
 }

@@ -29,6 +29,8 @@ public enum NotificationKind: String, Sendable {
     case breakGlass = "break-glass"
     /// A referral the user made (or works) changed state.
     case referral
+    /// A referral has waited past its state's timer, and it is the user's turn.
+    case referralReminder = "referral-reminder"
 }
 
 extension ChangeTransaction {

@@ -9,6 +9,8 @@ extension ChangeTransaction {
         "note", "follow_up", "appointment", "person_alias", "contact_preference", "person_flag", "outbox_message", "campaign_member",
         "self_service_answer", "enrolment", "consent_provision", "person_contact", "identity_correction",
         "assessment", "assessment_rating", "action_plan", "plan_goal", "plan_step", "school_fact", "risk_list_change",
+        // The team around them: without these, a merged record's open involvements would vanish with it, a file closed while services work with them.
+        "referral", "referral_step", "referral_share", "involvement", "lead_professional",
     ]
     // risk_score is derived: the merged record leaves every list (scopes leave merged people out) and the kept one is rescored at the next refresh.
 

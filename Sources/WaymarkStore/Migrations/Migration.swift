@@ -50,6 +50,7 @@ enum Migrations {
         M044APIClients(),
         M050Referrals(),
         M051KnownTo(),
+        M052ReferralRemindersAndNamedWorkers(),
         M060Transfers(),
         M061KnownElsewhere(),
     ]

@@ -32,6 +32,14 @@ public struct UserQueries: Sendable {
             .orderBy("display_name").all().map(Self.decode)
     }
 
+    /// The people of an organisation who can still sign in, by name (not API clients' accounts).
+    public func active(organisationID: Int64) async throws -> [StoredUser] {
+        try await db.select().column("*").from("app_user")
+            .where("organisation_id", .equal, organisationID).where("disabled", .equal, false)
+            .where(SQLRaw("NOT EXISTS (SELECT 1 FROM api_client c WHERE c.user_id = app_user.id)"))
+            .orderBy("display_name").orderBy("id").all().map(Self.decode)
+    }
+
     public func count() async throws -> Int {
         try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("app_user")
             .first(decodingColumn: "n", as: Int.self) ?? 0

@@ -7,14 +7,19 @@ public struct NewInvolvement: Sendable, Equatable {
     public var personID: Int64
     public var organisationID: Int64
     public var workerUserID: Int64?
+    /// The worker's name when they have no Waymark account (recorded by hand).
+    public var workerName: String?
     public var workerRole: String
     public var from: CalendarDate
     public var referralID: Int64?
 
-    public init(personID: Int64, organisationID: Int64, workerUserID: Int64?, workerRole: String, from: CalendarDate, referralID: Int64? = nil) {
+    public init(
+        personID: Int64, organisationID: Int64, workerUserID: Int64?, workerName: String? = nil, workerRole: String, from: CalendarDate, referralID: Int64? = nil
+    ) {
         self.personID = personID
         self.organisationID = organisationID
         self.workerUserID = workerUserID
+        self.workerName = workerName
         self.workerRole = workerRole
         self.from = from
         self.referralID = referralID
@@ -27,7 +32,7 @@ extension ChangeTransaction {
         let id = try await insertReturningID(
             into: "involvement",
             [("person_id", involvement.personID), ("organisation_id", involvement.organisationID), ("worker_user_id", involvement.workerUserID),
-             ("worker_role", involvement.workerRole), ("from_date", involvement.from.iso), ("to_date", String?.none), ("referral_id", involvement.referralID)])
+             ("worker_name", involvement.workerName), ("worker_role", involvement.workerRole), ("from_date", involvement.from.iso), ("to_date", String?.none), ("referral_id", involvement.referralID)])
         try await audit(.create, entity: "involvement", entityID: id, personID: involvement.personID,
                         detail: ViewDetail.parts([("organisation", String(involvement.organisationID)), ("referral", involvement.referralID.map(String.init))]))
         return id

@@ -1,5 +1,5 @@
 import SQLKit
-import WaymarkCore
+public import WaymarkCore
 public import WaymarkRecords
 
 extension ChangeTransaction {
@@ -29,6 +29,8 @@ extension ChangeTransaction {
             .set("state", to: SQLBind(move.to.rawValue))
             .set("state_since", to: SQLBind(recordedAt))
             .set("reminder_due", to: SQLBind(move.reminderDue?.iso))
+            // A new state starts its own timer: its reminder has not gone yet.
+            .set("reminded_on", to: SQLLiteral.null)
         if let outcome = move.outcome { update = update.set("outcome", to: SQLBind(outcome.rawValue)) }
         if let worker = move.takenOnBy { update = update.set("to_user_id", to: SQLBind(worker)) }
         let moved = try await update.where("id", .equal, move.referralID).where("state", .equal, move.from.rawValue)
@@ -58,6 +60,30 @@ extension ChangeTransaction {
         let shared = shares.filter(\.shared).map(\.dataClass).sorted().map(\.rawValue).joined(separator: ",")
         let withheld = shares.filter { !$0.shared }.map(\.dataClass).sorted().map(\.rawValue).joined(separator: ",")
         try await audit(.create, entity: "referral_share", entityID: referralID, personID: personID, detail: "shared=\(shared); withheld=\(withheld)")
+    }
+
+    /// Records that the reminder for the state the referral is in went on
+    /// `day`, only if it is still in `state` since `since`, due by `day`, and
+    /// not reminded yet: two runs (or two servers) cannot both queue it.
+    /// False, writing nothing, when another run got there first or the
+    /// referral moved on. Audited with ids and the state, never the words.
+    public func markReferralReminded(_ referralID: Int64, personID: Int64, state: ReferralState, on day: CalendarDate, recipients: [Int64]) async throws -> Bool {
+        let marked = try await db.update("referral").set("reminded_on", to: SQLBind(day.iso))
+            .where("id", .equal, referralID).where("state", .equal, state.rawValue)
+            .where("reminded_on", .is, SQLLiteral.null).where("reminder_due", .isNot, SQLLiteral.null).where("reminder_due", .lessThanOrEqual, day.iso)
+            .returning("id").all()
+        guard !marked.isEmpty else { return false }
+        try await audit(
+            .update, entity: "referral", entityID: referralID, personID: personID,
+            detail: "reminder; state=\(state.rawValue); to=\(recipients.isEmpty ? "none" : recipients.map(String.init).joined(separator: ","))")
+        return true
+    }
+
+    /// A notice in Waymark for `userID` that a referral has waited too long on them.
+    public func noticeReferralReminder(referralID: Int64, personID: Int64, for userID: Int64) async throws {
+        _ = try await insertReturningID(
+            into: "notification",
+            [("person_id", personID), ("user_id", userID), ("kind", NotificationKind.referralReminder.rawValue), ("referral_id", referralID)])
     }
 
     /// A notice in Waymark for `userID` about a referral's change.

@@ -14,7 +14,7 @@ public struct KnownToQueries: Sendable {
     public func involvements(of person: Int64) async throws -> [StoredInvolvement] {
         try await db.raw("""
             SELECT i.id, i.person_id, i.organisation_id, o.name AS organisation_name, o.kind AS organisation_kind, i.worker_user_id,
-              u.display_name AS worker_name, i.worker_role, i.from_date, i.to_date, i.referral_id
+              COALESCE(u.display_name, i.worker_name) AS worker_name, i.worker_role, i.from_date, i.to_date, i.referral_id
             FROM involvement i JOIN organisation o ON o.id = i.organisation_id LEFT JOIN app_user u ON u.id = i.worker_user_id
             WHERE i.person_id = \(bind: person)
             ORDER BY CASE WHEN i.to_date IS NULL THEN 0 ELSE 1 END, i.from_date DESC, i.id DESC
@@ -25,7 +25,7 @@ public struct KnownToQueries: Sendable {
     public func openInvolvements(of organisationID: Int64, limit: Int = 500) async throws -> [StoredInvolvement] {
         try await db.raw("""
             SELECT i.id, i.person_id, i.organisation_id, o.name AS organisation_name, o.kind AS organisation_kind, i.worker_user_id,
-              u.display_name AS worker_name, i.worker_role, i.from_date, i.to_date, i.referral_id
+              COALESCE(u.display_name, i.worker_name) AS worker_name, i.worker_role, i.from_date, i.to_date, i.referral_id
             FROM involvement i JOIN organisation o ON o.id = i.organisation_id LEFT JOIN app_user u ON u.id = i.worker_user_id
             WHERE i.organisation_id = \(bind: organisationID) AND i.to_date IS NULL
             ORDER BY i.from_date DESC, i.id DESC LIMIT \(bind: limit)

@@ -44,9 +44,10 @@ public struct ReferralQueries: Sendable {
         try await db.raw(Self.columns + " WHERE r.person_id = \(bind: person) ORDER BY r.id DESC").all().map(Self.decode)
     }
 
-    /// Referrals whose reminder has fallen due by `today`, oldest due first.
+    /// Referrals whose reminder has fallen due by `today` and not been queued
+    /// for the state they are in, oldest due first.
     public func remindersDue(on today: CalendarDate, limit: Int = 500) async throws -> [StoredReferral] {
-        try await db.raw(Self.columns + " WHERE r.reminder_due IS NOT NULL AND r.reminder_due <= \(bind: today.iso) ORDER BY r.reminder_due, r.id LIMIT \(bind: limit)")
+        try await db.raw(Self.columns + " WHERE r.reminder_due IS NOT NULL AND r.reminder_due <= \(bind: today.iso) AND r.reminded_on IS NULL ORDER BY r.reminder_due, r.id LIMIT \(bind: limit)")
             .all().map(Self.decode)
     }
 
@@ -79,10 +80,10 @@ public struct ReferralQueries: Sendable {
             .sorted { $0.dataClass < $1.dataClass }
     }
 
-    /// How many referral notices `userID` has from `since`.
-    public func notices(for userID: Int64, since: Date, limit: Int = 20) async throws -> [Int64] {
+    /// The referrals of `userID`'s notices of `kind` from `since`, newest first.
+    public func notices(for userID: Int64, since: Date, kind: NotificationKind = .referral, limit: Int = 20) async throws -> [Int64] {
         try await db.select().column("referral_id").from("notification")
-            .where("user_id", .equal, userID).where("kind", .equal, NotificationKind.referral.rawValue)
+            .where("user_id", .equal, userID).where("kind", .equal, kind.rawValue)
             .where("recorded_at", .greaterThanOrEqual, Timestamp.format(since))
             .orderBy("id", .descending).limit(limit).all(decodingColumn: "referral_id", as: Int64.self)
     }

@@ -33,6 +33,7 @@ struct HomeController {
                             laCode: services.laCode.code, date: today.longDescription)
         page.showNotices(try await services.app.notices.recent(for: grant, at: now), now: now)
         page.showReferralNews(try await services.app.referrals.news(for: grant, at: now))
+        page.showReferralReminders(try await services.app.referrals.reminders(for: grant, at: now))
         if grant.allows(.changeOwnCaseload) {
             page.showWork(try await services.app.workspace.workToday(for: grant, at: now))
             page.showOutcomes(try await services.app.workspace.myOutcomes(for: grant, at: now))

@@ -44,4 +44,11 @@ extension HomePage {
         }
         hasReferralNews = !referralNews.isEmpty
     }
+
+    mutating func showReferralReminders(_ referrals: [StoredReferral]) {
+        referralReminders = referrals.map {
+            ReferralNewsView(id: $0.id, to: $0.toOrganisationName, state: $0.state.label.lowercased(), when: $0.reminderDue.map { "due \($0.longDescription)" } ?? "")
+        }
+        hasReferralReminders = !referralReminders.isEmpty
+    }
 }

@@ -52,6 +52,9 @@ struct HomePage: PageModel {
     /// Referrals the user made that another service moved in the last week.
     var referralNews: [ReferralNewsView] = []
     var hasReferralNews = false
+    /// Referrals waiting past their timer on the user, who was reminded (an e-mail queued too).
+    var referralReminders: [ReferralNewsView] = []
+    var hasReferralReminders = false
     var hasCounts = false
     var figures: [Figure] = []
     var held = ""

@@ -39,6 +39,7 @@ public struct StandardJobs: Sendable {
             JobKind.retentionReport.rawValue: RetentionReportJob(jobs: self),
             JobKind.riskScores.rawValue: RiskScoresJob(jobs: self),
             JobKind.riskBackTest.rawValue: RiskBackTestJob(jobs: self),
+            JobKind.referralReminders.rawValue: ReferralRemindersJob(jobs: self),
         ]
     }
 

@@ -41,11 +41,27 @@ struct KnownToPage: PageModel {
     let referrals: [ReferralRow]
     let hasReferrals: Bool
     let notice: String?
-    let problem: String?
+    let problems: [FormProblems.Problem]
+    let hasProblems: Bool
+    let leadError: String?
+    /// The "record an involvement" form, kept as typed after a problem.
+    let services: [Choice]
+    let worker: FieldView
+    let workerRole: FieldView
+    let organisationError: String?
+    let fromDate: DateFieldView
+    /// The "end an involvement" form: the lines that may be ended here.
+    let endable: [Choice]
+    let hasEndable: Bool
+    let involvementError: String?
+    let toDate: DateFieldView
+    let addOpen: Bool
+    let endOpen: Bool
 
     init(
         user: StoredUser, csrf: String, view: KnownToView, referrals: [StoredReferral],
-        today: CalendarDate, notice: String? = nil, problem: String? = nil
+        today: CalendarDate, notice: String? = nil, problems: FormProblems = FormProblems(), added: InvolvementForm? = nil,
+        ended: EndInvolvementForm? = nil
     ) {
         title = "Known to – \(view.personName)"
         userName = user.displayName
@@ -73,6 +89,22 @@ struct KnownToPage: PageModel {
         self.referrals = referrals.map { ReferralRow($0, today: today) }
         hasReferrals = !referrals.isEmpty
         self.notice = notice
-        self.problem = problem
+        self.problems = problems.all
+        hasProblems = !problems.isEmpty
+        leadError = problems.message(for: "lead")
+        services = view.services.map { Choice(value: String($0.id), label: "\($0.name) (\($0.kind.label.lowercased()))", selected: added?.organisation == String($0.id)) }
+        worker = FieldView(added?.worker, "worker", problems)
+        workerRole = FieldView(added?.role, "role", problems)
+        organisationError = problems.message(for: "organisation")
+        fromDate = DateFieldView(added?.from, "from-date", legend: "When they started working with them", problems)
+        endable = view.lines.filter(\.mayEnd).map { line in
+            Choice(value: String(line.id), label: "\(line.organisation)\(line.worker.map { " – \($0)" } ?? ""), from \(line.from.longDescription)",
+                   selected: ended?.involvement == String(line.id))
+        }
+        hasEndable = !endable.isEmpty
+        involvementError = problems.message(for: "involvement")
+        addOpen = added != nil
+        endOpen = ended != nil
+        toDate = DateFieldView(ended?.to, "to-date", legend: "When they stopped", about: "The day cannot be before the day they started.", problems)
     }
 }
