@@ -32,7 +32,7 @@ extension APIHandlers {
 
     func getPerson(_ input: Operations.GetPerson.Input) async throws -> Operations.GetPerson.Output {
         let access = try APIRequest.require(.readPeople)
-        switch try await app.records(now: now).open(input.path.personId, for: access.grant) {
+        switch try await app.records(now: now).open(input.path.personId, for: access.grant, parts: .summary) {
         case .notFound:
             throw Self.noSuchPerson
         case .mergedInto(let kept):

@@ -18,7 +18,10 @@ public struct PersonRecordDesk: Sendable {
         self.now = now
     }
 
-    public func open(_ id: Int64, for grant: AccessGrant) async throws -> RecordOpening {
+    /// Opens the record with `parts` of it: the whole for a page, or only
+    /// the person, their activities and where they stand for a system's read
+    /// (``RecordParts/summary``), with the same scope, withholding and audit.
+    public func open(_ id: Int64, for grant: AccessGrant, parts: RecordParts = .whole) async throws -> RecordOpening {
         guard grant.allows(.readRecords) else { throw AccessDenied(permission: .readRecords, role: grant.role) }
         let lookup = CaseloadLookup(store: store)
         guard let placement = try await lookup.placement(of: id, in: grant.scope) else {
@@ -33,7 +36,9 @@ public struct PersonRecordDesk: Sendable {
             return .notFound
         }
         let today = CalendarDate.today(from: now())
-        let present = try await RecordPresenceQuery(store: store).presence(of: id, viewer: grant.user.id)
+        // A summary shows none of the casework the presence query asks after, and a system's
+        // client account never breaks the glass (it cannot sign in), so it is not asked.
+        let present = parts == .whole ? try await RecordPresenceQuery(store: store).presence(of: id, viewer: grant.user.id) : .nothing
         // Break the glass widens what this grant shows on this one record for a few hours.
         let opened = present.glassBrokenByViewer
             ? try await BreakGlassDesk(store: store).opening(for: grant, person: id, at: now()) : BreakGlassWindow(classes: [], until: nil)
@@ -42,7 +47,7 @@ public struct PersonRecordDesk: Sendable {
         let current = ActivityHistory.current(in: whole.activities, on: today)
         let record = try await read(
             whole, activities: storedActivities, placement: placement, present: present, visible: visible, current: current, today: today, grant: grant,
-            brokenGlass: opened.classes.isEmpty ? nil : opened, refused: refused)
+            brokenGlass: opened.classes.isEmpty ? nil : opened, refused: refused, parts: parts)
         try await store.record(
             .view, by: .user(grant.user.id), at: now(), entity: "young_person", entityID: id, personID: id,
             detail: Self.auditDetail(grant: grant, visible: visible, opened: opened.classes, refused: refused))
@@ -51,7 +56,7 @@ public struct PersonRecordDesk: Sendable {
 
     private func read(
         _ whole: PersonBundle, activities storedActivities: [StoredActivity], placement: CaseloadPlacement, present: RecordPresence, visible: Set<SensitivityClass>, current: ActivityRecord?, today: CalendarDate,
-        grant: AccessGrant, brokenGlass: BreakGlassWindow?, refused: [RefusedShare]
+        grant: AccessGrant, brokenGlass: BreakGlassWindow?, refused: [RefusedShare], parts: RecordParts
     ) async throws -> PersonRecord {
         let id = whole.id
         let casework = CaseworkQueries(store: store)
@@ -65,7 +70,7 @@ public struct PersonRecordDesk: Sendable {
         let activities = visible.contains(.educationAndActivity) ? storedActivities : []
         // What the record has none of is not asked for.
         async let contacts = showsArrangements && present.contacts ? casework.contacts(of: id) : []
-        async let details = visible.contains(.contact) ? casework.contactDetails(of: id) : []
+        async let details = parts == .whole && visible.contains(.contact) ? casework.contactDetails(of: id) : []
         async let followUps = showsArrangements && present.openFollowUps ? casework.openFollowUps(of: id) : []
         async let appointments = showsArrangements && present.appointments ? casework.appointments(of: id) : []
         // Two reads for the assessments and three for the plan, whatever their number (`waymark bench assessments`).
@@ -88,8 +93,8 @@ public struct PersonRecordDesk: Sendable {
             person: RecordRedaction.withholding(whole, showing: visible, current: current), state: showsCurrent ? state : nil,
             currentActivity: showsCurrent ? current : nil, activities: activities, contacts: contactList,
             contactDetails: try await details, followUps: try await followUps, appointments: appointmentList, placement: placement,
-            staffNames: try await casework.userNames(staff),
-            merges: grant.allows(.resolveMatches) ? try await MergeQueries(store: store).merges(into: id) : [], visible: visible,
+            staffNames: parts == .whole ? try await casework.userNames(staff) : [:],
+            merges: parts == .whole && grant.allows(.resolveMatches) ? try await MergeQueries(store: store).merges(into: id) : [], visible: visible,
             mayChange: AccessPolicy.mayChange(grant.user, personAdviserID: placement.adviserID), mayAssign: grant.allows(.assignCaseload),
             mayBreakGlass: DisclosurePolicy.mayBreakGlass(grant.role) && visible != Set(SensitivityClass.allCases), brokenGlass: brokenGlass,
             mayReviewAccess: grant.allows(.reviewAccess), consentRefused: refused, mayManageConsent: grant.allows(.manageConsent))
@@ -110,6 +115,15 @@ public struct PersonRecordDesk: Sendable {
             + (opened.isEmpty ? "" : "; break-glass=\(opened.sorted().map(\.rawValue).joined(separator: ","))")
             + (refused.isEmpty ? "" : "; flow=\(DataFlowDefaults.Key.schoolPortal); refused=\(refused.map(\.dataClass.rawValue).joined(separator: ","))")
     }
+}
+
+/// How much of a record to read.
+public enum RecordParts: Sendable {
+    /// Everything the grant shows: for the record page.
+    case whole
+    /// The person, their activities and where they stand, without casework,
+    /// contact details, staff names or merges: for the API's read of a young person.
+    case summary
 }
 
 /// A use case refused: the role does not hold the permission.

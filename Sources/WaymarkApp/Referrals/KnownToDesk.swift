@@ -108,7 +108,7 @@ public struct KnownToLine: Sendable, Equatable {
     }
 
     /// Whether a grant seeing `visible` is shown only that a professional is involved.
-    static func isBrokered(_ kind: OrganisationKind, visible: Set<SensitivityClass>) -> Bool {
+    public static func isBrokered(_ kind: OrganisationKind, visible: Set<SensitivityClass>) -> Bool {
         let tells = classTold(by: kind)
         return !tells.isEmpty && !tells.isSubset(of: visible)
     }

@@ -14,6 +14,10 @@ public struct RecordPresence: Sendable, Equatable {
     /// The viewer holds a break-the-glass grant on this record, current or not.
     public var glassBrokenByViewer: Bool
 
+    /// A record with no casework, not opened by breaking the glass.
+    public static let nothing = RecordPresence(
+        contacts: false, openFollowUps: false, appointments: false, assessments: false, plan: false, glassBrokenByViewer: false)
+
     public init(contacts: Bool, openFollowUps: Bool, appointments: Bool, assessments: Bool, plan: Bool, glassBrokenByViewer: Bool) {
         self.contacts = contacts
         self.openFollowUps = openFollowUps

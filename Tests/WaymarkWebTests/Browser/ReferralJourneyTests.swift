@@ -126,6 +126,21 @@ struct ReferralJourneyTests {
                 #expect(try await browser.text(of: "main").contains("Northmere Youth Justice Service"))
                 try await browser.look(saving: shots + "/10-known-to.png")
                 #expect(try await browser.evaluate("return document.documentElement.scrollWidth <= window.innerWidth;") as? Bool == true, "nothing overflows the page sideways")
+
+                // A tracking officer does not see offending: the register and the referral list say only that a service is involved.
+                try await Self.signOut(browser, base)
+                try await BreakGlassJourneyTests.signIn(browser, base, as: .trackingOfficer)
+                try await browser.open(base + "/people/\(person)/known-to")
+                let brokered = try await browser.text(of: "main")
+                #expect(!brokered.contains("Youth Justice"), "the service's name tells offending")
+                #expect(brokered.contains("A referral to a partner service"))
+                #expect(!brokered.contains("FieldView") && !brokered.contains("(Tracking officer)"), "a brokered line has no worker or role, and shows none from the page")
+                #expect(try await browser.evaluate("return document.querySelectorAll('main a[href^=\"/referrals/\"]').length;") as? Int == 0)
+                try await browser.look(saving: shots + "/11-known-to-brokered.png")
+                try await browser.open(base + "/people/\(person)/team")
+                let team = try await browser.text(of: "main")
+                #expect(!team.contains("Youth Justice") && !team.contains("(Tracking officer)"))
+                try await browser.look(saving: shots + "/12-team-brokered.png")
             }
         }
     }

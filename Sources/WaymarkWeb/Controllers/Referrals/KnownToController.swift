@@ -101,7 +101,7 @@ struct KnownToController {
         let view = try await services.app.knownTo.register(of: person, for: context.grant, at: now)
         let referrals = try await services.app.referrals.of(person: person, for: context.grant, at: now)
         return try templates.render(
-            KnownToPage(user: context.user, csrf: context.csrf, view: view, referrals: referrals, today: CalendarDate.today(from: now), notice: notice,
+            KnownToPage(user: context.user, csrf: context.csrf, view: view, referrals: referrals, visible: context.grant.visibleClasses, today: CalendarDate.today(from: now), notice: notice,
                 problems: problems, added: added, ended: ended),
             status: status)
     }

@@ -10,8 +10,9 @@ struct KnownToPage: PageModel {
 
     struct Line: Sendable {
         let organisation: String
-        let worker: String?
-        let role: String?
+        // Not `worker` and `role`: where a line has none, the template would find the page's own (the form's field, the user's role).
+        let lineWorker: String?
+        let lineRole: String?
         let period: String
         let open: Bool
         let brokered: Bool
@@ -59,7 +60,7 @@ struct KnownToPage: PageModel {
     let endOpen: Bool
 
     init(
-        user: StoredUser, csrf: String, view: KnownToView, referrals: [StoredReferral],
+        user: StoredUser, csrf: String, view: KnownToView, referrals: [StoredReferral], visible: Set<SensitivityClass>,
         today: CalendarDate, notice: String? = nil, problems: FormProblems = FormProblems(), added: InvolvementForm? = nil,
         ended: EndInvolvementForm? = nil
     ) {
@@ -70,7 +71,7 @@ struct KnownToPage: PageModel {
         personID = view.personID
         personName = view.personName
         lines = view.lines.map { line in
-            Line(organisation: line.organisation, worker: line.worker, role: line.role,
+            Line(organisation: line.organisation, lineWorker: line.worker, lineRole: line.role,
                  period: "from \(line.from.longDescription)" + (line.to.map { " to \($0.longDescription)" } ?? ""), open: line.to == nil,
                  brokered: line.brokered, contactThrough: line.contactThrough)
         }
@@ -86,7 +87,8 @@ struct KnownToPage: PageModel {
         if let adviser = view.adviser { candidates.insert(Option(value: String(adviser.id), label: "\(adviser.displayName), personal adviser"), at: 0) }
         leadCandidates = candidates
         hasLeadCandidates = !candidates.isEmpty
-        self.referrals = referrals.map { ReferralRow($0, today: today) }
+        // As on the register: a referral to a service that tells a class this reader does not see says only that there is one.
+        self.referrals = referrals.map { ReferralRow($0, today: today, brokered: KnownToLine.isBrokered($0.toOrganisationKind, visible: visible)) }
         hasReferrals = !referrals.isEmpty
         self.notice = notice
         self.problems = problems.all

@@ -14,12 +14,15 @@ struct ReferralRow: Sendable {
     let since: String
     let due: String?
     let overdue: Bool
+    /// The service tells a special category the reader does not see: only "a partner service", and no link to the referral.
+    let brokered: Bool
 
-    init(_ referral: StoredReferral, today: CalendarDate) {
+    init(_ referral: StoredReferral, today: CalendarDate, brokered: Bool = false) {
+        self.brokered = brokered
         id = referral.id
         personName = referral.personName
         from = "\(referral.fromUserName), \(referral.fromOrganisationName)"
-        to = referral.toOrganisationName
+        to = brokered ? "a partner service" : referral.toOrganisationName
         purpose = referral.purpose.label
         state = referral.state.label
         since = UKTime.describe(instant: referral.stateSince)

@@ -10,8 +10,9 @@ struct TeamPage: PageModel {
 
     struct Involved: Sendable {
         let organisation: String
-        let worker: String?
-        let role: String?
+        // Not `role`: where a line has none, the template would find the page's own (the user's role).
+        let lineWorker: String?
+        let lineRole: String?
         let since: String
         let brokered: Bool
         let contactThrough: String
@@ -67,7 +68,7 @@ struct TeamPage: PageModel {
         adviser = view.adviser?.displayName
         needsAgreedLead = view.needsAgreedLead
         involved = view.involved.map { line in
-            Involved(organisation: line.organisation, worker: line.worker, role: line.role, since: "since \(line.from.longDescription)",
+            Involved(organisation: line.organisation, lineWorker: line.worker, lineRole: line.role, since: "since \(line.from.longDescription)",
                      brokered: line.brokered, contactThrough: line.contactThrough)
         }
         hasInvolved = !involved.isEmpty
