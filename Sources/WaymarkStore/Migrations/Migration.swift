@@ -52,6 +52,7 @@ enum Migrations {
         M051KnownTo(),
         M060Transfers(),
         M061KnownElsewhere(),
+        M062TransferAcknowledgements(),
     ]
 }
 
