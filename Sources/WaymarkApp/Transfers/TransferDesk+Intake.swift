@@ -132,7 +132,7 @@ extension TransferDesk {
     public func decline(id: Int64, reason typed: String, by actor: Actor, at now: Date) async throws {
         let reason = typed.trimmingCharacters(in: .whitespacesAndNewlines)
         guard reason.count >= 5, reason.count <= 500 else {
-            throw Refusal.invalid("reason: say in a few words (5–500 characters) why the package is declined, for the sending LA")
+            throw Refusal.invalid("reason: say in a few words (5–500 characters) why the package is declined (kept here; the acknowledgement says only that it was declined)")
         }
         _ = try await waiting(id)
         try await store.change(by: actor, at: now) { tx in try await tx.declineTransfer(id, reason: reason) }

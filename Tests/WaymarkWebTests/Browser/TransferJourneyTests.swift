@@ -44,6 +44,15 @@ struct TransferJourneyTests {
                                    establishmentName: "Medway College"), for: id)
                 _ = try await tx.recordNeed(NeedAssessment(levelOfNeed: .supported, hasSEND: true, hasSENSupport: false, validFrom: september), for: id)
                 _ = try await tx.addCharacteristic(CharacteristicRecord(code: .supervisedByYOT, startDate: september), for: id)
+                _ = try await tx.recordConsent(
+                    ConsentProvision(decision: .permit, purpose: .referral, recipient: .kind(.health), dataClass: .sendAndHealth, from: september,
+                                     givenBy: .youngPerson, method: .paper, recordedAt: now), for: id)
+                // Her lead professional in Kent: a leaving care worker.
+                let service = try await tx.createOrganisation(NewOrganisation(kind: .leavingCare, name: "Kent Leaving Care", laCode: "886"))
+                let worker = try await tx.createUser(
+                    NewUser(organisationID: service, email: "r.patel@leaving-care.example", displayName: "Ravi Patel", role: .partnerWorker, passwordHash: "x"))
+                _ = try await tx.openInvolvement(NewInvolvement(personID: id, organisationID: service, workerUserID: worker, workerRole: "personal adviser", from: september))
+                _ = try await tx.setLeadProfessional(personID: id, userID: worker, organisationID: service, from: september, agreed: "Team meeting")
                 return id
             }
             let desk = TransferDesk(store: kent, registry: DemoAuthority.registry, laCode: code)
@@ -100,6 +109,10 @@ struct TransferJourneyTests {
                 #expect(package.contains("Offending and youth justice") || package.contains("youth"), "the YOT class is named as left out")
                 #expect(!package.contains("Supervised by YOT"), "the YOT characteristic itself did not come")
                 try await browser.look(saving: shots + "/03-transfer-in.png")
+                #expect(package.contains("Ravi Patel, personal adviser, Kent Leaving Care"), "the lead professional came")
+                #expect(package.contains("Agreed to share: SEND and health; with any health service; for Referrals; from 1 September 2025"), "\(package)")
+                _ = try await browser.evaluate("document.querySelector('#lead').scrollIntoView(); return 0;")
+                try await browser.screenshot(to: shots + "/03a-transfer-in-lead-consents.png")
                 try await ConsentJourneyTests.scrollToEnd(browser, saving: shots + "/03b-transfer-in-end.png")
                 try await browser.click("form[action='/transfers/1/accept'] button[type=submit]")
                 let record = try await Self.waitForURL(containing: "/people/", browser)
@@ -108,6 +121,12 @@ struct TransferJourneyTests {
                 let previous = try await store.sql.select().column("identifier").from("person_previous_identifier").where("person_id", .equal, newPerson)
                     .all(decodingColumn: "identifier", as: String.self)
                 #expect(previous.count == 1 && previous.first?.hasPrefix("886-") == true)
+                try await browser.open(base + "/people/\(newPerson)/consent")
+                let consents = try await browser.text(of: "main")
+                #expect(consents.contains("to local authority 886, carried here in their transfer package"), "\(consents)")
+                try await browser.look(saving: shots + "/03c-consent-carried.png")
+                _ = try await browser.evaluate("document.querySelector('main table').scrollIntoView(); return 0;")
+                try await browser.screenshot(to: shots + "/03d-consent-carried-row.png")
                 try await browser.open(base + "/people/\(newPerson)/transfer")
                 #expect(try await browser.text(of: "h1").contains("Move Lola Adeyemi-Brown to another authority"))
                 try await browser.look(saving: shots + "/04-transfer-out.png")
@@ -137,6 +156,7 @@ struct TransferJourneyTests {
                 try await browser.open(base + "/people/\(fixture.onCaseload)/transfer")
                 #expect(try await browser.text(of: "main").contains("Accepted on"))
                 try await browser.look(saving: shots + "/04f-sent-answered.png")
+                try await ConsentJourneyTests.scrollToEnd(browser, saving: shots + "/04g-sent-answered-end.png")
             }
             // A tracking officer asks the index about her.
             let newPerson = try #require(newPersonID)

@@ -95,9 +95,7 @@ struct TransferOutPage: PageModel {
         sent = view.sent.reversed().map {
             Sent(to: $0.toLA, movedOn: $0.movedOn, withheld: $0.withheldClasses.compactMap { SensitivityClass(rawValue: $0)?.label }.joined(separator: ", "),
                  sha: String($0.packageSHA256.prefix(16)),
-                 answer: $0.acknowledgement.map { ack in
-                     ack.decision == "accepted" ? "Accepted on \(ack.decidedOn): \(ack.theirIdentifier ?? "") there" : "Declined on \(ack.decidedOn)"
-                 } ?? "No answer yet")
+                 answer: $0.acknowledgement.map { TransfersPage.answer($0).capitalisingFirst } ?? "No answer yet")
         }
         hasSent = !sent.isEmpty
         destinations = view.destinations.map { Destination(code: $0.code, name: $0.name, selected: $0.code == chosen) }
@@ -105,4 +103,8 @@ struct TransferOutPage: PageModel {
         self.problems = problems
         hasProblems = !problems.isEmpty
     }
+}
+
+extension String {
+    var capitalisingFirst: String { prefix(1).uppercased() + dropFirst() }
 }

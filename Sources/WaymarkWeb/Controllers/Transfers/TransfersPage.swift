@@ -66,8 +66,7 @@ struct TransfersPage: PageModel {
             out.acknowledgement.map { ack in
                 Answer(
                     transferID: out.id, personID: out.personID, to: "\(laName(out.toLA)) (\(out.toLA))",
-                    answer: ack.decision == "accepted" ? "Accepted: \(ack.theirIdentifier ?? "") there" : "Declined",
-                    decidedOn: (try? CalendarDate(iso: ack.decidedOn))?.longDescription ?? ack.decidedOn, highlighted: out.id == answeredID)
+                    answer: Self.answer(ack), decidedOn: Self.day(ack.decidedOn), highlighted: out.id == answeredID)
             }
         }
         hasAnswers = !answers.isEmpty
@@ -86,6 +85,17 @@ struct TransfersPage: PageModel {
         acknowledgedID = acknowledged?.id
         self.problems = problems
         hasProblems = !problems.isEmpty
+    }
+
+    /// "accepted on 18 November 2026; they are 886-2 there" or "declined on …".
+    static func answer(_ ack: TransferOutAcknowledgement) -> String {
+        ack.decision == "accepted"
+            ? "accepted on \(day(ack.decidedOn)); they are \(ack.theirIdentifier ?? "") there"
+            : "declined on \(day(ack.decidedOn))"
+    }
+
+    static func day(_ iso: String) -> String {
+        (try? CalendarDate(iso: iso))?.longDescription ?? iso
     }
 }
 
@@ -149,9 +159,9 @@ struct TransferInPage: PageModel {
                 + (plan.nextReviewOn.map { "; next review \($0.longDescription)" } ?? "")
         }
         consents = package.consents.map {
-            "\($0.decision == .permit ? "Agreed to share" : "Refused to share") \($0.dataClass?.label.lowercased() ?? "everything")"
-                + ($0.recipientKind.map { " with any \($0.rawValue)" } ?? "") + ($0.purpose.map { " for \($0.label.lowercased())" } ?? "")
-                + ", from \($0.from.longDescription)" + ($0.until.map { " to \($0.longDescription)" } ?? "")
+            "\($0.decision == .permit ? "Agreed to share" : "Refused to share"): \($0.dataClass?.label ?? "Everything")"
+                + "; with \($0.recipientKind.map { "any \($0.rawValue)" } ?? "anyone"); for \($0.purpose?.staffLabel ?? "any purpose")"
+                + "; from \($0.from.longDescription)" + ($0.until.map { " to \($0.longDescription)" } ?? "")
         }
         hasActivities = !activities.isEmpty
         hasNeeds = !needs.isEmpty
