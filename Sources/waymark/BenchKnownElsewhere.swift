@@ -97,7 +97,7 @@ enum BenchIdentities {
 
     static func writeFile(la: String, people: Range<Int>, hasher: KnownElsewhereHasher, directory: String) throws -> String {
         let path = directory + "/\(la).txt"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { throw ValidationError("cannot write \(path)") }
         defer { try? handle.close() }
         try handle.write(contentsOf: Data("waymark-known-elsewhere 1\nla \(la)\nkey \(hasher.keyID)\n".utf8))

@@ -1,5 +1,5 @@
 public import Foundation
-public import WaymarkCore
+import WaymarkCore
 import WaymarkFormats
 public import WaymarkRecords
 public import WaymarkStore
