@@ -42,14 +42,15 @@ extension Bench {
             }
             let published = (ContinuousClock.now - started).seconds
             started = ContinuousClock.now
-            var rss: [Int] = [BenchMemory.residentKB()]
+            // RSS sampled every 100 ms while the files load, so a climb inside one LA's load shows too.
+            let sampler = RSSSampler(every: .milliseconds(100))
             var digests = 0
             for path in paths {
                 let sha = try KnownElsewhereFileSource.sha256(of: path)
                 digests += try await desk.load(try KnownElsewhereFileSource(path: path), fileSHA256: sha, by: .system("bench"), at: Date()).digests
-                rss.append(BenchMemory.residentKB())
             }
             let built = (ContinuousClock.now - started).seconds
+            let rss = await sampler.stop()
             let index = KnownElsewhereIndex(store: store)
             var times: [Double] = []
             var hits = 0
@@ -68,7 +69,7 @@ extension Bench {
             print("bench known-elsewhere: \(installation.location), \(people) people in \(codes.count) LAs, \(digests) digests")
             print(String(format: "  publish (hash and write files)  %.1f s", published))
             print(String(format: "  build (load every file)         %.1f s  (%.0f digests/s)", built, Double(digests) / max(built, 0.001)))
-            print("  RSS during build (MB)           start \(rss.first! / 1024), max \(rss.max()! / 1024), end \(rss.last! / 1024)")
+            print("  RSS during build (MB)           \(rss.samples) samples: start \(rss.start / 1024), peak \(rss.peak / 1024), steady (median of the second half) \(rss.steady / 1024), end \(rss.end / 1024)")
             print(String(format: "  look-ups (3 digests each)       %d: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms; %d of %d found", lookups, percentile(0.5), percentile(0.95), percentile(0.99), hits, lookups))
         }
     }
@@ -96,7 +97,7 @@ enum BenchIdentities {
 
     static func writeFile(la: String, people: Range<Int>, hasher: KnownElsewhereHasher, directory: String) throws -> String {
         let path = directory + "/\(la).txt"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { throw ValidationError("cannot write \(path)") }
         defer { try? handle.close() }
         try handle.write(contentsOf: Data("waymark-known-elsewhere 1\nla \(la)\nkey \(hasher.keyID)\n".utf8))
@@ -114,6 +115,40 @@ enum BenchIdentities {
         }
         try handle.write(contentsOf: Data((buffer + "end \(count)\n").utf8))
         return path
+    }
+}
+
+/// Samples the resident set size on a timer until stopped.
+final class RSSSampler: @unchecked Sendable {
+    struct Summary {
+        let samples: Int
+        let start: Int
+        let peak: Int
+        let steady: Int
+        let end: Int
+    }
+
+    private let lock = NSLock()
+    private var values: [Int] = [BenchMemory.residentKB()]
+    private var task: Task<Void, Never>?
+
+    init(every interval: Duration) {
+        task = Task.detached { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                guard let self else { return }
+                self.lock.withLock { self.values.append(BenchMemory.residentKB()) }
+            }
+        }
+    }
+
+    /// Stops sampling; the summary in kB.
+    func stop() async -> Summary {
+        task?.cancel()
+        await task?.value
+        let all = lock.withLock { values + [BenchMemory.residentKB()] }
+        let second = all.suffix(max(1, all.count / 2)).sorted()
+        return Summary(samples: all.count, start: all[0], peak: all.max() ?? 0, steady: second[second.count / 2], end: all[all.count - 1])
     }
 }
 

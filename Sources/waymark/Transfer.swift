@@ -12,7 +12,10 @@ import WaymarkStore
 struct Transfer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Transfer young people to and from other local authorities (signed packages).",
-        subcommands: [TransferExportCommand.self, TransferImportCommand.self, TransferDecideCommand.self, TransferKeysCommand.self])
+        subcommands: [
+            TransferExportCommand.self, TransferImportCommand.self, TransferDecideCommand.self, TransferAcknowledgementCommand.self,
+            TransferAcknowledgeCommand.self, TransferKeysCommand.self,
+        ])
 }
 
 struct TransferExportCommand: AsyncParsableCommand {
@@ -101,6 +104,58 @@ struct TransferDecideCommand: AsyncParsableCommand {
             let choice: TransferAcceptChoice = link.map { .link(personID: $0) } ?? (create ? .createNew : .asMatched)
             let accepted = try await desk.accept(id: transfer, choice: choice, scope: .authority(laCode: code.code), by: .system("cli"), at: Date())
             print("Transfer \(transfer) accepted: young person \(accepted.personID) \(accepted.outcome).")
+        }
+    }
+}
+
+struct TransferAcknowledgementCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "acknowledgement",
+        abstract: "Write the signed acknowledgement of a transfer accepted or declined here, to send back to the authority it came from.")
+
+    @OptionGroup var storage: StorageOptions
+    @OptionGroup var authority: AuthorityOptions
+    @Argument(help: "The received transfer's id.") var transfer: Int64
+    @Option(help: "Where to write the acknowledgement; refused if the file exists.") var out: String
+
+    func run() async throws {
+        guard !FileManager.default.fileExists(atPath: out) else { throw ValidationError("--out: \(out) exists; choose a new file name") }
+        let code = try authority.code()
+        let file = try await storage.withStore(logger: CommandLogging.logger("transfer")) { store in
+            try await TransferDesk(store: store, registry: authority.registry, laCode: code).acknowledgement(id: transfer, by: .system("cli"), at: Date())
+        }
+        guard FileManager.default.createFile(atPath: out, contents: file.data, attributes: [.posixPermissions: 0o600]) else {
+            throw ValidationError("--out: \(out) could not be written")
+        }
+        print("Wrote \(out) (\(file.data.count) bytes): the signed acknowledgement of transfer \(transfer), ids only; send it to the authority it came from.")
+    }
+}
+
+struct TransferAcknowledgeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "acknowledge",
+        abstract: "Import the receiving authority's signed acknowledgement of a transfer sent from here (accepted with their identifier, or declined).")
+
+    @OptionGroup var storage: StorageOptions
+    @OptionGroup var authority: AuthorityOptions
+    @Argument(help: "The acknowledgement file.") var file: String
+
+    func run() async throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        guard size <= TransferLimits.acknowledgement.maxFileBytes else {
+            print(TransferFileError([TransferProblem(field: "the file", rule: "size", message: "\(size) bytes; an acknowledgement is at most \(TransferLimits.acknowledgement.maxFileBytes)")]))
+            throw ExitCode(1)
+        }
+        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file): cannot be read") }
+        let code = try authority.code()
+        do {
+            let done = try await storage.withStore(logger: CommandLogging.logger("transfer")) { store in
+                try await TransferDesk(store: store, registry: authority.registry, laCode: code).acknowledge(file: data, by: .system("cli"), at: Date())
+            }
+            print(done.summary)
+        } catch let refused as TransferRefused {
+            print(refused.description)
+            throw ExitCode(1)
         }
     }
 }

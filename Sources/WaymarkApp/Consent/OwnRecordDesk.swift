@@ -215,6 +215,7 @@ public struct OwnRecordDesk: Sendable {
         case .selfService: "on this page"
         case .paper: "on a paper form"
         case .verbal(let worker): "by telling \(worker)"
+        case .transfer(let la): "to the local authority you lived in before (\(la)), who passed your choice on when you moved"
         }
     }
 

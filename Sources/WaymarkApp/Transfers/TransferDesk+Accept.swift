@@ -96,6 +96,7 @@ extension TransferDesk {
         let la = laCode
         // What the record already holds, so the package adds only what is new to it.
         let known = try await target.asyncMap { try await PersonBundleReader(store: store, registry: registry).person($0, responsibleLA: la.code) } ?? nil
+        let consents = try await target.asyncMap { try await ConsentQueries(store: store).standing(of: $0) } ?? []
         return try await store.change(by: source, at: now) { tx in
             let personID: Int64
             let existing = target != nil
@@ -106,6 +107,7 @@ extension TransferDesk {
                     NewYoungPerson(identity: package.identity, cohortStatus: .primary, responsibleLA: la, educatedLA: la, cohortStatusSince: package.movedOn))
             }
             try await Self.writeFacts(package, to: personID, skipping: known, on: tx)
+            try await Self.carryConsents(package, to: personID, skipping: consents, at: now, on: tx)
             if try await tx.previousIdentifierMissing(of: personID, la: package.fromLA.code, identifier: package.previousIdentifier) {
                 try await tx.linkPreviousIdentifier(of: personID, la: package.fromLA, identifier: package.previousIdentifier)
             }
@@ -126,6 +128,28 @@ extension TransferDesk {
         let characteristics = Set((known?.characteristics ?? []).map { "\($0.code.rawValue)@\($0.startDate.iso)" })
         for item in package.characteristics where !characteristics.contains("\(item.code.rawValue)@\(item.startDate.iso)") {
             _ = try await tx.addCharacteristic(item, for: personID)
+        }
+    }
+}
+
+extension TransferDesk {
+    /// The young person's consent choices from the package, kept on their
+    /// record here as provisions whose method says which authority they were
+    /// given to; the change's source (`transfer:la=…#id`) and moment are
+    /// their provenance. A choice already carried by an earlier package is
+    /// not kept twice. They are in force like any other choice until the
+    /// young person changes them here.
+    static func carryConsents(_ package: TransferPackage, to personID: Int64, skipping held: [ConsentProvision], at now: Date, on tx: ChangeTransaction) async throws {
+        let method = ConsentMethod.transfer(fromLA: package.fromLA.code)
+        for consent in package.consents {
+            let provision = ConsentProvision(
+                decision: consent.decision, purpose: consent.purpose, recipient: consent.recipientKind.map(ConsentRecipient.kind) ?? .anyone,
+                dataClass: consent.dataClass, from: consent.from, until: consent.until, givenBy: consent.givenBy, method: method, recordedAt: now)
+            let already = held.contains {
+                $0.method == method && $0.withdrawnAt == nil && $0.decision == provision.decision && $0.purpose == provision.purpose
+                    && $0.recipient == provision.recipient && $0.dataClass == provision.dataClass && $0.from == provision.from && $0.until == provision.until
+            }
+            if !already { _ = try await tx.recordConsent(provision, for: personID) }
         }
     }
 }

@@ -58,22 +58,8 @@ extension TransferDesk {
     /// key and signature, then every field — and keeps it awaiting a
     /// decision. A file failing any check is refused and nothing is kept.
     public func receive(file: Data, by actor: Actor, at now: Date) async throws -> TransferReceipt {
-        let envelope: TransferEnvelope
-        do { envelope = try TransferPackageReader.envelope(file, registry: registry, limits: limits) } catch { throw TransferRefused(error) }
-        guard envelope.toLA == laCode else {
-            throw TransferRefused("toLA", "addressee", "the file is addressed to LA \(envelope.toLA.code); this is LA \(laCode.code)")
-        }
+        let envelope = try await signedEnvelope(file, limits: limits)
         let queries = TransferQueries(store: store)
-        let keys = try await queries.peerKeys(of: envelope.fromLA.code)
-        guard !keys.isEmpty else {
-            throw TransferRefused("fromLA", "keyring", "no key of LA \(envelope.fromLA.code) is in the keyring; add theirs with waymark transfer keys add")
-        }
-        guard keys.contains(where: { $0.keyID == envelope.keyID }) else {
-            throw TransferRefused("keyID", "keyring", "key \(envelope.keyID.prefix(40)) is not one of LA \(envelope.fromLA.code)'s keys in the keyring")
-        }
-        guard TransferSigning.verify(envelope, against: keys) else {
-            throw TransferRefused("signature", "signature", "the signature does not match the package: it was changed after signing, or signed with another key")
-        }
         let package: TransferPackage
         do { package = try TransferPackageReader.package(envelope.payload, registry: registry, limits: limits) } catch { throw TransferRefused(error) }
         guard package.fromLA == envelope.fromLA, package.toLA == envelope.toLA else {
@@ -89,6 +75,28 @@ extension TransferDesk {
             try await tx.receiveTransfer(fromLA: from, packageSHA256: sha, previousIdentifier: package.previousIdentifier, payload: payload)
         }
         return TransferReceipt(transferID: id, fromLA: from.code, sha256: sha, previousIdentifier: package.previousIdentifier, receivedAt: Timestamp.format(now))
+    }
+
+    /// A signed file's envelope, checked whole: size and shape, addressed to
+    /// this LA, signed by a key the keyring holds for its sender, and the
+    /// signature good. The contents are read only after this passes.
+    func signedEnvelope(_ file: Data, limits: TransferLimits) async throws -> TransferEnvelope {
+        let envelope: TransferEnvelope
+        do { envelope = try TransferPackageReader.envelope(file, registry: registry, limits: limits) } catch { throw TransferRefused(error) }
+        guard envelope.toLA == laCode else {
+            throw TransferRefused("toLA", "addressee", "the file is addressed to LA \(envelope.toLA.code); this is LA \(laCode.code)")
+        }
+        let keys = try await TransferQueries(store: store).peerKeys(of: envelope.fromLA.code)
+        guard !keys.isEmpty else {
+            throw TransferRefused("fromLA", "keyring", "no key of LA \(envelope.fromLA.code) is in the keyring; add theirs with waymark transfer keys add")
+        }
+        guard keys.contains(where: { $0.keyID == envelope.keyID }) else {
+            throw TransferRefused("keyID", "keyring", "key \(envelope.keyID.prefix(40)) is not one of LA \(envelope.fromLA.code)'s keys in the keyring")
+        }
+        guard TransferSigning.verify(envelope, against: keys) else {
+            throw TransferRefused("signature", "signature", "the signature does not match the file: it was changed after signing, or signed with another key")
+        }
+        return envelope
     }
 
     /// The packages received, waiting ones first.
@@ -124,7 +132,7 @@ extension TransferDesk {
     public func decline(id: Int64, reason typed: String, by actor: Actor, at now: Date) async throws {
         let reason = typed.trimmingCharacters(in: .whitespacesAndNewlines)
         guard reason.count >= 5, reason.count <= 500 else {
-            throw Refusal.invalid("reason: say in a few words (5–500 characters) why the package is declined, for the sending LA")
+            throw Refusal.invalid("reason: say in a few words (5–500 characters) why the package is declined (kept here; the acknowledgement says only that it was declined)")
         }
         _ = try await waiting(id)
         try await store.change(by: actor, at: now) { tx in try await tx.declineTransfer(id, reason: reason) }

@@ -18,7 +18,7 @@ struct TransferPackageMaker {
     }
 
     /// The classes the package can carry, each asked about separately.
-    static let asked: [SensitivityClass] = [.educationAndActivity, .currentActivity, .sendAndHealth, .notes]
+    static let asked: [SensitivityClass] = [.contact, .educationAndActivity, .currentActivity, .sendAndHealth, .mentalHealth, .notes]
         + Set(CharacteristicCode.allCases.map(\.sensitivityClass)).sorted()
 
     func make(person id: Int64, to destination: LocalAuthorityCode, movedOn: CalendarDate, at now: Date) async throws -> Made? {
@@ -33,8 +33,10 @@ struct TransferPackageMaker {
         }
         let plan = try await PlanQueries(store: store).plan(of: id)
         let today = CalendarDate.today(from: now)
-        let consents = try await ConsentQueries(store: store).standing(of: id).filter { $0.isInForce(on: today, at: now) }.map {
-            TransferConsent(decision: $0.decision, purpose: $0.purpose, dataClass: $0.dataClass, from: $0.from, until: $0.until, givenBy: $0.givenBy)
+        let standing = try await ConsentQueries(store: store).standing(of: id).filter { $0.isInForce(on: today, at: now) }
+        var consents: [TransferConsent] = []
+        for provision in standing {
+            if let carried = try await carried(provision) { consents.append(carried) }
         }
         let package = TransferPackage(
             fromLA: laCode, toLA: destination, createdAt: Timestamp.format(now), previousIdentifier: Self.identifier(la: laCode, person: id),
@@ -43,13 +45,52 @@ struct TransferPackageMaker {
             needs: allowed.contains(.sendAndHealth) ? bundle.needs : [],
             characteristics: bundle.characteristics.filter { allowed.contains($0.code.sensitivityClass) },
             plan: Self.summary(plan, titles: allowed.contains(.notes)), consents: consents,
-            leadProfessional: Self.leadProfessional(of: id), withheld: withheld)
+            leadProfessional: try await leadProfessional(of: id, allowed: allowed), withheld: withheld)
         return Made(package: package, withheld: withheld.map(\.dataClass))
     }
 
-    /// The lead professional goes in the package once the register of who is
-    /// involved exists (issue 15, item 4): until then there is none to send.
-    static func leadProfessional(of person: Int64) -> TransferLeadProfessional? { nil }
+    /// The lead professional now (issue 15, item 4), asked about like every
+    /// other class: how to reach the team is `contact`, and a service whose
+    /// very name tells a special category (youth justice, health) is named
+    /// only where that class may go too. Otherwise the receiver learns only
+    /// that a professional leads and that contact goes through this LA
+    /// ("brokered contact", as on the known-to register).
+    func leadProfessional(of person: Int64, allowed: Set<SensitivityClass>) async throws -> TransferLeadProfessional? {
+        guard allowed.contains(.contact), let lead = try await KnownToQueries(store: store).leadProfessional(of: person) else { return nil }
+        let organisation = try await OrganisationQueries(store: store).organisation(id: lead.organisationID)
+        let told = organisation.map { KnownToLine.classTold(by: $0.kind) } ?? []
+        guard told.isSubset(of: allowed) else {
+            return TransferLeadProfessional(
+                name: "A professional leads (brokered contact)", organisation: registry.name(of: laCode) ?? "LA \(laCode.code)",
+                role: "Contact them through the local authority")
+        }
+        let role = try await KnownToQueries(store: store).involvements(of: person)
+            .first { $0.isOpen && $0.workerUserID == lead.userID }?.workerRole
+        let email = try await UserQueries(store: store).user(id: lead.userID)?.email
+        return TransferLeadProfessional(name: lead.userName, organisation: lead.organisationName, role: role, email: email)
+    }
+
+    /// A consent in force, as the receiving LA can keep it. The package
+    /// names no organisation of ours (they mean nothing there), so a
+    /// provision must never widen when its recipient is dropped: one for a
+    /// kind of organisation keeps the kind; a permit for one organisation
+    /// is not carried; a refusal to one organisation goes as a refusal to
+    /// every organisation of that kind.
+    func carried(_ provision: ConsentProvision) async throws -> TransferConsent? {
+        let kind: OrganisationKind?
+        switch provision.recipient {
+        case .anyone: kind = nil
+        case .kind(let chosen): kind = chosen
+        case .organisation(let organisationID):
+            guard provision.decision == .deny, let organisation = try await OrganisationQueries(store: store).organisation(id: organisationID) else {
+                return nil
+            }
+            kind = organisation.kind
+        }
+        return TransferConsent(
+            decision: provision.decision, purpose: provision.purpose, dataClass: provision.dataClass, recipientKind: kind, from: provision.from,
+            until: provision.until, givenBy: provision.givenBy)
+    }
 
     /// How the receiving LA will know this record: our LA code and record id.
     static func identifier(la: LocalAuthorityCode, person: Int64) -> String { "\(la.code)-\(person)" }

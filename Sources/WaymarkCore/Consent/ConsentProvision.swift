@@ -19,17 +19,21 @@ public enum ConsentGiver: String, CaseIterable, Sendable, Codable {
     }
 }
 
-/// How it was given. Verbal consent names the worker who heard it.
+/// How it was given. Verbal consent names the worker who heard it; a
+/// choice carried in a transfer package names the authority it was given
+/// to (by its LA code): it came with the young person when they moved.
 public enum ConsentMethod: Hashable, Sendable, Codable {
     case selfService
     case paper
     case verbal(worker: String)
+    case transfer(fromLA: String)
 
     public var code: String {
         switch self {
         case .selfService: "self-service"
         case .paper: "paper"
         case .verbal: "verbal"
+        case .transfer: "transfer"
         }
     }
 
@@ -38,6 +42,7 @@ public enum ConsentMethod: Hashable, Sendable, Codable {
         case .selfService: "on their own page"
         case .paper: "on a paper form"
         case .verbal(let worker): "verbally, to \(worker)"
+        case .transfer(let la): "to local authority \(la), carried here in their transfer package"
         }
     }
 }

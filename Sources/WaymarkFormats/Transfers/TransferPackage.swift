@@ -25,7 +25,7 @@ public struct TransferPackage: Sendable, Equatable {
     public var characteristics: [CharacteristicRecord]
     public var plan: TransferPlanSummary?
     public var consents: [TransferConsent]
-    /// Left empty until the lead professional (issue 15, item 4) exists; a reader accepts it either way.
+    /// The lead professional now, or only that one leads and contact goes through the sending LA; nil when none is named.
     public var leadProfessional: TransferLeadProfessional?
     public var withheld: [TransferWithheldClass]
 
@@ -79,19 +79,25 @@ public struct TransferGoal: Sendable, Equatable {
 
 /// One consent provision in force, as the receiver needs it: what was
 /// permitted or refused, for which purpose and class, from and until when.
-/// The recipient is not carried: the sending LA's organisations mean nothing to the receiver.
+/// A recipient is carried only as a kind of organisation (nil: anyone): the
+/// sending LA's own organisations mean nothing to the receiver.
 public struct TransferConsent: Sendable, Equatable {
     public var decision: ConsentDecision
     public var purpose: SharingPurpose?
     public var dataClass: SensitivityClass?
+    public var recipientKind: OrganisationKind?
     public var from: CalendarDate
     public var until: CalendarDate?
     public var givenBy: ConsentGiver
 
-    public init(decision: ConsentDecision, purpose: SharingPurpose?, dataClass: SensitivityClass?, from: CalendarDate, until: CalendarDate?, givenBy: ConsentGiver) {
+    public init(
+        decision: ConsentDecision, purpose: SharingPurpose?, dataClass: SensitivityClass?, recipientKind: OrganisationKind? = nil, from: CalendarDate,
+        until: CalendarDate?, givenBy: ConsentGiver
+    ) {
         self.decision = decision
         self.purpose = purpose
         self.dataClass = dataClass
+        self.recipientKind = recipientKind
         self.from = from
         self.until = until
         self.givenBy = givenBy
@@ -99,7 +105,7 @@ public struct TransferConsent: Sendable, Equatable {
 }
 
 /// Who leads the team around the young person, and how to reach them
-/// through their organisation. Filled by the lead professional work (issue 15, item 4).
+/// through their organisation (issue 15, item 4).
 public struct TransferLeadProfessional: Sendable, Equatable {
     public var name: String
     public var organisation: String

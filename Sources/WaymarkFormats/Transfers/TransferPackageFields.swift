@@ -100,10 +100,12 @@ enum TransferPackageFields {
         let decision = check.raw(ConsentDecision.self, wire.decision, "\(field).decision")
         let purpose = check.raw(SharingPurpose.self, wire.purpose, "\(field).purpose")
         let dataClass = check.raw(SensitivityClass.self, wire.dataClass, "\(field).dataClass")
+        let kind = check.raw(OrganisationKind.self, wire.recipientKind, "\(field).recipientKind")
         let from = check.requiredDate(wire.from, "\(field).from")
         let until = check.date(wire.until, "\(field).until")
         let givenBy = check.raw(ConsentGiver.self, wire.givenBy, "\(field).givenBy")
         guard let decision, let from, let givenBy else { return nil }
-        return TransferConsent(decision: decision, purpose: purpose, dataClass: dataClass, from: from, until: until, givenBy: givenBy)
+        if let until, until < from { check.fail("\(field).until", "date-order", "ends before it starts (\(from.iso))") }
+        return TransferConsent(decision: decision, purpose: purpose, dataClass: dataClass, recipientKind: kind, from: from, until: until, givenBy: givenBy)
     }
 }

@@ -19,7 +19,8 @@ public enum TransferPackageWriter {
             },
             consents: package.consents.map {
                 TransferWire.Consent(
-                    decision: $0.decision.rawValue, purpose: $0.purpose?.rawValue, dataClass: $0.dataClass?.rawValue, from: $0.from.iso,
+                    decision: $0.decision.rawValue, purpose: $0.purpose?.rawValue, dataClass: $0.dataClass?.rawValue, recipientKind: $0.recipientKind?.rawValue,
+                    from: $0.from.iso,
                     until: $0.until?.iso, givenBy: $0.givenBy.rawValue)
             },
             leadProfessional: package.leadProfessional.map {

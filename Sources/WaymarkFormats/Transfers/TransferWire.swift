@@ -72,6 +72,8 @@ struct TransferWire: Codable {
         var decision: String
         var purpose: String?
         var dataClass: String?
+        /// Added after version 1 was first written: optional, so earlier packages still read.
+        var recipientKind: String?
         var from: String
         var until: String?
         var givenBy: String

@@ -22,10 +22,12 @@ public struct StoredTransferIn: Sendable, Equatable, Identifiable {
     public let outcome: String?
     public let reason: String?
     public let receivedAt: String
+    /// When accepted or declined (ISO 8601 UTC).
+    public let decidedAt: String?
 
     public init(
         id: Int64, fromLA: String, packageSHA256: String, previousIdentifier: String, status: TransferInStatus, payload: String?, personID: Int64?,
-        outcome: String?, reason: String?, receivedAt: String
+        outcome: String?, reason: String?, receivedAt: String, decidedAt: String? = nil
     ) {
         self.id = id
         self.fromLA = fromLA
@@ -37,6 +39,7 @@ public struct StoredTransferIn: Sendable, Equatable, Identifiable {
         self.outcome = outcome
         self.reason = reason
         self.receivedAt = receivedAt
+        self.decidedAt = decidedAt
     }
 }
 
@@ -50,8 +53,13 @@ public struct StoredTransferOut: Sendable, Equatable, Identifiable {
     public let keyID: String
     public let withheldClasses: [String]
     public let recordedAt: String
+    /// What the receiving LA answered, once its signed acknowledgement was imported.
+    public let acknowledgement: TransferOutAcknowledgement?
 
-    public init(id: Int64, personID: Int64, toLA: String, movedOn: String, packageSHA256: String, keyID: String, withheldClasses: [String], recordedAt: String) {
+    public init(
+        id: Int64, personID: Int64, toLA: String, movedOn: String, packageSHA256: String, keyID: String, withheldClasses: [String], recordedAt: String,
+        acknowledgement: TransferOutAcknowledgement? = nil
+    ) {
         self.id = id
         self.personID = personID
         self.toLA = toLA
@@ -60,6 +68,7 @@ public struct StoredTransferOut: Sendable, Equatable, Identifiable {
         self.keyID = keyID
         self.withheldClasses = withheldClasses
         self.recordedAt = recordedAt
+        self.acknowledgement = acknowledgement
     }
 }
 
@@ -74,5 +83,22 @@ public struct PeerKey: Sendable, Equatable {
         self.laCode = laCode
         self.keyID = keyID
         self.publicKey = publicKey
+    }
+}
+
+/// The receiving LA's answer to a package sent: "accepted" (with its
+/// identifier for the young person) or "declined", the day decided there,
+/// and when the acknowledgement was imported here.
+public struct TransferOutAcknowledgement: Sendable, Equatable {
+    public let decision: String
+    public let theirIdentifier: String?
+    public let decidedOn: String
+    public let importedAt: String
+
+    public init(decision: String, theirIdentifier: String?, decidedOn: String, importedAt: String) {
+        self.decision = decision
+        self.theirIdentifier = theirIdentifier
+        self.decidedOn = decidedOn
+        self.importedAt = importedAt
     }
 }

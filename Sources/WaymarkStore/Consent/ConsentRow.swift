@@ -11,7 +11,12 @@ enum ConsentRow {
         case .kind(let kind): (kind.rawValue, nil)
         case .organisation(let id): (nil, id)
         }
-        let heardBy: String? = if case .verbal(let worker) = provision.method { worker } else { nil }
+        // Who heard it: the worker for verbal consent, the LA's code for a choice carried in a transfer.
+        let heardBy: String? = switch provision.method {
+        case .verbal(let worker): worker
+        case .transfer(let la): la
+        case .selfService, .paper: nil
+        }
         return [
             ("person_id", personID), ("decision", provision.decision.rawValue), ("purpose", provision.purpose?.rawValue),
             ("recipient_kind", kind), ("recipient_organisation_id", organisation), ("data_class", provision.dataClass?.rawValue),
@@ -46,6 +51,7 @@ enum ConsentRow {
         case "self-service": .selfService
         case "paper": .paper
         case "verbal": .verbal(worker: try optional("heard_by") ?? "a worker")
+        case "transfer": .transfer(fromLA: try optional("heard_by") ?? "another authority")
         default: throw bad("method", methodCode)
         }
         return ConsentProvision(

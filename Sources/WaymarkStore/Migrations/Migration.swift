@@ -53,6 +53,7 @@ enum Migrations {
         M052ReferralRemindersAndNamedWorkers(),
         M060Transfers(),
         M061KnownElsewhere(),
+        M062TransferAcknowledgements(),
     ]
 }
 

@@ -78,6 +78,25 @@ extension ChangeTransaction {
         try await audit(.create, entity: "person_previous_identifier", entityID: id, personID: personID, detail: "la=\(la.code)")
     }
 
+    /// Keeps the receiving LA's answer on the transfer it acknowledges; a
+    /// transfer already acknowledged is not changed (the caller refuses first).
+    public func acknowledgeTransferOut(
+        _ id: Int64, personID: Int64, decision: String, theirIdentifier: String?, decidedOn: CalendarDate, acknowledgementSHA256: String
+    ) async throws {
+        let rows = try await db.update("transfer_out")
+            .set("acknowledgement", to: decision).set("their_identifier", to: theirIdentifier).set("acknowledged_on", to: decidedOn.iso)
+            .set("acknowledgement_sha256", to: acknowledgementSHA256).set("acknowledged_at", to: recordedAt)
+            .where("id", .equal, id).where("acknowledgement", .is, SQLLiteral.null)
+            .returning("id").all()
+        guard !rows.isEmpty else { throw StoreError.notFound(entity: "transfer waiting for an acknowledgement", id: id) }
+        try await audit(.update, entity: "transfer_out", entityID: id, personID: personID, detail: "acknowledged \(decision)")
+    }
+
+    /// A signed acknowledgement made for the sending LA (ids only, so the detail is the decision).
+    public func recordAcknowledgementMade(transferID: Int64, personID: Int64?, decision: String) async throws {
+        try await audit(.export, entity: "transfer_in", entityID: transferID, personID: personID, detail: "acknowledgement \(decision)")
+    }
+
     /// Adds a neighbour LA's public key to the keyring.
     public func addPeerKey(_ key: PeerKey) async throws {
         let id = try await insertReturningID(

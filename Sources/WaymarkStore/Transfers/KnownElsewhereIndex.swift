@@ -29,6 +29,8 @@ public struct KnownElsewhereIndex: Sendable {
 
     /// Digests written per statement: two bound values each, within both engines' limits.
     static let rowsPerStatement = 10_000
+    /// Digests per statement on PostgreSQL, bound as one array: about 2 MB, so memory stays flat.
+    static let rowsPerArray = 50_000
 
     /// Replaces everything `laCode` published before with what `source`
     /// yields, in one transaction: a load that fails leaves the old publication in place.
@@ -78,14 +80,25 @@ extension ChangeTransaction {
             let batch = Array(Set(pending)).sorted()
             pending.removeAll(keepingCapacity: true)
             guard !batch.isEmpty else { return }
-            var insert = db.insert(into: "known_elsewhere_hash").columns("digest", "la_code")
-            for digest in batch { insert = insert.values(SQLBind(digest), SQLBind(laCode)) }
-            try await insert.ignoringConflicts().run()
+            if db.dialect.name == "postgresql" {
+                // One array bound whole and unnested by the server: a statement
+                // per batch with two binds, near COPY's speed, where a VALUES
+                // list of 2 × 10,000 binds spends its time building and parsing.
+                try await db.raw("""
+                    INSERT INTO known_elsewhere_hash (digest, la_code) SELECT d, \(bind: laCode) FROM unnest(\(bind: batch)::text[]) AS d
+                    ON CONFLICT DO NOTHING
+                    """).run()
+            } else {
+                var insert = db.insert(into: "known_elsewhere_hash").columns("digest", "la_code")
+                for digest in batch { insert = insert.values(SQLBind(digest), SQLBind(laCode)) }
+                try await insert.ignoringConflicts().run()
+            }
             total += batch.count
         }
+        let perStatement = db.dialect.name == "postgresql" ? KnownElsewhereIndex.rowsPerArray : KnownElsewhereIndex.rowsPerStatement
         while let batch = try source.nextBatch() {
             pending += batch
-            if pending.count >= KnownElsewhereIndex.rowsPerStatement { try await flush() }
+            if pending.count >= perStatement { try await flush() }
         }
         try await flush()
         // A digest repeated across batches was ignored by the key, so the count is read back.

@@ -21,14 +21,38 @@ public struct TransferQueries: Sendable {
     }
 
     public func transfersOut(of personID: Int64) async throws -> [StoredTransferOut] {
-        try await db.select().column("*").from("transfer_out").where("person_id", .equal, personID).orderBy("id").all().map { row in
-            StoredTransferOut(
-                id: try row.decode(column: "id", as: Int64.self), personID: personID, toLA: try row.decode(column: "to_la", as: String.self),
-                movedOn: try row.decode(column: "moved_on", as: String.self), packageSHA256: try row.decode(column: "package_sha256", as: String.self),
-                keyID: try row.decode(column: "key_id", as: String.self),
-                withheldClasses: try row.decode(column: "withheld_classes", as: String.self).split(separator: ",").map(String.init),
-                recordedAt: try row.decode(column: "recorded_at", as: String.self))
+        try await db.select().column("*").from("transfer_out").where("person_id", .equal, personID).orderBy("id").all().map(Self.transferOut)
+    }
+
+    /// The transfer sent as the file with this hash, if any.
+    public func transferOut(packageSHA256 sha: String) async throws -> StoredTransferOut? {
+        try await db.select().column("*").from("transfer_out").where("package_sha256", .equal, sha).first().map(Self.transferOut)
+    }
+
+    /// Transfers sent, the latest acknowledged first (for the transfers page).
+    public func acknowledgedTransfersOut(limit: Int = 50) async throws -> [StoredTransferOut] {
+        try await db.select().column("*").from("transfer_out").where("acknowledgement", .isNot, SQLLiteral.null)
+            .orderBy("acknowledged_at", .descending).orderBy("id", .descending).limit(limit).all().map(Self.transferOut)
+    }
+
+    public func acknowledgementSeen(sha256: String) async throws -> Bool {
+        try await db.select().column("id").from("transfer_out").where("acknowledgement_sha256", .equal, sha256).first() != nil
+    }
+
+    static func transferOut(_ row: any SQLRow) throws -> StoredTransferOut {
+        let acknowledgement = try row.decode(column: "acknowledgement", as: String?.self).map { decision in
+            TransferOutAcknowledgement(
+                decision: decision, theirIdentifier: try row.decode(column: "their_identifier", as: String?.self),
+                decidedOn: try row.decode(column: "acknowledged_on", as: String?.self) ?? "",
+                importedAt: try row.decode(column: "acknowledged_at", as: String?.self) ?? "")
         }
+        return StoredTransferOut(
+            id: try row.decode(column: "id", as: Int64.self), personID: try row.decode(column: "person_id", as: Int64.self),
+            toLA: try row.decode(column: "to_la", as: String.self),
+            movedOn: try row.decode(column: "moved_on", as: String.self), packageSHA256: try row.decode(column: "package_sha256", as: String.self),
+            keyID: try row.decode(column: "key_id", as: String.self),
+            withheldClasses: try row.decode(column: "withheld_classes", as: String.self).split(separator: ",").map(String.init),
+            recordedAt: try row.decode(column: "recorded_at", as: String.self), acknowledgement: acknowledgement)
     }
 
     public func packageSeen(sha256: String) async throws -> Bool {
@@ -67,6 +91,7 @@ public struct TransferQueries: Sendable {
             previousIdentifier: try row.decode(column: "previous_identifier", as: String.self),
             status: status, payload: try row.decode(column: "payload", as: String?.self),
             personID: try row.decode(column: "person_id", as: Int64?.self), outcome: try row.decode(column: "outcome", as: String?.self),
-            reason: try row.decode(column: "reason", as: String?.self), receivedAt: try row.decode(column: "recorded_at", as: String.self))
+            reason: try row.decode(column: "reason", as: String?.self), receivedAt: try row.decode(column: "recorded_at", as: String.self),
+            decidedAt: try row.decode(column: "decided_at", as: String?.self))
     }
 }

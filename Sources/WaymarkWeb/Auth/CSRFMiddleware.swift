@@ -14,7 +14,7 @@ struct CSRFMiddleware: RouterMiddleware {
     /// The largest URL-encoded form any page sends (a long note is 4,000 characters).
     static let maxFormBody = 256 * 1024
     /// The paths whose POST takes `multipart/form-data` (a file upload).
-    static let uploadPaths: Set<String> = ["/imports", "/portal/upload", "/transfers"]
+    static let uploadPaths: Set<String> = ["/imports", "/portal/upload", "/transfers", "/transfers/acknowledgements"]
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         guard request.method == .post else { return try await next(request, context) }

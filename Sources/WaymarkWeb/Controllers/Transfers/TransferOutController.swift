@@ -61,6 +61,8 @@ struct TransferOutPage: PageModel {
         let movedOn: String
         let withheld: String
         let sha: String
+        /// The receiving authority's answer, once its acknowledgement was imported.
+        let answer: String
     }
 
     struct Destination: Sendable {
@@ -92,7 +94,8 @@ struct TransferOutPage: PageModel {
         status = view.cohortStatus == "T" ? "Moved to LA \(view.transferredTo ?? "") (cohort status T)" : "Cohort status \(view.cohortStatus)"
         sent = view.sent.reversed().map {
             Sent(to: $0.toLA, movedOn: $0.movedOn, withheld: $0.withheldClasses.compactMap { SensitivityClass(rawValue: $0)?.label }.joined(separator: ", "),
-                 sha: String($0.packageSHA256.prefix(16)))
+                 sha: String($0.packageSHA256.prefix(16)),
+                 answer: $0.acknowledgement.map { TransfersPage.answer($0).capitalisingFirst } ?? "No answer yet")
         }
         hasSent = !sent.isEmpty
         destinations = view.destinations.map { Destination(code: $0.code, name: $0.name, selected: $0.code == chosen) }
@@ -100,4 +103,8 @@ struct TransferOutPage: PageModel {
         self.problems = problems
         hasProblems = !problems.isEmpty
     }
+}
+
+extension String {
+    var capitalisingFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -18,7 +18,9 @@ struct TransfersInController {
         routes.requiring(.transferPeople)
             .get("", use: list)
             .post("", use: upload)
+            .post("acknowledgements", use: importAcknowledgement)
             .get(":transfer", use: show)
+            .get(":transfer/acknowledgement", use: downloadAcknowledgement)
             .post(":transfer/accept", use: accept)
             .post(":transfer/decline", use: decline)
         return routes
@@ -26,16 +28,51 @@ struct TransfersInController {
 
     func list(_ request: Request, context: StaffContext) async throws -> Response {
         let received = request.uri.queryParameters.get("received", as: Int64.self)
-        return try await page(context, acknowledged: received, problems: [], status: .ok)
+        let answered = request.uri.queryParameters.get("answered", as: Int64.self)
+        return try await page(context, acknowledged: received, answered: answered, problems: [], status: .ok)
     }
 
-    func page(_ context: StaffContext, acknowledged: Int64?, problems: [String], status: HTTPResponse.Status) async throws -> Response {
-        let transfers = try await services.app.transfers.received(for: context.grant)
+    func page(
+        _ context: StaffContext, acknowledged: Int64?, answered: Int64? = nil, problems: [String] = [], answerProblems: [String] = [],
+        status: HTTPResponse.Status
+    ) async throws -> Response {
         let desk = services.app.transfers
+        let transfers = try await desk.received(for: context.grant)
+        let sent = try await desk.acknowledged(for: context.grant)
         let page = TransfersPage(
             user: context.user, csrf: context.csrf, transfers: transfers, acknowledged: transfers.first { $0.id == acknowledged },
-            laName: desk.laName, problems: problems)
+            answered: sent, answeredID: answered, laName: desk.laName, problems: problems, answerProblems: answerProblems)
         return try templates.render(page, status: status)
+    }
+
+    /// The signed acknowledgement of a package decided here, to send back (ids only).
+    func downloadAcknowledgement(_ request: Request, context: StaffContext) async throws -> Response {
+        let id = try transferID(context)
+        let file = try await services.app.transfers.acknowledgement(for: context.grant, id: id, at: services.now())
+        context.logger.notice("transfer acknowledgement made", metadata: ["transfer": "\(id)", "user": "\(context.user.id)"])
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        headers[.contentDisposition] = "attachment; filename=\"\(file.fileName)\""
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
+    }
+
+    /// The receiving authority's acknowledgement of a package sent from here.
+    func importAcknowledgement(_ request: Request, context: StaffContext) async throws -> Response {
+        let form = try await UploadForm.read(request, csrf: context.csrf, limit: TransferLimits.acknowledgement.maxFileBytes + 64 * 1024)
+        guard let file = form.files["answer"], !file.data.isEmpty else {
+            return try await page(context, acknowledged: nil, answerProblems: ["Choose an acknowledgement file to upload"], status: .unprocessableContent)
+        }
+        do {
+            let done = try await services.app.transfers.acknowledge(for: context.grant, file: file.data, at: services.now())
+            context.logger.notice(
+                "transfer acknowledged", metadata: ["transfer": "\(done.transferID)", "by": "\(done.byLA)", "decision": "\(done.decision)", "user": "\(context.user.id)"])
+            return .redirect(to: "/transfers?answered=\(done.transferID)#answers", type: .normal)
+        } catch let refused as TransferRefused {
+            let lines = refused.problems.map { "\($0.field): \($0.message) [\($0.rule)]" }
+            return try await page(
+                context, acknowledged: nil, answerProblems: ["\(file.fileName) was refused and nothing was changed."] + lines, status: .unprocessableContent)
+        }
     }
 
     func upload(_ request: Request, context: StaffContext) async throws -> Response {

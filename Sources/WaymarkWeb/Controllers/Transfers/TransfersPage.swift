@@ -16,6 +16,18 @@ struct TransfersPage: PageModel {
         let waiting: Bool
         let reason: String?
         let personID: Int64?
+        /// Decided: its signed acknowledgement can be downloaded and sent back.
+        let decided: Bool
+    }
+
+    /// A transfer sent from here that the receiving authority has answered.
+    struct Answer: Sendable {
+        let transferID: Int64
+        let personID: Int64
+        let to: String
+        let answer: String
+        let decidedOn: String
+        let highlighted: Bool
     }
 
     let title = "Transfers from other authorities"
@@ -29,8 +41,17 @@ struct TransfersPage: PageModel {
     let acknowledgedID: Int64?
     let problems: [String]
     let hasProblems: Bool
+    let answers: [Answer]
+    let hasAnswers: Bool
+    /// The notice after an acknowledgement was imported.
+    let answered: String?
+    let answerProblems: [String]
+    let hasAnswerProblems: Bool
 
-    init(user: StoredUser, csrf: String, transfers: [StoredTransferIn], acknowledged: StoredTransferIn?, laName: (String) -> String, problems: [String]) {
+    init(
+        user: StoredUser, csrf: String, transfers: [StoredTransferIn], acknowledged: StoredTransferIn?, answered sent: [StoredTransferOut] = [],
+        answeredID: Int64? = nil, laName: (String) -> String, problems: [String], answerProblems: [String] = []
+    ) {
         userName = user.displayName
         role = user.role.displayName
         self.csrf = csrf
@@ -38,14 +59,43 @@ struct TransfersPage: PageModel {
             Row(id: stored.id, from: "\(laName(stored.fromLA)) (\(stored.fromLA))", previous: stored.previousIdentifier,
                 received: String(stored.receivedAt.prefix(16)).replacingOccurrences(of: "T", with: " "),
                 status: stored.status == .received ? "Waiting for a decision" : stored.status == .accepted ? "Accepted (\(stored.outcome ?? ""))" : "Declined",
-                waiting: stored.status == .received, reason: stored.reason, personID: stored.status == .accepted ? stored.personID : nil)
+                waiting: stored.status == .received, reason: stored.reason, personID: stored.status == .accepted ? stored.personID : nil,
+                decided: stored.status != .received)
         }
+        answers = sent.compactMap { out in
+            out.acknowledgement.map { ack in
+                Answer(
+                    transferID: out.id, personID: out.personID, to: "\(laName(out.toLA)) (\(out.toLA))",
+                    answer: Self.answer(ack), decidedOn: Self.day(ack.decidedOn), highlighted: out.id == answeredID)
+            }
+        }
+        hasAnswers = !answers.isEmpty
+        answered = sent.first { $0.id == answeredID }.flatMap { out in
+            out.acknowledgement.map { ack in
+                ack.decision == "accepted"
+                    ? "\(laName(out.toLA)) accepted transfer \(out.id): young person \(out.personID) is \(ack.theirIdentifier ?? "") there."
+                    : "\(laName(out.toLA)) declined transfer \(out.id) of young person \(out.personID)."
+            }
+        }
+        self.answerProblems = answerProblems
+        hasAnswerProblems = !answerProblems.isEmpty
         hasRows = !rows.isEmpty
         waitingCount = transfers.filter { $0.status == .received }.count
         acknowledgement = acknowledged.map { TransferReceipt($0).acknowledgement }
         acknowledgedID = acknowledged?.id
         self.problems = problems
         hasProblems = !problems.isEmpty
+    }
+
+    /// "accepted on 18 November 2026; they are 886-2 there" or "declined on …".
+    static func answer(_ ack: TransferOutAcknowledgement) -> String {
+        ack.decision == "accepted"
+            ? "accepted on \(day(ack.decidedOn)); they are \(ack.theirIdentifier ?? "") there"
+            : "declined on \(day(ack.decidedOn))"
+    }
+
+    static func day(_ iso: String) -> String {
+        (try? CalendarDate(iso: iso))?.longDescription ?? iso
     }
 }
 
@@ -63,6 +113,8 @@ struct TransferInPage: PageModel {
     let csrf: String
     let id: Int64
     let from: String
+    /// The sending authority's name, for "given to … and carried here".
+    let fromName: String
     let name: String
     let identity: [Line]
     let activities: [Line]
@@ -89,6 +141,7 @@ struct TransferInPage: PageModel {
         let identity = package.identity
         id = view.stored.id
         from = "\(view.fromName) (\(package.fromLA.code))"
+        fromName = view.fromName
         name = "\(identity.givenName) \(identity.familyName)"
         self.identity = [
             Line(label: "Date of birth", value: identity.dateOfBirth.longDescription), Line(label: "Gender", value: identity.gender.meaning),
@@ -106,7 +159,9 @@ struct TransferInPage: PageModel {
                 + (plan.nextReviewOn.map { "; next review \($0.longDescription)" } ?? "")
         }
         consents = package.consents.map {
-            "\($0.decision == .permit ? "Agreed to share" : "Refused to share") \($0.dataClass?.label.lowercased() ?? "everything")\($0.purpose.map { " for \($0.label.lowercased())" } ?? "")"
+            "\($0.decision == .permit ? "Agreed to share" : "Refused to share"): \($0.dataClass?.label ?? "Everything")"
+                + "; with \($0.recipientKind.map { "any \($0.rawValue)" } ?? "anyone"); for \($0.purpose?.staffLabel ?? "any purpose")"
+                + "; from \($0.from.longDescription)" + ($0.until.map { " to \($0.longDescription)" } ?? "")
         }
         hasActivities = !activities.isEmpty
         hasNeeds = !needs.isEmpty
@@ -114,7 +169,9 @@ struct TransferInPage: PageModel {
         hasConsents = !consents.isEmpty
         withheld = package.withheld.map { Line(label: $0.dataClass.label, value: $0.reason) }
         hasWithheld = !withheld.isEmpty
-        lead = package.leadProfessional.map { "\($0.name), \($0.organisation)" }
+        lead = package.leadProfessional.map { lead in
+            ([lead.name, lead.role, lead.organisation].compactMap { $0 } + (lead.email.map { ["\($0)"] } ?? [])).joined(separator: ", ")
+        }
         switch view.match {
         case .previouslyLinked(let person): matchText = "Already linked to record \(person) by their identifier in \(view.fromName)."
         case .confident(let person): matchText = "This is record \(person): the details match."
