@@ -142,9 +142,9 @@ import WaymarkTestSupport
                     return try #require(kept.json["id"] as? Int, "\(kept.text)")
                 }
                 let (linkID, declineID) = (try await send(first), try await send(second))
-                // link Amara's package to the Amara already here
+                // link Amara's package to the Amara already here (a null reason is the same as none, as the document says)
                 let linked = try await client.call(
-                    .post, "/transfers/\(linkID)/decision", token: token, json: #"{"decision":"link","personId":\#(fixture.leaverA)}"#)
+                    .post, "/transfers/\(linkID)/decision", token: token, json: #"{"decision":"link","personId":\#(fixture.leaverA),"reason":null}"#)
                 #expect(linked.status == .ok && linked.json["outcome"] as? String == "linked" && linked.json["personId"] as? Int == Int(fixture.leaverA), "\(linked.text)")
                 let previous = try await store.sql.raw("SELECT COUNT(*) AS n FROM person_previous_identifier WHERE person_id = \(bind: fixture.leaverA)")
                     .first(decodingColumn: "n", as: Int.self)
