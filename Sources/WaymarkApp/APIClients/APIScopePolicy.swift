@@ -12,6 +12,8 @@ public enum APIScopePolicy {
         case .writeImports: [.resolveMatches, .postPupilInformation]
         case .readFigures: [.figures, .schoolPortal]
         case .readReturns, .writeReturns: [.statutoryReturns]
+        case .exchangeTransfers: [.transferPeople]
+        case .lookUpElsewhere: [.lookUpElsewhere]
         }
     }
 

@@ -9,6 +9,8 @@ public enum APIScope: String, CaseIterable, Sendable, Codable, Comparable {
     case readFigures = "read:figures"
     case readReturns = "read:returns"
     case writeReturns = "write:returns"
+    case exchangeTransfers = "exchange:transfers"
+    case lookUpElsewhere = "lookup:elsewhere"
 
     /// What the administrator's page says each scope allows.
     public var meaning: String {
@@ -20,6 +22,8 @@ public enum APIScope: String, CaseIterable, Sendable, Codable, Comparable {
         case .readFigures: "Read the figures and the destinations report"
         case .readReturns: "Read and download the NCCIS return"
         case .writeReturns: "Ask for the NCCIS return to be generated"
+        case .exchangeTransfers: "Move young people to another local authority, and receive and decide on their transfer packages"
+        case .lookUpElsewhere: "Ask which other local authorities know a young person (authority codes only)"
         }
     }
 

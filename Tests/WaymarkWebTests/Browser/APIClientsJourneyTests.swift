@@ -46,6 +46,10 @@ struct APIClientsJourneyTests {
                     try await browser.click("#scope-read-people")
                     try await browser.click("#scope-write-destinations")
                     try await browser.look(saving: Self.artefacts + "/desktop-00-form.png")
+                    // The scopes between authorities are offered like the others.
+                    _ = try await browser.evaluate("document.querySelector('#scope-lookup-elsewhere').scrollIntoView({block: 'center'}); return true;")
+                    #expect(try await browser.text(of: "form[action='/admin/api-clients']").contains("exchange:transfers"))
+                    try await browser.look(saving: Self.artefacts + "/desktop-00b-transfer-scopes.png")
                     try await browser.click("form[action='/admin/api-clients'] button[type=submit]")
                     // A school's client acting as a data manager is refused, naming the field.
                     #expect(try await browser.waitForText("careers leader", in: ".error-summary").contains("acts as its careers leader"))
@@ -66,6 +70,8 @@ struct APIClientsJourneyTests {
                     try await browser.open(base + "/api")
                     #expect(try await browser.text(of: "h1") == "Waymark API reference")
                     try await browser.look(saving: Self.artefacts + "/desktop-03-reference.png")
+                    _ = try await browser.evaluate("document.getElementById('receiveTransfer').scrollIntoView(); return true;")
+                    try await browser.look(saving: Self.artefacts + "/desktop-04-reference-transfers.png")
                 }
                 var headers = HTTPFields()
                 headers[.authorization] = "Bearer \(token)"
@@ -84,6 +90,8 @@ struct APIClientsJourneyTests {
                     let fits = try await phone.evaluate("return document.documentElement.scrollWidth <= window.innerWidth;") as? Bool
                     #expect(fits == true, "the reference fits a phone")
                     try await phone.look(saving: Self.artefacts + "/phone-02-reference.png")
+                    _ = try await phone.evaluate("document.getElementById('transferOut').scrollIntoView(); return true;")
+                    try await phone.look(saving: Self.artefacts + "/phone-03-reference-transfers.png")
                 }
                 #expect(try await client.execute(uri: "/api/v1/client", method: .get, headers: headers).status == .unauthorized, "revoked at once")
             }

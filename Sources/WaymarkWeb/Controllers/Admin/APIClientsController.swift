@@ -37,11 +37,14 @@ struct APIClientsController {
         var readFigures: String?
         var readReturns: String?
         var writeReturns: String?
+        var exchangeTransfers: String?
+        var lookUpElsewhere: String?
 
         enum CodingKeys: String, CodingKey {
             case name, organisation, role, days, rate
             case readPeople = "read:people", writeActivities = "write:activities", writeDestinations = "write:destinations"
             case writeImports = "write:imports", readFigures = "read:figures", readReturns = "read:returns", writeReturns = "write:returns"
+            case exchangeTransfers = "exchange:transfers", lookUpElsewhere = "lookup:elsewhere"
         }
 
         /// The scopes ticked.
@@ -49,6 +52,7 @@ struct APIClientsController {
             let ticked: [(APIScope, String?)] = [
                 (.readPeople, readPeople), (.writeActivities, writeActivities), (.writeDestinations, writeDestinations), (.writeImports, writeImports),
                 (.readFigures, readFigures), (.readReturns, readReturns), (.writeReturns, writeReturns),
+                (.exchangeTransfers, exchangeTransfers), (.lookUpElsewhere, lookUpElsewhere),
             ]
             return Set(ticked.filter { $0.1 != nil }.map(\.0.rawValue))
         }
