@@ -71,18 +71,28 @@ public struct PersonBundleReader: Sendable {
     /// ``person(_:responsibleLA:)`` with the activities also as stored (row
     /// id and provenance), in the same order, from the same one read.
     public func personWithStoredActivities(_ id: Int64, responsibleLA: String) async throws -> (PersonBundle, [StoredActivity])? {
-        guard let first = try await people(responsibleLA: responsibleLA, after: id - 1, limit: 1).first, first.id == id else { return nil }
+        // By equality, not "the first after id − 1": PostgreSQL keeps one plan for it.
+        guard let row = try await db.storedRows("""
+            \(unsafeRaw: Self.personColumns)
+            WHERE p.id = \(bind: id) AND p.responsible_la = \(bind: responsibleLA) AND p.merged_into IS NULL
+            """).first
+        else { return nil }
+        let first = try Self.person(row)
         var batch = [first]
         let stored = try await PersonHistoryLoader(db: db, range: id...id, registry: registry).fill(&batch, keepingProvenance: true)
         return (batch[0], stored)
     }
 
+    private static let personColumns = """
+        SELECT p.id, p.given_name, p.middle_names, p.family_name, p.date_of_birth, p.gender, p.ethnicity, p.upn, p.uln,
+          p.cohort_status, p.cohort_status_since, p.responsible_la, p.educated_la, p.la_code_at_year_11,
+          p.transferred_to_la, o.name AS school_name
+        FROM young_person p LEFT JOIN organisation o ON o.id = p.school_id
+        """
+
     private func people(responsibleLA: String, after: Int64, limit: Int? = nil) async throws -> [PersonBundle] {
         let rows = try await db.storedRows("""
-            SELECT p.id, p.given_name, p.middle_names, p.family_name, p.date_of_birth, p.gender, p.ethnicity, p.upn, p.uln,
-              p.cohort_status, p.cohort_status_since, p.responsible_la, p.educated_la, p.la_code_at_year_11,
-              p.transferred_to_la, o.name AS school_name
-            FROM young_person p LEFT JOIN organisation o ON o.id = p.school_id
+            \(unsafeRaw: Self.personColumns)
             WHERE p.responsible_la = \(bind: responsibleLA) AND p.merged_into IS NULL AND p.id > \(bind: after)
             ORDER BY p.id LIMIT \(literal: limit ?? batchSize)
             """)

@@ -13,6 +13,15 @@ struct PersonHistoryLoader {
     /// (row id, source, who recorded them and when): the one record a page
     /// shows needs both, and reading the table twice was one query in
     /// sixteen of every record page.
+    /// The rows of the batch's people. One person (a record, the API) is asked by equality:
+    /// PostgreSQL then keeps one plan for the prepared statement, where a range was
+    /// planned afresh on every call (a third of its time on an API read).
+    private func ofBatch(_ column: String) -> SQLQueryString {
+        range.count == 1
+            ? "\(unsafeRaw: column) = \(bind: range.lowerBound)"
+            : "\(unsafeRaw: column) BETWEEN \(bind: range.lowerBound) AND \(bind: range.upperBound)"
+    }
+
     @discardableResult
     func fill(_ batch: inout [PersonBundle], keepingProvenance: Bool = false) async throws -> [StoredActivity] {
         var stored: [StoredActivity] = []
@@ -20,7 +29,7 @@ struct PersonHistoryLoader {
         for (position, person) in batch.enumerated() { index[person.id] = position }
         func each(_ table: String, order: String, query: SQLQueryString? = nil, _ read: (any StoredColumns, inout PersonBundle) throws -> Void) async throws {
             let rows = try await db.storedRows(query ?? """
-                SELECT * FROM \(ident: table) WHERE person_id BETWEEN \(bind: range.lowerBound) AND \(bind: range.upperBound)
+                SELECT * FROM \(ident: table) WHERE \(ofBatch("person_id"))
                 ORDER BY person_id, \(unsafeRaw: order), id
                 """)
             for row in rows {
@@ -45,7 +54,7 @@ struct PersonHistoryLoader {
             SELECT a.*, w.name AS lookup_ward FROM address a
             LEFT JOIN ward_postcode wp ON wp.postcode_key = REPLACE(UPPER(a.postcode), ' ', '')
             LEFT JOIN ward w ON w.code = wp.ward_code
-            WHERE a.person_id BETWEEN \(bind: range.lowerBound) AND \(bind: range.upperBound)
+            WHERE \(ofBatch("a.person_id"))
             ORDER BY a.person_id, a.valid_from, a.id
             """
         try await each("address", order: "valid_from", query: addresses) { row, person in

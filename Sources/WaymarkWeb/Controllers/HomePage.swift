@@ -41,6 +41,8 @@ struct HomePage: PageModel {
     let isAdministrator: Bool
     var hasWork = false
     var caseloadSize = 0
+    /// "young person" or "young people", after the size (stored: the template sees stored properties only).
+    var caseloadNoun = "young people"
     var needsMe: [Count] = []
     var tiers: [Count] = []
     var hasTeam = false
@@ -92,6 +94,7 @@ struct HomePage: PageModel {
         hasWork = true
         heading = "My work today"
         caseloadSize = work.caseloadSize
+        caseloadNoun = work.caseloadSize == 1 ? "young person" : "young people"
         needsMe = WorkList.needsMe.map { Count(label: $0.title, count: work.items($0).count.formatted(), link: "/my-work/\($0.rawValue)") }
         tiers = WorkList.tiers.map { Count(label: $0.title, count: work.items($0).count.formatted(), link: "/my-work/\($0.rawValue)") }
     }
