@@ -42,8 +42,12 @@ public enum TestDatabases {
         case .postgres:
             guard let url = postgresURL else { throw TestDatabaseError.postgresNotConfigured }
             // Each store holds up to ~10 connections; PostgreSQL allows 100 by default, and tests run in parallel.
-            await postgresSlots.acquire()
-            defer { Task { await postgresSlots.release() } }
+            // A test with two LAs opens a second store inside the first. Taking its slot from the
+            // same pool let six such tests each hold one and wait for a second for ever (the whole
+            // suite stalled); a store opened inside another takes one from a pool of its own.
+            let slots = holdsPostgresSlot ? nestedPostgresSlots : postgresSlots
+            await slots.acquire()
+            defer { Task { await slots.release() } }
             let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
             let admin = try await StoreDatabase.open(.postgres(url: url), logger: logger, migrate: false)
             do {
@@ -56,7 +60,7 @@ public enum TestDatabases {
             do {
                 let database = try await StoreDatabase.open(.postgres(url: url, schema: String(schema)), logger: logger)
                 do {
-                    outcome = .success(try await body(Store(database: database)))
+                    outcome = .success(try await $holdsPostgresSlot.withValue(true) { try await body(Store(database: database)) })
                 } catch {
                     outcome = .failure(error)
                 }
@@ -72,7 +76,11 @@ public enum TestDatabases {
 }
 
 /// How many PostgreSQL test stores may be open at once.
-let postgresSlots = AsyncSlots(6)
+let postgresSlots = AsyncSlots(5)
+/// For stores opened inside another (two LAs in one test): never waited on by a task that holds one.
+let nestedPostgresSlots = AsyncSlots(2)
+/// Whether this task already runs inside a PostgreSQL test store.
+@TaskLocal var holdsPostgresSlot = false
 
 /// A counting semaphore for async code: waiters queue and are resumed in order.
 actor AsyncSlots {

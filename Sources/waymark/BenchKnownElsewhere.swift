@@ -44,11 +44,10 @@ extension Bench {
             started = ContinuousClock.now
             // RSS sampled every 100 ms while the files load, so a climb inside one LA's load shows too.
             let sampler = RSSSampler(every: .milliseconds(100))
-            var digests = 0
-            for path in paths {
-                let sha = try KnownElsewhereFileSource.sha256(of: path)
-                digests += try await desk.load(try KnownElsewhereFileSource(path: path), fileSHA256: sha, by: .system("bench"), at: Date()).digests
-            }
+            // As `index load` does: two files at a time on PostgreSQL.
+            let loads = LockedLoads()
+            await desk.load(files: paths, by: .system("bench")) { loads.append($0) }
+            let digests = try loads.all.reduce(0) { $0 + (try $1.outcome.get().digests) }
             let built = (ContinuousClock.now - started).seconds
             let rss = await sampler.stop()
             let index = KnownElsewhereIndex(store: store)
@@ -66,7 +65,7 @@ extension Bench {
             try await store.database.close()
             times.sort()
             func percentile(_ p: Double) -> Double { times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * p))] }
-            print("bench known-elsewhere: \(installation.location), \(people) people in \(codes.count) LAs, \(digests) digests")
+            print("bench known-elsewhere: \(installation.location), \(people) people in \(codes.count) LAs, \(digests) digests, \(desk.filesAtOnce) file(s) at a time")
             print(String(format: "  publish (hash and write files)  %.1f s", published))
             print(String(format: "  build (load every file)         %.1f s  (%.0f digests/s)", built, Double(digests) / max(built, 0.001)))
             print("  RSS during build (MB)           \(rss.samples) samples: start \(rss.start / 1024), peak \(rss.peak / 1024), steady (median of the second half) \(rss.steady / 1024), end \(rss.end / 1024)")
@@ -116,6 +115,14 @@ enum BenchIdentities {
         try handle.write(contentsOf: Data((buffer + "end \(count)\n").utf8))
         return path
     }
+}
+
+/// The bench's loaded files, gathered as they finish.
+final class LockedLoads: @unchecked Sendable {
+    private let lock = NSLock()
+    private var loads: [KnownElsewhereFileLoad] = []
+    var all: [KnownElsewhereFileLoad] { lock.withLock { loads } }
+    func append(_ load: KnownElsewhereFileLoad) { lock.withLock { loads.append(load) } }
 }
 
 /// Samples the resident set size on a timer until stopped.

@@ -72,17 +72,25 @@ struct KnownElsewhereIndexLoadCommand: AsyncParsableCommand {
         let code = try authority.code()
         try await storage.withStore(logger: CommandLogging.logger("known-elsewhere")) { store in
             let desk = KnownElsewhereDesk(store: store, registry: authority.registry, laCode: code)
-            for file in files {
-                let started = Date()
-                let sha = try KnownElsewhereFileSource.sha256(of: file)
-                do {
-                    let (la, count) = try await desk.load(try KnownElsewhereFileSource(path: file), fileSHA256: sha, by: .system("cli"), at: Date())
-                    print("\(file): LA \(la), \(count) digests loaded in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
-                } catch {
-                    print("\(file): refused — \(error)")
-                    throw ExitCode(1)
+            let refused = LockedCount()
+            await desk.load(files: files, by: .system("cli")) { load in
+                switch load.outcome {
+                case .success(let (la, count)):
+                    print("\(load.path): LA \(la), \(count) digests loaded in \(String(format: "%.1f", load.seconds)) s")
+                case .failure(let error):
+                    print("\(load.path): refused — \(error)")
+                    refused.add()
                 }
             }
+            if refused.value > 0 { throw ExitCode(1) }
         }
     }
+}
+
+/// Files refused while several load at once.
+final class LockedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func add() { lock.withLock { count += 1 } }
 }

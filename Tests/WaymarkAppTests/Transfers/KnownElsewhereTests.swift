@@ -61,6 +61,7 @@ import WaymarkTestSupport
     }
 
     @Test(arguments: TestDatabases.engines)
+    @Test(arguments: TestDatabases.engines)
     func aBrokenOrForeignKeyedFileLeavesTheEarlierPublicationInPlace(_ engine: DatabaseEngine) async throws {
         try await TransferLA.pair(engine) { index, kent in
             // given: Kent's good file loaded
@@ -87,6 +88,30 @@ import WaymarkTestSupport
         }
     }
 
+    /// `index load` of several files, two at a time on PostgreSQL: each file stands or falls alone.
+    @Test(arguments: TestDatabases.engines)
+    func severalFilesLoadTogetherAndABadOneIsRefusedAlone(_ engine: DatabaseEngine) async throws {
+        try await TransferLA.pair(engine) { index, kent in
+            let here = try await index.addPerson()
+            _ = try await kent.addPerson()
+            let kentFile = try await publish(kent)
+            let ownFile = try await publish(index)
+            let text = try String(contentsOfFile: kentFile, encoding: .utf8)
+            let cut = kentFile + ".cut"
+            try Data(text.split(separator: "\n").dropLast().joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: cut))
+            let loads = LoadsHeard()
+            await elsewhere(index).load(files: [kentFile, cut, ownFile], by: .system("test")) { loads.append($0) }
+            let heard = loads.all
+            #expect(Set(heard.map(\.path)) == [kentFile, cut, ownFile], "every file is heard of once")
+            let digests = Dictionary(uniqueKeysWithValues: heard.compactMap { load in (try? load.outcome.get()).map { (load.path, $0.digests) } })
+            #expect(digests[kentFile] == 2 && digests[ownFile] == 2)
+            #expect(digests[cut] == nil, "the cut-short file is refused")
+            // Kent's good file stands, whichever of the two finished first.
+            #expect(try await index.count("known_elsewhere_hash") == 4)
+            #expect(try await elsewhere(index).lookUp(for: index.manager, person: here, at: TransferLA.now).authorities.map(\.code) == ["886"])
+        }
+    }
+
     @Test(arguments: TestDatabases.engines)
     func lookUpsAreLimitedPerUserAndHour(_ engine: DatabaseEngine) async throws {
         try await TransferLA.pair(engine) { index, _ in
@@ -104,4 +129,12 @@ import WaymarkTestSupport
             }
         }
     }
+}
+
+/// Loads heard of while files load at once.
+final class LoadsHeard: @unchecked Sendable {
+    private let lock = NSLock()
+    private var loads: [KnownElsewhereFileLoad] = []
+    var all: [KnownElsewhereFileLoad] { lock.withLock { loads } }
+    func append(_ load: KnownElsewhereFileLoad) { lock.withLock { loads.append(load) } }
 }
