@@ -12,10 +12,7 @@ extension APIHandlers {
     func getTransferAcknowledgement(_ input: Operations.GetTransferAcknowledgement.Input) async throws -> Operations.GetTransferAcknowledgement.Output {
         let access = try APIRequest.require(.exchangeTransfers)
         let file = try await app.transfers.acknowledgement(for: access.grant, id: input.path.transferId, at: now())
-        return .ok(
-            .init(
-                headers: .init(contentDisposition: "attachment; filename=\"\(file.fileName)\""),
-                body: .binary(HTTPBody(file.data))))
+        return .ok(.init(body: .binary(HTTPBody(file.data))))
     }
 
     func acknowledgeTransfer(_ input: Operations.AcknowledgeTransfer.Input) async throws -> Operations.AcknowledgeTransfer.Output {
