@@ -98,12 +98,12 @@ extension APIHandlers {
     }
 
     /// A refused file: every field and rule; a repeat of one already received is a conflict, not a fault in the file.
-    static func problem(_ refused: TransferRefused) -> APIProblem {
+    static func problem(_ refused: TransferRefused, refusal: String = "The transfer file was refused and nothing was kept") -> APIProblem {
         let errors = refused.problems.map { APIProblem.FieldError(field: $0.field, rule: $0.rule, message: $0.message) }
         if refused.problems.contains(where: { $0.rule == "repeat" }) {
             return APIProblem(status: 409, title: "Conflict", detail: refused.problems.map(\.message).joined(separator: "; "), errors: errors)
         }
-        return APIProblem.invalid(errors, detail: "The transfer file was refused and nothing was kept: \(errors.count == 1 ? errors[0].message : "\(errors.count) problems").")
+        return APIProblem.invalid(errors, detail: "\(refusal): \(errors.count == 1 ? errors[0].message : "\(errors.count) problems").")
     }
 
     static func summary(_ stored: StoredTransferIn) -> Components.Schemas.TransferSummary {
