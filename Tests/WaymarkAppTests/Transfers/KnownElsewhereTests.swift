@@ -61,7 +61,6 @@ import WaymarkTestSupport
     }
 
     @Test(arguments: TestDatabases.engines)
-    @Test(arguments: TestDatabases.engines)
     func aBrokenOrForeignKeyedFileLeavesTheEarlierPublicationInPlace(_ engine: DatabaseEngine) async throws {
         try await TransferLA.pair(engine) { index, kent in
             // given: Kent's good file loaded
